@@ -1,0 +1,331 @@
+/**
+ * The one API between Carga's engine and everything that drives it (the React UI through IPC
+ * or HTTP, the CLI, the tests). Every argument and result is plain JSON data so it crosses
+ * structured clone and JSON unchanged. Parts implemented by later work are declared here too,
+ * so every front door is built against the same shapes.
+ */
+import type { Message } from './messages/message';
+import type { Lang } from './lang';
+import type { ProblemCode, RowProblem } from './validation/problems';
+import type { Template } from './template';
+import type { TargetId } from './targets/target-ids';
+import type { FailureClass } from './errors/failure-class';
+
+export type { Message, ProblemCode, RowProblem, Template, TargetId, FailureClass };
+
+export type { Lang };
+
+// ---------------------------------------------------------------------------------------------
+// Connect
+
+export type CampaignType = 'predictive' | 'preview';
+
+/** Where and as whom to send. Never holds the token: that lives in the vault under `id`. */
+export interface Connection {
+  id: string;
+  name: string;
+  target: TargetId;
+  /** A host (`crm0000.wolkvox.com`), a Manager server number (`0032`), an http(s) origin
+   * (http only on loopback), or `sandbox` for the embedded sandbox CRM. */
+  server: string;
+  operation?: string;
+  /** wolkvox CRM module for module records (T2). */
+  module?: string;
+  campaignId?: string;
+  campaignType?: CampaignType;
+  campaignStatus?: string;
+  /** Thalamus touchpoint. */
+  touchpoint?: string;
+  /** Operator-set daily cap; the lower of this and the token's limit wins. */
+  dailyLimit?: number;
+}
+
+export interface ConnectionSummary extends Connection {
+  hasToken: boolean;
+  /** Last four characters are never shown either: the renderer only learns that a token exists. */
+  isSandbox: boolean;
+}
+
+export interface QuotaInfo {
+  limit: number;
+  usedToday: number;
+  remaining: number;
+  /** ISO time the provider's counter resets, when it said so. */
+  resetsAt?: string;
+  /** Requests this app has counted itself today for this token (persistent ledger). */
+  countedToday: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open a file
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type Delimiter = ',' | ';' | '\t' | '|';
+export type FileKind = 'csv' | 'xlsx';
+
+/** Operator overrides of what was detected. */
+export interface FileOptions {
+  encoding?: Encoding;
+  delimiter?: Delimiter;
+  /** 0-based line (CSV) or row (XLSX) of the header. */
+  headerRow?: number;
+  sheet?: string;
+}
+
+export interface FileInfo {
+  path: string;
+  name: string;
+  size: number;
+  kind: FileKind;
+  /** null for XLSX. */
+  encoding: Encoding | null;
+  bom: boolean;
+  delimiter: Delimiter | null;
+  /** 0-based line (CSV, counting physical lines) or row (XLSX) holding the header. */
+  headerRow: number;
+  /** Header cells as written in the file. */
+  headers: string[];
+  /** Unique, non-blank column names used as keys everywhere else (blank and duplicate headers renamed). */
+  columns: string[];
+  sheets: string[];
+  sheet: string | null;
+  /** First data rows, keyed by `columns`. */
+  preview: Record<string, string>[];
+  /** Exact data-row count when known (CLI `inspect` counts it; `openFile` may leave it null). */
+  rowCount: number | null;
+  warnings: Message[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Map and check
+
+export interface MappingSuggestion {
+  column: string;
+  field: string | null;
+  /** 0..1 */
+  confidence: number;
+}
+
+export interface RequestPreview {
+  /** Spreadsheet row numbers in this request. */
+  rows: number[];
+  method: 'POST' | 'GET';
+  /** URL with the host as configured; never carries a token. */
+  url: string;
+  /** What the target will receive, as readable text (form fields or JSON). Token masked. */
+  body: string;
+}
+
+export interface CheckResult {
+  totalRows: number;
+  validRows: number;
+  invalidRows: number;
+  problemCounts: Partial<Record<ProblemCode, number>>;
+  /** First problems of each kind (a few per kind). */
+  examples: RowProblem[];
+  /** Problems about the mapping itself (unmapped required fields, near-duplicate custom names). */
+  mappingProblems: Message[];
+  requests: number;
+  /** Days of quota the run needs, given what is known of the token's quota (1 when it fits today). */
+  quotaDays: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run
+
+export type JobStatus =
+  | 'running'
+  | 'paused'
+  | 'waiting-quota'
+  | 'stopped'
+  | 'cancelled'
+  | 'finished';
+
+export type RowOutcome = 'pending' | 'sending' | 'ok' | 'failed' | 'uncertain' | 'skipped';
+
+export interface JobCounts {
+  total: number;
+  ok: number;
+  failed: number;
+  uncertain: number;
+  pending: number;
+  skipped: number;
+}
+
+export interface JobSummary extends JobCounts {
+  jobId: string;
+  status: JobStatus;
+  requests: number;
+  createdAt: string;
+  updatedAt: string;
+  fileName: string;
+  target: TargetId;
+  connectionName: string;
+  /** Why the job stopped, paused or waits (quota reset time in params.resetsAt). */
+  reason?: Message;
+}
+
+export interface JobProgress extends JobCounts {
+  jobId: string;
+  status: JobStatus;
+  requests: number;
+  /** Rows per second over the last seconds. */
+  rate: number;
+  etaSeconds: number | null;
+  quotaLeft: number | null;
+}
+
+export interface ResultRow {
+  /** Spreadsheet row number (as Excel shows it). */
+  row: number;
+  /** 0-based data-row ordinal, the journal's key. */
+  index: number;
+  outcome: RowOutcome;
+  failureClass?: FailureClass | 'validation';
+  code?: string;
+  message?: string;
+  /** Plain explanation and likely fix, in both languages; the UI shows one. */
+  explanation?: Message;
+  /** CRM id when accepted. */
+  crmId?: string;
+  /** Original cells keyed by column, with the operator's fixes applied. */
+  values: Record<string, string>;
+  fixed: boolean;
+}
+
+export type ResultFilter = {
+  outcomes?: RowOutcome[];
+  classes?: (FailureClass | 'validation')[];
+  text?: string;
+};
+
+export interface ResultPage {
+  total: number;
+  offset: number;
+  rows: ResultRow[];
+}
+
+export type ReportKind = 'errors' | 'failed-rows' | 'summary';
+export type ReportFormat = 'csv' | 'xlsx';
+
+// ---------------------------------------------------------------------------------------------
+// Events: one discriminated union on one channel.
+
+export type EngineEvent =
+  | { type: 'job-progress'; progress: JobProgress }
+  | { type: 'job-status'; jobId: string; status: JobStatus; reason?: Message }
+  | { type: 'job-finished'; summary: JobSummary }
+  | { type: 'check-progress'; checkId: string; rows: number }
+  | { type: 'connections-changed' }
+  | { type: 'templates-changed' };
+
+export type EngineEventType = EngineEvent['type'];
+
+// ---------------------------------------------------------------------------------------------
+// Methods. Each takes one plain object (or nothing) and returns a promise of plain data.
+
+export interface TargetField {
+  key: string;
+  label: Record<Lang, string>;
+  required: boolean;
+  kind: 'text' | 'system' | 'date' | 'phone' | 'email' | 'number';
+}
+
+export interface TargetDescriptor {
+  id: TargetId;
+  name: Record<Lang, string>;
+  /** Rows per request: 1, or up to 10,000 for batch targets. */
+  maxBatch: number;
+  fields: TargetField[];
+  /** Custom fields go under this prefix in a mapping (`form.Ciudad`). */
+  customPrefix: string | null;
+  connectionFields: ('operation' | 'module' | 'campaignId' | 'campaignType' | 'campaignStatus' | 'touchpoint')[];
+}
+
+export interface AppInfo {
+  version: string;
+  lang: Lang;
+  /** Which front door the renderer is behind. */
+  frontDoor: 'electron' | 'web';
+  sandboxOrigin: string | null;
+}
+
+export interface CargaApi {
+  getAppInfo(): Promise<AppInfo>;
+  listTargets(): Promise<TargetDescriptor[]>;
+
+  listConnections(): Promise<ConnectionSummary[]>;
+  /** Saves a connection; `token`, when given, goes to the vault and is never returned. */
+  saveConnection(input: { connection: Connection; token?: string }): Promise<ConnectionSummary>;
+  deleteConnection(input: { id: string }): Promise<void>;
+  /** Reads the token's quota (costs one request). */
+  testConnection(input: { id: string }): Promise<QuotaInfo>;
+
+  openFile(input: { path: string; options?: FileOptions }): Promise<FileInfo>;
+  suggestMapping(input: { target: TargetId; columns: string[] }): Promise<MappingSuggestion[]>;
+  previewRequests(input: { path: string; options?: FileOptions; template: Template; connectionId: string; rows?: number }): Promise<RequestPreview[]>;
+  checkFile(input: { checkId: string; path: string; options?: FileOptions; template: Template; connectionId?: string }): Promise<CheckResult>;
+
+  startJob(input: { path: string; options?: FileOptions; template: Template; connectionId: string }): Promise<JobSummary>;
+  pauseJob(input: { jobId: string }): Promise<JobSummary>;
+  resumeJob(input: { jobId: string }): Promise<JobSummary>;
+  cancelJob(input: { jobId: string }): Promise<JobSummary>;
+  /** Resends failed rows (and uncertain ones only when `includeUncertain`), with fixes applied. */
+  retryJob(input: { jobId: string; includeUncertain: boolean; template?: Template }): Promise<JobSummary>;
+  /** Records an operator's fix of one cell; applied when the row is retried. */
+  fixRow(input: { jobId: string; index: number; values: Record<string, string> }): Promise<ResultRow>;
+  getJob(input: { jobId: string }): Promise<JobSummary>;
+  listJobs(): Promise<JobSummary[]>;
+  listResults(input: { jobId: string; filter?: ResultFilter; offset: number; limit: number }): Promise<ResultPage>;
+  failureBreakdown(input: { jobId: string }): Promise<Partial<Record<FailureClass | 'validation', number>>>;
+  exportReport(input: { jobId: string; kind: ReportKind; format: ReportFormat; path?: string }): Promise<{ path: string }>;
+
+  listTemplates(): Promise<Template[]>;
+  saveTemplate(input: { template: Template }): Promise<Template>;
+  deleteTemplate(input: { name: string }): Promise<void>;
+  /** Templates whose columns all appear among these headers, best first. */
+  matchTemplates(input: { columns: string[] }): Promise<Template[]>;
+}
+
+export type MethodName = keyof CargaApi;
+export type MethodInput<M extends MethodName> = Parameters<CargaApi[M]>[0];
+export type MethodResult<M extends MethodName> = Awaited<ReturnType<CargaApi[M]>>;
+
+/** The API plus the one event subscription; the renderer's Bridge adds what needs the DOM. */
+export interface EngineClient extends CargaApi {
+  /** Returns the function that unsubscribes. */
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+}
+
+/** Every method name, for front doors that register them one by one. */
+export const METHOD_NAMES = [
+  'getAppInfo',
+  'listTargets',
+  'listConnections',
+  'saveConnection',
+  'deleteConnection',
+  'testConnection',
+  'openFile',
+  'suggestMapping',
+  'previewRequests',
+  'checkFile',
+  'startJob',
+  'pauseJob',
+  'resumeJob',
+  'cancelJob',
+  'retryJob',
+  'fixRow',
+  'getJob',
+  'listJobs',
+  'listResults',
+  'failureBreakdown',
+  'exportReport',
+  'listTemplates',
+  'saveTemplate',
+  'deleteTemplate',
+  'matchTemplates',
+] as const satisfies readonly MethodName[];
+
+// Fails to compile when a method is added to CargaApi but not to METHOD_NAMES.
+type MissingMethods = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
+export const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;

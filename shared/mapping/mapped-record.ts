@@ -1,0 +1,26 @@
+import type { Message } from '../messages/message';
+import type { RowProblem } from '../validation/problems';
+
+/** A row after mapping, transforms and validation: what a target turns into a request. */
+export interface MappedRecord {
+  /** Target field key → value ready to send (system values in English, dates in the target's format). */
+  fields: Record<string, string>;
+  /** Custom field name, exactly as configured in the CRM → value. */
+  custom: Record<string, string>;
+}
+
+export interface MappedRow {
+  record: MappedRecord;
+  /** Empty when the row may be sent. */
+  problems: RowProblem[];
+}
+
+/** A template compiled against a file's columns once, then applied to every row quickly. */
+export interface CompiledMapping {
+  /** Problems with the mapping itself: required fields unmapped, unknown columns or fields,
+   * custom names that differ only by case, spaces or accents. */
+  mappingProblems: Message[];
+  /** Whether any mapping problem blocks a run (a required field with no column and no constant). */
+  blocking: boolean;
+  mapRow(cells: readonly string[], index: number, row: number): MappedRow;
+}

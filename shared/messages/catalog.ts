@@ -1,0 +1,38 @@
+import type { Lang } from '../lang';
+import type { Message, MessageCatalog, MessageParams } from './message';
+import { fileMessages } from './file-messages';
+import { validationMessages } from './validation-messages';
+import { crmMessages } from './crm-messages';
+import { jobMessages } from './job-messages';
+import { cliMessages } from './cli-messages';
+
+/** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
+export const catalog = {
+  ...fileMessages,
+  ...validationMessages,
+  ...crmMessages,
+  ...jobMessages,
+  ...cliMessages,
+} satisfies MessageCatalog;
+
+export type MessageCode = keyof typeof catalog;
+
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.hasOwn(catalog, code);
+}
+
+export function fillParams(text: string, params: MessageParams | undefined): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function formatMessage(lang: Lang, message: Message): string {
+  return fillParams(catalog[message.code][lang], message.params);
+}
+
+export function msg(code: MessageCode, params?: MessageParams): Message {
+  return params ? { code, params } : { code };
+}

@@ -1,0 +1,4 @@
+import type { MessageCatalog } from './message';
+
+export const cliMessages = {
+} as const satisfies MessageCatalog;

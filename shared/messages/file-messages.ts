@@ -1,0 +1,4 @@
+import type { MessageCatalog } from './message';
+
+export const fileMessages = {
+} as const satisfies MessageCatalog;

@@ -1,0 +1,4 @@
+import type { MessageCatalog } from './message';
+
+export const jobMessages = {
+} as const satisfies MessageCatalog;

@@ -1,0 +1,4 @@
+import type { MessageCatalog } from './message';
+
+export const validationMessages = {
+} as const satisfies MessageCatalog;

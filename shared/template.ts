@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { TARGET_IDS } from './targets/target-ids';
+
+export const DATE_INPUT_FORMATS = ['auto', 'dd/mm/yyyy', 'mm/dd/yyyy', 'yyyy-mm-dd', 'excel-serial'] as const;
+export type DateInputFormat = (typeof DATE_INPUT_FORMATS)[number];
+
+const fileOptionsSchema = z
+  .object({
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    headerRow: z.number().int().min(0).optional(),
+    sheet: z.string().optional(),
+  })
+  .strict();
+
+/** A connection as a template remembers it: never an id of a vault entry, never a token. */
+const templateConnectionSchema = z
+  .object({
+    server: z.string().optional(),
+    operation: z.string().optional(),
+    module: z.string().optional(),
+    campaignId: z.string().optional(),
+    campaignType: z.enum(['predictive', 'preview']).optional(),
+    campaignStatus: z.string().optional(),
+    touchpoint: z.string().optional(),
+  })
+  .strict();
+
+/**
+ * How a spreadsheet becomes requests: stored as JSON, read by the app and the CLI alike.
+ * Field keys are the target's field keys (`description`, `tel1`) or a custom field with the
+ * target's custom prefix (`form.Ciudad`), spelled exactly as configured in the CRM.
+ */
+export const templateSchema = z
+  .object({
+    version: z.literal(1).default(1),
+    name: z.string().trim().min(1).max(200),
+    target: z.enum(TARGET_IDS),
+    connection: templateConnectionSchema.default({}),
+    /** Column header (as in FileInfo.columns) → field key. */
+    columns: z.record(z.string(), z.string().min(1)).default({}),
+    /** Field key → the same value for every row (wins over a mapped column only when the cell is empty). */
+    constants: z.record(z.string(), z.string()).default({}),
+    /** Field key → (value in the file → value sent); merged over the built-in Spanish→English maps. */
+    valueMaps: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+    /** Field key → how dates in that column are written. */
+    dateFormats: z.record(z.string(), z.enum(DATE_INPUT_FORMATS)).default({}),
+    file: fileOptionsSchema.default({}),
+  })
+  .strict();
+
+export type Template = z.infer<typeof templateSchema>;
+export type TemplateInput = z.input<typeof templateSchema>;
