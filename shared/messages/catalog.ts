@@ -5,6 +5,7 @@ import { validationMessages } from './validation-messages';
 import { crmMessages } from './crm-messages';
 import { jobMessages } from './job-messages';
 import { cliMessages } from './cli-messages';
+import { engineMessages } from './engine-messages';
 
 /** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
 export const catalog = {
@@ -13,6 +14,7 @@ export const catalog = {
   ...crmMessages,
   ...jobMessages,
   ...cliMessages,
+  ...engineMessages,
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;

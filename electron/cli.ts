@@ -1,0 +1,53 @@
+import { formatMessage } from '../shared/messages/catalog';
+import { langFromLocale } from '../shared/lang';
+import { EXIT, type CliIO, type Command } from './cli/command';
+import { langFromArgs } from './cli/cli-lang';
+
+/** Each subcommand is loaded only when used, so `carga inspect` does not pay for the engine. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  inspect: async () => (await import('./cli/inspect')).inspect,
+  check: async () => (await import('./cli/check')).check,
+  import: async () => (await import('./cli/import')).importCommand,
+  resume: async () => (await import('./cli/resume')).resume,
+  retry: async () => (await import('./cli/retry')).retry,
+  jobs: async () => (await import('./cli/jobs')).jobs,
+  report: async () => (await import('./cli/report')).report,
+  sandbox: async () => (await import('./cli/sandbox')).sandbox,
+};
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  const lang = langFromArgs(argv) ?? langFromLocale(io.env.LANG ?? io.env.LC_ALL);
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(formatMessage(lang, { code: 'cli.usage' }) + '\n');
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(formatMessage(lang, { code: 'cli.unknown-command', params: { name } }) + '\n');
+    return EXIT.usage;
+  }
+  const command = await load();
+  return command(args, io);
+}
+
+const io: CliIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  isTTY: Boolean(process.stdout.isTTY),
+  cwd: process.cwd(),
+};
+
+runCli(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A bug, not bad input: say so plainly without a stack trace, which may hold paths or data.
+    const lang = langFromLocale(process.env.LANG);
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(formatMessage(lang, { code: 'cli.internal-error', params: { detail } }) + '\n');
+    process.exitCode = EXIT.usage;
+  },
+);

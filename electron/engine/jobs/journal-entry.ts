@@ -1,0 +1,50 @@
+import type { JobStatus } from '../../../shared/contract';
+import type { FailureClass } from '../../../shared/errors/failure-class';
+import type { Message } from '../../../shared/messages/message';
+import type { ProblemCode } from '../../../shared/validation/problems';
+import type { RowRanges } from './row-ranges';
+
+/** Why a row failed or is uncertain, as the journal keeps it. */
+export interface RowFailure {
+  failureClass: FailureClass | 'validation';
+  code: string;
+  message: string;
+  explanation: Message;
+}
+
+/** One line of `outcomes.jsonl`. Short keys: a million-row job writes millions of these. */
+export type JournalEntry =
+  /** Rows about to go out in request `r`: without an outcome after a crash they are uncertain. */
+  | { t: 'send'; r: number; i: RowRanges }
+  | { t: 'ok'; r: number; i: RowRanges; ids?: string[] }
+  /** `v`: the rows' original cells (one array per row, in range order), kept so results,
+   * reports and retries never have to find the row in the file again. */
+  | { t: 'fail'; r: number; i: RowRanges; f: RowFailure; v?: string[][] }
+  | { t: 'unc'; r: number; i: RowRanges; f: RowFailure; v?: string[][] }
+  /** The CRM did not process request `r` (throttled, quota, stop, batch too big): rows are pending again. */
+  | { t: 'unsent'; r: number }
+  /** Rows refused by local validation: never sent. One entry per row, problems listed. */
+  | { t: 'invalid'; i: number; p: { code: ProblemCode; column?: string; value?: string; message: Message }[]; v: string[] }
+  /** The operator chose to skip rows (e.g. uncertain ones found in the CRM). */
+  | { t: 'skip'; i: RowRanges }
+  /** The whole file has been read once: its data-row count. */
+  | { t: 'total'; n: number }
+  | { t: 'status'; s: JobStatus; at: string; reason?: Message }
+  /** The operator fixed cells of a row; applied when it is sent again. */
+  | { t: 'fix'; i: number; v: Record<string, string> };
+
+const TYPES = new Set(['send', 'ok', 'fail', 'unc', 'unsent', 'invalid', 'skip', 'total', 'status', 'fix']);
+
+/** Lines are written by this program; a torn or foreign line is dropped rather than trusted. */
+export function parseJournalLine(line: string): JournalEntry | null {
+  if (!line) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const t = (value as { t?: unknown }).t;
+  return typeof t === 'string' && TYPES.has(t) ? (value as JournalEntry) : null;
+}

@@ -1,0 +1,61 @@
+import type { MessageCatalog } from './message';
+
+/** Texts of the job engine: runs, pauses, quota, journal. */
+export const engineMessages = {
+  'job.in-flight-at-crash': {
+    es: 'Esta fila se estaba enviando cuando el trabajo se interrumpió: el CRM pudo haberla creado o no. Búsquela en el CRM; si no está, reintente las filas inciertas; si está, omítala.',
+    en: 'This row was being sent when the job was interrupted: the CRM may or may not have created it. Look for it in the CRM; if it is not there, retry the uncertain rows; if it is, skip it.',
+  },
+  'job.invalid-row': {
+    es: 'La fila no pasó la validación local y no se envió.',
+    en: 'The row failed local validation and was not sent.',
+  },
+  'job.mapping-blocked': {
+    es: 'El mapeo está incompleto: faltan campos obligatorios. Complete el mapeo antes de importar.',
+    en: 'The mapping is incomplete: required fields are missing. Complete the mapping before importing.',
+  },
+  'job.read-failed': {
+    es: 'No se pudo seguir leyendo el archivo: {detail}',
+    en: 'The file could not be read any further: {detail}',
+  },
+  'job.quota-reached': {
+    es: 'Se alcanzó la cuota diaria del token. El trabajo quedó en pausa y puede reanudarse cuando el contador se reinicie ({resetsAt}).',
+    en: 'The token’s daily quota has been reached. The job is paused and can resume when the counter resets ({resetsAt}).',
+  },
+  'job.partial-batch': {
+    es: 'El CRM agregó {added} de los {sent} registros de este lote y no dijo cuáles. Revise en la campaña cuáles faltan antes de reenviarlos, para no duplicarlos.',
+    en: 'The CRM added {added} of the {sent} records in this batch without saying which. Check the campaign for the missing ones before sending them again, so none is duplicated.',
+  },
+  'job.file-changed': {
+    es: 'El archivo «{name}» cambió desde que se creó el trabajo. Reanudar o reintentar con otro contenido podría duplicar casos: cree un trabajo nuevo con el archivo actual.',
+    en: 'The file "{name}" changed since the job was created. Resuming or retrying with different content could duplicate cases: create a new job with the current file.',
+  },
+  'job.not-found': {
+    es: 'No existe el trabajo «{jobId}».',
+    en: 'There is no job "{jobId}".',
+  },
+  'job.already-running': {
+    es: 'El trabajo «{jobId}» ya está en curso.',
+    en: 'The job "{jobId}" is already running.',
+  },
+  'job.no-token': {
+    es: 'La conexión «{name}» no tiene token guardado. Ingréselo de nuevo para continuar.',
+    en: 'The connection "{name}" has no saved token. Enter it again to continue.',
+  },
+  'job.connection-not-found': {
+    es: 'No existe la conexión «{id}».',
+    en: 'There is no connection "{id}".',
+  },
+  'job.template-not-found': {
+    es: 'No existe la plantilla «{name}».',
+    en: 'There is no template "{name}".',
+  },
+  'job.needs-more-days': {
+    es: 'Este trabajo necesita {requests} solicitudes y al token le quedan {remaining} hoy: tomará unos {days} días de cuota. Se pausará al llegar al límite y podrá reanudarse.',
+    en: 'This job needs {requests} requests and the token has {remaining} left today: it will take about {days} days of quota. It will pause at the limit and can be resumed.',
+  },
+  'job.unexpected-error': {
+    es: 'Error inesperado: {detail}',
+    en: 'Unexpected error: {detail}',
+  },
+} as const satisfies MessageCatalog;
