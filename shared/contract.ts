@@ -246,7 +246,7 @@ export interface AppInfo {
   version: string;
   lang: Lang;
   /** Which front door the renderer is behind. */
-  frontDoor: 'electron' | 'web';
+  frontDoor: 'electron' | 'web' | 'cli';
   sandboxOrigin: string | null;
 }
 

@@ -58,4 +58,20 @@ export const engineMessages = {
     es: 'Error inesperado: {detail}',
     en: 'Unexpected error: {detail}',
   },
+  'job.sandbox-off': {
+    es: 'El CRM de prueba no está iniciado en esta sesión.',
+    en: 'The sandbox CRM is not running in this session.',
+  },
+  'job.sandbox-read-only': {
+    es: 'La conexión del CRM de prueba viene incluida y no se puede modificar ni borrar.',
+    en: 'The sandbox CRM connection is built in and cannot be changed or deleted.',
+  },
+  'job.quota-unknown': {
+    es: 'Este destino no informa la cuota del token. Fije un límite diario en la conexión para que Carga no lo supere.',
+    en: 'This target does not report the token’s quota. Set a daily limit on the connection so Carga never goes past it.',
+  },
+  'job.connection-failed': {
+    es: 'No se pudo conectar con el servidor: {detail}. Revise el servidor y la red.',
+    en: 'Could not connect to the server: {detail}. Check the server and the network.',
+  },
 } as const satisfies MessageCatalog;

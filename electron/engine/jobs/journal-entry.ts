@@ -17,14 +17,14 @@ export type JournalEntry =
   /** Rows about to go out in request `r`: without an outcome after a crash they are uncertain. */
   | { t: 'send'; r: number; i: RowRanges }
   | { t: 'ok'; r: number; i: RowRanges; ids?: string[] }
-  /** `v`: the rows' original cells (one array per row, in range order), kept so results,
-   * reports and retries never have to find the row in the file again. */
-  | { t: 'fail'; r: number; i: RowRanges; f: RowFailure; v?: string[][] }
-  | { t: 'unc'; r: number; i: RowRanges; f: RowFailure; v?: string[][] }
+  /** `v`: the rows' original cells (one array per row, in range order) and `n` their spreadsheet
+   * row numbers, kept so results and reports never have to find the rows in the file again. */
+  | { t: 'fail'; r: number; i: RowRanges; f: RowFailure; v?: string[][]; n?: number[] }
+  | { t: 'unc'; r: number; i: RowRanges; f: RowFailure; v?: string[][]; n?: number[] }
   /** The CRM did not process request `r` (throttled, quota, stop, batch too big): rows are pending again. */
   | { t: 'unsent'; r: number }
   /** Rows refused by local validation: never sent. One entry per row, problems listed. */
-  | { t: 'invalid'; i: number; p: { code: ProblemCode; column?: string; value?: string; message: Message }[]; v: string[] }
+  | { t: 'invalid'; i: number; p: { code: ProblemCode; column?: string; value?: string; message: Message }[]; v: string[]; n: number }
   /** The operator chose to skip rows (e.g. uncertain ones found in the CRM). */
   | { t: 'skip'; i: RowRanges }
   /** The whole file has been read once: its data-row count. */

@@ -11,6 +11,8 @@ export interface RowDetail {
   failure: RowFailure;
   /** Original cells, aligned to the file's columns; missing until read back from the file. */
   cells?: string[];
+  /** Spreadsheet row number, as Excel shows it. */
+  row?: number;
 }
 
 /** Everything a job's journal says, replayed. */
@@ -72,7 +74,7 @@ export class Journal {
     if (inFlight.length === 0) return;
     for (const index of inFlight) {
       state.states.set(index, 'uncertain');
-      state.details.set(index, { failure: CRASH_FAILURE });
+      state.details.set(index, { ...state.details.get(index), failure: CRASH_FAILURE });
     }
     this.append({ t: 'unc', r: -1, i: inFlight.map((i) => [i, i]), f: CRASH_FAILURE });
   }
@@ -137,8 +139,10 @@ function applyEntry(state: JournalState, inFlight: Map<number, RowRanges>, entry
       let n = 0;
       for (const index of eachIndex(entry.i)) {
         state.states.set(index, entry.t === 'fail' ? 'failed' : 'uncertain');
-        const cells = entry.v?.[n] ?? state.details.get(index)?.cells;
-        state.details.set(index, cells ? { failure: entry.f, cells } : { failure: entry.f });
+        const previous = state.details.get(index);
+        const cells = entry.v?.[n] ?? previous?.cells;
+        const row = entry.n?.[n] ?? previous?.row;
+        state.details.set(index, { failure: entry.f, ...(cells ? { cells } : {}), ...(row !== undefined ? { row } : {}) });
         n++;
       }
       return;
@@ -159,6 +163,7 @@ function applyEntry(state: JournalState, inFlight: Map<number, RowRanges>, entry
           explanation: first?.message ?? { code: 'job.invalid-row' },
         },
         cells: entry.v,
+        row: entry.n,
       });
       return;
     }

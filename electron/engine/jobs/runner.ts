@@ -159,7 +159,7 @@ export class JobRunner {
     }));
     if (source.ragged) problems.unshift({ code: 'ragged-row', message: source.ragged });
     if (problems.length === 0) return { index: source.index, row: source.row, cells, record: mapped.record };
-    this.o.journal.append({ t: 'invalid', i: source.index, p: problems, v: cells });
+    this.o.journal.append({ t: 'invalid', i: source.index, p: problems, v: cells, n: source.row });
     const first = problems[0];
     this.o.state.details.set(source.index, {
       failure: {
@@ -169,6 +169,7 @@ export class JobRunner {
         explanation: first?.message ?? msg('job.invalid-row'),
       },
       cells,
+      row: source.row,
     });
     this.move(source.index, 'failed');
     return null;
@@ -274,9 +275,9 @@ export class JobRunner {
   }
 
   private settle(r: number, rows: ReadyRow[], outcome: 'failed' | 'uncertain', failure: RowFailure): void {
-    this.o.journal.append({ t: outcome === 'failed' ? 'fail' : 'unc', r, i: toRanges(rows.map((row) => row.index)), f: failure, v: rows.map((row) => row.cells) });
+    this.o.journal.append({ t: outcome === 'failed' ? 'fail' : 'unc', r, i: toRanges(rows.map((row) => row.index)), f: failure, v: rows.map((row) => row.cells), n: rows.map((row) => row.row) });
     for (const row of rows) {
-      this.o.state.details.set(row.index, { failure, cells: row.cells });
+      this.o.state.details.set(row.index, { failure, cells: row.cells, row: row.row });
       this.move(row.index, outcome);
     }
     this.rate.add(rows.length);

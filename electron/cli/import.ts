@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Connection, FileOptions } from '../../shared/contract';
+import { CargaError } from '../../shared/errors/carga-error';
+import { langFromLocale } from '../../shared/lang';
+import { msg } from '../../shared/messages/catalog';
+import type { Template } from '../../shared/template';
+import { createEngine } from '../engine/engine';
+import { createMemoryVault } from '../engine/secrets/memory-vault';
+import { SANDBOX_DEFAULTS } from '../sandbox/sandbox';
+import { langFromArgs } from './cli-lang';
+import { reportingErrors } from './cli-errors';
+import { dataDirOf, jobsDirOf } from './cli-paths';
+import type { Command } from './command';
+import { CONNECTION_FLAGS, dailyLimitOf, tokenFromEnv } from './connection-flags';
+import { fileOptionsFromFlags, FILE_FLAGS } from './file-flags';
+import { exportReportTo } from './report-file';
+import { followJobPass } from './run-job-pass';
+import { templateFromFlags } from './template-flags';
+
+/** The connection a one-off import sends with: flags first, then the template, else the sandbox. */
+interface ConnectionFlags {
+  server?: string;
+  operation?: string;
+  'campaign-id'?: string;
+  'campaign-type'?: string;
+  'campaign-status'?: string;
+  'daily-limit'?: string;
+}
+
+function connectionFor(template: Template, flags: ConnectionFlags): Connection {
+  const remembered = template.connection;
+  const server = flags.server ?? remembered.server ?? 'sandbox';
+  const sandbox = server === 'sandbox';
+  const pick = (flag: string | undefined, saved: string | undefined, fallback?: string) => flag ?? saved ?? (sandbox ? fallback : undefined);
+  const connection: Connection = {
+    id: 'cli',
+    name: sandbox ? 'Sandbox' : server,
+    target: template.target,
+    server,
+  };
+  const operation = pick(flags.operation, remembered.operation, SANDBOX_DEFAULTS.operation);
+  if (operation) connection.operation = operation;
+  const campaignId = pick(flags['campaign-id'], remembered.campaignId, SANDBOX_DEFAULTS.campaigns[0]);
+  if (campaignId && template.target === 'wolkvox-campaign') connection.campaignId = campaignId;
+  const campaignType = flags['campaign-type'] ?? remembered.campaignType ?? (template.target === 'wolkvox-campaign' ? 'predictive' : undefined);
+  if (campaignType === 'predictive' || campaignType === 'preview') connection.campaignType = campaignType;
+  else if (campaignType) throw new CargaError(msg('cli.bad-pair', { flag: '--campaign-type', value: campaignType }));
+  const campaignStatus = flags['campaign-status'] ?? remembered.campaignStatus;
+  if (campaignStatus) connection.campaignStatus = campaignStatus;
+  if (remembered.module) connection.module = remembered.module;
+  const dailyLimit = dailyLimitOf(flags['daily-limit']);
+  if (dailyLimit) connection.dailyLimit = dailyLimit;
+  return connection;
+}
+
+export const importCommand: Command = async (args, io) => {
+  const lang = langFromArgs(args) ?? langFromLocale(io.env.LANG);
+  return reportingErrors(io, lang, async () => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...CONNECTION_FLAGS,
+        ...FILE_FLAGS,
+        template: { type: 'string' },
+        target: { type: 'string' },
+        operation: { type: 'string' },
+        'campaign-id': { type: 'string' },
+        'campaign-type': { type: 'string' },
+        'campaign-status': { type: 'string' },
+        map: { type: 'string', multiple: true },
+        set: { type: 'string', multiple: true },
+        report: { type: 'string' },
+      },
+    });
+    const file = positionals[0];
+    if (!file) throw new CargaError(msg('cli.missing-file', { command: 'import' }));
+    const template = templateFromFlags(io.cwd, values);
+    const connection = connectionFor(template, values);
+    const token = tokenFromEnv(io.env, values, connection);
+    const options: FileOptions = { ...template.file, ...fileOptionsFromFlags(values) };
+
+    const engine = await createEngine({
+      dataDir: dataDirOf(io),
+      jobsDir: jobsDirOf(io, values['jobs-dir']),
+      vault: createMemoryVault(),
+      lang,
+      frontDoor: 'cli',
+      sandbox: connection.server === 'sandbox',
+      autoResume: false,
+    });
+    try {
+      await engine.useConnection(connection, token);
+      const started = await engine.startJob({ path: resolve(io.cwd, file), options, template, connectionId: connection.id });
+      const { code, summary } = await followJobPass(engine, started, io, lang, values.json ?? false);
+      if (values.report) await exportReportTo(engine, summary.jobId, resolve(io.cwd, values.report), io, lang, values.json ?? false);
+      return code;
+    } finally {
+      await engine.close();
+    }
+  });
+};

@@ -1,0 +1,44 @@
+import type { JobStatus, JobSummary, Lang } from '../../shared/contract';
+import { formatMessage } from '../../shared/messages/catalog';
+import { EXIT, type CliIO } from './command';
+
+/** 0 every row ok; 1 finished with failed or uncertain rows; 3 stopped and resumable. */
+export function exitCodeOf(summary: JobSummary): number {
+  if (summary.status !== 'finished') return EXIT.stopped;
+  return summary.failed > 0 || summary.uncertain > 0 ? EXIT.rowsFailed : EXIT.ok;
+}
+
+/** The `--json` contract: one object, these keys, nothing else on stdout. */
+export function jsonSummary(summary: JobSummary) {
+  const { jobId, status, total, ok, failed, uncertain, pending, requests } = summary;
+  return { jobId, status, total, ok, failed, uncertain, pending, requests };
+}
+
+const STATUS_TEXT: Record<JobStatus, Record<Lang, string>> = {
+  running: { es: 'en curso', en: 'running' },
+  paused: { es: 'en pausa', en: 'paused' },
+  'waiting-quota': { es: 'esperando cuota', en: 'waiting for quota' },
+  stopped: { es: 'detenido', en: 'stopped' },
+  cancelled: { es: 'cancelado', en: 'cancelled' },
+  finished: { es: 'terminado', en: 'finished' },
+};
+
+export function statusText(status: JobStatus, lang: Lang): string {
+  return STATUS_TEXT[status][lang];
+}
+
+export function printSummary(io: CliIO, summary: JobSummary, lang: Lang, json: boolean): void {
+  if (json) {
+    io.stdout(JSON.stringify(jsonSummary(summary)) + '\n');
+    return;
+  }
+  const l = lang === 'es';
+  io.stdout(
+    [
+      `${l ? 'Trabajo' : 'Job'} ${summary.jobId}: ${statusText(summary.status, lang)}`,
+      `  ${l ? 'Filas' : 'Rows'}: ${summary.total} · ok ${summary.ok} · ${l ? 'fallidas' : 'failed'} ${summary.failed} · ${l ? 'inciertas' : 'uncertain'} ${summary.uncertain} · ${l ? 'pendientes' : 'pending'} ${summary.pending}`,
+      `  ${l ? 'Solicitudes' : 'Requests'}: ${summary.requests}`,
+      ...(summary.reason ? [`  ${formatMessage(lang, summary.reason)}`] : []),
+    ].join('\n') + '\n',
+  );
+}
