@@ -46,7 +46,7 @@ function connectionFor(template: Template, flags: ConnectionFlags): Connection {
   const campaignType = flags['campaign-type'] ?? remembered.campaignType ?? (template.target === 'wolkvox-campaign' ? 'predictive' : undefined);
   if (campaignType === 'predictive' || campaignType === 'preview') connection.campaignType = campaignType;
   else if (campaignType) throw new CargaError(msg('cli.bad-pair', { flag: '--campaign-type', value: campaignType }));
-  const campaignStatus = flags['campaign-status'] ?? remembered.campaignStatus;
+  const campaignStatus = pick(flags['campaign-status'], remembered.campaignStatus, template.target === 'wolkvox-campaign' ? 'active' : undefined);
   if (campaignStatus) connection.campaignStatus = campaignStatus;
   if (remembered.module) connection.module = remembered.module;
   const dailyLimit = dailyLimitOf(flags['daily-limit']);

@@ -13,6 +13,7 @@ import type {
   ReportKind,
 } from '../../shared/contract';
 import { resolveOrigin } from '../../shared/connection/normalize-server';
+import { missingConnectionFields } from '../../shared/connection-requirements';
 import { CargaError } from '../../shared/errors/carga-error';
 import { msg } from '../../shared/messages/catalog';
 import { suggestMapping } from '../../shared/mapping/suggest-mapping';
@@ -161,6 +162,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
     startJob: async ({ path, options: fileOptions, template, connectionId }) => {
       const connection = findConnection(connectionId);
+      const missing = missingConnectionFields(ephemeral.get(connection.id) ?? connection);
+      if (missing.length) throw new CargaError(msg('job.connection-incomplete', { name: connection.name, fields: missing.join(', ') }));
       await resolve(connection);
       const spec = await jobs.create({ file: await openFile(path, fileOptions), template, connection });
       return jobs.start(spec.jobId, { kind: 'run' });
@@ -205,7 +208,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const adapter = targetAdapter(conn.connection.target);
     const lane = lanes.lane(conn.origin, conn.token, conn.connection.dailyLimit);
     if (!adapter.quotaRequest || !adapter.readQuota) throw new CargaError(msg('job.quota-unknown'));
-    const reservation = lane.ledger.reserve();
+    const reservation = lane.ledger.reserve('read-quota');
     if (!reservation.ok) throw new CargaError(msg('job.quota-reached', { resetsAt: reservation.resetsAt }));
     const result = await lane.limit(() => http.send(adapter.quotaRequest!(conn), { timeoutMs: options.timeoutMs ?? 70_000 }));
     if (result.kind === 'network-error') throw new CargaError(msg('job.connection-failed', { detail: result.message }));

@@ -6,6 +6,7 @@ import { crmMessages } from './crm-messages';
 import { jobMessages } from './job-messages';
 import { cliMessages } from './cli-messages';
 import { engineMessages } from './engine-messages';
+import { frontDoorMessages } from './front-door-messages';
 
 /** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
 export const catalog = {
@@ -15,6 +16,7 @@ export const catalog = {
   ...jobMessages,
   ...cliMessages,
   ...engineMessages,
+  ...frontDoorMessages,
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;

@@ -74,4 +74,8 @@ export const engineMessages = {
     es: 'No se pudo conectar con el servidor: {detail}. Revise el servidor y la red.',
     en: 'Could not connect to the server: {detail}. Check the server and the network.',
   },
+  'job.connection-incomplete': {
+    es: 'A la conexión «{name}» le falta: {fields}. Complétela antes de importar.',
+    en: 'The connection "{name}" is missing: {fields}. Complete it before importing.',
+  },
 } as const satisfies MessageCatalog;

@@ -11,6 +11,8 @@ export const PROBLEM_CODES = [
   'not-a-number',
   'ragged-row',
   'value-too-long',
+  'phone-invalid',
+  'empty-row',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

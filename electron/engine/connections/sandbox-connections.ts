@@ -20,6 +20,7 @@ export function sandboxConnections(): Connection[] {
       server: 'sandbox',
       campaignId: SANDBOX_DEFAULTS.campaigns[0] ?? '1001',
       campaignType: 'predictive',
+      campaignStatus: 'active',
     },
   ];
 }

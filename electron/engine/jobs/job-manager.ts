@@ -44,6 +44,8 @@ interface OpenJob {
   state: JournalState;
   runner: JobRunner | null;
   settled: Promise<JobStatus> | null;
+  /** The background count of the file's rows, so a summary after a pass knows the total. */
+  counting?: Promise<void>;
   resumeTimer?: NodeJS.Timeout;
 }
 
@@ -83,7 +85,7 @@ export class JobManager {
     this.o.store.create(spec);
     const job = await this.get(spec.jobId);
     if (file.rowCount !== null) this.recordTotal(job, file.rowCount);
-    else void this.countInBackground(job);
+    else job.counting = this.countInBackground(job);
     return spec;
   }
 
@@ -122,6 +124,7 @@ export class JobManager {
   async settled(jobId: string): Promise<JobSummary> {
     const job = await this.get(jobId);
     if (job.settled) await job.settled;
+    await job.counting;
     return this.summaryOf(job);
   }
 

@@ -298,7 +298,7 @@ export class JobRunner {
   private async readServerQuota(): Promise<void> {
     const { adapter, conn, lane } = this.o;
     if (!adapter.quotaRequest || !adapter.readQuota) return;
-    const reservation = lane.ledger.reserve();
+    const reservation = lane.ledger.reserve('read-quota');
     if (!reservation.ok) {
       this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: reservation.resetsAt }));
       return;

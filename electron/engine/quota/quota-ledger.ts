@@ -80,10 +80,14 @@ export class QuotaLedger {
     this.apply({ at, base: server.usedToday, limit: server.limit, reset });
   }
 
-  /** Takes one request from today's budget, or says when the budget comes back. */
-  reserve(): Reservation {
+  /**
+   * Takes one request from today's budget, or says when the budget comes back. Reading the
+   * provider's own figures may go past *its* last known limit (the plan may have grown since),
+   * never past the operator's cap.
+   */
+  reserve(purpose: 'send' | 'read-quota' = 'send'): Reservation {
     this.roll();
-    const budget = this.budget;
+    const budget = purpose === 'read-quota' ? (this.dailyLimit ?? null) : this.budget;
     if (budget !== null && this.used >= budget) return { ok: false, resetsAt: this.resetsAt };
     const line = { at: this.now() };
     this.write(line);

@@ -1,0 +1,32 @@
+import type { CheckResult, Connection, FileInfo } from '../../../shared/contract';
+import { compileMapping } from '../../../shared/mapping/compile-mapping';
+import { targetDescriptor } from '../../../shared/targets/catalog';
+import type { Template } from '../../../shared/template';
+import { CheckTally } from '../../../shared/validation/check-summary';
+import { checkRow } from '../../../shared/validation/check-row';
+import { readRows } from '../files/read-rows';
+import { effectiveTemplate } from '../jobs/effective-template';
+
+/** Every row through mapping and validation, nothing sent: counts, first examples, the
+ * requests and quota days a run would need. Progress is reported as rows go by. */
+export async function checkFile(input: {
+  info: FileInfo;
+  template: Template;
+  connection: Connection | null;
+  remainingQuota: number | null;
+  dailyBudget: number | null;
+  onProgress?: (rows: number) => void;
+  signal?: AbortSignal;
+}): Promise<CheckResult> {
+  const { info, connection } = input;
+  const template = connection ? effectiveTemplate(input.template, connection) : input.template;
+  const mapping = compileMapping(template, info.columns);
+  const tally = new CheckTally();
+  for await (const batch of readRows(info, input.signal ? { signal: input.signal } : {})) {
+    for (const row of batch) tally.addRow(checkRow(mapping, row));
+    input.onProgress?.(tally.rows);
+  }
+  const quota =
+    input.remainingQuota !== null && input.dailyBudget !== null ? { remainingToday: input.remainingQuota, dailyLimit: input.dailyBudget } : null;
+  return tally.result({ mappingProblems: mapping.mappingProblems, maxBatch: targetDescriptor(template.target).maxBatch, quota });
+}

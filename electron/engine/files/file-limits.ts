@@ -1,0 +1,16 @@
+/** How much of a file `openFile` reads to sniff its encoding, delimiter and header. */
+export const HEAD_BYTES = 64 * 1024;
+
+/** Bytes per read while streaming rows: large enough that per-chunk work is negligible. */
+export const STREAM_CHUNK_BYTES = 65536;
+
+/** A record (one row, with its quoted newlines) larger than this is refused: no CRM field takes
+ * it, and without a cap a stray quote would make the reader buffer the rest of the file. */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+export const MAX_RECORD_LABEL = '1 MB';
+
+/** Rows looked at when searching for the header below title lines. */
+export const HEADER_SCAN_ROWS = 30;
+
+/** Data rows `openFile` returns as a preview. */
+export const PREVIEW_ROWS = 20;

@@ -1,0 +1,12 @@
+import type { MethodName } from '../../shared/contract';
+
+/** One IPC channel per contract method, so the preload can expose exactly those and nothing
+ * that lets the renderer pick a channel. */
+export type MethodChannel<M extends MethodName = MethodName> = `carga:${M}`;
+
+export function methodChannel<M extends MethodName>(method: M): MethodChannel<M> {
+  return `carga:${method}`;
+}
+
+/** The one channel the engine's events are pushed on. */
+export const EVENT_CHANNEL = 'carga:event';

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { I18nextProvider } from 'react-i18next';
+import type { Lang } from '../../shared/lang';
+import type { Bridge } from '../bridge/bridge';
+import { createI18n } from '../i18n/i18n';
+import { initialLang } from '../i18n/lang-preference';
+import { BridgeProvider } from './bridge-context';
+import { WizardProvider } from './wizard-context';
+import { Startup } from './Startup';
+import { theme } from './theme';
+
+export interface AppProps {
+  bridge: Bridge;
+  /** Start in this language instead of the remembered or the OS's one. */
+  lang?: Lang;
+  /** Mantine's `test` env turns transitions off for component tests. */
+  mantineEnv?: 'default' | 'test';
+}
+
+export function App({ bridge, lang, mantineEnv = 'default' }: AppProps) {
+  const [i18n] = useState(() => createI18n(lang ?? initialLang()));
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv}>
+        <Notifications position="bottom-right" />
+        <BridgeProvider bridge={bridge}>
+          <WizardProvider>
+            <Startup />
+          </WizardProvider>
+        </BridgeProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

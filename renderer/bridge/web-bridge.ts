@@ -1,0 +1,144 @@
+import type { EngineEvent, MethodInput, MethodName, MethodResult } from '../../shared/contract';
+import { CargaError } from '../../shared/errors/carga-error';
+import { isMessageCode, msg } from '../../shared/messages/catalog';
+import type { Message } from '../../shared/messages/message';
+import { apiFromCall } from './api-from-call';
+import type { Bridge } from './bridge';
+
+export const SECRET_HEADER = 'X-Carga-Secret';
+
+export interface PlainResponse {
+  status: number;
+  text: string;
+}
+
+export interface EventSourceLike {
+  addEventListener(type: 'message', listener: (event: { data: string }) => void): void;
+  close(): void;
+}
+
+/** What the web bridge needs from its surroundings: the browser's in the app
+ * (browser-environment.ts), Node's in tests against the real server. */
+export interface WebBridgeEnvironment {
+  /** The server's origin (the page's own). */
+  baseUrl: string;
+  /** The per-launch secret, or null when the page was opened without it (every call is then refused). */
+  secret: string | null;
+  fetch(url: string, init: { method: 'POST'; headers: Record<string, string>; body?: string | Blob }): Promise<{ status: number; text(): Promise<string> }>;
+  openEventSource(url: string): EventSourceLike;
+  /** Sends a file reporting bytes sent as it goes (fetch cannot report upload progress). */
+  uploadWithProgress(url: string, body: Blob, headers: Record<string, string>, onProgress: (sentBytes: number) => void): Promise<PlainResponse>;
+}
+
+/**
+ * The bridge behind `npm run web`: each method is `POST /api/<method>` with a JSON body and the
+ * secret in a header; events come over one EventSource shared by all listeners; a dropped file is
+ * uploaded (streamed from disk by the browser) and the engine gets the path it was saved to.
+ * Failures reject with a CargaError whose `detail` is the server's Message.
+ */
+export function createWebBridge(env: WebBridgeEnvironment): Bridge {
+  const headers = (contentType: string): Record<string, string> => ({ [SECRET_HEADER]: env.secret ?? '', 'Content-Type': contentType });
+
+  async function send(url: string, body: string | Blob | undefined, contentType: string): Promise<PlainResponse> {
+    try {
+      const response = await env.fetch(url, { method: 'POST', headers: headers(contentType), ...(body === undefined ? {} : { body }) });
+      return { status: response.status, text: await response.text() };
+    } catch {
+      throw new CargaError(msg('front-door.connection-lost'));
+    }
+  }
+
+  const api = apiFromCall(async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
+    const response = await send(`${env.baseUrl}/api/${method}`, input === undefined ? undefined : JSON.stringify(input), 'application/json');
+    if (response.status === 204) return undefined as MethodResult<M>;
+    // The server answers each method with the engine's own result for it.
+    return readJson(response) as MethodResult<M>;
+  });
+
+  const listeners = new Set<(event: EngineEvent) => void>();
+  let source: EventSourceLike | null = null;
+
+  return {
+    ...api,
+
+    onEvent(listener) {
+      listeners.add(listener);
+      if (!source) {
+        source = env.openEventSource(`${env.baseUrl}/api/events?s=${encodeURIComponent(env.secret ?? '')}`);
+        source.addEventListener('message', (message) => {
+          const event = parseEvent(message.data);
+          if (!event) return;
+          for (const each of [...listeners]) each(event);
+        });
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+
+    async pathForFile(file, onProgress) {
+      const url = `${env.baseUrl}/api/upload?name=${encodeURIComponent(file.name)}`;
+      let response: PlainResponse;
+      if (onProgress) {
+        try {
+          response = await env.uploadWithProgress(url, file, headers('application/octet-stream'), onProgress);
+        } catch {
+          throw new CargaError(msg('front-door.upload-failed', { name: file.name }));
+        }
+      } else {
+        response = await send(url, file, 'application/octet-stream');
+      }
+      const body = readJson(response);
+      if (typeof body !== 'object' || body === null || !('path' in body) || typeof body.path !== 'string') {
+        throw new CargaError(msg('front-door.upload-failed', { name: file.name }));
+      }
+      return body.path;
+    },
+  };
+}
+
+/** A 2xx body as JSON; anything else as the CargaError its `{error}` describes. */
+function readJson(response: PlainResponse): unknown {
+  let body: unknown;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    throw new CargaError(msg('front-door.unexpected-error'));
+  }
+  if (response.status >= 200 && response.status < 300) return body;
+  throw new CargaError(errorMessage(body));
+}
+
+function errorMessage(body: unknown): Message {
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const error = body.error;
+    if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && isMessageCode(error.code)) {
+      const params = 'params' in error ? error.params : undefined;
+      return isParams(params) ? { code: error.code, params } : { code: error.code };
+    }
+  }
+  return msg('front-door.unexpected-error');
+}
+
+function isParams(value: unknown): value is Record<string, string | number> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((param) => typeof param === 'string' || typeof param === 'number')
+  );
+}
+
+function parseEvent(data: string): EngineEvent | null {
+  try {
+    const event: unknown = JSON.parse(data);
+    // The server sends only the engine's events; anything without a type is not one.
+    if (typeof event === 'object' && event !== null && 'type' in event && typeof event.type === 'string') return event as EngineEvent;
+  } catch {
+    // A malformed line is skipped; the next event will come.
+  }
+  return null;
+}

@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionSummary, QuotaInfo } from '../../shared/contract';
+import { useAppData } from '../app/app-data';
+import { useBridge } from '../app/bridge-context';
+import { ConfirmModal } from '../app/ConfirmModal';
+import { errorMessage } from '../app/error-message';
+import { rememberConnectionId } from '../app/initial-connection';
+import { StepFooter } from '../app/StepFooter';
+import { useWizard } from '../app/wizard-context';
+import { useLang } from '../i18n/use-lang';
+import { ConnectionForm } from './ConnectionForm';
+import { connectionToSave, draftFromSummary, draftProblems, isDirty, newConnectionId, newDraft, type ConnectionDraft } from './connection-draft';
+import { QuotaCard } from './QuotaCard';
+
+export function ConnectStep() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const bridge = useBridge();
+  const { connections, targets, reloadConnections } = useAppData();
+  const { state, dispatch } = useWizard();
+
+  const selected = connections.find((connection) => connection.id === state.connectionId);
+  const [draft, setDraft] = useState<ConnectionDraft | null>(() =>
+    selected ? draftFromSummary(selected) : targets[0] ? newDraft(newConnectionId(), targets[0].id) : null,
+  );
+  const [quota, setQuota] = useState<QuotaInfo | null>(null);
+  const [busy, setBusy] = useState<'save' | 'test' | 'next' | 'delete' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const target = targets.find((candidate) => candidate.id === draft?.connection.target) ?? null;
+  const saved = connections.find((connection) => connection.id === draft?.connection.id);
+  const problems = draft && target ? draftProblems(draft, target) : [];
+  const dirty = draft && target ? isDirty(draft, saved, target) : false;
+
+  const choose = (connection: ConnectionSummary) => {
+    dispatch({ type: 'connection-chosen', connectionId: connection.id, target: connection.target });
+    rememberConnectionId(connection.id);
+  };
+
+  const select = (id: string | null) => {
+    const connection = connections.find((candidate) => candidate.id === id);
+    if (!connection) return;
+    setDraft(draftFromSummary(connection));
+    setQuota(null);
+    setFailure(null);
+    choose(connection);
+  };
+
+  const startNew = () => {
+    const firstTarget = target ?? targets[0];
+    if (!firstTarget) return;
+    setDraft(newDraft(newConnectionId(), firstTarget.id));
+    setQuota(null);
+    setFailure(null);
+  };
+
+  /** Saves when something changed; resolves to the saved connection, or null when it failed. */
+  const saveIfNeeded = async (): Promise<ConnectionSummary | null> => {
+    if (!draft || !target) return null;
+    if (!dirty && saved) return saved;
+    const token = draft.token.trim();
+    const summary = await bridge.saveConnection({ connection: connectionToSave(draft, target), ...(token ? { token } : {}) });
+    // The token is gone from the renderer from here on: only "saved" is shown.
+    setDraft(draftFromSummary(summary));
+    await reloadConnections();
+    choose(summary);
+    return summary;
+  };
+
+  const run = async (kind: 'save' | 'test' | 'next', action: (summary: ConnectionSummary) => Promise<void>) => {
+    setBusy(kind);
+    setFailure(null);
+    try {
+      const summary = await saveIfNeeded();
+      if (summary) await action(summary);
+    } catch (error) {
+      setFailure(errorMessage(lang, error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const remove = async () => {
+    if (!draft || draft.isNew) return;
+    setBusy('delete');
+    setFailure(null);
+    try {
+      await bridge.deleteConnection({ id: draft.connection.id });
+      const remaining = await reloadConnections();
+      const next = remaining.find((connection) => connection.isSandbox) ?? remaining[0];
+      if (next) select(next.id);
+      else startNew();
+    } catch (error) {
+      setFailure(errorMessage(lang, error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Stack gap="md" data-testid="connect-screen">
+      <div>
+        <Title order={2}>{t('connect.title')}</Title>
+        <Text c="dimmed">{t('connect.intro')}</Text>
+      </div>
+
+      <Group align="flex-end">
+        <Select
+          label={t('connect.saved')}
+          placeholder={t('connect.savedPlaceholder')}
+          data={connections.map((connection) => ({
+            value: connection.id,
+            label: connection.isSandbox ? `${connection.name} · ${t('connect.sandboxTag')}` : connection.name,
+          }))}
+          value={draft && !draft.isNew ? draft.connection.id : null}
+          onChange={select}
+          allowDeselect={false}
+          w={360}
+          data-testid="connection-select"
+        />
+        <Button variant="light" onClick={startNew} data-testid="connection-new">
+          {t('connect.new')}
+        </Button>
+      </Group>
+
+      {draft && target && (
+        <Card withBorder padding="lg">
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Title order={3} size="h4">
+                {draft.isNew ? t('connect.newTitle') : draft.connection.name}
+              </Title>
+              {draft.isSandbox && (
+                <Badge color="teal" variant="light" data-testid="connection-sandbox-badge">
+                  {t('connect.sandboxTag')}
+                </Badge>
+              )}
+            </Group>
+            {draft.isSandbox && <Text size="sm">{t('connect.sandboxHelp')}</Text>}
+            <ConnectionForm key={`${draft.connection.id}:${draft.hasToken}`} draft={draft} targets={targets} problems={problems} onChange={setDraft} />
+            {failure && (
+              <Alert color="red" role="alert" data-testid="connection-error">
+                {failure}
+              </Alert>
+            )}
+            <Group gap="sm">
+              <Button
+                onClick={() => void run('save', async () => {})}
+                disabled={!dirty || problems.length > 0}
+                loading={busy === 'save'}
+                data-testid="connection-save"
+              >
+                {t('connect.save')}
+              </Button>
+              <Button
+                variant="light"
+                onClick={() => void run('test', async (summary) => setQuota(await bridge.testConnection({ id: summary.id })))}
+                disabled={problems.length > 0}
+                loading={busy === 'test'}
+                data-testid="connection-test"
+              >
+                {t('connect.test')}
+              </Button>
+              {!draft.isNew && !draft.isSandbox && (
+                <Button variant="subtle" color="red" onClick={() => setConfirmDelete(true)} loading={busy === 'delete'} data-testid="connection-delete">
+                  {t('connect.delete')}
+                </Button>
+              )}
+            </Group>
+            {quota && <QuotaCard quota={quota} />}
+          </Stack>
+          <ConfirmModal
+            opened={confirmDelete}
+            onClose={() => setConfirmDelete(false)}
+            title={t('connect.deleteTitle')}
+            confirmLabel={t('connect.delete')}
+            onConfirm={() => void remove()}
+            testId="connection-delete-modal"
+          >
+            <Text>{t('connect.deleteBody', { name: draft.connection.name })}</Text>
+          </ConfirmModal>
+        </Card>
+      )}
+
+      <StepFooter
+        nextDisabled={!draft || problems.length > 0}
+        nextLoading={busy === 'next'}
+        onNext={() => void run('next', async () => dispatch({ type: 'go', step: 'file' }))}
+      >
+        {dirty && problems.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('connect.savesOnNext')}
+          </Text>
+        )}
+      </StepFooter>
+    </Stack>
+  );
+}

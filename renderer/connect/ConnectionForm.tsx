@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { Button, Group, NumberInput, PasswordInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Connection, TargetDescriptor, TargetId } from '../../shared/contract';
+import { useLang } from '../i18n/use-lang';
+import type { ConnectionDraft, ConnectionField, DraftProblem } from './connection-draft';
+
+interface ConnectionFormProps {
+  draft: ConnectionDraft;
+  targets: TargetDescriptor[];
+  problems: DraftProblem[];
+  onChange: (draft: ConnectionDraft) => void;
+}
+
+export function ConnectionForm({ draft, targets, problems, onChange }: ConnectionFormProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [replacingToken, setReplacingToken] = useState(false);
+  const { connection } = draft;
+  const target = targets.find((candidate) => candidate.id === connection.target);
+  // Problems show once the operator has touched the form: an empty new form is not an error.
+  const [touched, setTouched] = useState(!draft.isNew);
+  const problem = (key: DraftProblem) => (touched && problems.includes(key) ? t('connect.required') : undefined);
+
+  const set = (patch: Partial<Connection>) => {
+    setTouched(true);
+    onChange({ ...draft, connection: { ...connection, ...patch } });
+  };
+
+  const textField = (field: Exclude<ConnectionField, 'campaignType'>) => (
+    <TextInput
+      key={field}
+      label={t(`connect.fields.${field}`)}
+      description={t(`connect.hints.${field}`)}
+      value={connection[field] ?? ''}
+      onChange={(event) => set({ [field]: event.currentTarget.value })}
+      error={problem(field)}
+      withAsterisk
+      data-testid={`connection-${field}`}
+    />
+  );
+
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <TextInput
+          label={t('connect.fields.name')}
+          value={connection.name}
+          onChange={(event) => set({ name: event.currentTarget.value })}
+          error={problem('name')}
+          withAsterisk
+          data-testid="connection-name"
+        />
+        <Select<TargetId>
+          label={t('connect.fields.target')}
+          data={targets.map((candidate) => ({ value: candidate.id, label: candidate.name[lang] }))}
+          value={connection.target}
+          onChange={(value) => value && set({ target: value })}
+          allowDeselect={false}
+          disabled={draft.isSandbox}
+          data-testid="connection-target"
+        />
+        <TextInput
+          label={t('connect.fields.server')}
+          description={t(connection.target === 'wolkvox-campaign' ? 'connect.hints.serverManager' : 'connect.hints.server')}
+          value={connection.server}
+          onChange={(event) => set({ server: event.currentTarget.value })}
+          error={problem('server')}
+          disabled={draft.isSandbox}
+          withAsterisk
+          data-testid="connection-server"
+        />
+        {target?.connectionFields.map((field) =>
+          field === 'campaignType' ? (
+            <Select
+              key={field}
+              label={t('connect.fields.campaignType')}
+              data={[
+                { value: 'predictive', label: t('connect.campaignTypes.predictive') },
+                { value: 'preview', label: t('connect.campaignTypes.preview') },
+              ]}
+              value={connection.campaignType ?? null}
+              onChange={(value) => set({ campaignType: value === 'predictive' || value === 'preview' ? value : undefined })}
+              error={problem('campaignType')}
+              withAsterisk
+              data-testid="connection-campaignType"
+            />
+          ) : (
+            textField(field)
+          ),
+        )}
+        <NumberInput
+          label={t('connect.fields.dailyLimit')}
+          description={t('connect.hints.dailyLimit')}
+          value={connection.dailyLimit ?? ''}
+          onChange={(value) => set({ dailyLimit: typeof value === 'number' && value > 0 ? value : undefined })}
+          min={1}
+          allowDecimal={false}
+          allowNegative={false}
+          thousandSeparator={lang === 'es' ? '.' : ','}
+          decimalSeparator={lang === 'es' ? ',' : '.'}
+          data-testid="connection-daily-limit"
+        />
+        {draft.isSandbox ? (
+          <div>
+            <Text size="sm" fw={500}>
+              {t('connect.fields.token')}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('connect.sandboxNoToken')}
+            </Text>
+          </div>
+        ) : draft.hasToken && !replacingToken ? (
+          <div>
+            <Text size="sm" fw={500}>
+              {t('connect.fields.token')}
+            </Text>
+            <Group gap="sm">
+              <Text size="sm" data-testid="connection-token-saved">
+                •••• {t('connect.tokenSaved')}
+              </Text>
+              <Button size="compact-sm" variant="subtle" onClick={() => setReplacingToken(true)} data-testid="connection-token-replace">
+                {t('connect.replaceToken')}
+              </Button>
+            </Group>
+          </div>
+        ) : (
+          <PasswordInput
+            label={t('connect.fields.token')}
+            description={t('connect.hints.token')}
+            value={draft.token}
+            onChange={(event) => {
+              setTouched(true);
+              onChange({ ...draft, token: event.currentTarget.value });
+            }}
+            error={problem('token')}
+            withAsterisk={!draft.hasToken}
+            autoComplete="off"
+            data-testid="connection-token"
+          />
+        )}
+      </SimpleGrid>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { ScrollArea, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { FileInfo } from '../../shared/contract';
+
+const SHOWN_ROWS = 20;
+
+/** The first rows as read with the current detection: what the operator checks it against. */
+export function PreviewGrid({ info }: { info: FileInfo }) {
+  const { t } = useTranslation();
+  const rows = info.preview.slice(0, SHOWN_ROWS);
+  return (
+    <div>
+      <Text fw={600} mb={4}>
+        {t('file.preview', { count: rows.length })}
+      </Text>
+      <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
+        <Table striped highlightOnHover withTableBorder withColumnBorders stickyHeader fz="sm" data-testid="file-preview">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">#</Table.Th>
+              {info.columns.map((column) => (
+                <Table.Th key={column} scope="col" style={{ whiteSpace: 'nowrap' }}>
+                  {column}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row, i) => (
+              <Table.Tr key={i}>
+                <Table.Td c="dimmed">{i + 1}</Table.Td>
+                {info.columns.map((column) => (
+                  <Table.Td key={column} style={{ whiteSpace: 'nowrap', maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                    {row[column] ?? ''}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </div>
+  );
+}

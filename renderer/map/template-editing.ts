@@ -1,0 +1,202 @@
+import type { Connection, FileOptions, MappingSuggestion, TargetDescriptor, TargetField, Template } from '../../shared/contract';
+import type { DateInputFormat } from '../../shared/template';
+
+/**
+ * The Map step's logic, kept out of React: a `Template` is the single state, and each edit the
+ * operator makes is a function from one template to the next.
+ */
+
+export interface MappingRow {
+  column: string;
+  /** Field key the column goes to, or null when the column is not sent. */
+  field: string | null;
+  /** The CRM's name of the custom field when `field` is one (`form.Ciudad` → `Ciudad`). */
+  customName: string | null;
+  suggestion: MappingSuggestion | null;
+  /** The column still goes where it was suggested to (its confidence is worth showing). */
+  followsSuggestion: boolean;
+  /** The first non-empty value of the column in the preview. */
+  sample: string;
+}
+
+export interface ValueMapRow {
+  from: string;
+  to: string;
+  /** Comes from the built-in Spanish→English map. */
+  builtIn: boolean;
+  /** The template says something of its own for this value. */
+  edited: boolean;
+}
+
+export function customFieldKey(prefix: string, name: string): string {
+  return `${prefix}${name}`;
+}
+
+/** The custom field's name when `key` is one under `prefix`, else null. */
+export function customFieldName(prefix: string | null, key: string): string | null {
+  return prefix && key.startsWith(prefix) ? key.slice(prefix.length) : null;
+}
+
+/** What a template remembers of a connection: where, never which vault entry nor the token. */
+export function templateConnection(connection: Connection): Template['connection'] {
+  const remembered: Template['connection'] = { server: connection.server };
+  const keys = ['operation', 'module', 'campaignId', 'campaignType', 'campaignStatus', 'touchpoint'] as const;
+  for (const key of keys) {
+    const value = connection[key];
+    if (value !== undefined && value !== '') Object.assign(remembered, { [key]: value });
+  }
+  return remembered;
+}
+
+/** The first mapping of a freshly opened file: each column where the engine suggests, a field
+ * taken by the likeliest column only. */
+export function initialTemplate(input: {
+  name: string;
+  target: TargetDescriptor;
+  connection: Connection;
+  fileOptions: FileOptions;
+  suggestions: readonly MappingSuggestion[];
+}): Template {
+  const best = new Map<string, MappingSuggestion>();
+  for (const suggestion of input.suggestions) {
+    if (suggestion.field === null) continue;
+    const taken = best.get(suggestion.field);
+    if (!taken || suggestion.confidence > taken.confidence) best.set(suggestion.field, suggestion);
+  }
+  const columns: Record<string, string> = {};
+  for (const suggestion of input.suggestions) {
+    if (suggestion.field !== null && best.get(suggestion.field) === suggestion) columns[suggestion.column] = suggestion.field;
+  }
+  return {
+    version: 1,
+    name: input.name,
+    target: input.target.id,
+    connection: templateConnection(input.connection),
+    columns,
+    constants: {},
+    valueMaps: {},
+    dateFormats: {},
+    file: { ...input.fileOptions },
+  };
+}
+
+/** A saved template put to work on the open file and the chosen connection. Columns the file
+ * does not have are left out, so the mapping never names a column that is not there. */
+export function applyTemplate(saved: Template, input: { columns: readonly string[]; connection: Connection; fileOptions: FileOptions }): Template {
+  const present = new Set(input.columns);
+  return {
+    ...saved,
+    connection: templateConnection(input.connection),
+    columns: Object.fromEntries(Object.entries(saved.columns).filter(([column]) => present.has(column))),
+    file: { ...input.fileOptions },
+  };
+}
+
+export function mappingRows(
+  mapped: Template['columns'],
+  target: TargetDescriptor,
+  columns: readonly string[],
+  suggestions: readonly MappingSuggestion[],
+  preview: readonly Record<string, string>[],
+): MappingRow[] {
+  return columns.map((column) => {
+    const field = mapped[column] ?? null;
+    const suggestion = suggestions.find((candidate) => candidate.column === column) ?? null;
+    return {
+      column,
+      field,
+      customName: field === null ? null : customFieldName(target.customPrefix, field),
+      suggestion,
+      followsSuggestion: field !== null && suggestion?.field === field,
+      sample: preview.map((row) => row[column] ?? '').find((value) => value.trim() !== '') ?? '',
+    };
+  });
+}
+
+/** Sends `column` to `field` (null: not sent). A target field comes from one column only, so the
+ * column that had it before lets it go; custom fields may repeat (the engine warns). */
+export function withColumnField(template: Template, target: TargetDescriptor, column: string, field: string | null): Template {
+  const columns = { ...template.columns };
+  if (field === null) {
+    delete columns[column];
+    return { ...template, columns };
+  }
+  if (target.fields.some((candidate) => candidate.key === field)) {
+    for (const [other, otherField] of Object.entries(columns)) {
+      if (other !== column && otherField === field) delete columns[other];
+    }
+  }
+  columns[column] = field;
+  return { ...template, columns };
+}
+
+/** Fields that get a value: from a column, a constant, or the connection (T1's `operation`). */
+export function providedFields(template: Template): Set<string> {
+  const provided = new Set<string>(Object.values(template.columns));
+  for (const [field, value] of Object.entries(template.constants)) {
+    if (value.trim() !== '') provided.add(field);
+  }
+  for (const [field, value] of Object.entries(template.connection)) {
+    if (typeof value === 'string' && value.trim() !== '') provided.add(field);
+  }
+  return provided;
+}
+
+/** Required fields nothing gives a value yet: the run cannot start until each has one. */
+export function missingRequired(template: Template, target: TargetDescriptor): TargetField[] {
+  const provided = providedFields(template);
+  return target.fields.filter((field) => field.required && !provided.has(field.key));
+}
+
+/** Sets the value every row gets for `field` (an empty value removes the constant). */
+export function withConstant(template: Template, field: string, value: string | null): Template {
+  const constants = { ...template.constants };
+  if (value === null || value === '') delete constants[field];
+  else constants[field] = value;
+  return { ...template, constants };
+}
+
+/** The built-in map overlaid with the template's own entries, built-in values first. */
+export function valueMapRows(valueMaps: Template['valueMaps'], field: string, builtIn: Readonly<Record<string, string>>): ValueMapRow[] {
+  const own = valueMaps[field] ?? {};
+  const rows: ValueMapRow[] = Object.entries(builtIn).map(([from, to]) => ({
+    from,
+    to: own[from] ?? to,
+    builtIn: true,
+    edited: Object.hasOwn(own, from),
+  }));
+  for (const [from, to] of Object.entries(own)) {
+    if (!Object.hasOwn(builtIn, from)) rows.push({ from, to, builtIn: false, edited: true });
+  }
+  return rows;
+}
+
+/** Maps `from` to `to` for `field`; null removes the template's entry (a built-in one then
+ * applies again). */
+export function withValueMapEntry(template: Template, field: string, from: string, to: string | null): Template {
+  const own = { ...(template.valueMaps[field] ?? {}) };
+  if (to === null) delete own[from];
+  else own[from] = to;
+  const valueMaps = { ...template.valueMaps };
+  if (Object.keys(own).length === 0) delete valueMaps[field];
+  else valueMaps[field] = own;
+  return { ...template, valueMaps };
+}
+
+export function withDateFormat(template: Template, field: string, format: DateInputFormat): Template {
+  const dateFormats = { ...template.dateFormats };
+  if (format === 'auto') delete dateFormats[field];
+  else dateFormats[field] = format;
+  return { ...template, dateFormats };
+}
+
+/** Target fields of `kind` that get a value from a column or a constant. */
+export function usedFieldsOfKind(
+  columns: Template['columns'],
+  constants: Template['constants'],
+  target: TargetDescriptor,
+  kind: TargetField['kind'],
+): TargetField[] {
+  const used = new Set([...Object.values(columns), ...Object.keys(constants)]);
+  return target.fields.filter((field) => field.kind === kind && used.has(field.key));
+}

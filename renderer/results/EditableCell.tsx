@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { Loader, TextInput, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+interface EditableCellProps {
+  value: string;
+  column: string;
+  row: number;
+  editable: boolean;
+  /** Resolves when the engine recorded the fix; rejects to keep the editor open. */
+  onCommit: (value: string) => Promise<void>;
+}
+
+/** A cell of a failed row: a button that turns into a text box; Enter saves, Escape gives up. */
+export function EditableCell({ value, column, row, editable, onCommit }: EditableCellProps) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  if (!editable) {
+    return (
+      <span className="carga-cell-text" title={value}>
+        {value}
+      </span>
+    );
+  }
+
+  const commit = async () => {
+    if (draft === null || saving) return;
+    if (draft === value) {
+      setDraft(null);
+      return;
+    }
+    setSaving(true);
+    try {
+      await onCommit(draft);
+      setDraft(null);
+    } catch {
+      // The caller told the operator why; the text box stays open with what they typed.
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (draft !== null) {
+    return (
+      <TextInput
+        size="xs"
+        autoFocus
+        value={draft}
+        aria-label={t('results.editCell', { column, row })}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') void commit();
+          if (event.key === 'Escape') setDraft(null);
+        }}
+        onBlur={() => void commit()}
+        rightSection={saving ? <Loader size={12} /> : null}
+        disabled={saving}
+        data-testid="results-cell-input"
+        w="100%"
+      />
+    );
+  }
+
+  return (
+    <UnstyledButton
+      onClick={() => setDraft(value)}
+      aria-label={t('results.editCell', { column, row })}
+      title={value}
+      className="carga-cell-button"
+      data-testid="results-cell"
+      data-column={column}
+      data-row={row}
+    >
+      {value === '' ? <span className="carga-cell-empty">—</span> : value}
+    </UnstyledButton>
+  );
+}

@@ -1,0 +1,190 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { FailureClass, JobSummary, ResultRow } from '../../shared/contract';
+import { useBridge } from '../app/bridge-context';
+import { ConfirmModal } from '../app/ConfirmModal';
+import { errorMessage } from '../app/error-message';
+import { formatNumber } from '../app/format';
+import { Stat } from '../app/Stat';
+import { useWizard } from '../app/wizard-context';
+import { useLang } from '../i18n/use-lang';
+import { useLiveJob } from '../run/use-live-job';
+import { ExportButtons } from './ExportButtons';
+import { FailureChart } from './FailureChart';
+import { DEFAULT_FILTER, toResultFilter, type FilterState } from './result-filter';
+import { ResultPager } from './result-pager';
+import { ResultFilters } from './ResultFilters';
+import { ResultsTable } from './ResultsTable';
+
+export function ResultsStep() {
+  const { state } = useWizard();
+  return state.jobId ? <JobResults jobId={state.jobId} /> : null;
+}
+
+function JobResults({ jobId }: { jobId: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const bridge = useBridge();
+  const { state, dispatch } = useWizard();
+  const { job } = useLiveJob(jobId);
+  const [filter, setFilter] = useState<FilterState>(DEFAULT_FILTER);
+  const [text, setText] = useState('');
+  const [debouncedText] = useDebouncedValue(text, 300);
+  const [reload, setReload] = useState(0);
+  const [breakdown, setBreakdown] = useState<Partial<Record<FailureClass | 'validation', number>>>({});
+  const [confirmUncertain, setConfirmUncertain] = useState(false);
+  const [retrying, setRetrying] = useState<'failed' | 'uncertain' | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const query = useMemo(() => toResultFilter({ ...filter, text: debouncedText }), [filter, debouncedText]);
+  const pager = useMemo(
+    () => new ResultPager((offset, limit) => bridge.listResults({ jobId, filter: query, offset, limit })),
+    // `reload` builds a fresh pager after a failed page, the same filter asked again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [bridge, jobId, query, reload],
+  );
+
+  useSyncExternalStore(pager.subscribe, pager.getVersion);
+
+  useEffect(() => {
+    let current = true;
+    bridge.failureBreakdown({ jobId }).then(
+      (result) => current && setBreakdown(result),
+      (error: unknown) => current && setFailure(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [bridge, jobId, job.status]);
+
+  const counts = job.counts;
+  const fix = async (row: ResultRow, column: string, value: string) => {
+    try {
+      const fixed = await bridge.fixRow({ jobId, index: row.index, values: { ...row.values, [column]: value } });
+      pager.replaceRow(fixed);
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('results.fixFailed'), message: errorMessage(lang, error) });
+      throw error;
+    }
+  };
+
+  const retry = async (includeUncertain: boolean) => {
+    setRetrying(includeUncertain ? 'uncertain' : 'failed');
+    setFailure(null);
+    try {
+      const template = state.jobUsesTemplate && state.template ? state.template : undefined;
+      const summary: JobSummary = await bridge.retryJob({ jobId, includeUncertain, ...(template ? { template } : {}) });
+      dispatch({ type: 'job-opened', jobId: summary.jobId, status: summary.status, usesTemplate: template !== undefined });
+    } catch (error) {
+      setFailure(error);
+      setRetrying(null);
+    }
+  };
+
+  const live = job.status === 'running' || job.status === 'waiting-quota';
+
+  return (
+    <Stack gap="md" data-testid="results-screen" data-status={job.status ?? 'loading'}>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{t('results.title')}</Title>
+          {job.summary && (
+            <Text c="dimmed">
+              {job.summary.fileName} → {job.summary.connectionName}
+            </Text>
+          )}
+        </div>
+        <ExportButtons jobId={jobId} />
+      </Group>
+
+      {live && <Alert color="blue">{t('results.stillRunning')}</Alert>}
+
+      <SimpleGrid cols={{ base: 2, md: 5 }}>
+        <Stat label={t('outcomes.ok')} value={formatNumber(lang, counts?.ok ?? 0)} raw={counts?.ok ?? 0} color="teal" testId="results-ok" />
+        <Stat label={t('outcomes.failed')} value={formatNumber(lang, counts?.failed ?? 0)} raw={counts?.failed ?? 0} color="red" testId="results-failed" />
+        <Stat label={t('outcomes.uncertain')} value={formatNumber(lang, counts?.uncertain ?? 0)} raw={counts?.uncertain ?? 0} color="yellow" testId="results-uncertain" />
+        <Stat label={t('outcomes.pending')} value={formatNumber(lang, counts?.pending ?? 0)} raw={counts?.pending ?? 0} testId="results-pending" />
+        <Stat label={t('outcomes.skipped')} value={formatNumber(lang, counts?.skipped ?? 0)} raw={counts?.skipped ?? 0} testId="results-skipped" />
+      </SimpleGrid>
+
+      <FailureChart breakdown={breakdown} />
+
+      <Group justify="space-between" align="flex-end">
+        <ResultFilters filter={filter} text={text} onText={setText} onChange={setFilter} />
+        <Text size="sm" c="dimmed" data-testid="results-count">
+          {pager.total === null ? t('results.loading') : t('results.count', { count: pager.total, formatted: formatNumber(lang, pager.total) })}
+        </Text>
+      </Group>
+
+      {pager.error !== null && (
+        <Alert color="red" role="alert">
+          <Group justify="space-between">
+            <Text size="sm">{errorMessage(lang, pager.error)}</Text>
+            <Button size="xs" variant="light" onClick={() => setReload((n) => n + 1)}>
+              {t('common.retry')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <ResultsTable pager={pager} columns={state.jobUsesTemplate ? (state.file?.info.columns ?? null) : null} onFix={fix} />
+      <Text size="sm" c="dimmed">
+        {t('results.fixHelp')}
+      </Text>
+
+      {failure !== null && (
+        <Alert color="red" role="alert" data-testid="results-error">
+          {errorMessage(lang, failure)}
+        </Alert>
+      )}
+
+      <Group justify="space-between">
+        <Button
+          variant="default"
+          onClick={() => dispatch({ type: 'go', step: 'map' })}
+          disabled={!state.jobUsesTemplate || live}
+          data-testid="results-change-mapping"
+        >
+          {t('results.changeMapping')}
+        </Button>
+        <Group gap="sm">
+          <Button
+            variant="light"
+            color="yellow"
+            onClick={() => setConfirmUncertain(true)}
+            disabled={!counts || counts.uncertain === 0 || live || retrying !== null}
+            loading={retrying === 'uncertain'}
+            data-testid="results-retry-uncertain"
+          >
+            {t('results.retryUncertain')}
+          </Button>
+          <Button
+            onClick={() => void retry(false)}
+            disabled={!counts || counts.failed === 0 || live || retrying !== null}
+            loading={retrying === 'failed'}
+            data-testid="results-retry-failed"
+          >
+            {t('results.retryFailed')}
+          </Button>
+        </Group>
+      </Group>
+
+      <ConfirmModal
+        opened={confirmUncertain}
+        onClose={() => setConfirmUncertain(false)}
+        title={t('results.uncertainTitle')}
+        confirmLabel={t('results.uncertainConfirm')}
+        confirmColor="yellow"
+        onConfirm={() => void retry(true)}
+        testId="results-retry-uncertain-modal"
+      >
+        <Text>{t('results.uncertainBody', { count: counts?.uncertain ?? 0 })}</Text>
+        <Text size="sm" c="dimmed">
+          {t('results.uncertainAdvice')}
+        </Text>
+      </ConfirmModal>
+    </Stack>
+  );
+}

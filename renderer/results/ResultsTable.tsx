@@ -1,0 +1,166 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { Badge, Box, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { ResultRow, RowOutcome } from '../../shared/contract';
+import { failureClassLabel, outcomeLabel } from '../app/kind-labels';
+import { messageText } from '../app/message-text';
+import { useLang } from '../i18n/use-lang';
+import { EditableCell } from './EditableCell';
+import { FIXED_COLUMNS, isFixable, ROW_HEIGHT, VALUE_COLUMN_WIDTH, valueColumns } from './result-columns';
+import type { ResultPager } from './result-pager';
+
+const OUTCOME_COLORS: Record<RowOutcome, string> = {
+  ok: 'teal',
+  failed: 'red',
+  uncertain: 'yellow',
+  pending: 'gray',
+  sending: 'blue',
+  skipped: 'gray',
+};
+
+interface ResultsTableProps {
+  pager: ResultPager;
+  /** The file's columns when the wizard knows them (else taken from the rows). */
+  columns: readonly string[] | null;
+  onFix: (row: ResultRow, column: string, value: string) => Promise<void>;
+}
+
+/**
+ * A virtualized grid: only the rows in view (plus a few) are in the DOM, and only their pages
+ * are fetched, so 100,000 failed rows scroll as smoothly as ten.
+ */
+export function ResultsTable({ pager, columns, onFix }: ResultsTableProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useSyncExternalStore(pager.subscribe, pager.getVersion);
+  const total = pager.total ?? 0;
+
+  // TanStack Virtual keeps its own mutable state; the compiler is told not to memoise around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? pager.pageSize - 1;
+
+  useEffect(() => {
+    pager.ensure(first, last);
+  }, [pager, first, last]);
+
+  useEffect(() => {
+    // Another filter is another list: start it from the top.
+    virtualizer.scrollToOffset(0);
+  }, [pager, virtualizer]);
+
+  const shownColumns = valueColumns(columns, pager.rowAt(first));
+  const width = FIXED_COLUMNS.reduce((sum, column) => sum + column.width, 0) + shownColumns.length * VALUE_COLUMN_WIDTH;
+  const headers: { key: string; label: string; width: number }[] = [
+    ...FIXED_COLUMNS.map((column) => ({ key: column.key, label: t(`results.columns.${column.key}`), width: column.width })),
+    ...shownColumns.map((column) => ({ key: `value:${column}`, label: column, width: VALUE_COLUMN_WIDTH })),
+  ];
+
+  return (
+    <Box
+      ref={scrollRef}
+      className="carga-grid"
+      role="table"
+      aria-label={t('results.tableLabel')}
+      aria-rowcount={total + 1}
+      aria-colcount={headers.length}
+      aria-busy={pager.isLoading()}
+      tabIndex={0}
+      data-testid="results-table"
+      data-total={pager.total ?? undefined}
+      data-virtual-viewport=""
+    >
+      <div role="rowgroup" className="carga-grid-head" style={{ width }}>
+        <div role="row" aria-rowindex={1} className="carga-grid-row">
+          {headers.map((header) => (
+            <div key={header.key} role="columnheader" className="carga-grid-cell" style={{ width: header.width }}>
+              {header.label}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
+        {items.map((item) => {
+          const row = pager.rowAt(item.index);
+          return (
+            <div
+              key={item.key}
+              role="row"
+              aria-rowindex={item.index + 2}
+              className="carga-grid-row carga-grid-body-row"
+              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              data-testid="results-row"
+              data-row={row?.row}
+              data-outcome={row?.outcome}
+            >
+              {row ? (
+                <>
+                  <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[0]?.width }}>
+                    {row.row}
+                  </div>
+                  <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[1]?.width }}>
+                    <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
+                      {outcomeLabel(lang, row.outcome)}
+                    </Badge>
+                    {row.fixed && (
+                      <Badge color="indigo" variant="outline" ml={4} size="xs">
+                        {t('results.fixed')}
+                      </Badge>
+                    )}
+                  </div>
+                  <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[2]?.width }}>
+                    {row.failureClass ? failureClassLabel(lang, row.failureClass) : ''}
+                  </div>
+                  <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[3]?.width }}>
+                    <Explanation row={row} lang={lang} />
+                  </div>
+                  <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[4]?.width }}>
+                    {row.crmId ?? ''}
+                  </div>
+                  {shownColumns.map((column) => (
+                    <div key={column} role="cell" className="carga-grid-cell" style={{ width: VALUE_COLUMN_WIDTH }}>
+                      <EditableCell
+                        value={row.values[column] ?? ''}
+                        column={column}
+                        row={row.row}
+                        editable={isFixable(row)}
+                        onCommit={(value) => onFix(row, column, value)}
+                      />
+                    </div>
+                  ))}
+                </>
+              ) : (
+                <div role="cell" className="carga-grid-cell" style={{ width }}>
+                  <Text size="sm" c="dimmed">
+                    {t('results.loadingRow')}
+                  </Text>
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </Box>
+  );
+}
+
+function Explanation({ row, lang }: { row: ResultRow; lang: 'es' | 'en' }) {
+  const text = row.explanation ? messageText(lang, row.explanation) : (row.message ?? '');
+  const code = row.code ? `${row.code}${row.message && row.explanation ? ` · ${row.message}` : ''}` : '';
+  return (
+    <div className="carga-explanation" title={code ? `${text}\n\n${code}` : text}>
+      <Text size="sm" lineClamp={2} data-testid="results-explanation">
+        {text}
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { JobSummary } from '../../shared/contract';
+import { useBridge } from '../app/bridge-context';
+import { ConfirmModal } from '../app/ConfirmModal';
+import { errorMessage } from '../app/error-message';
+import { formatDuration, formatNumber } from '../app/format';
+import { statusLabel } from '../app/kind-labels';
+import { messageText } from '../app/message-text';
+import { Stat } from '../app/Stat';
+import { STATUS_COLORS } from '../app/status-colors';
+import { useWizard } from '../app/wizard-context';
+import { useLang } from '../i18n/use-lang';
+import { progressSections } from './progress-sections';
+import { useLiveJob } from './use-live-job';
+
+export function RunStep() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const bridge = useBridge();
+  const { state, dispatch } = useWizard();
+  const { job, applySummary } = useLiveJob(state.jobId);
+  const [busy, setBusy] = useState<'pause' | 'resume' | 'cancel' | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const jobId = state.jobId;
+  if (!jobId) return null;
+
+  const act = async (kind: 'pause' | 'resume' | 'cancel', call: (input: { jobId: string }) => Promise<JobSummary>) => {
+    setBusy(kind);
+    setFailure(null);
+    try {
+      applySummary(await call({ jobId }));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const { status, counts } = job;
+  const live = status === 'running' || status === 'waiting-quota';
+  const ended = status === 'finished' || status === 'cancelled';
+  const done = counts ? counts.total - counts.pending : 0;
+  const percent = counts && counts.total > 0 ? (done / counts.total) * 100 : 0;
+
+  return (
+    <Stack gap="md" data-testid="run-screen" data-status={status ?? 'loading'}>
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>{t('run.title')}</Title>
+          {job.summary && (
+            <Text c="dimmed">
+              {job.summary.fileName} → {job.summary.connectionName}
+            </Text>
+          )}
+        </div>
+        {status && (
+          <Badge size="lg" color={STATUS_COLORS[status]} variant="light" data-testid="run-status">
+            {statusLabel(lang, status)}
+          </Badge>
+        )}
+      </Group>
+
+      {job.error !== null && (
+        <Alert color="red" role="alert">
+          {errorMessage(lang, job.error)}
+        </Alert>
+      )}
+
+      <Card withBorder padding="lg">
+        <Group justify="space-between" mb="xs">
+          <Text fw={600}>{t('run.progress', { done: formatNumber(lang, done), total: formatNumber(lang, counts?.total ?? 0) })}</Text>
+          <Text fw={600}>{formatNumber(lang, percent, 1)} %</Text>
+        </Group>
+        <Progress.Root size="xl" aria-label={t('run.progressLabel')} data-testid="run-progress" data-percent={Math.floor(percent)}>
+          {counts &&
+            progressSections(counts).map((section) => (
+              <Progress.Section key={section.outcome} value={section.percent} color={section.color} animated={status === 'running'} striped={status === 'running'}>
+                <Progress.Label>{section.percent >= 8 ? formatNumber(lang, section.count) : ''}</Progress.Label>
+              </Progress.Section>
+            ))}
+        </Progress.Root>
+      </Card>
+
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        <Stat label={t('outcomes.ok')} value={formatNumber(lang, counts?.ok ?? 0)} raw={counts?.ok ?? 0} color="teal" testId="run-ok" />
+        <Stat label={t('outcomes.failed')} value={formatNumber(lang, counts?.failed ?? 0)} raw={counts?.failed ?? 0} color="red" testId="run-failed" />
+        <Stat label={t('outcomes.uncertain')} value={formatNumber(lang, counts?.uncertain ?? 0)} raw={counts?.uncertain ?? 0} color="yellow" testId="run-uncertain" />
+        <Stat label={t('outcomes.pending')} value={formatNumber(lang, counts?.pending ?? 0)} raw={counts?.pending ?? 0} testId="run-pending" />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Stat label={t('run.rate')} value={job.rate === null ? '—' : t('run.rateValue', { rate: formatNumber(lang, job.rate, 1) })} testId="run-rate" />
+        <Stat label={t('run.eta')} value={job.etaSeconds === null || !live ? '—' : formatDuration(job.etaSeconds)} testId="run-eta" />
+        <Stat label={t('run.quotaLeft')} value={job.quotaLeft === null ? '—' : formatNumber(lang, job.quotaLeft)} testId="run-quota-left" />
+      </SimpleGrid>
+
+      {job.reason && (
+        <Alert color={status === 'stopped' ? 'red' : 'yellow'} data-testid="run-reason">
+          {messageText(lang, job.reason)}
+        </Alert>
+      )}
+      {failure !== null && (
+        <Alert color="red" role="alert" data-testid="run-error">
+          {errorMessage(lang, failure)}
+        </Alert>
+      )}
+      {live && (
+        <Text size="sm" c="dimmed">
+          {t('run.keepsGoing')}
+        </Text>
+      )}
+
+      <Group justify="space-between">
+        <Group gap="sm">
+          {(status === 'running' || status === 'waiting-quota') && (
+            <Button variant="default" onClick={() => void act('pause', (input) => bridge.pauseJob(input))} loading={busy === 'pause'} data-testid="run-pause">
+              {t('run.pause')}
+            </Button>
+          )}
+          {(status === 'paused' || status === 'stopped' || status === 'waiting-quota') && (
+            <Button onClick={() => void act('resume', (input) => bridge.resumeJob(input))} loading={busy === 'resume'} data-testid="run-resume">
+              {t('run.resume')}
+            </Button>
+          )}
+          {status !== null && !ended && (
+            <Button variant="subtle" color="red" onClick={() => setConfirmCancel(true)} loading={busy === 'cancel'} data-testid="run-cancel">
+              {t('run.cancel')}
+            </Button>
+          )}
+        </Group>
+        <Button variant={ended ? 'filled' : 'light'} onClick={() => dispatch({ type: 'go', step: 'results' })} data-testid="run-results">
+          {t('run.seeResults')}
+        </Button>
+      </Group>
+
+      <ConfirmModal
+        opened={confirmCancel}
+        onClose={() => setConfirmCancel(false)}
+        title={t('run.cancelTitle')}
+        confirmLabel={t('run.cancelConfirm')}
+        onConfirm={() => void act('cancel', (input) => bridge.cancelJob(input))}
+        testId="run-cancel-modal"
+      >
+        <Text>{t('run.cancelBody')}</Text>
+      </ConfirmModal>
+    </Stack>
+  );
+}

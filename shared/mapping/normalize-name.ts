@@ -1,0 +1,15 @@
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Folds what operators vary without meaning to: accents, case, spacing and punctuation.
+ * `"Correo  Contácto"` → `"correo contacto"`, `"case-type"` → `"case type"`, `"Dueño"` → `"dueno"`.
+ */
+export function normalizeName(s: string): string {
+  return s.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(NOT_LETTER_OR_DIGIT, ' ').trim();
+}
+
+/** `normalizeName` without spaces: names that differ only by spacing (`Tel 1`, `tel1`) fold together. */
+export function compactName(s: string): string {
+  return normalizeName(s).replaceAll(' ', '');
+}

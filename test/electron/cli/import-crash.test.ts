@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, watch } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
+import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../support/import-fixture';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+const ROOT = join(import.meta.dirname, '../../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const ROWS = 300;
+const CRASHES = 20;
+
+let sandbox: SandboxHandle | null = null;
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = null;
+});
+
+function carga(args: string[]): ChildProcess {
+  return spawn(TSX, [join(ROOT, 'electron/cli.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, CARGA_TOKEN: TEST_TOKEN, LANG: 'en_US.UTF-8' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+function journalLines(jobsDir: string): number {
+  const job = readdirSync(jobsDir).find((name) => !name.startsWith('.'));
+  const path = job ? join(jobsDir, job, 'outcomes.jsonl') : null;
+  return path && existsSync(path) ? readFileSync(path, 'utf8').split('\n').length - 1 : 0;
+}
+
+/** Resolves when the journal has grown to `lines` lines (the journal itself is the signal) or the process ended. */
+function journalReaches(jobsDir: string, lines: number, child: ChildProcess): Promise<'grown' | 'exited'> {
+  return new Promise((resolve) => {
+    const watcher = watch(jobsDir, { recursive: true });
+    const finish = (how: 'grown' | 'exited') => {
+      watcher.close();
+      child.off('exit', onExit);
+      resolve(how);
+    };
+    const onExit = () => finish('exited');
+    watcher.on('change', () => {
+      if (journalLines(jobsDir) >= lines) finish('grown');
+    });
+    child.once('exit', onExit);
+    if (journalLines(jobsDir) >= lines) finish('grown');
+  });
+}
+
+describe('kill -9 at random moments, then resume', () => {
+  it('accepts every row exactly once or reports it uncertain, never more uncertain than requests in flight', async () => {
+    sandbox = await startSandbox({ tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }], latencyMs: 2, jitterMs: 3 });
+    const dir = tempDir();
+    const jobsDir = join(dir, 'jobs');
+    mkdirSync(jobsDir);
+    const file = writeCsv(join(dir, 'casos.csv'), CASE_HEADER, Array.from({ length: ROWS }, (_, i) => caseRow(i)));
+    const template = join(ROOT, 'examples/casos-ejemplo.template.json');
+    const common = ['--server', sandbox.origin, '--jobs-dir', jobsDir, '--json'];
+
+    let crashes = 0;
+    let child = carga(['import', file, '--template', template, ...common]);
+    let jobId: string | undefined;
+    for (;;) {
+      const target = journalLines(jobsDir) + 1 + Math.floor(Math.random() * 24);
+      const how = await journalReaches(jobsDir, target, child);
+      if (how === 'exited' || crashes >= CRASHES) break;
+      child.kill('SIGKILL');
+      await exited(child);
+      crashes++;
+      jobId ??= readdirSync(jobsDir).find((name) => !name.startsWith('.'));
+      child = carga(['resume', jobId!, ...common]);
+    }
+    const code = await exited(child);
+    jobId ??= readdirSync(jobsDir).find((name) => !name.startsWith('.'));
+    if (code !== 0) {
+      // The last process may itself have been the one to finish, or it ended with uncertain rows (exit 1).
+      expect([0, 1]).toContain(code);
+    }
+    expect(crashes).toBeGreaterThanOrEqual(CRASHES);
+
+    const final = carga(['jobs', '--jobs-dir', jobsDir, '--json']);
+    let out = '';
+    final.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    expect(await exited(final)).toBe(0);
+    const [summary] = JSON.parse(out) as { status: string; ok: number; failed: number; uncertain: number; pending: number; total: number }[];
+    expect(summary).toMatchObject({ status: 'finished', total: ROWS, failed: 0, pending: 0 });
+    expect(summary!.ok + summary!.uncertain).toBe(ROWS);
+    expect(summary!.uncertain).toBeLessThanOrEqual(2 * crashes);
+
+    const accepted = sandbox.accepted().cases.map((c) => c.fields.description ?? '');
+    const times = new Map<string, number>();
+    for (const description of accepted) times.set(description, (times.get(description) ?? 0) + 1);
+    expect([...times.values()].every((n) => n === 1)).toBe(true);
+    // Every ok row reached the CRM; uncertain rows may or may not have.
+    expect(accepted.length).toBeGreaterThanOrEqual(summary!.ok);
+    expect(accepted.length).toBeLessThanOrEqual(ROWS);
+  });
+});

@@ -1,0 +1,112 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Connection, JobSummary } from '../../shared/contract';
+import type { TemplateInput } from '../../shared/template';
+import { templateSchema } from '../../shared/template';
+import { createEngine, type Engine, type EngineOptions } from '../../electron/engine/engine';
+import { createMemoryVault } from '../../electron/engine/secrets/memory-vault';
+import { SANDBOX_DEFAULTS, startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox/sandbox';
+
+export const TEST_TOKEN = 'tok-3f1e9c0a-test-secret-do-not-leak';
+
+/** Header and rows of a cases file that the seeded sandbox accepts. */
+export const CASE_HEADER = ['Tipo de caso', 'Responsable', 'Propietario', 'Correo contacto', 'Descripción', 'Estado', 'Prioridad', 'Ciudad'];
+
+export function caseRow(n: number, overrides: Partial<Record<(typeof CASE_HEADER)[number], string>> = {}): string[] {
+  const base: Record<string, string> = {
+    'Tipo de caso': 'Solicitud',
+    Responsable: SANDBOX_DEFAULTS.users[1],
+    Propietario: SANDBOX_DEFAULTS.users[0],
+    'Correo contacto': SANDBOX_DEFAULTS.contacts[n % SANDBOX_DEFAULTS.contacts.length] ?? '',
+    Descripción: `Caso de prueba número ${n}`,
+    Estado: 'Abierto',
+    Prioridad: 'Alta',
+    Ciudad: 'Cali',
+  };
+  return CASE_HEADER.map((column) => overrides[column] ?? base[column] ?? '');
+}
+
+export function writeCsv(path: string, header: readonly string[], rows: readonly (readonly string[])[], delimiter = ';'): string {
+  const quote = (cell: string) => (/[";\n\r,]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  writeFileSync(path, [header, ...rows].map((row) => row.map(quote).join(delimiter)).join('\r\n') + '\r\n');
+  return path;
+}
+
+export const CASES_TEMPLATE = templateSchema.parse({
+  name: 'Casos',
+  target: 'wolkvox-crm-cases',
+  columns: {
+    'Tipo de caso': 'case-type',
+    Responsable: 'responsible',
+    Propietario: 'owner',
+    'Correo contacto': 'contact',
+    Descripción: 'description',
+    Estado: 'status',
+    Prioridad: 'priority',
+    Ciudad: 'form.Ciudad',
+  },
+} satisfies TemplateInput);
+
+export const CAMPAIGN_HEADER = ['Nombre', 'Apellido', 'Documento', 'Celular', 'Ciudad'];
+
+export function campaignRow(n: number): string[] {
+  return [`Cliente ${n}`, 'Pérez', String(1_000_000 + n), String(3_000_000_000 + n), 'Bogotá'];
+}
+
+export const CAMPAIGN_TEMPLATE = templateSchema.parse({
+  name: 'Campaña',
+  target: 'wolkvox-campaign',
+  columns: { Nombre: 'customer_name', Apellido: 'customer_last_name', Documento: 'customer_id', Celular: 'tel1', Ciudad: 'city' },
+} satisfies TemplateInput);
+
+export interface ImportFixture {
+  sandbox: SandboxHandle;
+  engine: Engine;
+  dir: string;
+  connection: Connection;
+  /** Starts a job and waits for the end of its pass. */
+  run(path: string, template?: typeof CASES_TEMPLATE, connectionId?: string): Promise<JobSummary>;
+  close(): Promise<void>;
+}
+
+/** A sandbox CRM on 127.0.0.1 and an engine talking to it over real HTTP with a test token. */
+export async function importFixture(
+  dir: string,
+  options: { sandbox?: SandboxOptions; engine?: Partial<EngineOptions>; connection?: Partial<Connection> } = {},
+): Promise<ImportFixture> {
+  const sandbox = await startSandbox({ tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }], ...options.sandbox });
+  const engine = await createEngine({
+    dataDir: join(dir, 'data'),
+    vault: createMemoryVault(),
+    lang: 'en',
+    frontDoor: 'cli',
+    sandbox: false,
+    autoResume: false,
+    timeoutMs: 5_000,
+    backoff: { baseMs: 2, maxMs: 10, transientAttempts: 3, throttledAttempts: 10 },
+    ...options.engine,
+  });
+  const connection: Connection = {
+    id: 'test',
+    name: 'Test CRM',
+    target: 'wolkvox-crm-cases',
+    server: sandbox.origin,
+    operation: SANDBOX_DEFAULTS.operation,
+    ...options.connection,
+  };
+  await engine.saveConnection({ connection, token: TEST_TOKEN });
+  return {
+    sandbox,
+    engine,
+    dir,
+    connection,
+    run: async (path, template = CASES_TEMPLATE, connectionId = connection.id) => {
+      const started = await engine.startJob({ path, template, connectionId });
+      return engine.settled(started.jobId);
+    },
+    close: async () => {
+      await engine.close();
+      await sandbox.close();
+    },
+  };
+}
