@@ -24,7 +24,6 @@ export function openEventStream(engine: Pick<EngineClient, 'onEvent'>, req: Inco
   });
   let closed = false;
   let unsubscribe = () => {};
-  let heartbeat: NodeJS.Timeout | undefined;
   function close(drop = false) {
     if (closed) return;
     closed = true;
@@ -39,8 +38,8 @@ export function openEventStream(engine: Pick<EngineClient, 'onEvent'>, req: Inco
     if (res.writableLength > MAX_BUFFERED_BYTES) close(true);
     else res.write(text);
   }
+  const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
   unsubscribe = engine.onEvent((event: EngineEvent) => write(`data: ${JSON.stringify(event)}\n\n`));
-  heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
   req.on('close', () => close());
   res.write('retry: 2000\n: connected\n\n');
   return { close: () => close() };

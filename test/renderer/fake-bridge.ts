@@ -9,6 +9,7 @@ import type {
   FileOptions,
   JobSummary,
   MappingSuggestion,
+  MethodInput,
   QuotaInfo,
   ReportFormat,
   ReportKind,
@@ -152,7 +153,7 @@ export class FakeBridge implements Bridge {
     return columns.map((column) => ({ column, ...(SUGGESTIONS[column] ?? { field: null, confidence: 0 }) }));
   }
 
-  async previewRequests(input: { template: Template; rows?: number }): Promise<RequestPreview[]> {
+  async previewRequests(input: MethodInput<'previewRequests'>): Promise<RequestPreview[]> {
     return [
       {
         rows: [3],

@@ -1,6 +1,6 @@
 import type { EngineEvent, FileInfo, JobProgress, JobStatus, RowOutcome } from '../../../shared/contract';
 import type { Classification } from '../../../shared/errors/classification';
-import { classifyNetworkError } from '../../../shared/errors/error-catalog';
+import { classifyNetworkError, explainAt } from '../../../shared/errors/error-catalog';
 import type { CompiledMapping, MappedRecord } from '../../../shared/mapping/mapped-record';
 import { isCargaError } from '../../../shared/errors/carga-error';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
@@ -194,6 +194,7 @@ export class JobRunner {
         return;
       }
       const r = this.nextRequest++;
+      this.o.state.requests = r;
       const ranges = toRanges(rows.map((row) => row.index));
       this.o.journal.append({ t: 'send', r, i: ranges });
       for (const row of rows) this.move(row.index, 'sending');
@@ -269,9 +270,11 @@ export class JobRunner {
     }
   }
 
+  /** One row per request: the explanation can name its spreadsheet row. */
   private classify(result: SendResult, rows: ReadyRow[]): Classification {
-    if (result.kind === 'network-error') return classifyNetworkError(result.code, result.message, result.sent, result.timedOut);
-    return this.o.adapter.readResponse(result.response, rows.length);
+    const place = rows.length === 1 && rows[0] ? { row: rows[0].row } : undefined;
+    if (result.kind === 'network-error') return classifyNetworkError(result.code, result.message, result.sent, result.timedOut, place);
+    return explainAt(this.o.adapter.readResponse(result.response, rows.length), place);
   }
 
   private settle(r: number, rows: ReadyRow[], outcome: 'failed' | 'uncertain', failure: RowFailure): void {
@@ -304,6 +307,7 @@ export class JobRunner {
       return;
     }
     const request = adapter.quotaRequest(conn);
+    this.o.state.requests = this.nextRequest++;
     const result = await lane.limit(() => this.o.http.send(request, { timeoutMs: this.o.timeoutMs }));
     if (result.kind === 'network-error') return; // Unknown quota: the ledger and the operator's cap still guard.
     const quota = adapter.readQuota(result.response);

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineEvent } from '../../../shared/contract';
 import { startWebServer, type WebServer } from '../../../electron/web/web-server';
 import { useTempDirs } from '../../support/temp-dir';
@@ -280,6 +280,24 @@ describe('events', () => {
     await server.close();
     expect(await readUntil(reader, received, () => false)).toBe(received);
     expect(engine.listenerCount).toBe(0);
+  });
+
+  it('keeps the stream alive with a comment every 15 seconds', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const response = await fetch(`${server.origin}/api/events?s=${secret}`);
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let received = await readUntil(reader, '', (text) => text.includes(': connected\n\n'));
+      vi.advanceTimersByTime(14_999);
+      engine.emit({ type: 'templates-changed' });
+      received = await readUntil(reader, received, (text) => text.includes('templates-changed'));
+      expect(received).not.toContain(': heartbeat');
+      vi.advanceTimersByTime(1);
+      received = await readUntil(reader, received, (text) => text.includes(': heartbeat\n\n'));
+      expect(received.endsWith('data: {"type":"templates-changed"}\n\n: heartbeat\n\n')).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

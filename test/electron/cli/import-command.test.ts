@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
+import { TEST_TOKEN } from '../../support/import-fixture';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+const ROOT = join(import.meta.dirname, '../../..');
+const EXAMPLES = join(ROOT, 'examples');
+
+let sandbox: SandboxHandle | null = null;
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = null;
+});
+
+function carga(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/cli.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LANG: 'en_US.UTF-8', CARGA_TOKEN: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
+}
+
+describe('carga import', () => {
+  it('imports the example into the embedded sandbox with exit 0 and one JSON summary', async () => {
+    const home = tempDir();
+    const result = await carga(['import', join(EXAMPLES, 'casos-ejemplo.csv'), '--template', join(EXAMPLES, 'casos-ejemplo.template.json'), '--json'], { CARGA_HOME: home });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(summary).sort()).toEqual(['failed', 'jobId', 'ok', 'pending', 'requests', 'status', 'total', 'uncertain']);
+    expect(summary).toMatchObject({ status: 'finished', total: 20, ok: 20, failed: 0, uncertain: 0, pending: 0, requests: 21 });
+  });
+
+  it('exits 1 with the failures explained when some rows fail, and writes the report', async () => {
+    const home = tempDir();
+    const report = join(home, 'errores.csv');
+    const result = await carga(
+      ['import', join(EXAMPLES, 'casos-con-errores.csv'), '--template', join(EXAMPLES, 'casos-ejemplo.template.json'), '--report', report, '--lang', 'es'],
+      { CARGA_HOME: home },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/fallidas [1-9]/);
+    const csv = readFileSync(report, 'utf8');
+    expect(csv.startsWith('\uFEFFFila;')).toBe(true);
+    expect(csv).toContain('no es una fecha que exista');
+  });
+
+  it('exits 3, resumable, when the CRM refuses the token; 2 when the token or the file is missing', async () => {
+    sandbox = await startSandbox({ tokens: [{ token: TEST_TOKEN, dailyLimit: 1000 }] });
+    const home = tempDir();
+    const args = ['import', join(EXAMPLES, 'casos-ejemplo.csv'), '--template', join(EXAMPLES, 'casos-ejemplo.template.json'), '--server', sandbox.origin];
+    const refused = await carga([...args, '--json'], { CARGA_HOME: home, CARGA_TOKEN: 'wrong-token' });
+    expect(refused.code).toBe(3);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ status: 'stopped', ok: 0, pending: 20 });
+
+    const jobId = (JSON.parse(refused.stdout) as { jobId: string }).jobId;
+    const resumed = await carga(['resume', jobId, '--server', sandbox.origin, '--json'], { CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN });
+    expect(resumed.code).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ status: 'finished', ok: 20 });
+
+    const noToken = await carga(args, { CARGA_HOME: home });
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain('CARGA_TOKEN');
+    const noFile = await carga(['import', join(home, 'nope.csv'), '--target', 'wolkvox-crm-cases'], { CARGA_HOME: home });
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('never writes the token anywhere: jobs, journals, ledgers, reports or output', async () => {
+    sandbox = await startSandbox({ tokens: [{ token: TEST_TOKEN, dailyLimit: 1000 }] });
+    const home = tempDir();
+    const env = { CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN };
+    const server = ['--server', sandbox.origin];
+    const outputs = [
+      await carga(['import', join(EXAMPLES, 'casos-con-errores.csv'), '--template', join(EXAMPLES, 'casos-ejemplo.template.json'), ...server, '--report', join(home, 'r.xlsx')], env),
+    ];
+    const jobId = readdirSync(join(home, 'jobs')).find((name) => !name.startsWith('.'))!;
+    outputs.push(await carga(['retry', jobId, '--uncertain', ...server], env));
+    outputs.push(await carga(['report', jobId, '--out', join(home, 'r.csv')], env));
+    outputs.push(await carga(['report', jobId, '--out', join(home, 'failed.csv'), '--failed-rows'], env));
+    outputs.push(await carga(['report', jobId, '--out', join(home, 'summary.txt')], env));
+    outputs.push(await carga(['jobs', '--json'], env));
+    for (const output of outputs) {
+      expect(output.stdout + output.stderr).not.toContain(TEST_TOKEN);
+    }
+    const files = filesUnder(home);
+    expect(files.length).toBeGreaterThan(6);
+    for (const file of files) expect(readFileSync(file).includes(TEST_TOKEN), file).toBe(false);
+  });
+});

@@ -1,0 +1,151 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FakeBridge, SANDBOX } from '../fake-bridge';
+import { renderAt } from '../render-app';
+
+const user = userEvent.setup({ delay: null });
+
+function openResults(bridge: FakeBridge, rows = { ok: 40, failed: 250, uncertain: 3 }) {
+  const job = bridge.addJob(rows);
+  renderAt(bridge, { step: 'results', connectionId: SANDBOX.id, target: SANDBOX.target, jobId: job.jobId });
+  return job;
+}
+
+async function shownRows(): Promise<HTMLElement[]> {
+  await waitFor(() => expect(screen.getAllByTestId('results-row')[0]?.dataset.row).toBeDefined());
+  return screen.getAllByTestId('results-row');
+}
+
+describe('Results step', () => {
+  it('lists the failed and uncertain rows with their explanation in the operator’s language', async () => {
+    const bridge = new FakeBridge();
+    openResults(bridge);
+    const rows = await shownRows();
+    expect(rows[0]?.dataset.outcome).toBe('failed');
+    expect(within(rows[0] as HTMLElement).getByTestId('results-explanation').textContent).toBe(
+      'Row 3, column «Correo»: «persona0@example» does not look like an e-mail address (name@domain.com). Correct it in the file.',
+    );
+    expect(screen.getByTestId('results-count').textContent).toBe('253 rows');
+    expect(screen.getByTestId('results-chart-validation').dataset.count).toBe('125');
+  });
+
+  it('asks the engine for the rows the filters describe', async () => {
+    const bridge = new FakeBridge();
+    const listResults = vi.spyOn(bridge, 'listResults');
+    const job = openResults(bridge);
+    await shownRows();
+    expect(listResults).toHaveBeenLastCalledWith({ jobId: job.jobId, filter: { outcomes: ['failed', 'uncertain'] }, offset: 0, limit: 100 });
+
+    await user.click(screen.getByTestId('results-filter-outcome-uncertain'));
+    await waitFor(() => expect(listResults).toHaveBeenLastCalledWith({ jobId: job.jobId, filter: { outcomes: ['failed'] }, offset: 0, limit: 100 }));
+    await waitFor(() => expect(screen.getByTestId('results-count').textContent).toBe('250 rows'));
+
+    await user.click(screen.getByTestId('results-filter-class'));
+    await user.click(await screen.findByRole('option', { name: 'Rejected by the CRM' }));
+    await waitFor(() =>
+      expect(listResults).toHaveBeenLastCalledWith({ jobId: job.jobId, filter: { outcomes: ['failed'], classes: ['row'] }, offset: 0, limit: 100 }),
+    );
+
+    await user.type(screen.getByTestId('results-filter-text'), 'persona7@');
+    await waitFor(() =>
+      expect(listResults).toHaveBeenLastCalledWith({
+        jobId: job.jobId,
+        filter: { outcomes: ['failed'], classes: ['row'], text: 'persona7@' },
+        offset: 0,
+        limit: 100,
+      }),
+    );
+    await waitFor(() => expect(screen.getByTestId('results-count').textContent).toBe('1 row'));
+    expect(screen.getAllByTestId('results-row').map((row) => row.dataset.row)).toEqual(['10']);
+  });
+
+  it('records an inline fix with fixRow and shows the row as fixed', async () => {
+    const bridge = new FakeBridge();
+    const fixRow = vi.spyOn(bridge, 'fixRow');
+    const job = openResults(bridge);
+    const first = (await shownRows())[0] as HTMLElement;
+    await user.click(within(first).getByRole('button', { name: 'Edit Correo in row 3' }));
+    const input = screen.getByRole('textbox', { name: 'Edit Correo in row 3' });
+    await user.clear(input);
+    await user.type(input, 'ana@example.com{Enter}');
+
+    await waitFor(() => expect(fixRow).toHaveBeenCalledTimes(1));
+    expect(fixRow).toHaveBeenCalledWith({
+      jobId: job.jobId,
+      index: 0,
+      values: { Asunto: 'No llega la factura', Estado: 'Abierto', Prioridad: 'Alta', Correo: 'ana@example.com', Responsable: 'luis@demo', Ciudad: 'Cali' },
+    });
+    const fixedRow = (await shownRows())[0] as HTMLElement;
+    await waitFor(() => expect(within(fixedRow).getByText('Fixed')).toBeTruthy());
+    expect(within(fixedRow).getByRole('button', { name: 'Edit Correo in row 3' }).textContent).toBe('ana@example.com');
+  });
+
+  it('gives up an edit with Escape without calling the engine', async () => {
+    const bridge = new FakeBridge();
+    const fixRow = vi.spyOn(bridge, 'fixRow');
+    openResults(bridge);
+    const first = (await shownRows())[0] as HTMLElement;
+    await user.click(within(first).getByRole('button', { name: 'Edit Ciudad in row 3' }));
+    await user.type(screen.getByRole('textbox', { name: 'Edit Ciudad in row 3' }), 'xyz{Escape}');
+    expect(screen.queryByRole('textbox', { name: 'Edit Ciudad in row 3' })).toBeNull();
+    expect(fixRow).not.toHaveBeenCalled();
+  });
+
+  it('retries the failed rows at once, and the uncertain ones only after a confirmation', async () => {
+    const bridge = new FakeBridge();
+    const retryJob = vi.spyOn(bridge, 'retryJob');
+    const job = openResults(bridge);
+    await shownRows();
+
+    await user.click(screen.getByTestId('results-retry-uncertain'));
+    const modal = await screen.findByRole('dialog', { name: 'Send the uncertain rows again?' });
+    expect(modal.textContent).toContain('may already have created these 3 uncertain rows');
+    expect(retryJob).not.toHaveBeenCalled();
+    await user.click(within(modal).getByTestId('results-retry-uncertain-modal-cancel'));
+    expect(retryJob).not.toHaveBeenCalled();
+
+    await user.click(screen.getByTestId('results-retry-uncertain'));
+    await user.click(within(await screen.findByRole('dialog')).getByTestId('results-retry-uncertain-modal-confirm'));
+    await waitFor(() => expect(retryJob).toHaveBeenCalledWith({ jobId: job.jobId, includeUncertain: true }));
+    expect((await screen.findByTestId('run-screen')).dataset.status).toBe('running');
+  });
+
+  it('retries the failed rows with the mapping changed since the run', async () => {
+    const bridge = new FakeBridge();
+    const retryJob = vi.spyOn(bridge, 'retryJob');
+    openResults(bridge);
+    await shownRows();
+    await user.click(screen.getByTestId('results-retry-failed'));
+    await waitFor(() => expect(retryJob).toHaveBeenCalledTimes(1));
+    expect(retryJob.mock.calls[0]?.[0]).toEqual({ jobId: expect.any(String), includeUncertain: false });
+  });
+
+  it('exports the error report and the failed rows and shows where they were saved', async () => {
+    const bridge = new FakeBridge();
+    const exportReport = vi.spyOn(bridge, 'exportReport');
+    const job = openResults(bridge);
+    await user.click(await screen.findByTestId('results-export-errors-xlsx'));
+    await waitFor(() => expect(exportReport).toHaveBeenCalledWith({ jobId: job.jobId, kind: 'errors', format: 'xlsx' }));
+    expect((await screen.findByTestId('results-export-path')).textContent).toContain(`/home/operador/Carga/${job.jobId}-errors.xlsx`);
+    await user.click(screen.getByTestId('results-export-failed-rows-csv'));
+    await waitFor(() => expect(exportReport).toHaveBeenLastCalledWith({ jobId: job.jobId, kind: 'failed-rows', format: 'csv' }));
+  });
+
+  it('pages 100,000 failed rows on demand, keeping only the rows in view in the page', async () => {
+    const bridge = new FakeBridge();
+    const listResults = vi.spyOn(bridge, 'listResults');
+    openResults(bridge, { ok: 0, failed: 100_000, uncertain: 0 });
+    const rows = await shownRows();
+    expect(screen.getByTestId('results-table').dataset.total).toBe('100000');
+    expect(rows.length).toBeLessThan(60);
+    expect(listResults.mock.calls.map((call) => [call[0].offset, call[0].limit])).toEqual([[0, 100]]);
+
+    const viewport = screen.getByTestId('results-table');
+    viewport.scrollTop = 52 * 50_000;
+    fireEvent.scroll(viewport);
+    await waitFor(() => expect(screen.getAllByTestId('results-row').some((row) => row.dataset.row === '50003')).toBe(true));
+    expect(listResults.mock.calls.map((call) => call[0].offset)).toEqual([0, 49_900, 50_000]);
+    expect(screen.getAllByTestId('results-row').length).toBeLessThan(60);
+  });
+});
