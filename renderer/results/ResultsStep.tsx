@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -60,16 +60,20 @@ function JobResults({ jobId }: { jobId: string }) {
     };
   }, [bridge, jobId, job.status]);
 
+  const fix = useCallback(
+    async (row: ResultRow, column: string, value: string) => {
+      try {
+        const fixed = await bridge.fixRow({ jobId, index: row.index, values: { ...row.values, [column]: value } });
+        pager.replaceRow(fixed);
+      } catch (error) {
+        notifications.show({ color: 'red', title: t('results.fixFailed'), message: errorMessage(lang, error) });
+        throw error;
+      }
+    },
+    [bridge, jobId, pager, t, lang],
+  );
+
   const counts = job.counts;
-  const fix = async (row: ResultRow, column: string, value: string) => {
-    try {
-      const fixed = await bridge.fixRow({ jobId, index: row.index, values: { ...row.values, [column]: value } });
-      pager.replaceRow(fixed);
-    } catch (error) {
-      notifications.show({ color: 'red', title: t('results.fixFailed'), message: errorMessage(lang, error) });
-      throw error;
-    }
-  };
 
   const retry = async (includeUncertain: boolean) => {
     setRetrying(includeUncertain ? 'uncertain' : 'failed');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { memo, useEffect, useRef, useSyncExternalStore } from 'react';
 import { Badge, Box, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +30,7 @@ interface ResultsTableProps {
  * A virtualized grid: only the rows in view (plus a few) are in the DOM, and only their pages
  * are fetched, so 100,000 failed rows scroll as smoothly as ten.
  */
-export function ResultsTable({ pager, columns, onFix }: ResultsTableProps) {
+export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }: ResultsTableProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -151,7 +151,7 @@ export function ResultsTable({ pager, columns, onFix }: ResultsTableProps) {
       </div>
     </Box>
   );
-}
+});
 
 function Explanation({ row, lang }: { row: ResultRow; lang: 'es' | 'en' }) {
   const text = row.explanation ? messageText(lang, row.explanation) : (row.message ?? '');

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Template } from '../../../shared/contract';
 import { FakeBridge, SANDBOX } from '../fake-bridge';
 import { renderAt } from '../render-app';
 
@@ -114,11 +115,44 @@ describe('Results step', () => {
   it('retries the failed rows with the mapping changed since the run', async () => {
     const bridge = new FakeBridge();
     const retryJob = vi.spyOn(bridge, 'retryJob');
-    openResults(bridge);
+    const info = await bridge.openFile({ path: '/fake/casos.csv' });
+    const job = bridge.addJob({ ok: 1, failed: 2, uncertain: 0 });
+    const template: Template = {
+      version: 1,
+      name: 'casos',
+      target: 'wolkvox-crm-cases',
+      connection: { server: 'sandbox', operation: 'demo' },
+      columns: { Asunto: 'description', Estado: 'status' },
+      constants: {},
+      valueMaps: {},
+      dateFormats: {},
+      file: {},
+    };
+    renderAt(bridge, {
+      step: 'results',
+      connectionId: SANDBOX.id,
+      target: SANDBOX.target,
+      file: { info, options: {} },
+      template,
+      jobId: job.jobId,
+      jobUsesTemplate: true,
+    });
     await shownRows();
-    await user.click(screen.getByTestId('results-retry-failed'));
+
+    await user.click(screen.getByTestId('results-change-mapping'));
+    expect(await screen.findByTestId('map-retry-note')).toBeTruthy();
+    await user.type(screen.getByTestId('map-value-new-from-status'), 'En espera');
+    await user.type(screen.getByTestId('map-value-new-to-status'), 'open');
+    await user.click(screen.getByTestId('map-value-add-status'));
+    await user.click(screen.getByTestId('map-back-to-results'));
+
+    await user.click(await screen.findByTestId('results-retry-failed'));
     await waitFor(() => expect(retryJob).toHaveBeenCalledTimes(1));
-    expect(retryJob.mock.calls[0]?.[0]).toEqual({ jobId: expect.any(String), includeUncertain: false });
+    expect(retryJob).toHaveBeenCalledWith({
+      jobId: job.jobId,
+      includeUncertain: false,
+      template: { ...template, valueMaps: { status: { 'En espera': 'open' } } },
+    });
   });
 
   it('exports the error report and the failed rows and shows where they were saved', async () => {

@@ -1,0 +1,6 @@
+import { importBench } from './import-bench';
+import { readBench } from './read-bench';
+
+/** `npm run bench`: figures, not assertions. Each part prints its own table. */
+await readBench();
+await importBench();
