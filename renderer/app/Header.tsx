@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/lang';
 import { rememberLang } from '../i18n/lang-preference';
 import { useLang } from '../i18n/use-lang';
+import { MoonIcon, SunIcon } from './icons';
 import { useWizard } from './wizard-context';
 
 export function Header() {
@@ -65,7 +66,7 @@ export function Header() {
             aria-label={t(nextScheme === 'dark' ? 'header.darkMode' : 'header.lightMode')}
             data-testid="color-scheme-toggle"
           >
-            <span aria-hidden="true">{nextScheme === 'dark' ? '☾' : '☀'}</span>
+            {nextScheme === 'dark' ? <MoonIcon /> : <SunIcon />}
           </ActionIcon>
         </Tooltip>
       </Group>

@@ -1,15 +1,30 @@
-import type { Lang } from '../../shared/lang';
+import { langFromLocale, type Lang } from '../../shared/lang';
 
-const locales: Record<Lang, string> = { es: 'es-419', en: 'en-US' };
+/** The OS's own locale when it speaks the chosen language (an operator in Bogotá sees
+ * `1.234`, one in Mexico `1,234`), else a neutral one for that language. */
+function locale(lang: Lang): string {
+  const os = typeof navigator === 'undefined' ? undefined : navigator.language;
+  if (os && langFromLocale(os) === lang) return os;
+  return lang === 'es' ? 'es' : 'en-US';
+}
+
+/** The separators number inputs should use, as the formatted numbers show them. */
+export function numberSeparators(lang: Lang): { thousands: string; decimal: string } {
+  const parts = new Intl.NumberFormat(locale(lang), { useGrouping: 'always' }).formatToParts(1234567.5);
+  return {
+    thousands: parts.find((part) => part.type === 'group')?.value ?? ',',
+    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+  };
+}
 
 export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits }).format(value);
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits }).format(value);
 }
 
 export function formatDateTime(lang: Lang, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 export function formatBytes(lang: Lang, bytes: number): string {

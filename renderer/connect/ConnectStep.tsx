@@ -113,7 +113,7 @@ export function ConnectStep() {
           placeholder={t('connect.savedPlaceholder')}
           data={connections.map((connection) => ({
             value: connection.id,
-            label: connection.isSandbox ? `${connection.name} · ${t('connect.sandboxTag')}` : connection.name,
+            label: connection.name,
           }))}
           value={draft && !draft.isNew ? draft.connection.id : null}
           onChange={select}
@@ -147,14 +147,16 @@ export function ConnectStep() {
               </Alert>
             )}
             <Group gap="sm">
-              <Button
-                onClick={() => void run('save', async () => {})}
-                disabled={!dirty || problems.length > 0}
-                loading={busy === 'save'}
-                data-testid="connection-save"
-              >
-                {t('connect.save')}
-              </Button>
+              {!draft.isSandbox && (
+                <Button
+                  onClick={() => void run('save', async () => {})}
+                  disabled={!dirty || problems.length > 0}
+                  loading={busy === 'save'}
+                  data-testid="connection-save"
+                >
+                  {t('connect.save')}
+                </Button>
+              )}
               <Button
                 variant="light"
                 onClick={() => void run('test', async (summary) => setQuota(await bridge.testConnection({ id: summary.id })))}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Group, NumberInput, PasswordInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Connection, TargetDescriptor, TargetId } from '../../shared/contract';
+import { numberSeparators } from '../app/format';
 import { useLang } from '../i18n/use-lang';
 import type { ConnectionDraft, ConnectionField, DraftProblem } from './connection-draft';
 
@@ -21,6 +22,8 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
   // Problems show once the operator has touched the form: an empty new form is not an error.
   const [touched, setTouched] = useState(!draft.isNew);
   const problem = (key: DraftProblem) => (touched && problems.includes(key) ? t('connect.required') : undefined);
+  // The embedded sandbox is fixed: it can be used and tested, not edited.
+  const readOnly = draft.isSandbox;
 
   const set = (patch: Partial<Connection>) => {
     setTouched(true);
@@ -35,6 +38,7 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
       value={connection[field] ?? ''}
       onChange={(event) => set({ [field]: event.currentTarget.value })}
       error={problem(field)}
+      disabled={readOnly}
       withAsterisk
       data-testid={`connection-${field}`}
     />
@@ -48,6 +52,7 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
           value={connection.name}
           onChange={(event) => set({ name: event.currentTarget.value })}
           error={problem('name')}
+          disabled={readOnly}
           withAsterisk
           data-testid="connection-name"
         />
@@ -57,7 +62,7 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
           value={connection.target}
           onChange={(value) => value && set({ target: value })}
           allowDeselect={false}
-          disabled={draft.isSandbox}
+          disabled={readOnly}
           data-testid="connection-target"
         />
         <TextInput
@@ -66,7 +71,7 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
           value={connection.server}
           onChange={(event) => set({ server: event.currentTarget.value })}
           error={problem('server')}
-          disabled={draft.isSandbox}
+          disabled={readOnly}
           withAsterisk
           data-testid="connection-server"
         />
@@ -82,6 +87,7 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
               value={connection.campaignType ?? null}
               onChange={(value) => set({ campaignType: value === 'predictive' || value === 'preview' ? value : undefined })}
               error={problem('campaignType')}
+              disabled={readOnly}
               withAsterisk
               data-testid="connection-campaignType"
             />
@@ -97,8 +103,9 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
           min={1}
           allowDecimal={false}
           allowNegative={false}
-          thousandSeparator={lang === 'es' ? '.' : ','}
-          decimalSeparator={lang === 'es' ? ',' : '.'}
+          disabled={readOnly}
+          thousandSeparator={numberSeparators(lang).thousands}
+          decimalSeparator={numberSeparators(lang).decimal}
           data-testid="connection-daily-limit"
         />
         {draft.isSandbox ? (

@@ -63,7 +63,7 @@ export function RequestSample({ template, file, connectionId, blocked }: Request
           {sample.requests.map((request, i) => (
             <div key={i} data-testid="map-sample-request">
               <Text size="sm" fw={500}>
-                {t('map.sampleRows', { rows: request.rows.join(', ') })}
+                {t('map.sampleRows', { count: request.rows.length, rows: request.rows.join(', ') })}
               </Text>
               <Code block>{`${request.method} ${request.url}\n\n${request.body}`}</Code>
             </div>

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TargetField, TargetId, Template } from '../../shared/contract';
 import { useLang } from '../i18n/use-lang';
@@ -28,11 +28,11 @@ export const ValueMapsEditor = memo(function ValueMapsEditor({ valueMaps, fields
       <Text size="sm" c="dimmed" mb="sm">
         {t('map.valueMapsHelp')}
       </Text>
-      <Stack gap="lg">
+      <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="lg">
         {fields.map((field) => (
           <FieldValueMap key={field.key} field={field} valueMaps={valueMaps} target={target} edit={edit} />
         ))}
-      </Stack>
+      </SimpleGrid>
     </Card>
   );
 });
@@ -64,7 +64,7 @@ function FieldValueMap({ field, valueMaps, target, edit }: FieldValueMapProps) {
       <Text fw={600} mb={4}>
         {field.label[lang]} <Text span c="dimmed" size="sm">({field.key})</Text>
       </Text>
-      <Table verticalSpacing={4} withTableBorder>
+      <Table verticalSpacing={2} withTableBorder fz="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('map.valueInFile')}</Table.Th>
@@ -108,7 +108,7 @@ function FieldValueMap({ field, valueMaps, target, edit }: FieldValueMapProps) {
           ))}
         </Table.Tbody>
       </Table>
-      <Group gap="xs" mt="xs" align="flex-end" wrap="nowrap">
+      <Group gap="xs" mt="xs" align="flex-end" wrap="nowrap" grow>
         <TextInput
           label={t('map.valueInFile')}
           value={from}

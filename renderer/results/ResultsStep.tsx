@@ -107,11 +107,11 @@ function JobResults({ jobId }: { jobId: string }) {
       {live && <Alert color="blue">{t('results.stillRunning')}</Alert>}
 
       <SimpleGrid cols={{ base: 2, md: 5 }}>
-        <Stat label={t('outcomes.ok')} value={formatNumber(lang, counts?.ok ?? 0)} raw={counts?.ok ?? 0} color="teal" testId="results-ok" />
-        <Stat label={t('outcomes.failed')} value={formatNumber(lang, counts?.failed ?? 0)} raw={counts?.failed ?? 0} color="red" testId="results-failed" />
-        <Stat label={t('outcomes.uncertain')} value={formatNumber(lang, counts?.uncertain ?? 0)} raw={counts?.uncertain ?? 0} color="yellow" testId="results-uncertain" />
-        <Stat label={t('outcomes.pending')} value={formatNumber(lang, counts?.pending ?? 0)} raw={counts?.pending ?? 0} testId="results-pending" />
-        <Stat label={t('outcomes.skipped')} value={formatNumber(lang, counts?.skipped ?? 0)} raw={counts?.skipped ?? 0} testId="results-skipped" />
+        <Stat label={t('counters.ok')} value={formatNumber(lang, counts?.ok ?? 0)} raw={counts?.ok ?? 0} color="teal" testId="results-ok" />
+        <Stat label={t('counters.failed')} value={formatNumber(lang, counts?.failed ?? 0)} raw={counts?.failed ?? 0} color="red" testId="results-failed" />
+        <Stat label={t('counters.uncertain')} value={formatNumber(lang, counts?.uncertain ?? 0)} raw={counts?.uncertain ?? 0} color="yellow" testId="results-uncertain" />
+        <Stat label={t('counters.pending')} value={formatNumber(lang, counts?.pending ?? 0)} raw={counts?.pending ?? 0} testId="results-pending" />
+        <Stat label={t('counters.skipped')} value={formatNumber(lang, counts?.skipped ?? 0)} raw={counts?.skipped ?? 0} testId="results-skipped" />
       </SimpleGrid>
 
       <FailureChart breakdown={breakdown} />

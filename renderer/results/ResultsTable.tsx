@@ -1,5 +1,5 @@
-import { memo, useEffect, useRef, useSyncExternalStore } from 'react';
-import { Badge, Box, Text } from '@mantine/core';
+import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { Badge, Box, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ResultRow, RowOutcome } from '../../shared/contract';
@@ -9,6 +9,11 @@ import { useLang } from '../i18n/use-lang';
 import { EditableCell } from './EditableCell';
 import { FIXED_COLUMNS, isFixable, ROW_HEIGHT, VALUE_COLUMN_WIDTH, valueColumns } from './result-columns';
 import type { ResultPager } from './result-pager';
+import { RowDetails } from './RowDetails';
+
+const HEADER_HEIGHT = 44;
+const MIN_HEIGHT = 160;
+const MAX_HEIGHT = 560;
 
 const OUTCOME_COLORS: Record<RowOutcome, string> = {
   ok: 'teal',
@@ -34,6 +39,8 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
   const { t } = useTranslation();
   const lang = useLang();
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** The journal index of the row whose details are open. */
+  const [details, setDetails] = useState<number | null>(null);
   useSyncExternalStore(pager.subscribe, pager.getVersion);
   const total = pager.total ?? 0;
 
@@ -65,91 +72,106 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
     ...shownColumns.map((column) => ({ key: `value:${column}`, label: column, width: VALUE_COLUMN_WIDTH })),
   ];
 
+  const detailsRow = details === null ? null : (pager.findRow(details) ?? null);
+  // As tall as its rows, up to a screenful: a short list leaves no empty box behind.
+  const height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, HEADER_HEIGHT + total * ROW_HEIGHT));
+
   return (
-    <Box
-      ref={scrollRef}
-      className="carga-grid"
-      role="table"
-      aria-label={t('results.tableLabel')}
-      aria-rowcount={total + 1}
-      aria-colcount={headers.length}
-      aria-busy={pager.isLoading()}
-      tabIndex={0}
-      data-testid="results-table"
-      data-total={pager.total ?? undefined}
-      data-virtual-viewport=""
-    >
-      <div role="rowgroup" className="carga-grid-head" style={{ width }}>
-        <div role="row" aria-rowindex={1} className="carga-grid-row">
-          {headers.map((header) => (
-            <div key={header.key} role="columnheader" className="carga-grid-cell" style={{ width: header.width }}>
-              {header.label}
-            </div>
-          ))}
+    <>
+      <Box
+        ref={scrollRef}
+        style={{ height }}
+        className="carga-grid"
+        role="table"
+        aria-label={t('results.tableLabel')}
+        aria-rowcount={total + 1}
+        aria-colcount={headers.length}
+        aria-busy={pager.isLoading()}
+        tabIndex={0}
+        data-testid="results-table"
+        data-total={pager.total ?? undefined}
+        data-virtual-viewport=""
+      >
+        <div role="rowgroup" className="carga-grid-head" style={{ width }}>
+          <div role="row" aria-rowindex={1} className="carga-grid-row">
+            {headers.map((header) => (
+              <div key={header.key} role="columnheader" className="carga-grid-cell" style={{ width: header.width }}>
+                {header.label}
+              </div>
+            ))}
+          </div>
         </div>
-      </div>
-      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
-        {items.map((item) => {
-          const row = pager.rowAt(item.index);
-          return (
-            <div
-              key={item.key}
-              role="row"
-              aria-rowindex={item.index + 2}
-              className="carga-grid-row carga-grid-body-row"
-              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-              data-testid="results-row"
-              data-row={row?.row}
-              data-outcome={row?.outcome}
-            >
-              {row ? (
-                <>
-                  <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[0]?.width }}>
-                    {row.row}
-                  </div>
-                  <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[1]?.width }}>
-                    <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
-                      {outcomeLabel(lang, row.outcome)}
-                    </Badge>
-                    {row.fixed && (
-                      <Badge color="indigo" variant="outline" ml={4} size="xs">
-                        {t('results.fixed')}
-                      </Badge>
-                    )}
-                  </div>
-                  <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[2]?.width }}>
-                    {row.failureClass ? failureClassLabel(lang, row.failureClass) : ''}
-                  </div>
-                  <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[3]?.width }}>
-                    <Explanation row={row} lang={lang} />
-                  </div>
-                  <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[4]?.width }}>
-                    {row.crmId ?? ''}
-                  </div>
-                  {shownColumns.map((column) => (
-                    <div key={column} role="cell" className="carga-grid-cell" style={{ width: VALUE_COLUMN_WIDTH }}>
-                      <EditableCell
-                        value={row.values[column] ?? ''}
-                        column={column}
-                        row={row.row}
-                        editable={isFixable(row)}
-                        onCommit={(value) => onFix(row, column, value)}
-                      />
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
+          {items.map((item) => {
+            const row = pager.rowAt(item.index);
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className="carga-grid-row carga-grid-body-row"
+                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                data-testid="results-row"
+                data-row={row?.row}
+                data-outcome={row?.outcome}
+              >
+                {row ? (
+                  <>
+                    <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[0]?.width }}>
+                      <UnstyledButton
+                        className="carga-cell-button"
+                        onClick={() => setDetails(row.index)}
+                        aria-label={t('results.details', { row: row.row })}
+                        data-testid="results-details-open"
+                      >
+                        {row.row}
+                      </UnstyledButton>
                     </div>
-                  ))}
-                </>
-              ) : (
-                <div role="cell" className="carga-grid-cell" style={{ width }}>
-                  <Text size="sm" c="dimmed">
-                    {t('results.loadingRow')}
-                  </Text>
-                </div>
-              )}
-            </div>
-          );
-        })}
-      </div>
-    </Box>
+                    <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[1]?.width }}>
+                      <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
+                        {outcomeLabel(lang, row.outcome)}
+                      </Badge>
+                      {row.fixed && (
+                        <Badge color="indigo" variant="outline" ml={4} size="xs">
+                          {t('results.fixed')}
+                        </Badge>
+                      )}
+                    </div>
+                    <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[2]?.width }}>
+                      {row.failureClass ? failureClassLabel(lang, row.failureClass) : ''}
+                    </div>
+                    <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[3]?.width }}>
+                      <Explanation row={row} lang={lang} />
+                    </div>
+                    <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[4]?.width }}>
+                      {row.crmId ?? ''}
+                    </div>
+                    {shownColumns.map((column) => (
+                      <div key={column} role="cell" className="carga-grid-cell" style={{ width: VALUE_COLUMN_WIDTH }}>
+                        <EditableCell
+                          value={row.values[column] ?? ''}
+                          column={column}
+                          row={row.row}
+                          editable={isFixable(row)}
+                          onCommit={(value) => onFix(row, column, value)}
+                        />
+                      </div>
+                    ))}
+                  </>
+                ) : (
+                  <div role="cell" className="carga-grid-cell" style={{ width }}>
+                    <Text size="sm" c="dimmed">
+                      {t('results.loadingRow')}
+                    </Text>
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </Box>
+      <RowDetails row={detailsRow} columns={shownColumns} onClose={() => setDetails(null)} onFix={onFix} />
+    </>
   );
 });
 

@@ -44,12 +44,22 @@ export class ResultPager {
     }
   }
 
+  /** The loaded row with this journal index, wherever it sits in the list. */
+  findRow(index: number): ResultRow | undefined {
+    for (const rows of this.pages.values()) {
+      const found = rows.find((candidate) => candidate.index === index);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** Puts a row the engine returned (after a fix) in place of the one with the same index. */
   replaceRow(row: ResultRow): void {
-    for (const rows of this.pages.values()) {
+    for (const [page, rows] of this.pages) {
       const at = rows.findIndex((candidate) => candidate.index === row.index);
       if (at >= 0) {
-        rows[at] = row;
+        // A new array for the page, so a reader holding the old one sees a change.
+        this.pages.set(page, rows.map((candidate, i) => (i === at ? row : candidate)));
         this.changed();
         return;
       }

@@ -85,10 +85,10 @@ export function RunStep() {
       </Card>
 
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Stat label={t('outcomes.ok')} value={formatNumber(lang, counts?.ok ?? 0)} raw={counts?.ok ?? 0} color="teal" testId="run-ok" />
-        <Stat label={t('outcomes.failed')} value={formatNumber(lang, counts?.failed ?? 0)} raw={counts?.failed ?? 0} color="red" testId="run-failed" />
-        <Stat label={t('outcomes.uncertain')} value={formatNumber(lang, counts?.uncertain ?? 0)} raw={counts?.uncertain ?? 0} color="yellow" testId="run-uncertain" />
-        <Stat label={t('outcomes.pending')} value={formatNumber(lang, counts?.pending ?? 0)} raw={counts?.pending ?? 0} testId="run-pending" />
+        <Stat label={t('counters.ok')} value={formatNumber(lang, counts?.ok ?? 0)} raw={counts?.ok ?? 0} color="teal" testId="run-ok" />
+        <Stat label={t('counters.failed')} value={formatNumber(lang, counts?.failed ?? 0)} raw={counts?.failed ?? 0} color="red" testId="run-failed" />
+        <Stat label={t('counters.uncertain')} value={formatNumber(lang, counts?.uncertain ?? 0)} raw={counts?.uncertain ?? 0} color="yellow" testId="run-uncertain" />
+        <Stat label={t('counters.pending')} value={formatNumber(lang, counts?.pending ?? 0)} raw={counts?.pending ?? 0} testId="run-pending" />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Stat label={t('run.rate')} value={job.rate === null ? '—' : t('run.rateValue', { rate: formatNumber(lang, job.rate, 1) })} testId="run-rate" />

@@ -27,8 +27,8 @@ import { TARGETS } from '../../shared/targets/catalog';
 import type { Bridge } from '../../renderer/bridge/bridge';
 
 export const SANDBOX: ConnectionSummary = {
-  id: 'sandbox',
-  name: 'Sandbox',
+  id: 'sandbox-cases',
+  name: 'Sandbox · wolkvox CRM',
   target: 'wolkvox-crm-cases',
   server: 'sandbox',
   operation: 'demo',
@@ -209,7 +209,7 @@ export class FakeBridge implements Bridge {
       updatedAt: '2026-03-14T15:05:00.000Z',
       fileName: 'casos.csv',
       target: 'wolkvox-crm-cases',
-      connectionName: 'Sandbox',
+      connectionName: 'Sandbox · wolkvox CRM',
       ...patch,
     };
     this.jobs.set(jobId, summary);

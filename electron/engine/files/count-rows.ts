@@ -1,10 +1,16 @@
 import type { FileInfo } from '../../../shared/contract';
-import { readRows } from './read-rows';
+import { fileRecords } from './file-records';
+import { isBlankRecord } from './header-row';
 
 /** Exact number of data rows readRows yields (quoted line breaks are not rows; blank rows are
- * not counted). Reads the whole file. */
+ * not counted). Reads the whole file, building no rows. */
 export async function countRows(info: FileInfo): Promise<number> {
+  const headerLine = info.headerRow + 1;
   let count = 0;
-  for await (const batch of readRows(info, { batchSize: 10_000 })) count += batch.length;
+  for await (const { rows, lines } of fileRecords(info)) {
+    for (let i = 0; i < rows.length; i++) {
+      if (lines[i]! > headerLine && !isBlankRecord(rows[i]!)) count++;
+    }
+  }
   return count;
 }

@@ -1,8 +1,9 @@
 /** How much of a file `openFile` reads to sniff its encoding, delimiter and header. */
 export const HEAD_BYTES = 64 * 1024;
 
-/** Bytes per read while streaming rows: large enough that per-chunk work is negligible. */
-export const STREAM_CHUNK_BYTES = 65536;
+/** Bytes per read while streaming rows. Measured fastest and leanest: each chunk's text stays in
+ * V8's young generation (strings past 128 KB go to large-object space, freed only by full GCs). */
+export const STREAM_CHUNK_BYTES = 64 * 1024;
 
 /** A record (one row, with its quoted newlines) larger than this is refused: no CRM field takes
  * it, and without a cap a stray quote would make the reader buffer the rest of the file. */

@@ -1,11 +1,9 @@
 import type { FileInfo } from '../../../shared/contract';
 import { isCargaError } from '../../../shared/errors/carga-error';
-import { readCsvRecords } from './csv-records';
-import type { RecordChunk } from './csv-records';
+import { fileRecords } from './file-records';
 import { isBlankRecord } from './header-row';
 import { shapeCells } from './shape-row';
 import type { SourceRow } from './source-row';
-import { readSheet } from './xlsx-sheet';
 
 export interface ReadRowsOptions {
   /** Stops reading; the generator then throws the signal's reason. */
@@ -15,8 +13,6 @@ export interface ReadRowsOptions {
 }
 
 const DEFAULT_BATCH = 1000;
-/** XLSX rows handed on together: exceljs yields them one by one. */
-const XLSX_CHUNK_ROWS = 256;
 
 /**
  * Every data row after the header, in batches, read only as fast as the consumer pulls (memory
@@ -33,14 +29,10 @@ export async function* readRows(info: FileInfo, options: ReadRowsOptions = {}): 
   const headerLine = info.headerRow + 1;
   const width = info.columns.length;
   const flagShort = info.kind === 'csv';
-  const records =
-    info.kind === 'csv'
-      ? readCsvRecords(info.path, { encoding: info.encoding ?? 'utf-8', delimiter: info.delimiter ?? ',' }, { signal })
-      : xlsxRecords(info);
   let batch: SourceRow[] = [];
   let index = 0;
   try {
-    for await (const { rows, lines, flagged } of records) {
+    for await (const { rows, lines, flagged } of fileRecords(info, signal)) {
       signal?.throwIfAborted();
       for (let i = 0; i < rows.length; i++) {
         const row = lines[i]!;
@@ -64,17 +56,4 @@ export async function* readRows(info: FileInfo, options: ReadRowsOptions = {}): 
     throw error;
   }
   if (batch.length > 0) yield batch;
-}
-
-async function* xlsxRecords(info: FileInfo): AsyncGenerator<RecordChunk> {
-  let chunk: RecordChunk = { rows: [], lines: [], flagged: null };
-  for await (const row of readSheet(info.path, info.sheet)) {
-    chunk.rows.push(row.cells);
-    chunk.lines.push(row.number);
-    if (chunk.rows.length >= XLSX_CHUNK_ROWS) {
-      yield chunk;
-      chunk = { rows: [], lines: [], flagged: null };
-    }
-  }
-  if (chunk.rows.length > 0) yield chunk;
 }

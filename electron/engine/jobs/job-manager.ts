@@ -315,13 +315,8 @@ export class JobManager {
   }
 
   private assertFileUnchanged(spec: JobSpec): void {
-    let changed = true;
-    try {
-      const stat = statSync(spec.file.path);
-      changed = stat.size !== spec.file.size || Math.abs(stat.mtimeMs - spec.file.mtimeMs) > 1;
-    } catch {
-      changed = true;
-    }
+    const stat = statSync(spec.file.path, { throwIfNoEntry: false });
+    const changed = !stat || stat.size !== spec.file.size || Math.abs(stat.mtimeMs - spec.file.mtimeMs) > 1;
     if (changed) throw new CargaError(msg('job.file-changed', { name: spec.file.name }));
   }
 

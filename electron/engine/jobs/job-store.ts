@@ -21,7 +21,7 @@ export class JobStore {
   }
 
   folder(jobId: string): string {
-    if (!/^[\w.-]+$/.test(jobId)) throw new CargaError(msg('job.not-found', { jobId }));
+    if (!/^[A-Za-z0-9][\w.-]*$/.test(jobId)) throw new CargaError(msg('job.not-found', { jobId }));
     return join(this.jobsDir, jobId);
   }
 

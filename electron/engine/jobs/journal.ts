@@ -134,7 +134,7 @@ function applyEntry(state: JournalState, inFlight: Map<number, RowRanges>, entry
       }
       return;
     case 'fail':
-    case 'unc':
+    case 'unc': {
       inFlight.delete(entry.r);
       let n = 0;
       for (const index of eachIndex(entry.i)) {
@@ -146,6 +146,7 @@ function applyEntry(state: JournalState, inFlight: Map<number, RowRanges>, entry
         n++;
       }
       return;
+    }
     case 'unsent': {
       const ranges = inFlight.get(entry.r);
       inFlight.delete(entry.r);

@@ -10,7 +10,11 @@ describe('App', () => {
     expect(await screen.findByTestId('connect-screen')).toBeTruthy();
     await waitFor(() => expect(document.body.dataset.ready).toBe('true'));
     expect(screen.getByTestId('connection-sandbox-badge').textContent).toBe('Sandbox');
-    expect((screen.getByTestId('connection-select') as HTMLInputElement).value).toBe('Sandbox · Sandbox');
+    expect((screen.getByTestId('connection-select') as HTMLInputElement).value).toBe('Sandbox · wolkvox CRM');
+    // The sandbox is used as it is: nothing to fill, save or type.
+    expect(screen.getByTestId('connection-server')).toHaveProperty('disabled', true);
+    expect(screen.queryByTestId('connection-save')).toBeNull();
+    expect(screen.queryByTestId('connection-token')).toBeNull();
     expect(screen.getByTestId('step-connect').getAttribute('aria-current')).toBe('step');
   });
 

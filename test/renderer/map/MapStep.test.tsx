@@ -135,7 +135,7 @@ describe('Map step', () => {
     await waitFor(() => expect(screen.getByTestId('map-sample-request').textContent).toContain('owner=Cali'), { timeout: 3000 });
     expect(screen.getByTestId('map-sample-request').textContent).toContain('POST http://127.0.0.1:1/server/API/v2/cases/insert.php');
     const last = previewRequests.mock.calls.at(-1)?.[0];
-    expect(last?.connectionId).toBe('sandbox');
+    expect(last?.connectionId).toBe('sandbox-cases');
     expect(last?.template.constants).toEqual({ 'case-type': 'Request' });
   });
 });

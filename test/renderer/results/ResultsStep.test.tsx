@@ -155,6 +155,36 @@ describe('Results step', () => {
     });
   });
 
+  it('opens a row in full, where its values can be fixed too', async () => {
+    const bridge = new FakeBridge();
+    const fixRow = vi.spyOn(bridge, 'fixRow');
+    const job = openResults(bridge, { ok: 0, failed: 2, uncertain: 0 });
+    const second = (await shownRows())[1] as HTMLElement;
+    await user.click(within(second).getByRole('button', { name: 'Details of row 4' }));
+    const details = await screen.findByRole('dialog', { name: 'Row 4' });
+    expect(within(details).getByTestId('results-details-explanation').textContent).toBe(
+      'wolkvox rejected a parameter and says: "contact not found". Fix that field or value. Custom fields must be named exactly as in the CRM (case, spaces and accents) and system values go in English (open, low, Request).',
+    );
+    expect(within(details).getByText('404 · REVIEW THE ERROR MESSAGE')).toBeTruthy();
+    await user.click(within(details).getByRole('button', { name: 'Edit Responsable in row 4' }));
+    await user.type(within(details).getByRole('textbox', { name: 'Edit Responsable in row 4' }), '2{Enter}');
+    await waitFor(() => expect(fixRow).toHaveBeenCalledWith(expect.objectContaining({ jobId: job.jobId, index: 1 })));
+    expect(fixRow.mock.calls[0]?.[0].values.Responsable).toBe('luis@demo2');
+    await waitFor(() => expect(within(details).getByRole('button', { name: 'Edit Responsable in row 4' }).textContent).toBe('luis@demo2'));
+  });
+
+  it('explains the rows in Spanish for a Spanish-speaking operator', async () => {
+    const bridge = new FakeBridge();
+    const job = bridge.addJob({ ok: 0, failed: 1, uncertain: 1 });
+    renderAt(bridge, { step: 'results', connectionId: SANDBOX.id, target: SANDBOX.target, jobId: job.jobId }, 'es');
+    const rows = await shownRows();
+    expect(within(rows[0] as HTMLElement).getByTestId('results-explanation').textContent).toBe(
+      'Fila 3, columna «Correo»: «persona0@example» no parece un correo electrónico (nombre@dominio.com). Corríjalo en el archivo.',
+    );
+    expect(within(rows[1] as HTMLElement).getByText('Incierta')).toBeTruthy();
+    expect(screen.getByTestId('results-count').textContent).toBe('2 filas');
+  });
+
   it('exports the error report and the failed rows and shows where they were saved', async () => {
     const bridge = new FakeBridge();
     const exportReport = vi.spyOn(bridge, 'exportReport');

@@ -1,0 +1,27 @@
+import type { FileInfo } from '../../../shared/contract';
+import { readCsvRecords } from './csv-records';
+import type { RecordChunk } from './csv-records';
+import { readSheet } from './xlsx-sheet';
+
+/** XLSX rows handed on together: exceljs yields them one by one. */
+const XLSX_CHUNK_ROWS = 256;
+
+/** Every record of the file `info` describes, from its first line or sheet row (title and
+ * header included), for readRows and countRows to agree on what a data row is. */
+export function fileRecords(info: FileInfo, signal?: AbortSignal): AsyncGenerator<RecordChunk> {
+  if (info.kind === 'xlsx') return sheetRecords(info);
+  return readCsvRecords(info.path, { encoding: info.encoding ?? 'utf-8', delimiter: info.delimiter ?? ',' }, { signal });
+}
+
+async function* sheetRecords(info: FileInfo): AsyncGenerator<RecordChunk> {
+  let chunk: RecordChunk = { rows: [], lines: [], flagged: null };
+  for await (const row of readSheet(info.path, info.sheet)) {
+    chunk.rows.push(row.cells);
+    chunk.lines.push(row.number);
+    if (chunk.rows.length >= XLSX_CHUNK_ROWS) {
+      yield chunk;
+      chunk = { rows: [], lines: [], flagged: null };
+    }
+  }
+  if (chunk.rows.length > 0) yield chunk;
+}

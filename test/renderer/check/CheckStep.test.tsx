@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Template } from '../../../shared/contract';
+import { FakeBridge, SANDBOX } from '../fake-bridge';
+import { renderAt } from '../render-app';
+
+const user = userEvent.setup({ delay: null });
+
+const template: Template = {
+  version: 1,
+  name: 'casos',
+  target: 'wolkvox-crm-cases',
+  connection: { server: 'sandbox', operation: 'demo' },
+  columns: { Asunto: 'description', Estado: 'status', Prioridad: 'priority', Correo: 'contact', Responsable: 'responsible' },
+  constants: { 'case-type': 'Request', owner: 'admin@demo' },
+  valueMaps: {},
+  dateFormats: {},
+  file: {},
+};
+
+async function openCheck(bridge: FakeBridge) {
+  const info = await bridge.openFile({ path: '/fake/casos.csv' });
+  renderAt(bridge, { step: 'check', connectionId: SANDBOX.id, target: SANDBOX.target, file: { info, options: {} }, template });
+  return screen.findByTestId('check-screen');
+}
+
+describe('Check step', () => {
+  it('checks every row, then counts problems by kind with example rows and the requests needed', async () => {
+    const bridge = new FakeBridge();
+    const checkFile = vi.spyOn(bridge, 'checkFile');
+    const screenElement = await openCheck(bridge);
+    await waitFor(() => expect(screenElement.dataset.state).toBe('done'));
+    expect(checkFile).toHaveBeenCalledWith({ checkId: expect.stringMatching(/^check-/), path: '/fake/casos.csv', options: {}, template, connectionId: 'sandbox-cases' });
+    expect(screen.getByTestId('check-invalid').textContent).toContain('1');
+    expect(screen.getByTestId('check-requests').textContent).toContain('2');
+    expect(screen.getByTestId('check-kind-invalid-email').textContent).toContain('Invalid e-mail');
+    const example = within(screen.getByTestId('check-examples')).getAllByTestId('check-example');
+    expect(example).toHaveLength(1);
+    expect(example[0]?.textContent).toContain('carla@example');
+    expect(example[0]?.textContent).toContain('Row 5, column «Correo»: «carla@example» does not look like an e-mail address');
+  });
+
+  it('starts the import and shows it running', async () => {
+    const bridge = new FakeBridge();
+    const startJob = vi.spyOn(bridge, 'startJob');
+    const screenElement = await openCheck(bridge);
+    await waitFor(() => expect(screenElement.dataset.state).toBe('done'));
+    await user.click(screen.getByTestId('start-import'));
+    expect(startJob).toHaveBeenCalledWith({ path: '/fake/casos.csv', options: {}, template, connectionId: 'sandbox-cases' });
+    expect((await screen.findByTestId('run-screen')).dataset.status).toBe('running');
+    expect(screen.getByTestId('step-run').getAttribute('aria-current')).toBe('step');
+  });
+});

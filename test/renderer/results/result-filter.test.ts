@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FILTER, toResultFilter } from '../../../renderer/results/result-filter';
+
+describe('toResultFilter', () => {
+  it('starts with the rows that did not go in', () => {
+    expect(toResultFilter(DEFAULT_FILTER)).toEqual({ outcomes: ['failed', 'uncertain'] });
+  });
+
+  it('leaves out empty choices and trims the text', () => {
+    expect(toResultFilter({ outcomes: [], classes: ['row', 'validation'], text: '  Cali ' })).toEqual({ classes: ['row', 'validation'], text: 'Cali' });
+    expect(toResultFilter({ outcomes: [], classes: [], text: ' ' })).toEqual({});
+  });
+});

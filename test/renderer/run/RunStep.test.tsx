@@ -1,0 +1,80 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { msg } from '../../../shared/messages/catalog';
+import { FakeBridge, SANDBOX } from '../fake-bridge';
+import { renderAt } from '../render-app';
+
+const user = userEvent.setup({ delay: null });
+
+async function openRun(bridge: FakeBridge) {
+  const job = bridge.addJob({ ok: 0, failed: 0, uncertain: 0 }, { status: 'running', total: 1000, pending: 1000 });
+  renderAt(bridge, { step: 'run', connectionId: SANDBOX.id, target: SANDBOX.target, jobId: job.jobId });
+  const run = await screen.findByTestId('run-screen');
+  await waitFor(() => expect(run.dataset.status).toBe('running'));
+  return { job, run };
+}
+
+describe('Run step', () => {
+  it('follows the progress the engine reports', async () => {
+    const bridge = new FakeBridge();
+    const { job, run } = await openRun(bridge);
+    act(() =>
+      bridge.emit({
+        type: 'job-progress',
+        progress: { jobId: job.jobId, status: 'running', total: 1000, ok: 600, failed: 30, uncertain: 2, pending: 368, skipped: 0, requests: 632, rate: 12.5, etaSeconds: 125, quotaLeft: 4168 },
+      }),
+    );
+    expect(run.dataset.status).toBe('running');
+    expect(screen.getByTestId('run-ok').dataset.value).toBe('600');
+    expect(screen.getByTestId('run-failed').dataset.value).toBe('30');
+    expect(screen.getByTestId('run-uncertain').dataset.value).toBe('2');
+    expect(screen.getByTestId('run-pending').dataset.value).toBe('368');
+    expect(screen.getByTestId('run-progress').dataset.percent).toBe('63');
+    expect(screen.getByTestId('run-rate').textContent).toContain('12.5 rows/s');
+    expect(screen.getByTestId('run-eta').textContent).toContain('2 min 05 s');
+    expect(screen.getByTestId('run-quota-left').textContent).toContain('4,168');
+  });
+
+  it('ignores the progress of other jobs', async () => {
+    const bridge = new FakeBridge();
+    await openRun(bridge);
+    act(() =>
+      bridge.emit({
+        type: 'job-progress',
+        progress: { jobId: 'another', status: 'paused', total: 5, ok: 5, failed: 0, uncertain: 0, pending: 0, skipped: 0, requests: 5, rate: 1, etaSeconds: null, quotaLeft: null },
+      }),
+    );
+    expect(screen.getByTestId('run-screen').dataset.status).toBe('running');
+    expect(screen.getByTestId('run-ok').dataset.value).toBe('0');
+  });
+
+  it('pauses, resumes and cancels after a confirmation', async () => {
+    const bridge = new FakeBridge();
+    const cancelJob = vi.spyOn(bridge, 'cancelJob');
+    const { run } = await openRun(bridge);
+    await user.click(screen.getByTestId('run-pause'));
+    await waitFor(() => expect(run.dataset.status).toBe('paused'));
+    await user.click(screen.getByTestId('run-resume'));
+    await waitFor(() => expect(run.dataset.status).toBe('running'));
+    await user.click(screen.getByTestId('run-cancel'));
+    expect(cancelJob).not.toHaveBeenCalled();
+    await user.click(within(await screen.findByRole('dialog')).getByTestId('run-cancel-modal-confirm'));
+    await waitFor(() => expect(run.dataset.status).toBe('cancelled'));
+    expect(cancelJob).toHaveBeenCalledTimes(1);
+  });
+
+  it('says why the job waits, and tells when it ends', async () => {
+    const bridge = new FakeBridge();
+    const { job, run } = await openRun(bridge);
+    act(() => bridge.emit({ type: 'job-status', jobId: job.jobId, status: 'waiting-quota', reason: msg('crm.wolkvox.token-limit') }));
+    expect(run.dataset.status).toBe('waiting-quota');
+    expect(screen.getByTestId('run-reason').textContent).toContain('daily request quota is used up');
+
+    act(() => bridge.emit({ type: 'job-finished', summary: { ...job, status: 'finished', ok: 990, failed: 10, pending: 0 } }));
+    expect(run.dataset.status).toBe('finished');
+    expect(await screen.findByText('990 sent, 10 failed, 0 uncertain.')).toBeTruthy();
+    await user.click(screen.getByTestId('run-results'));
+    expect(await screen.findByTestId('results-screen')).toBeTruthy();
+  });
+});
