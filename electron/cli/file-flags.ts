@@ -19,12 +19,12 @@ export function fileOptionsFromFlags(flags: { sheet?: string; encoding?: string;
   if (flags.sheet) options.sheet = flags.sheet;
   if (flags.encoding) {
     const encoding = ENCODINGS.find((e) => e === flags.encoding?.toLowerCase());
-    if (!encoding) throw new CargaError(msg('cli.bad-pair', { flag: '--encoding', value: flags.encoding }));
+    if (!encoding) throw new CargaError(msg('file.inspect-bad-value', { option: '--encoding', value: flags.encoding, allowed: ENCODINGS.join(', ') }));
     options.encoding = encoding;
   }
   if (flags.delimiter) {
     const delimiter = DELIMITERS[flags.delimiter];
-    if (!delimiter) throw new CargaError(msg('cli.bad-pair', { flag: '--delimiter', value: flags.delimiter }));
+    if (!delimiter) throw new CargaError(msg('file.inspect-bad-value', { option: '--delimiter', value: flags.delimiter, allowed: '",", ";", tab, "|"' }));
     options.delimiter = delimiter;
   }
   if (flags['header-row'] !== undefined) {

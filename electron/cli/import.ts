@@ -45,7 +45,7 @@ function connectionFor(template: Template, flags: ConnectionFlags): Connection {
   if (campaignId && template.target === 'wolkvox-campaign') connection.campaignId = campaignId;
   const campaignType = flags['campaign-type'] ?? remembered.campaignType ?? (template.target === 'wolkvox-campaign' ? 'predictive' : undefined);
   if (campaignType === 'predictive' || campaignType === 'preview') connection.campaignType = campaignType;
-  else if (campaignType) throw new CargaError(msg('cli.bad-pair', { flag: '--campaign-type', value: campaignType }));
+  else if (campaignType) throw new CargaError(msg('file.inspect-bad-value', { option: '--campaign-type', value: campaignType, allowed: 'predictive, preview' }));
   const campaignStatus = pick(flags['campaign-status'], remembered.campaignStatus, template.target === 'wolkvox-campaign' ? 'active' : undefined);
   if (campaignStatus) connection.campaignStatus = campaignStatus;
   if (remembered.module) connection.module = remembered.module;

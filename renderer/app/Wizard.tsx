@@ -35,7 +35,6 @@ export function Wizard() {
             allowStepSelect={canEnter(state, step)}
             aria-current={step === state.step ? 'step' : undefined}
             data-testid={`step-${step}`}
-            data-active={step === state.step || undefined}
           />
         ))}
       </Stepper>

@@ -27,7 +27,7 @@ export function ConnectStep() {
   );
   const [quota, setQuota] = useState<QuotaInfo | null>(null);
   const [busy, setBusy] = useState<'save' | 'test' | 'next' | 'delete' | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const target = targets.find((candidate) => candidate.id === draft?.connection.target) ?? null;
@@ -77,7 +77,7 @@ export function ConnectStep() {
       const summary = await saveIfNeeded();
       if (summary) await action(summary);
     } catch (error) {
-      setFailure(errorMessage(lang, error));
+      setFailure(error);
     } finally {
       setBusy(null);
     }
@@ -94,7 +94,7 @@ export function ConnectStep() {
       if (next) select(next.id);
       else startNew();
     } catch (error) {
-      setFailure(errorMessage(lang, error));
+      setFailure(error);
     } finally {
       setBusy(null);
     }
@@ -141,9 +141,9 @@ export function ConnectStep() {
             </Group>
             {draft.isSandbox && <Text size="sm">{t('connect.sandboxHelp')}</Text>}
             <ConnectionForm key={`${draft.connection.id}:${draft.hasToken}`} draft={draft} targets={targets} problems={problems} onChange={setDraft} />
-            {failure && (
+            {failure !== null && (
               <Alert color="red" role="alert" data-testid="connection-error">
-                {failure}
+                {errorMessage(lang, failure)}
               </Alert>
             )}
             <Group gap="sm">

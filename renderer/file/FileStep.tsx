@@ -29,11 +29,14 @@ export function FileStep() {
   const { state, dispatch } = useWizard();
   const openRef = useRef<() => void>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  /** Name of a dropped file that is not a spreadsheet. */
+  const [rejected, setRejected] = useState<string | null>(null);
   const file = state.file;
 
   const open = async (picked: File) => {
     setFailure(null);
+    setRejected(null);
     setPhase({ kind: 'sending', name: picked.name, percent: 0 });
     try {
       const path = await bridge.pathForFile(
@@ -44,7 +47,7 @@ export function FileStep() {
       const info = await bridge.openFile({ path });
       dispatch({ type: 'file-opened', file: { info, options: {} } });
     } catch (error) {
-      setFailure(errorMessage(lang, error));
+      setFailure(error);
     } finally {
       setPhase({ kind: 'idle' });
     }
@@ -53,20 +56,20 @@ export function FileStep() {
   const reopen = async (options: FileOptions) => {
     if (!file) return;
     setFailure(null);
+    setRejected(null);
     setPhase({ kind: 'reading', name: file.info.name });
     try {
       const info = await bridge.openFile({ path: file.info.path, options });
       dispatch({ type: 'file-opened', file: { info, options } });
     } catch (error) {
-      setFailure(errorMessage(lang, error));
+      setFailure(error);
     } finally {
       setPhase({ kind: 'idle' });
     }
   };
 
-  const rejected = (rejections: FileRejection[]) => {
-    const name = rejections[0]?.file.name ?? '';
-    setFailure(t('file.rejected', { name }));
+  const reject = (rejections: FileRejection[]) => {
+    setRejected(rejections[0]?.file.name ?? '');
   };
 
   const busy = phase.kind !== 'idle';
@@ -83,7 +86,7 @@ export function FileStep() {
           const picked = files[0];
           if (picked) void open(picked);
         }}
-        onReject={rejected}
+        onReject={reject}
         accept={ACCEPT}
         multiple={false}
         openRef={openRef}
@@ -134,9 +137,9 @@ export function FileStep() {
           <Text size="sm">{t('file.reading', { name: phase.name })}</Text>
         </Group>
       )}
-      {failure && (
+      {(failure !== null || rejected !== null) && (
         <Alert color="red" role="alert" data-testid="file-error">
-          {failure}
+          {rejected !== null ? t('file.rejected', { name: rejected }) : errorMessage(lang, failure)}
         </Alert>
       )}
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Container, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { JobSummary } from '../../shared/contract';
 import { useAppData } from '../app/app-data';
@@ -53,95 +53,97 @@ export function HistoryView() {
   const targetName = (id: JobSummary['target']) => targets.find((target) => target.id === id)?.name[lang] ?? id;
 
   return (
-    <Stack gap="md" data-testid="history-screen">
-      <Group justify="space-between">
-        <div>
-          <Title order={2}>{t('history.title')}</Title>
-          <Text c="dimmed">{t('history.intro')}</Text>
-        </div>
-        <Button variant="default" onClick={() => dispatch({ type: 'show-wizard' })} data-testid="history-back">
-          {t('history.back')}
-        </Button>
-      </Group>
-      {failure !== null && (
-        <Alert color="red" role="alert">
-          {errorMessage(lang, failure)}
-        </Alert>
-      )}
-      {jobs === null ? (
-        <Loader aria-label={t('history.loading')} />
-      ) : jobs.length === 0 ? (
-        <Text c="dimmed" data-testid="history-empty">
-          {t('history.empty')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="history-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('history.when')}</Table.Th>
-                <Table.Th scope="col">{t('history.file')}</Table.Th>
-                <Table.Th scope="col">{t('history.target')}</Table.Th>
-                <Table.Th scope="col">{t('history.status')}</Table.Th>
-                <Table.Th scope="col">{t('history.outcome')}</Table.Th>
-                <Table.Th scope="col">{t('history.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {jobs.map((job) => {
-                const resumable = job.status === 'stopped' || job.status === 'paused';
-                const retryable = job.failed > 0 && (job.status === 'finished' || job.status === 'cancelled' || job.status === 'stopped');
-                return (
-                  <Table.Tr key={job.jobId} data-testid="history-row" data-job-id={job.jobId} data-status={job.status}>
-                    <Table.Td>{formatDateTime(lang, job.createdAt)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {job.fileName}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {job.connectionName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{targetName(job.target)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLORS[job.status]} variant="light">
-                        {statusLabel(lang, job.status)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {t('history.counts', {
-                          ok: formatNumber(lang, job.ok),
-                          failed: formatNumber(lang, job.failed),
-                          uncertain: formatNumber(lang, job.uncertain),
-                          total: formatNumber(lang, job.total),
-                        })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="light" onClick={() => open(job)} data-testid="history-open">
-                          {t('history.open')}
-                        </Button>
-                        {resumable && (
-                          <Button size="xs" onClick={() => void act(job, 'resume')} loading={busy === `resume:${job.jobId}`} data-testid="history-resume">
-                            {t('history.resume')}
+    <Container size="xl" px={0}>
+      <Stack gap="md" data-testid="history-screen">
+        <Group justify="space-between">
+          <div>
+            <Title order={2}>{t('history.title')}</Title>
+            <Text c="dimmed">{t('history.intro')}</Text>
+          </div>
+          <Button variant="default" onClick={() => dispatch({ type: 'show-wizard' })} data-testid="history-back">
+            {t('history.back')}
+          </Button>
+        </Group>
+        {failure !== null && (
+          <Alert color="red" role="alert">
+            {errorMessage(lang, failure)}
+          </Alert>
+        )}
+        {jobs === null ? (
+          <Loader aria-label={t('history.loading')} />
+        ) : jobs.length === 0 ? (
+          <Text c="dimmed" data-testid="history-empty">
+            {t('history.empty')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={960}>
+            <Table striped highlightOnHover verticalSpacing="sm" data-testid="history-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('history.when')}</Table.Th>
+                  <Table.Th scope="col">{t('history.file')}</Table.Th>
+                  <Table.Th scope="col">{t('history.target')}</Table.Th>
+                  <Table.Th scope="col">{t('history.status')}</Table.Th>
+                  <Table.Th scope="col">{t('history.outcome')}</Table.Th>
+                  <Table.Th scope="col">{t('history.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {jobs.map((job) => {
+                  const resumable = job.status === 'stopped' || job.status === 'paused';
+                  const retryable = job.failed > 0 && (job.status === 'finished' || job.status === 'cancelled' || job.status === 'stopped');
+                  return (
+                    <Table.Tr key={job.jobId} data-testid="history-row" data-job-id={job.jobId} data-status={job.status}>
+                      <Table.Td>{formatDateTime(lang, job.createdAt)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {job.fileName}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {job.connectionName}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{targetName(job.target)}</Table.Td>
+                      <Table.Td>
+                        <Badge color={STATUS_COLORS[job.status]} variant="light">
+                          {statusLabel(lang, job.status)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">
+                          {t('history.counts', {
+                            ok: formatNumber(lang, job.ok),
+                            failed: formatNumber(lang, job.failed),
+                            uncertain: formatNumber(lang, job.uncertain),
+                            total: formatNumber(lang, job.total),
+                          })}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button size="xs" variant="light" onClick={() => open(job)} data-testid="history-open">
+                            {t('history.open')}
                           </Button>
-                        )}
-                        {retryable && (
-                          <Button size="xs" variant="default" onClick={() => void act(job, 'retry')} loading={busy === `retry:${job.jobId}`} data-testid="history-retry">
-                            {t('history.retry')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Stack>
+                          {resumable && (
+                            <Button size="xs" onClick={() => void act(job, 'resume')} loading={busy === `resume:${job.jobId}`} data-testid="history-resume">
+                              {t('history.resume')}
+                            </Button>
+                          )}
+                          {retryable && (
+                            <Button size="xs" variant="default" onClick={() => void act(job, 'retry')} loading={busy === `retry:${job.jobId}`} data-testid="history-retry">
+                              {t('history.retry')}
+                            </Button>
+                          )}
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Container>
   );
 }
