@@ -1,4 +1,5 @@
 import type { JobSummary, Lang } from '../../shared/contract';
+import { formatMessage } from '../../shared/messages/catalog';
 import type { Engine } from '../engine/engine';
 import type { CliIO } from './command';
 import { exitCodeOf, printSummary } from './job-output';
@@ -9,6 +10,7 @@ import { progressLine } from './progress-bar';
 export async function followJobPass(engine: Engine, started: JobSummary, io: CliIO, lang: Lang, json: boolean): Promise<{ code: number; summary: JobSummary }> {
   const showBar = io.isTTY && !json;
   const unsubscribe = engine.onEvent((event) => {
+    if (event.type === 'job-notice' && event.jobId === started.jobId) io.stderr(formatMessage(lang, event.notice) + '\n');
     if (showBar && event.type === 'job-progress' && event.progress.jobId === started.jobId) {
       io.stderr(`\r${progressLine(event.progress, lang)}\u001b[K`);
     }

@@ -92,10 +92,13 @@ export class JobManager {
   /** Starts a pass in the background and returns at once; `settled` waits for its end. */
   async start(jobId: string, mode: RunMode): Promise<JobSummary> {
     const job = await this.get(jobId);
+    this.assertFileUnchanged(job.spec);
+    // The total gives the ETA and tells before the first request whether today's quota suffices.
+    await job.counting;
+    const conn = await this.o.resolve(job.spec.connection);
+    // Checked after the awaits, and the runner set right after, so two starts cannot both pass.
     if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
     clearTimeout(job.resumeTimer);
-    this.assertFileUnchanged(job.spec);
-    const conn = await this.o.resolve(job.spec.connection);
     const runner = new JobRunner({
       spec: job.spec,
       journal: job.journal,

@@ -321,6 +321,21 @@ export class JobRunner {
     }
     const resetsAt = quota.resetsAt ? Date.parse(quota.resetsAt) : undefined;
     lane.ledger.observe({ limit: quota.limit, usedToday: quota.usedToday, ...(resetsAt ? { resetsAt } : {}) });
+    this.warnIfMoreDaysNeeded();
+  }
+
+  /** Says before the first row goes out when today's quota cannot carry the whole job. */
+  private warnIfMoreDaysNeeded(): void {
+    const { total } = this.o.state;
+    const remaining = this.o.lane.ledger.remaining;
+    const budget = this.o.lane.ledger.budget;
+    if (total === null || remaining === null || budget === null || budget <= 0) return;
+    const done = this.counts.ok + this.counts.failed + this.counts.uncertain + this.counts.skipped;
+    const rows = this.o.mode.kind === 'run' ? total - done : this.counts.failed + (this.o.mode.includeUncertain ? this.counts.uncertain : 0);
+    const requests = Math.ceil(rows / this.batchCap);
+    if (requests <= remaining) return;
+    const days = 1 + Math.ceil((requests - remaining) / budget);
+    this.o.emit({ type: 'job-notice', jobId: this.o.spec.jobId, notice: msg('job.needs-more-days', { requests, remaining, days }) });
   }
 
   /** Pending is not counted: it is whatever the total leaves over. */

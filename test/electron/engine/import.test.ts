@@ -206,3 +206,17 @@ describe('importing campaign records in batches', () => {
     expect(rows[0]?.explanation).toEqual({ code: 'job.partial-batch', params: { added: 3, sent: 5 } });
   });
 });
+
+describe('quota planning', () => {
+  it('says before sending that a job needs more days than today’s quota', async () => {
+    const fixture = await setup();
+    fixture.sandbox.setQuota(TEST_TOKEN, 10, 0);
+    const notices: string[] = [];
+    fixture.engine.onEvent((event) => {
+      if (event.type === 'job-notice') notices.push(JSON.stringify(event.notice));
+    });
+    const summary = await fixture.run(casesFile(fixture.dir, 25));
+    expect(summary.status).toBe('waiting-quota');
+    expect(notices).toEqual([JSON.stringify({ code: 'job.needs-more-days', params: { requests: 25, remaining: 9, days: 3 } })]);
+  });
+});
