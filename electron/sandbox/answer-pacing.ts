@@ -57,6 +57,21 @@ export function pause(ms: number, signal: AbortSignal): Promise<boolean> {
   });
 }
 
+/**
+ * Resolves true once `performance.now()` reaches `deadline`, or false as soon as `signal` aborts.
+ * Timers count whole milliseconds from the event loop's cached clock, so one may fire a little
+ * early (another then waits for what is left: the wait is never shorter than asked) or late;
+ * rounding the time left keeps the overshoot smallest.
+ */
+export async function pauseUntil(deadline: number, signal: AbortSignal): Promise<boolean> {
+  for (;;) {
+    const left = deadline - performance.now();
+    if (signal.aborted) return false;
+    if (left <= 0) return true;
+    if (!(await pause(Math.max(1, Math.round(left)), signal))) return false;
+  }
+}
+
 /** Holds answers while closed; every holder is let through when the last hold is released. */
 export class AnswerGate {
   private holds = 0;

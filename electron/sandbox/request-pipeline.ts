@@ -6,13 +6,14 @@
  *     → latency and jitter → answers held by tests → the endpoint records → answer
  *
  * Refusals before the token checks pass are answered at once, without latency. The latency is
- * spent after the whole request has arrived: a client that gives up then does not undo it, as a
- * real server goes on with a request it received (the case is created, the client is unsure).
+ * spent after the whole request has arrived, counted from its arrival (reading and checking the
+ * body take part of it, as they do on a real server): a client that gives up then does not undo
+ * it, as a real server goes on with a request it received (the case is created, the client is unsure).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AcceptedRecords } from './accepted-records';
 import type { AnswerGate, LatencyModel } from './answer-pacing';
-import { pause } from './answer-pacing';
+import { pause, pauseUntil } from './answer-pacing';
 import type { EndpointName, Prepared, SandboxConfig } from './endpoint';
 import type { FailureQueue } from './failure-injection';
 import { route } from './routing';
@@ -105,7 +106,26 @@ function tokenOf(req: IncomingMessage): string | undefined {
   return token && token.trim() !== '' ? token.trim() : undefined;
 }
 
+/**
+ * When the request had fully arrived, never earlier than it did, so the latency counted from it
+ * is never shorter than configured. A body that came in the same socket reads as the headers
+ * (nothing more was read from the socket until the body's end) had arrived when the headers were
+ * seen; otherwise, or for a body never read, the moment it is known to be complete.
+ */
+function watchArrival(req: IncomingMessage): () => number {
+  const headersAt = performance.now();
+  const bytesAtHeaders = req.socket.bytesRead;
+  let arrivedAt: number | undefined;
+  const mark = (): void => {
+    arrivedAt ??= req.socket.bytesRead === bytesAtHeaders ? headersAt : performance.now();
+  };
+  if (req.complete) mark();
+  else req.once('end', mark);
+  return () => arrivedAt ?? performance.now();
+}
+
 async function handle(parts: PipelineParts, req: IncomingMessage, exchange: Exchange): Promise<void> {
+  const arrivedAt = watchArrival(req);
   const { ledger } = parts;
   ledger.countRequest();
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -138,7 +158,7 @@ async function handle(parts: PipelineParts, req: IncomingMessage, exchange: Exch
     throw error;
   }
 
-  if (!(await pause(latencyMs, parts.lifetime)) || !(await parts.gate.pass(parts.lifetime))) return exchange.abandon();
+  if (!(await pauseUntil(arrivedAt() + latencyMs, parts.lifetime)) || !(await parts.gate.pass(parts.lifetime))) return exchange.abandon();
   if (failure === 'slow' && !(await pause(parts.slowMs, AbortSignal.any([parts.lifetime, exchange.clientGone])))) {
     return exchange.abandon();
   }

@@ -8,7 +8,7 @@ import type { CompiledMapping, MappedRow } from './mapped-record';
 import { LONG_VALUE_MAX } from '../targets/field-spec';
 import { targetSpec } from '../targets/catalog';
 import { buildValueMap } from '../transforms/value-map';
-import { fieldTransform } from './field-transform';
+import { fieldTransform, isPlainText, type FieldRules } from './field-transform';
 import { compactName } from './normalize-name';
 
 /** A cell quoted in a problem is cut here: a 50 MB field must not travel in every message. */
@@ -71,6 +71,8 @@ interface Slot {
   constant: string;
   constantFailure: TransformFailure | null;
   transform: ValueTransform;
+  /** For free text sent as written: its length cap, checked inline without calling `transform`. */
+  plainMax: number | null;
 }
 
 function classifier(spec: TargetSpec): (key: string) => FieldKind {
@@ -193,7 +195,7 @@ function buildSlot(key: string, source: Source, template: Template, spec: Target
   const customName = source.field.kind === 'custom' ? source.field.name : null;
   const kind = target?.kind ?? 'text';
   const forcedDate = template.dateFormats[key];
-  const transform = fieldTransform({
+  const rules: FieldRules = {
     kind,
     maxLength: target?.maxLength ?? LONG_VALUE_MAX,
     valueMap: buildValueMap(target?.systemValues?.spanish, template.valueMaps[key]),
@@ -202,7 +204,8 @@ function buildSlot(key: string, source: Source, template: Template, spec: Target
     // A text or custom field holds dates only when the template says how they are written.
     dateFormat: kind === 'date' ? (forcedDate ?? 'auto') : kind === 'text' ? forcedDate : undefined,
     dateOutput: spec.dateOutput,
-  });
+  };
+  const transform = fieldTransform(rules);
   const labels = { field: key, labelEs: target?.label.es ?? customName ?? key, labelEn: target?.label.en ?? customName ?? key };
   const slot: Slot = {
     key,
@@ -214,6 +217,7 @@ function buildSlot(key: string, source: Source, template: Template, spec: Target
     constant: '',
     constantFailure: null,
     transform,
+    plainMax: isPlainText(rules) ? rules.maxLength : null,
   };
   const blockers: Message[] = [];
   if (source.constant !== '') {
@@ -252,7 +256,20 @@ function requiredMissing(slot: Slot, columns: readonly string[], row: number, in
   };
 }
 
-/** The per-row work, kept to lookups and the fields' precompiled transforms. */
+/** A cell's problem, with where it was and the value as shown. */
+function cellProblem(slot: Slot, columns: readonly string[], columnIndex: number, trimmed: string, failure: TransformFailure, row: number, index: number): RowProblem {
+  const column = columns[columnIndex] ?? '';
+  const shown = shownValue(trimmed);
+  const params = { row, column, value: shown, ...failure.params };
+  return { row, index, column, field: slot.key, value: shown, code: failure.code, message: { code: failure.message, params } };
+}
+
+function tooLong(length: number, max: number): TransformFailure {
+  return { code: 'value-too-long', message: 'validation.value-too-long', params: { length, max } };
+}
+
+/** The per-row work, kept to lookups and the fields' precompiled transforms; free text is
+ * checked inline, so a row of valid cells allocates little more than the record it returns. */
 function rowMapper(slots: readonly Slot[], columns: readonly string[]): CompiledMapping['mapRow'] {
   const mappedColumns = [...new Set(slots.flatMap((s) => s.columns))];
   const rowIsEmpty = (cells: readonly string[]): boolean => {
@@ -273,20 +290,29 @@ function rowMapper(slots: readonly Slot[], columns: readonly string[]): Compiled
       problems.push({ row, index, code: 'empty-row', message: { code: 'validation.empty-row', params: { row } } });
       return { record: { fields, custom }, problems };
     }
-    for (const slot of slots) {
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s]!;
       let value = '';
       let failed = false;
-      for (const columnIndex of slot.columns) {
+      const slotColumns = slot.columns;
+      for (let c = 0; c < slotColumns.length; c++) {
+        const columnIndex = slotColumns[c]!;
         const cell = cells[columnIndex];
         if (cell === undefined || cell === '') continue;
-        const trimmed = cell.trim();
+        const trimmed = isTrimmed(cell) ? cell : cell.trim();
         if (trimmed === '') continue;
+        if (slot.plainMax !== null) {
+          if (trimmed.length > slot.plainMax) {
+            problems.push(cellProblem(slot, columns, columnIndex, trimmed, tooLong(trimmed.length, slot.plainMax), row, index));
+            failed = true;
+          } else {
+            value = trimmed;
+          }
+          break;
+        }
         const result = slot.transform(trimmed);
         if (!result.ok) {
-          const column = columns[columnIndex] ?? '';
-          const shown = shownValue(trimmed);
-          const params = { row, column, value: shown, ...result.failure.params };
-          problems.push({ row, index, column, field: slot.key, value: shown, code: result.failure.code, message: { code: result.failure.message, params } });
+          problems.push(cellProblem(slot, columns, columnIndex, trimmed, result.failure, row, index));
           failed = true;
           break;
         }
@@ -312,6 +338,14 @@ function rowMapper(slots: readonly Slot[], columns: readonly string[]): Compiled
     }
     return { record: { fields, custom }, problems };
   };
+}
+
+/** Whether a non-empty cell starts and ends with a printable ASCII character, so `trim` would
+ * return it unchanged: most cells, checked without scanning for Unicode spaces. */
+function isTrimmed(cell: string): boolean {
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
 }
 
 /**

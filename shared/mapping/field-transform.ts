@@ -69,6 +69,12 @@ function systemTransform(set: SystemValueSet, acceptsOtherValues: boolean): (val
   };
 }
 
+/** Whether a field's cells are sent as they are, only capped in length: free text with no value
+ * map and no date format. The row mapper checks those inline, without a transform call. */
+export function isPlainText(rules: FieldRules): boolean {
+  return rules.valueMap.size === 0 && kindTransform(rules) === null && !(rules.kind === 'system' && rules.systemValues);
+}
+
 /** Builds the transform of one field once; it takes a trimmed, non-empty cell and returns the
  * value to send (`''` when a value map emptied it) or why it cannot be sent. */
 export function fieldTransform(rules: FieldRules): ValueTransform {
@@ -79,7 +85,7 @@ export function fieldTransform(rules: FieldRules): ValueTransform {
     value.length > maxLength ? rejected('value-too-long', 'validation.value-too-long', { length: value.length, max: maxLength }) : accepted(value);
 
   const transform: ValueTransform = (value) => {
-    const hit = valueMap.lookup(value);
+    const hit = valueMap.size === 0 ? undefined : valueMap.lookup(value);
     const mapped = hit ? hit.value.trim() : value;
     if (mapped === '') return accepted('');
     if (system) {
@@ -93,7 +99,8 @@ export function fieldTransform(rules: FieldRules): ValueTransform {
     return capped(mapped);
   };
 
-  // Free text rarely repeats and costs nothing to check: remembering it would only hold memory.
-  const plainText = !system && !convert && valueMap.size === 0;
-  return plainText ? transform : memoize(transform);
+  // System values, mapped values and dates repeat a lot and cost a lookup or a parse. Free text,
+  // phones, e-mails and numbers rarely repeat and cost less to check than to remember.
+  const repeats = system !== null || valueMap.size > 0 || rules.dateFormat !== undefined;
+  return repeats ? memoize(transform) : transform;
 }

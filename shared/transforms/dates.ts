@@ -102,6 +102,10 @@ export function parseDate(value: string, format: DateInputFormat = 'auto'): Date
   if (serial) {
     return fromSerial(serial[1] ?? '', serial[2]);
   }
+  if (isPlainSlashedDate(value)) {
+    if (format === 'yyyy-mm-dd') return 'mismatch';
+    return dayMonth(Number(value.slice(0, 2)), Number(value.slice(3, 5)), value.slice(6), undefined, undefined, undefined, undefined, format);
+  }
   const compact = COMPACT.exec(value);
   if (compact) {
     const [, y, mo, d, h, mi, s] = compact;
@@ -116,11 +120,42 @@ export function parseDate(value: string, format: DateInputFormat = 'auto'): Date
   if (!slashed) return 'unreadable';
   if (format === 'yyyy-mm-dd') return 'mismatch';
   const [, first, second, y, h, mi, s, ampm] = slashed;
-  const a = Number(first);
-  const b = Number(second);
+  return dayMonth(Number(first), Number(second), y ?? '', h, mi, s, ampm, format);
+}
+
+const PLAIN_DATE_DIGITS = [0, 1, 3, 4, 6, 7, 8, 9];
+
+/** `15/03/2026`, `15-03-2026`, `15.03.2026`: the most common shape, recognised without a regex. */
+function isPlainSlashedDate(value: string): boolean {
+  if (value.length !== 10) return false;
+  const sep1 = value.charCodeAt(2);
+  const sep2 = value.charCodeAt(5);
+  if (!isDateSeparator(sep1) || !isDateSeparator(sep2)) return false;
+  for (const i of PLAIN_DATE_DIGITS) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `/`, `.` or `-`. */
+function isDateSeparator(c: number): boolean {
+  return c === 47 || c === 46 || c === 45;
+}
+
+/** A day/month-first or month/day-first date: day first unless only month first makes sense. */
+function dayMonth(
+  a: number,
+  b: number,
+  yearText: string,
+  h: string | undefined,
+  mi: string | undefined,
+  s: string | undefined,
+  ampm: string | undefined,
+  format: DateInputFormat,
+): DateParseResult {
   const monthFirst = format === 'mm/dd/yyyy' || (format === 'auto' && a <= 12 && b > 12);
-  const [day, month] = monthFirst ? [b, a] : [a, b];
-  return build(fullYear(y ?? ''), month, day, h, mi, s, ampm);
+  return monthFirst ? build(fullYear(yearText), a, b, h, mi, s, ampm) : build(fullYear(yearText), b, a, h, mi, s, ampm);
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
