@@ -5,6 +5,7 @@ import {
   CAMPAIGN_HEADER,
   CAMPAIGN_TEMPLATE,
   CASE_HEADER,
+  CASES_TEMPLATE,
   campaignRow,
   caseRow,
   importFixture,
@@ -106,7 +107,7 @@ describe('importing cases into the sandbox CRM over HTTP', () => {
     const fixture = await setup();
     const wrong: Connection = { ...fixture.connection, id: 'wrong' };
     await fixture.engine.saveConnection({ connection: wrong, token: 'not-a-valid-token' });
-    const started = await fixture.engine.startJob({ path: casesFile(fixture.dir, 6), template: (await import('../../support/import-fixture')).CASES_TEMPLATE, connectionId: 'wrong' });
+    const started = await fixture.engine.startJob({ path: casesFile(fixture.dir, 6), template: CASES_TEMPLATE, connectionId: 'wrong' });
     const summary = await fixture.engine.settled(started.jobId);
     expect(summary).toMatchObject({ status: 'stopped', ok: 0, pending: 6 });
     expect(fixture.sandbox.accepted().cases).toHaveLength(0);
@@ -218,5 +219,40 @@ describe('quota planning', () => {
     const summary = await fixture.run(casesFile(fixture.dir, 25));
     expect(summary.status).toBe('waiting-quota');
     expect(notices).toEqual([JSON.stringify({ code: 'job.needs-more-days', params: { requests: 25, remaining: 9, days: 3 } })]);
+  });
+});
+
+describe('pause, resume and cancel', () => {
+  it('pauses after the requests in flight, keeps the rest pending, and resumes without resending', async () => {
+    const fixture = await setup();
+    const release = fixture.sandbox.holdAnswers();
+    const started = await fixture.engine.startJob({ path: casesFile(fixture.dir, 30), template: CASES_TEMPLATE, connectionId: fixture.connection.id });
+    await fixture.sandbox.whenInFlight(2, TEST_TOKEN);
+    const pausing = fixture.engine.pauseJob({ jobId: started.jobId });
+    release();
+    const paused = await pausing;
+    expect(paused.status).toBe('paused');
+    expect(paused.ok).toBeGreaterThan(0);
+    expect(paused.pending).toBe(30 - paused.ok);
+    expect(fixture.sandbox.accepted().cases).toHaveLength(paused.ok);
+
+    await fixture.engine.resumeJob({ jobId: started.jobId });
+    expect(await fixture.engine.settled(started.jobId)).toMatchObject({ status: 'finished', ok: 30 });
+    expect(fixture.sandbox.accepted().cases).toHaveLength(30);
+  });
+
+  it('cancels: nothing more is sent, and the job can still be resumed later', async () => {
+    const fixture = await setup();
+    const release = fixture.sandbox.holdAnswers();
+    const started = await fixture.engine.startJob({ path: casesFile(fixture.dir, 10), template: CASES_TEMPLATE, connectionId: fixture.connection.id });
+    await fixture.sandbox.whenInFlight(2, TEST_TOKEN);
+    const cancelling = fixture.engine.cancelJob({ jobId: started.jobId });
+    release();
+    const cancelled = await cancelling;
+    expect(cancelled.status).toBe('cancelled');
+    expect(fixture.sandbox.accepted().cases).toHaveLength(cancelled.ok);
+    expect(cancelled.ok).toBeLessThan(10);
+    await fixture.engine.resumeJob({ jobId: started.jobId });
+    expect(await fixture.engine.settled(started.jobId)).toMatchObject({ status: 'finished', ok: 10 });
   });
 });
