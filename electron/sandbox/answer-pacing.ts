@@ -1,7 +1,9 @@
 /**
  * How long the sandbox takes to answer: a fixed latency plus a jitter drawn from a seeded
  * generator (same seed, same delays), and a gate tests close to hold answers until they say.
- * Waiting uses timers, never a busy loop, and ends at once when the sandbox closes.
+ * Waiting uses timers, never a loop that blocks, and ends at once when the sandbox closes; the
+ * last fraction of a millisecond of a latency is waited by yielding to the event loop, as timers
+ * only count whole milliseconds.
  */
 
 /** mulberry32: small, fast and good enough to spread delays; deterministic for a seed. */
@@ -59,16 +61,21 @@ export function pause(ms: number, signal: AbortSignal): Promise<boolean> {
 
 /**
  * Resolves true once `performance.now()` reaches `deadline`, or false as soon as `signal` aborts.
- * Timers count whole milliseconds from the event loop's cached clock, so one may fire a little
- * early (another then waits for what is left: the wait is never shorter than asked) or late;
- * rounding the time left keeps the overshoot smallest.
+ * Timers count whole milliseconds from the event loop's cached clock and fire up to a millisecond
+ * late (a 20 ms latency would cost ~20.7 ms): a timer takes the whole milliseconds left, then the
+ * loop is yielded to (I/O goes on) until the deadline, so the wait is neither shorter than asked
+ * nor much longer.
  */
 export async function pauseUntil(deadline: number, signal: AbortSignal): Promise<boolean> {
   for (;;) {
     const left = deadline - performance.now();
     if (signal.aborted) return false;
     if (left <= 0) return true;
-    if (!(await pause(Math.max(1, Math.round(left)), signal))) return false;
+    if (left >= 1) {
+      if (!(await pause(Math.floor(left), signal))) return false;
+    } else {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }
 

@@ -35,7 +35,11 @@ const wolkvoxBodySchema = z.looseObject({
  * a 2xx without a code is `uncertain` (the record may exist), never a success.
  */
 export function classifyWolkvoxResponse(status: number, bodyText: string, place?: ErrorPlace): Classification {
-  const parsed = wolkvoxBodySchema.safeParse(parseJson(bodyText));
+  const json = parseJson(bodyText);
+  // Nearly every answer is a success: recognise it without building the schema's copy.
+  const success = successData(json);
+  if (success) return ok([], success.data);
+  const parsed = wolkvoxBodySchema.safeParse(json);
   if (!parsed.success) return explainAt(unreadableAnswer(status, bodyText), place);
   const body = parsed.data;
   const bodyCode = readCode(body.code);
@@ -183,6 +187,17 @@ function unknownWolkvoxFailure(code: number, message: string): Failure {
   if (code === 429) return failure('throttled', code, message, 'crm.response.too-many-requests');
   if (code >= 400 && code < 500 && code !== 405) return failure('row', code, message, 'crm.wolkvox.unknown-rejected', { message });
   return failure('stop', code, message, 'crm.wolkvox.unknown-stop', { message });
+}
+
+/** A JSON object whose `code` is a 2xx (`200` or `"200"`): what `classifyWolkvoxResponse` reads as
+ * success whatever the HTTP status, with its `data`. */
+function successData(json: unknown): { data: unknown } | null {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const body = json as { code?: unknown; data?: unknown };
+  const code = body.code;
+  if (typeof code !== 'number' && typeof code !== 'string') return null;
+  const value = readCode(code);
+  return value !== null && isSuccess(value) ? { data: body.data } : null;
 }
 
 function isSuccess(code: number): boolean {

@@ -7,7 +7,7 @@ import { compileMapping } from '../../../shared/mapping/compile-mapping';
 import type { Message } from '../../../shared/messages/message';
 import { msg } from '../../../shared/messages/catalog';
 import type { HttpClient, SendResult } from '../crm/http-client';
-import type { ResolvedConnection, TargetAdapter } from '../crm/target-adapter';
+import type { HttpRequest, ResolvedConnection, TargetAdapter } from '../crm/target-adapter';
 import { readRows } from '../files/read-rows';
 import type { SourceRow } from '../files/source-row';
 import type { TokenLane } from '../quota/token-lanes';
@@ -26,6 +26,9 @@ interface ReadyRow {
   cells: string[];
   record: MappedRecord;
 }
+
+/** A request built ahead of its turn, or the error building it threw. */
+type Built = { request: HttpRequest } | { error: unknown };
 
 export type RunMode = { kind: 'run' } | { kind: 'retry'; includeUncertain: boolean };
 
@@ -175,15 +178,27 @@ export class JobRunner {
     return null;
   }
 
-  /** Keeps at most JOB_CONCURRENCY requests of this job in flight; reading waits meanwhile. */
+  /** Keeps at most JOB_CONCURRENCY requests of this job in flight; reading waits meanwhile. The
+   * request is built while the others are in flight, so a freed slot is used at once. */
   private async dispatch(rows: ReadyRow[]): Promise<void> {
+    const built = this.build(rows);
     while (this.inFlight.size >= JOB_CONCURRENCY) await Promise.race(this.inFlight);
     if (this.stopping) return;
-    const task = this.send(rows).finally(() => this.inFlight.delete(task));
+    const task = this.send(rows, built).finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);
   }
 
-  private async send(rows: ReadyRow[]): Promise<void> {
+  /** The request for these rows, or what building it threw (thrown where it is sent). */
+  private build(rows: ReadyRow[]): Built {
+    try {
+      return { request: this.o.adapter.buildRequest(this.o.conn, rows.map((row) => row.record)) };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  private async send(rows: ReadyRow[], prebuilt?: Built): Promise<void> {
+    let built = prebuilt;
     let transientTries = 0;
     let throttledTries = 0;
     for (;;) {
@@ -198,7 +213,11 @@ export class JobRunner {
       const ranges = toRanges(rows.map((row) => row.index));
       this.o.journal.append({ t: 'send', r, i: ranges });
       for (const row of rows) this.move(row.index, 'sending');
-      const request = this.o.adapter.buildRequest(this.o.conn, rows.map((row) => row.record));
+      const attempt = built ?? this.build(rows);
+      // A retry builds its request again, as the first attempt did.
+      built = undefined;
+      if ('error' in attempt) throw attempt.error;
+      const request = attempt.request;
       const result = await this.o.lane.limit(() => this.o.http.send(request, { timeoutMs: this.o.timeoutMs }));
       const verdict = this.classify(result, rows);
 
