@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** What the provider said about the token's day when it was last asked. */
@@ -139,9 +139,15 @@ export class QuotaLedger {
     this.roll();
   }
 
+  /** Opened once: a request's line costs one write, not an open and a close. */
+  private fd: number | null = null;
+
   private write(line: LedgerLine): void {
-    mkdirSync(dirname(this.path), { recursive: true });
-    appendFileSync(this.path, JSON.stringify(line) + '\n', { mode: 0o600 });
+    if (this.fd === null) {
+      mkdirSync(dirname(this.path), { recursive: true });
+      this.fd = openSync(this.path, 'a', 0o600);
+    }
+    writeSync(this.fd, JSON.stringify(line) + '\n');
   }
 }
 

@@ -107,7 +107,7 @@ describe('carga sandbox', () => {
     const io = fakeIO();
 
     expect(await run(['--help'], io).done).toBe(0);
-    expect(io.out()).toBe('Uso: carga sandbox [--port N] [--latency MS] [--jitter MS] [--daily-limit N] [--license-cap N] [--lang es|en]\n');
+    expect(io.out()).toBe('Uso: carga sandbox [--port N] [--latency MS] [--jitter MS] [--daily-limit N] [--license-cap N] [--quiet] [--lang es|en]\n');
   });
 
   it.each([
@@ -122,7 +122,7 @@ describe('carga sandbox', () => {
     const io = fakeIO();
 
     expect(await run(args, io).done).toBe(2);
-    expect(io.err()).toBe(`${problem}Uso: carga sandbox [--port N] [--latency MS] [--jitter MS] [--daily-limit N] [--license-cap N] [--lang es|en]\n`);
+    expect(io.err()).toBe(`${problem}Uso: carga sandbox [--port N] [--latency MS] [--jitter MS] [--daily-limit N] [--license-cap N] [--quiet] [--lang es|en]\n`);
     expect(io.out()).toBe('');
   });
 
