@@ -108,6 +108,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     autoResume: options.autoResume ?? true,
   });
 
+  await jobs.scheduleWaitingJobs();
+
   const summaryOf = async (connection: Connection): Promise<ConnectionSummary> => ({
     ...connection,
     hasToken: connection.server === 'sandbox' || (await vault.has(connection.id)),

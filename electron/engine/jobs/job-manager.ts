@@ -212,6 +212,16 @@ export class JobManager {
     return (await this.get(jobId)).spec;
   }
 
+  /** After a restart, jobs that were waiting for the quota are woken again at their reset. */
+  async scheduleWaitingJobs(): Promise<void> {
+    if (!this.o.autoResume) return;
+    for (const jobId of this.o.store.list()) {
+      if (this.o.store.readSummary(jobId)?.status !== 'waiting-quota') continue;
+      const job = await this.get(jobId).catch(() => null);
+      if (job && !job.runner) this.scheduleResume(job);
+    }
+  }
+
   /** Pauses every running job (their rows stay pending) and closes the journals. */
   async close(): Promise<void> {
     for (const job of this.open.values()) {
