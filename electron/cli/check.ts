@@ -17,7 +17,7 @@ import { langFromArgs } from './cli-lang';
 import { reportingErrors } from './cli-errors';
 import { EXIT, type Command } from './command';
 import { fileOptionsFromFlags, FILE_FLAGS } from './file-flags';
-import { templateFromFlags } from './template-flags';
+import { templateFromFlags, TEMPLATE_FLAGS } from './template-flags';
 
 /** A check sends nothing: what the template remembers of its connection stands in for one, so
  * connection-given fields (T1's operation) count as provided exactly as they will in a run. */
@@ -109,10 +109,7 @@ export const check: Command = async (args, io) => {
       allowPositionals: true,
       options: {
         ...FILE_FLAGS,
-        template: { type: 'string' },
-        target: { type: 'string' },
-        map: { type: 'string', multiple: true },
-        set: { type: 'string', multiple: true },
+        ...TEMPLATE_FLAGS,
         json: { type: 'boolean' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },

@@ -5,18 +5,17 @@ import { CargaError } from '../../shared/errors/carga-error';
 import { langFromLocale } from '../../shared/lang';
 import { msg } from '../../shared/messages/catalog';
 import type { Template } from '../../shared/template';
-import { createEngine } from '../engine/engine';
-import { createMemoryVault } from '../engine/secrets/memory-vault';
 import { SANDBOX_DEFAULTS } from '../sandbox/sandbox';
 import { langFromArgs } from './cli-lang';
 import { reportingErrors } from './cli-errors';
-import { dataDirOf, jobsDirOf } from './cli-paths';
+import { withCliEngine } from './cli-engine';
+import { jobsDirOf } from './cli-paths';
 import type { Command } from './command';
 import { CONNECTION_FLAGS, dailyLimitOf, tokenFromEnv } from './connection-flags';
 import { fileOptionsFromFlags, FILE_FLAGS } from './file-flags';
 import { exportReportTo } from './report-file';
 import { followJobPass } from './run-job-pass';
-import { templateFromFlags } from './template-flags';
+import { templateFromFlags, TEMPLATE_FLAGS } from './template-flags';
 
 /** The connection a one-off import sends with: flags first, then the template, else the sandbox. */
 interface ConnectionFlags {
@@ -63,14 +62,11 @@ export const importCommand: Command = async (args, io) => {
       options: {
         ...CONNECTION_FLAGS,
         ...FILE_FLAGS,
-        template: { type: 'string' },
-        target: { type: 'string' },
+        ...TEMPLATE_FLAGS,
         operation: { type: 'string' },
         'campaign-id': { type: 'string' },
         'campaign-type': { type: 'string' },
         'campaign-status': { type: 'string' },
-        map: { type: 'string', multiple: true },
-        set: { type: 'string', multiple: true },
         report: { type: 'string' },
       },
     });
@@ -81,23 +77,12 @@ export const importCommand: Command = async (args, io) => {
     const token = tokenFromEnv(io.env, values, connection);
     const options: FileOptions = { ...template.file, ...fileOptionsFromFlags(values) };
 
-    const engine = await createEngine({
-      dataDir: dataDirOf(io),
-      jobsDir: jobsDirOf(io, values['jobs-dir']),
-      vault: createMemoryVault(),
-      lang,
-      frontDoor: 'cli',
-      sandbox: connection.server === 'sandbox',
-      autoResume: false,
-    });
-    try {
+    return withCliEngine(io, lang, { jobsDir: jobsDirOf(io, values['jobs-dir']), sandbox: connection.server === 'sandbox' }, async (engine) => {
       await engine.useConnection(connection, token);
       const started = await engine.startJob({ path: resolve(io.cwd, file), options, template, connectionId: connection.id });
       const { code, summary } = await followJobPass(engine, started, io, lang, values.json ?? false);
       if (values.report) await exportReportTo(engine, summary.jobId, resolve(io.cwd, values.report), io, lang, values.json ?? false);
       return code;
-    } finally {
-      await engine.close();
-    }
+    });
   });
 };

@@ -3,12 +3,12 @@ import type { Connection, JobSummary, Lang } from '../../shared/contract';
 import { CargaError } from '../../shared/errors/carga-error';
 import { langFromLocale } from '../../shared/lang';
 import { msg } from '../../shared/messages/catalog';
-import { createEngine, type Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
 import { JobStore } from '../engine/jobs/job-store';
-import { createMemoryVault } from '../engine/secrets/memory-vault';
 import { langFromArgs } from './cli-lang';
 import { reportingErrors } from './cli-errors';
-import { dataDirOf, jobsDirOf } from './cli-paths';
+import { withCliEngine } from './cli-engine';
+import { jobsDirOf } from './cli-paths';
 import type { Command } from './command';
 import { CONNECTION_FLAGS, dailyLimitOf, tokenFromEnv } from './connection-flags';
 import { followJobPass } from './run-job-pass';
@@ -33,22 +33,11 @@ export function jobPassCommand(
       const dailyLimit = dailyLimitOf(values['daily-limit']);
       if (dailyLimit) connection.dailyLimit = dailyLimit;
       const token = tokenFromEnv(io.env, values, connection);
-      const engine = await createEngine({
-        dataDir: dataDirOf(io),
-        jobsDir,
-        vault: createMemoryVault(),
-        lang,
-        frontDoor: 'cli',
-        sandbox: connection.server === 'sandbox',
-        autoResume: false,
-      });
-      try {
+      return withCliEngine(io, lang, { jobsDir, sandbox: connection.server === 'sandbox' }, async (engine) => {
         await engine.useConnection(connection, token);
         const started = await start(engine, jobId, values as { uncertain?: boolean });
         return (await followJobPass(engine, started, io, lang, values.json ?? false)).code;
-      } finally {
-        await engine.close();
-      }
+      });
     });
   };
 }

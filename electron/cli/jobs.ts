@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import { langFromLocale } from '../../shared/lang';
 import { formatMessage, msg } from '../../shared/messages/catalog';
-import { createEngine } from '../engine/engine';
-import { createMemoryVault } from '../engine/secrets/memory-vault';
 import { langFromArgs } from './cli-lang';
 import { reportingErrors } from './cli-errors';
-import { dataDirOf, jobsDirOf } from './cli-paths';
+import { withCliEngine } from './cli-engine';
+import { jobsDirOf } from './cli-paths';
 import { EXIT, type Command } from './command';
 import { jsonSummary, statusText } from './job-output';
 
@@ -15,8 +14,7 @@ export const jobs: Command = async (args, io) => {
   return reportingErrors(io, lang, async () => {
     const { values } = parseArgs({ args, options: { 'jobs-dir': { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } } });
     const jobsDir = jobsDirOf(io, values['jobs-dir']);
-    const engine = await createEngine({ dataDir: dataDirOf(io), jobsDir, vault: createMemoryVault(), lang, frontDoor: 'cli', sandbox: false, autoResume: false });
-    try {
+    return withCliEngine(io, lang, { jobsDir, sandbox: false }, async (engine) => {
       const summaries = await engine.listJobs();
       if (values.json) {
         io.stdout(JSON.stringify(summaries.map((s) => ({ ...jsonSummary(s), createdAt: s.createdAt, fileName: s.fileName, target: s.target }))) + '\n');
@@ -28,8 +26,6 @@ export const jobs: Command = async (args, io) => {
         }
       }
       return EXIT.ok;
-    } finally {
-      await engine.close();
-    }
+    });
   });
 };

@@ -3,11 +3,10 @@ import { parseArgs } from 'node:util';
 import { CargaError } from '../../shared/errors/carga-error';
 import { langFromLocale } from '../../shared/lang';
 import { msg } from '../../shared/messages/catalog';
-import { createEngine } from '../engine/engine';
-import { createMemoryVault } from '../engine/secrets/memory-vault';
 import { langFromArgs } from './cli-lang';
 import { reportingErrors } from './cli-errors';
-import { dataDirOf, jobsDirOf } from './cli-paths';
+import { withCliEngine } from './cli-engine';
+import { jobsDirOf } from './cli-paths';
 import { EXIT, type Command } from './command';
 import { exportReportTo } from './report-file';
 
@@ -23,12 +22,10 @@ export const report: Command = async (args, io) => {
     const jobId = positionals[0];
     if (!jobId) throw new CargaError(msg('cli.missing-job', { command: 'report' }));
     if (!values.out) throw new CargaError(msg('cli.bad-format', { path: '' }));
-    const engine = await createEngine({ dataDir: dataDirOf(io), jobsDir: jobsDirOf(io, values['jobs-dir']), vault: createMemoryVault(), lang, frontDoor: 'cli', sandbox: false, autoResume: false });
-    try {
-      await exportReportTo(engine, jobId, resolve(io.cwd, values.out), io, lang, false, values['failed-rows'] ? 'failed-rows' : 'errors');
+    const out = resolve(io.cwd, values.out);
+    return withCliEngine(io, lang, { jobsDir: jobsDirOf(io, values['jobs-dir']), sandbox: false }, async (engine) => {
+      await exportReportTo(engine, jobId, out, io, lang, false, values['failed-rows'] ? 'failed-rows' : 'errors');
       return EXIT.ok;
-    } finally {
-      await engine.close();
-    }
+    });
   });
 };

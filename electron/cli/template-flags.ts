@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
+import type { ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
 import type { TargetId } from '../../shared/contract';
 import { CargaError } from '../../shared/errors/carga-error';
 import { msg } from '../../shared/messages/catalog';
 import { TARGET_IDS } from '../../shared/targets/target-ids';
 import { templateSchema, type Template } from '../../shared/template';
+
+/** How a mapping is given on the command line: a template file, or a target and pairs. */
+export const TEMPLATE_FLAGS = {
+  template: { type: 'string' },
+  target: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  set: { type: 'string', multiple: true },
+} as const satisfies ParseArgsConfig['options'];
 
 function splitPair(flag: string, text: string): [string, string] {
   const at = text.indexOf('=');
