@@ -5,55 +5,18 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { langFromLocale, LANGS, type Lang } from '../../shared/lang';
-import { fillParams } from '../../shared/messages/catalog';
-import type { MessageCatalog, MessageParams } from '../../shared/messages/message';
+import { formatMessage } from '../../shared/messages/catalog';
+import type { MessageParams } from '../../shared/messages/message';
+import { sandboxMessages } from '../../shared/messages/sandbox-messages';
 import { DEFAULT_LICENSE_CAP, SANDBOX_DAILY_LIMIT, SANDBOX_DEFAULTS, SANDBOX_TOKEN, startSandbox, type SandboxEvent } from '../sandbox/sandbox';
 import { EXIT, type CliIO, type Command } from './command';
 
-// Kept here until they move to shared/messages/cli-messages.ts (owned by the CLI's author).
-const texts = {
-  'cli.sandbox.usage': {
-    es: 'Uso: carga sandbox [--port N] [--latency MS] [--jitter MS] [--daily-limit N] [--license-cap N] [--quiet] [--lang es|en]',
-    en: 'Usage: carga sandbox [--port N] [--latency MS] [--jitter MS] [--daily-limit N] [--license-cap N] [--quiet] [--lang es|en]',
-  },
-  'cli.sandbox.unknown-option': { es: 'La opción {option} no existe.', en: 'There is no option {option}.' },
-  'cli.sandbox.missing-value': { es: 'Falta el valor de {option}.', en: '{option} needs a value.' },
-  'cli.sandbox.unexpected-argument': { es: 'No se esperaba «{argument}».', en: 'Unexpected argument "{argument}".' },
-  'cli.sandbox.invalid-value': {
-    es: 'El valor de --{option} no es válido: «{value}». Debe ser un número entero entre {min} y {max}.',
-    en: 'Invalid value for --{option}: "{value}". It must be a whole number from {min} to {max}.',
-  },
-  'cli.sandbox.invalid-lang': { es: 'El idioma debe ser es o en, no «{value}».', en: 'The language must be es or en, not "{value}".' },
-  'cli.sandbox.port-in-use': {
-    es: 'El puerto {port} ya está en uso. Elige otro con --port, o usa --port 0 para tomar uno libre.',
-    en: 'Port {port} is already in use. Pick another one with --port, or use --port 0 to take a free one.',
-  },
-  'cli.sandbox.listening': { es: 'Sandbox de Carga escuchando en {origin}', en: 'Carga sandbox listening on {origin}' },
-  'cli.sandbox.token-hint': {
-    es: 'Token del sandbox (no es secreto: solo abre este sandbox). Para el CLI:',
-    en: 'Sandbox token (not a secret: it only opens this sandbox). For the CLI:',
-  },
-  'cli.sandbox.crm': {
-    es: 'Operación: {operation} · Usuarios: {users} · Campos personalizados: {customFields}',
-    en: 'Operation: {operation} · Users: {users} · Custom fields: {customFields}',
-  },
-  'cli.sandbox.contacts': { es: 'Contactos: {contacts}', en: 'Contacts: {contacts}' },
-  'cli.sandbox.campaigns': { es: 'Campañas: {campaigns}', en: 'Campaigns: {campaigns}' },
-  'cli.sandbox.limits': {
-    es: 'Límite diario: {dailyLimit} solicitudes · 2 simultáneas por token · hasta {licenseCap} registros por carga de campaña',
-    en: 'Daily limit: {dailyLimit} requests · 2 at a time per token · up to {licenseCap} records per campaign upload',
-  },
-  'cli.sandbox.latency': { es: 'Latencia: {latency} ms + hasta {jitter} ms', en: 'Latency: {latency} ms + up to {jitter} ms' },
-  'cli.sandbox.stop-hint': { es: 'Presiona Ctrl+C para detenerlo.', en: 'Press Ctrl+C to stop it.' },
-  'cli.sandbox.request-reset': { es: 'conexión cortada', en: 'connection reset' },
-  'cli.sandbox.request-abandoned': { es: 'sin respuesta', en: 'no answer' },
-  'cli.sandbox.stopped': { es: 'Sandbox detenido.', en: 'Sandbox stopped.' },
-} as const satisfies MessageCatalog;
 
-type TextCode = keyof typeof texts;
+
+type TextCode = keyof typeof sandboxMessages;
 
 function say(lang: Lang, code: TextCode, params?: MessageParams): string {
-  return `${fillParams(texts[code][lang], params)}\n`;
+  return `${formatMessage(lang, params ? { code, params } : { code })}\n`;
 }
 
 const NUMBER_FLAGS = {
@@ -126,7 +89,7 @@ function isAddressInUse(error: unknown): boolean {
 
 function describeRequest(lang: Lang, event: SandboxEvent & { type: 'request-end' }): string {
   const result =
-    event.outcome === 'answered' ? String(event.status) : texts[event.outcome === 'reset' ? 'cli.sandbox.request-reset' : 'cli.sandbox.request-abandoned'][lang];
+    event.outcome === 'answered' ? String(event.status) : sandboxMessages[event.outcome === 'reset' ? 'cli.sandbox.request-reset' : 'cli.sandbox.request-abandoned'][lang];
   return `${event.method} ${event.path} → ${result}\n`;
 }
 

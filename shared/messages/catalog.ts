@@ -7,6 +7,7 @@ import { jobMessages } from './job-messages';
 import { cliMessages } from './cli-messages';
 import { engineMessages } from './engine-messages';
 import { frontDoorMessages } from './front-door-messages';
+import { sandboxMessages } from './sandbox-messages';
 
 /** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
 export const catalog = {
@@ -17,6 +18,7 @@ export const catalog = {
   ...cliMessages,
   ...engineMessages,
   ...frontDoorMessages,
+  ...sandboxMessages,
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;

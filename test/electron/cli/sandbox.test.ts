@@ -140,7 +140,7 @@ describe('carga sandbox', () => {
       const io = fakeIO();
 
       expect(await run(['--port', String(taken.port)], io).done).toBe(2);
-      expect(io.err()).toBe(`El puerto ${taken.port} ya está en uso. Elige otro con --port, o usa --port 0 para tomar uno libre.\n`);
+      expect(io.err()).toBe(`El puerto ${taken.port} ya está en uso. Elija otro con --port, o use --port 0 para tomar uno libre.\n`);
     } finally {
       await taken?.close();
     }

@@ -1,0 +1,41 @@
+import type { MessageCatalog } from './message';
+
+/** Texts of `carga sandbox`, the standalone sandbox CRM. */
+export const sandboxMessages = {
+  'cli.sandbox.usage': {
+    es: 'Uso: carga sandbox [--port N] [--latency MS] [--jitter MS] [--daily-limit N] [--license-cap N] [--quiet] [--lang es|en]',
+    en: 'Usage: carga sandbox [--port N] [--latency MS] [--jitter MS] [--daily-limit N] [--license-cap N] [--quiet] [--lang es|en]',
+  },
+  'cli.sandbox.unknown-option': { es: 'La opción {option} no existe.', en: 'There is no option {option}.' },
+  'cli.sandbox.missing-value': { es: 'Falta el valor de {option}.', en: '{option} needs a value.' },
+  'cli.sandbox.unexpected-argument': { es: 'No se esperaba «{argument}».', en: 'Unexpected argument "{argument}".' },
+  'cli.sandbox.invalid-value': {
+    es: 'El valor de --{option} no es válido: «{value}». Debe ser un número entero entre {min} y {max}.',
+    en: 'Invalid value for --{option}: "{value}". It must be a whole number from {min} to {max}.',
+  },
+  'cli.sandbox.invalid-lang': { es: 'El idioma debe ser es o en, no «{value}».', en: 'The language must be es or en, not "{value}".' },
+  'cli.sandbox.port-in-use': {
+    es: 'El puerto {port} ya está en uso. Elija otro con --port, o use --port 0 para tomar uno libre.',
+    en: 'Port {port} is already in use. Pick another one with --port, or use --port 0 to take a free one.',
+  },
+  'cli.sandbox.listening': { es: 'Sandbox de Carga escuchando en {origin}', en: 'Carga sandbox listening on {origin}' },
+  'cli.sandbox.token-hint': {
+    es: 'Token del sandbox (no es secreto: solo abre este sandbox). Para el CLI:',
+    en: 'Sandbox token (not a secret: it only opens this sandbox). For the CLI:',
+  },
+  'cli.sandbox.crm': {
+    es: 'Operación: {operation} · Usuarios: {users} · Campos personalizados: {customFields}',
+    en: 'Operation: {operation} · Users: {users} · Custom fields: {customFields}',
+  },
+  'cli.sandbox.contacts': { es: 'Contactos: {contacts}', en: 'Contacts: {contacts}' },
+  'cli.sandbox.campaigns': { es: 'Campañas: {campaigns}', en: 'Campaigns: {campaigns}' },
+  'cli.sandbox.limits': {
+    es: 'Límite diario: {dailyLimit} solicitudes · 2 simultáneas por token · hasta {licenseCap} registros por carga de campaña',
+    en: 'Daily limit: {dailyLimit} requests · 2 at a time per token · up to {licenseCap} records per campaign upload',
+  },
+  'cli.sandbox.latency': { es: 'Latencia: {latency} ms + hasta {jitter} ms', en: 'Latency: {latency} ms + up to {jitter} ms' },
+  'cli.sandbox.stop-hint': { es: 'Presione Ctrl+C para detenerlo.', en: 'Press Ctrl+C to stop it.' },
+  'cli.sandbox.request-reset': { es: 'conexión cortada', en: 'connection reset' },
+  'cli.sandbox.request-abandoned': { es: 'sin respuesta', en: 'no answer' },
+  'cli.sandbox.stopped': { es: 'Sandbox detenido.', en: 'Sandbox stopped.' },
+} as const satisfies MessageCatalog;
