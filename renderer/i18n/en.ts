@@ -179,12 +179,14 @@ export const en = {
     addValue: 'Add',
     datesTitle: 'Date formats',
     datesHelp: 'How the dates are written in the file. Automatic recognises dd/mm/yyyy, ISO and Excel dates.',
+    datesCustomHelp: 'A custom field is sent as written unless you choose how its dates are written: then each date is checked and converted to the CRM’s format.',
     dateFormats: {
       auto: 'Automatic',
       'dd/mm/yyyy': 'dd/mm/yyyy',
       'mm/dd/yyyy': 'mm/dd/yyyy',
       'yyyy-mm-dd': 'yyyy-mm-dd',
       'excel-serial': 'Excel date number',
+      text: 'Text, sent as written',
     },
     sampleTitle: 'What will be sent',
     sampleBlocked: 'Give every required field a value to see the requests.',
@@ -286,7 +288,6 @@ export const en = {
     exportErrorsCsv: 'Error report (CSV)',
     exportErrorsXlsx: 'Error report (Excel)',
     exportFailedCsv: 'Failed rows (CSV)',
-    exported: 'Report saved',
     savedAt: 'Saved at',
   },
   history: {

@@ -181,12 +181,14 @@ export const es: Translations = {
     addValue: 'Agregar',
     datesTitle: 'Formatos de fecha',
     datesHelp: 'Cómo están escritas las fechas en el archivo. Automático reconoce dd/mm/aaaa, ISO y fechas de Excel.',
+    datesCustomHelp: 'Un campo personalizado se envía tal cual, salvo que elija cómo están escritas sus fechas: entonces cada fecha se revisa y se convierte al formato del CRM.',
     dateFormats: {
       auto: 'Automático',
       'dd/mm/yyyy': 'dd/mm/aaaa',
       'mm/dd/yyyy': 'mm/dd/aaaa',
       'yyyy-mm-dd': 'aaaa-mm-dd',
       'excel-serial': 'Número de fecha de Excel',
+      text: 'Texto, se envía tal cual',
     },
     sampleTitle: 'Lo que se enviará',
     sampleBlocked: 'Dé un valor a cada campo obligatorio para ver las solicitudes.',
@@ -288,7 +290,6 @@ export const es: Translations = {
     exportErrorsCsv: 'Reporte de errores (CSV)',
     exportErrorsXlsx: 'Reporte de errores (Excel)',
     exportFailedCsv: 'Filas fallidas (CSV)',
-    exported: 'Reporte guardado',
     savedAt: 'Guardado en',
   },
   history: {

@@ -9,7 +9,8 @@ import { withDateFormat } from './template-editing';
 
 interface DateFormatsEditorProps {
   dateFormats: Template['dateFormats'];
-  /** The date fields that get a value. */
+  /** The date fields that get a value, and the custom fields (kind `text`), which hold dates only
+   * when a format is chosen. */
   fields: TargetField[];
   edit: EditTemplate;
 }
@@ -19,6 +20,7 @@ export const DateFormatsEditor = memo(function DateFormatsEditor({ dateFormats, 
   const { t } = useTranslation();
   const lang = useLang();
   if (fields.length === 0) return null;
+  const hasCustom = fields.some((field) => field.kind === 'text');
   return (
     <Card withBorder padding="md" data-testid="map-date-formats">
       <Title order={3} size="h4">
@@ -26,13 +28,18 @@ export const DateFormatsEditor = memo(function DateFormatsEditor({ dateFormats, 
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         {t('map.datesHelp')}
+        {hasCustom && ` ${t('map.datesCustomHelp')}`}
       </Text>
       <Group gap="md">
         {fields.map((field) => (
           <Select<DateInputFormat>
             key={field.key}
             label={`${field.label[lang]} (${field.key})`}
-            data={DATE_INPUT_FORMATS.map((format) => ({ value: format, label: t(`map.dateFormats.${format}`) }))}
+            data={DATE_INPUT_FORMATS.map((format) => ({
+              value: format,
+              // For a custom field, no format means its cells go as written.
+              label: format === 'auto' && field.kind === 'text' ? t('map.dateFormats.text') : t(`map.dateFormats.${format}`),
+            }))}
             value={dateFormats[field.key] ?? 'auto'}
             onChange={(format) => format && edit((template) => withDateFormat(template, field.key, format))}
             allowDeselect={false}

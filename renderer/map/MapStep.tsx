@@ -15,7 +15,7 @@ import { DateFormatsEditor } from './DateFormatsEditor';
 import { RequestSample } from './RequestSample';
 import { TemplateBar } from './TemplateBar';
 import type { EditTemplate } from './template-edit';
-import { initialTemplate, missingRequired, usedFieldsOfKind } from './template-editing';
+import { initialTemplate, missingRequired, usedCustomFields, usedFieldsOfKind } from './template-editing';
 import { ValueMapsEditor } from './ValueMapsEditor';
 
 export function MapStep() {
@@ -85,7 +85,10 @@ function MappingEditor({ template, target, connection, file }: MappingEditorProp
   const replace = useCallback((next: Template) => dispatch({ type: 'template-changed', template: next }), [dispatch]);
   const { columns, constants, valueMaps, dateFormats } = template;
   const systemFields = useMemo(() => usedFieldsOfKind(columns, constants, target, 'system'), [columns, constants, target]);
-  const dateFields = useMemo(() => usedFieldsOfKind(columns, constants, target, 'date'), [columns, constants, target]);
+  const dateFields = useMemo(
+    () => [...usedFieldsOfKind(columns, constants, target, 'date'), ...usedCustomFields(columns, constants, target)],
+    [columns, constants, target],
+  );
   const missing = missingRequired(template, target);
 
   return (

@@ -200,3 +200,13 @@ export function usedFieldsOfKind(
   const used = new Set([...Object.values(columns), ...Object.keys(constants)]);
   return target.fields.filter((field) => field.kind === kind && used.has(field.key));
 }
+
+/** Custom fields that get a value from a column or a constant, as fields of their own: a custom
+ * field holds dates only when its format is chosen, so the date formats editor must offer them. */
+export function usedCustomFields(columns: Template['columns'], constants: Template['constants'], target: TargetDescriptor): TargetField[] {
+  const keys = new Set([...Object.values(columns), ...Object.keys(constants)]);
+  return [...keys].flatMap((key) => {
+    const name = customFieldName(target.customPrefix, key);
+    return name ? [{ key, label: { es: name, en: name }, required: false, kind: 'text' as const }] : [];
+  });
+}

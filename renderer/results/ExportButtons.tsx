@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { ReportFormat, ReportKind } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
@@ -28,8 +27,8 @@ export function ExportButtons({ jobId }: { jobId: string }) {
     setFailure(null);
     try {
       const { path } = await bridge.exportReport({ jobId, kind, format });
+      // Said beside the buttons, not in a notification: one would cover these very buttons.
       setSaved(path);
-      notifications.show({ color: 'teal', title: t('results.exported'), message: path });
     } catch (error) {
       setFailure(error);
     } finally {
@@ -54,7 +53,7 @@ export function ExportButtons({ jobId }: { jobId: string }) {
         ))}
       </Group>
       {saved && (
-        <Text size="sm" data-testid="results-export-path">
+        <Text size="sm" role="status" data-testid="results-export-path">
           {t('results.savedAt')} <Text span ff="monospace" size="sm">{saved}</Text>
         </Text>
       )}

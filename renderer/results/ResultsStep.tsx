@@ -47,7 +47,10 @@ function JobResults({ jobId }: { jobId: string }) {
     [bridge, jobId, query, reload],
   );
 
-  useSyncExternalStore(pager.subscribe, pager.getVersion);
+  // Only the count and a failed page concern this screen: pages arriving as the table scrolls
+  // re-render the table alone.
+  const total = useSyncExternalStore(pager.subscribe, () => pager.total);
+  const pageError = useSyncExternalStore(pager.subscribe, () => pager.error);
 
   useEffect(() => {
     let current = true;
@@ -119,14 +122,14 @@ function JobResults({ jobId }: { jobId: string }) {
       <Group justify="space-between" align="flex-end">
         <ResultFilters filter={filter} text={text} onText={setText} onChange={setFilter} />
         <Text size="sm" c="dimmed" data-testid="results-count">
-          {pager.total === null ? t('results.loading') : t('results.count', { count: pager.total, formatted: formatNumber(lang, pager.total) })}
+          {total === null ? t('results.loading') : t('results.count', { count: total, formatted: formatNumber(lang, total) })}
         </Text>
       </Group>
 
-      {pager.error !== null && (
+      {pageError !== null && (
         <Alert color="red" role="alert">
           <Group justify="space-between">
-            <Text size="sm">{errorMessage(lang, pager.error)}</Text>
+            <Text size="sm">{errorMessage(lang, pageError)}</Text>
             <Button size="xs" variant="light" onClick={() => setReload((n) => n + 1)}>
               {t('common.retry')}
             </Button>

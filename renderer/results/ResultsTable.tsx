@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Badge, Box, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,8 @@ import { RowDetails } from './RowDetails';
 const HEADER_HEIGHT = 44;
 const MIN_HEIGHT = 160;
 const MAX_HEIGHT = 560;
+/** Joins column names into one comparable key; no header holds it. */
+const COLUMN_SEPARATOR = '\u0000';
 
 const OUTCOME_COLORS: Record<RowOutcome, string> = {
   ok: 'teal',
@@ -37,7 +39,6 @@ interface ResultsTableProps {
  */
 export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }: ResultsTableProps) {
   const { t } = useTranslation();
-  const lang = useLang();
   const scrollRef = useRef<HTMLDivElement>(null);
   /** The journal index of the row whose details are open. */
   const [details, setDetails] = useState<number | null>(null);
@@ -65,7 +66,9 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
     virtualizer.scrollToOffset(0);
   }, [pager, virtualizer]);
 
-  const shownColumns = valueColumns(columns, pager.rowAt(first));
+  // The same list while the columns stay the same, so rows already drawn need not draw again.
+  const columnsKey = valueColumns(columns, pager.rowAt(first)).join(COLUMN_SEPARATOR);
+  const shownColumns = useMemo(() => (columnsKey === '' ? [] : columnsKey.split(COLUMN_SEPARATOR)), [columnsKey]);
   const width = FIXED_COLUMNS.reduce((sum, column) => sum + column.width, 0) + shownColumns.length * VALUE_COLUMN_WIDTH;
   const headers: { key: string; label: string; width: number }[] = [
     ...FIXED_COLUMNS.map((column) => ({ key: column.key, label: t(`results.columns.${column.key}`), width: column.width })),
@@ -116,48 +119,7 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
                 data-outcome={row?.outcome}
               >
                 {row ? (
-                  <>
-                    <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[0]?.width }}>
-                      <UnstyledButton
-                        className="carga-cell-button"
-                        onClick={() => setDetails(row.index)}
-                        aria-label={t('results.details', { row: row.row })}
-                        data-testid="results-details-open"
-                      >
-                        {row.row}
-                      </UnstyledButton>
-                    </div>
-                    <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[1]?.width }}>
-                      <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
-                        {outcomeLabel(lang, row.outcome)}
-                      </Badge>
-                      {row.fixed && (
-                        <Badge color="indigo" variant="outline" ml={4} size="xs">
-                          {t('results.fixed')}
-                        </Badge>
-                      )}
-                    </div>
-                    <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[2]?.width }}>
-                      {row.failureClass ? failureClassLabel(lang, row.failureClass) : ''}
-                    </div>
-                    <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[3]?.width }}>
-                      <Explanation row={row} lang={lang} />
-                    </div>
-                    <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[4]?.width }}>
-                      {row.crmId ?? ''}
-                    </div>
-                    {shownColumns.map((column) => (
-                      <div key={column} role="cell" className="carga-grid-cell" style={{ width: VALUE_COLUMN_WIDTH }}>
-                        <EditableCell
-                          value={row.values[column] ?? ''}
-                          column={column}
-                          row={row.row}
-                          editable={isFixable(row)}
-                          onCommit={(value) => onFix(row, column, value)}
-                        />
-                      </div>
-                    ))}
-                  </>
+                  <ResultCells row={row} columns={shownColumns} onOpen={setDetails} onFix={onFix} />
                 ) : (
                   <div role="cell" className="carga-grid-cell" style={{ width }}>
                     <Text size="sm" c="dimmed">
@@ -171,6 +133,64 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
         </div>
       </Box>
       <RowDetails row={detailsRow} columns={shownColumns} onClose={() => setDetails(null)} onFix={onFix} />
+    </>
+  );
+});
+
+interface ResultCellsProps {
+  row: ResultRow;
+  columns: string[];
+  onOpen: (index: number) => void;
+  onFix: (row: ResultRow, column: string, value: string) => Promise<void>;
+}
+
+/** One row's cells. Scrolling only moves rows: a row already drawn is not drawn again unless it
+ * changed (a fix), so each frame draws just the rows coming into view. */
+const ResultCells = memo(function ResultCells({ row, columns, onOpen, onFix }: ResultCellsProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <>
+      <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[0]?.width }}>
+        <UnstyledButton
+          className="carga-cell-button"
+          onClick={() => onOpen(row.index)}
+          aria-label={t('results.details', { row: row.row })}
+          data-testid="results-details-open"
+        >
+          {row.row}
+        </UnstyledButton>
+      </div>
+      <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[1]?.width }}>
+        <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
+          {outcomeLabel(lang, row.outcome)}
+        </Badge>
+        {row.fixed && (
+          <Badge color="indigo" variant="outline" ml={4} size="xs">
+            {t('results.fixed')}
+          </Badge>
+        )}
+      </div>
+      <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[2]?.width }}>
+        {row.failureClass ? failureClassLabel(lang, row.failureClass) : ''}
+      </div>
+      <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[3]?.width }}>
+        <Explanation row={row} lang={lang} />
+      </div>
+      <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[4]?.width }}>
+        {row.crmId ?? ''}
+      </div>
+      {columns.map((column) => (
+        <div key={column} role="cell" className="carga-grid-cell" style={{ width: VALUE_COLUMN_WIDTH }}>
+          <EditableCell
+            value={row.values[column] ?? ''}
+            column={column}
+            row={row.row}
+            editable={isFixable(row)}
+            onCommit={(value) => onFix(row, column, value)}
+          />
+        </div>
+      ))}
     </>
   );
 });

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { EngineClient, Lang } from '../../shared/contract';
 import { createEngine } from '../../electron/engine/engine';
+import type { SandboxEvent, SandboxOptions } from '../../electron/sandbox/sandbox';
 import { createMemoryVault } from '../../electron/engine/secrets/memory-vault';
 import { ensureRendererBuilt } from '../../electron/web/renderer-build';
 import { startWebServer, type WebServer } from '../../electron/web/web-server';
@@ -41,10 +42,30 @@ export function chromiumPath(): string {
   return path;
 }
 
+/** Vitest runs with NODE_ENV=test, and Vite then bundles React's development build (slower, and
+ * not what operators run): the renderer is built with NODE_ENV=production, as `npm run web` does. */
+async function buildRendererAsShipped(): Promise<void> {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await ensureRendererBuilt(PROJECT_ROOT, RENDERER_DIR);
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
+}
+
 export interface E2eOptions {
   /** The browser's locale follows it (es-CO or en-US), and so does the app's language. */
   lang?: Lang;
+  /** Default 1366×900. */
+  viewport?: { width: number; height: number };
+  /** The embedded sandbox's settings (latency, quota…); its events are recorded by the harness. */
+  sandbox?: Omit<SandboxOptions, 'onEvent'>;
 }
+
+/** A request the embedded sandbox CRM finished: what reached the CRM, seen from its side. */
+export type SandboxRequest = Omit<Extract<SandboxEvent, { type: 'request-end' }>, 'type'>;
 
 export interface E2eApp {
   page: Page;
@@ -56,6 +77,8 @@ export interface E2eApp {
   dataDir: string;
   /** Errors the page raised, console errors (CSP violations among them) and failed loads, in order. */
   pageErrors: string[];
+  /** Every request the embedded sandbox finished, in order. */
+  sandboxRequests: SandboxRequest[];
   /** Saves a full-page screenshot as test-results/e2e/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -65,7 +88,7 @@ export interface E2eApp {
 export async function launchApp(options: E2eOptions = {}): Promise<E2eApp> {
   const lang = options.lang ?? 'es';
   const executablePath = chromiumPath();
-  await ensureRendererBuilt(PROJECT_ROOT, RENDERER_DIR);
+  await buildRendererAsShipped();
 
   const dataDir = mkdtempSync(join(tmpdir(), 'carga-e2e-'));
   const opened: { close(): Promise<void> }[] = [];
@@ -74,7 +97,19 @@ export async function launchApp(options: E2eOptions = {}): Promise<E2eApp> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const engine = await createEngine({ dataDir, vault: createMemoryVault(), lang, frontDoor: 'web', sandbox: true });
+    const sandboxRequests: SandboxRequest[] = [];
+    const engine = await createEngine({
+      dataDir,
+      vault: createMemoryVault(),
+      lang,
+      frontDoor: 'web',
+      sandbox: {
+        ...options.sandbox,
+        onEvent: (event) => {
+          if (event.type === 'request-end') sandboxRequests.push({ method: event.method, path: event.path, status: event.status, outcome: event.outcome });
+        },
+      },
+    });
     opened.push(engine);
     const server = await startWebServer({ engine, staticDir: RENDERER_DIR, uploadsDir: join(dataDir, 'uploads') });
     opened.push(server);
@@ -82,7 +117,7 @@ export async function launchApp(options: E2eOptions = {}): Promise<E2eApp> {
     opened.push(browser);
     const context = await browser.newContext({
       locale: lang === 'es' ? 'es-CO' : 'en-US',
-      viewport: { width: 1366, height: 900 },
+      viewport: options.viewport ?? { width: 1366, height: 900 },
       colorScheme: 'light',
     });
     const page = await context.newPage();
@@ -107,9 +142,12 @@ export async function launchApp(options: E2eOptions = {}): Promise<E2eApp> {
       server,
       dataDir,
       pageErrors,
+      sandboxRequests,
       async screenshot(name) {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const path = join(SCREENSHOT_DIR, `${name}.png`);
+        // From the top: scrolled, Chromium paints the fixed header midway down a full-page shot.
+        await page.evaluate('window.scrollTo(0, 0)');
         await page.screenshot({ path, fullPage: true });
         return path;
       },

@@ -25,6 +25,14 @@ export class AppPage {
     await this.page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
   }
 
+  /** Closes the notification that mentions `text` (the end of a job names its file), once it
+   * shows: it sits over the top right of the screen, where the results' exports are. */
+  async closeNotification(text: string): Promise<void> {
+    const notification = this.page.locator('.mantine-Notification-root', { hasText: text });
+    await notification.locator('.mantine-Notification-closeButton').click();
+    await notification.waitFor({ state: 'detached' });
+  }
+
   htmlLang(): Promise<string | null> {
     return this.page.locator('html').getAttribute('lang');
   }
