@@ -3,6 +3,7 @@
  * server) parse what the renderer sends with these before the engine sees it: a compromised or
  * buggy renderer can send anything, and the engine trusts its arguments.
  */
+import { LANGS } from './lang';
 import { z } from 'zod';
 import type { MethodInput, MethodName, ResultFilter, RowOutcome } from './contract';
 import { connectionSchema } from './connection-schema';
@@ -116,6 +117,7 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
     kind: z.enum(['errors', 'failed-rows', 'summary']),
     format: z.enum(['csv', 'xlsx']),
     path: pathSchema.optional(),
+    lang: z.enum(LANGS).optional(),
   }),
 
   listTemplates: z.undefined(),

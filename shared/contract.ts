@@ -278,9 +278,11 @@ export interface CargaApi {
   fixRow(input: { jobId: string; index: number; values: Record<string, string> }): Promise<ResultRow>;
   getJob(input: { jobId: string }): Promise<JobSummary>;
   listJobs(): Promise<JobSummary[]>;
+  /** The rows that need the operator (failed, uncertain, skipped), in file order, with why and their cells. */
   listResults(input: { jobId: string; filter?: ResultFilter; offset: number; limit: number }): Promise<ResultPage>;
   failureBreakdown(input: { jobId: string }): Promise<Partial<Record<FailureClass | 'validation', number>>>;
-  exportReport(input: { jobId: string; kind: ReportKind; format: ReportFormat; path?: string }): Promise<{ path: string }>;
+  /** Writes a report in `lang` (default: the engine's language) to `path` (default: the job's folder). */
+  exportReport(input: { jobId: string; kind: ReportKind; format: ReportFormat; path?: string; lang?: Lang }): Promise<{ path: string }>;
 
   listTemplates(): Promise<Template[]>;
   saveTemplate(input: { template: Template }): Promise<Template>;

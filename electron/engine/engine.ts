@@ -182,7 +182,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     listJobs: async () => jobs.list(),
     listResults: async ({ jobId, filter, offset, limit }) => jobs.results(jobId, filter, offset, limit),
     failureBreakdown: async ({ jobId }) => jobs.breakdown(jobId),
-    exportReport: async ({ jobId, kind, format, path }) => exportReport(jobId, kind, format, path),
+    exportReport: async ({ jobId, kind, format, path, lang }) => exportReport(jobId, kind, format, path, lang ?? options.lang),
 
     listTemplates: async () => templates.list(),
     saveTemplate: async ({ template }) => {
@@ -224,7 +224,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     return { ...quota, countedToday: lane.ledger.countedToday };
   }
 
-  async function exportReport(jobId: string, kind: ReportKind, format: ReportFormat, path: string | undefined) {
+  async function exportReport(jobId: string, kind: ReportKind, format: ReportFormat, path: string | undefined, lang: Lang) {
     const spec = await jobs.spec(jobId);
     return exportJobReport({
       jobs,
@@ -232,7 +232,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       kind,
       format,
       path: path ?? join(jobsDir, jobId, `${kind}-${jobId}.${kind === 'summary' ? 'txt' : format}`),
-      lang: options.lang,
+      lang,
     });
   }
 

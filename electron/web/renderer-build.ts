@@ -37,10 +37,19 @@ export async function ensureRendererBuilt(projectRoot: string, outDir: string, o
   onBuild?.();
   // Loaded only when needed: serving an up-to-date build does not pay for Vite.
   const { build } = await import('vite');
-  await build({
-    configFile: join(projectRoot, 'vite.renderer.config.ts'),
-    build: { outDir, emptyOutDir: true },
-    logLevel: 'warn',
-  });
+  // Vite follows NODE_ENV over its mode: under a test runner (NODE_ENV=test) it would bundle
+  // React's development build, slower and not what operators run.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: join(projectRoot, 'vite.renderer.config.ts'),
+      build: { outDir, emptyOutDir: true },
+      logLevel: 'warn',
+    });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   return true;
 }

@@ -24,7 +24,7 @@ export function App({ bridge, lang, mantineEnv = 'default' }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv}>
-        <Notifications position="top-right" />
+        <Notifications position="bottom-right" />
         <BridgeProvider bridge={bridge}>
           <WizardProvider>
             <Startup />

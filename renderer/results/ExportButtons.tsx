@@ -26,7 +26,7 @@ export function ExportButtons({ jobId }: { jobId: string }) {
     setBusy(id);
     setFailure(null);
     try {
-      const { path } = await bridge.exportReport({ jobId, kind, format });
+      const { path } = await bridge.exportReport({ jobId, kind, format, lang });
       // Said beside the buttons, not in a notification: one would cover these very buttons.
       setSaved(path);
     } catch (error) {

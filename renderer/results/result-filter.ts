@@ -1,6 +1,7 @@
 import type { FailureClass, ResultFilter, RowOutcome } from '../../shared/contract';
 
-export const FILTER_OUTCOMES: RowOutcome[] = ['failed', 'uncertain', 'ok', 'pending', 'skipped'];
+/** Results list the rows that need the operator: those sent fine or still pending have nothing to read. */
+export const FILTER_OUTCOMES: RowOutcome[] = ['failed', 'uncertain', 'skipped'];
 
 export interface FilterState {
   outcomes: RowOutcome[];

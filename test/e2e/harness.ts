@@ -42,18 +42,6 @@ export function chromiumPath(): string {
   return path;
 }
 
-/** Vitest runs with NODE_ENV=test, and Vite then bundles React's development build (slower, and
- * not what operators run): the renderer is built with NODE_ENV=production, as `npm run web` does. */
-async function buildRendererAsShipped(): Promise<void> {
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await ensureRendererBuilt(PROJECT_ROOT, RENDERER_DIR);
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previous;
-  }
-}
 
 export interface E2eOptions {
   /** The browser's locale follows it (es-CO or en-US), and so does the app's language. */
@@ -88,7 +76,7 @@ export interface E2eApp {
 export async function launchApp(options: E2eOptions = {}): Promise<E2eApp> {
   const lang = options.lang ?? 'es';
   const executablePath = chromiumPath();
-  await buildRendererAsShipped();
+  await ensureRendererBuilt(PROJECT_ROOT, RENDERER_DIR);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'carga-e2e-'));
   const opened: { close(): Promise<void> }[] = [];

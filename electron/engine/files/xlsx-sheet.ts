@@ -47,10 +47,15 @@ function nameOf(worksheet: ExcelJS.stream.xlsx.WorksheetReader): string | null {
   return typeof name === 'string' ? name : null;
 }
 
-/** Closes a sheet nobody reads: exceljs opened its temp file already. */
+/** Closes a sheet nobody reads: exceljs opened its temp file already. Its cleanup may delete
+ * that file before the stream's own open runs; the ENOENT that follows concerns a sheet nobody
+ * wants, and unheard it would be an uncaught exception that takes the whole process down. */
 function discard(worksheet: ExcelJS.stream.xlsx.WorksheetReader): void {
   const source = (worksheet as unknown as WorksheetInternals).iterator;
-  if (source instanceof Readable) source.destroy();
+  if (source instanceof Readable) {
+    source.on('error', () => undefined);
+    source.destroy();
+  }
 }
 
 function defaultSheet(model: WorkbookModel): string | undefined {

@@ -190,10 +190,10 @@ describe('Results step', () => {
     const exportReport = vi.spyOn(bridge, 'exportReport');
     const job = openResults(bridge);
     await user.click(await screen.findByTestId('results-export-errors-xlsx'));
-    await waitFor(() => expect(exportReport).toHaveBeenCalledWith({ jobId: job.jobId, kind: 'errors', format: 'xlsx' }));
+    await waitFor(() => expect(exportReport).toHaveBeenCalledWith({ jobId: job.jobId, kind: 'errors', format: 'xlsx', lang: 'en' }));
     expect((await screen.findByTestId('results-export-path')).textContent).toContain(`/home/operador/Carga/${job.jobId}-errors.xlsx`);
     await user.click(screen.getByTestId('results-export-failed-rows-csv'));
-    await waitFor(() => expect(exportReport).toHaveBeenLastCalledWith({ jobId: job.jobId, kind: 'failed-rows', format: 'csv' }));
+    await waitFor(() => expect(exportReport).toHaveBeenLastCalledWith({ jobId: job.jobId, kind: 'failed-rows', format: 'csv', lang: 'en' }));
   });
 
   it('pages 100,000 failed rows on demand, keeping only the rows in view in the page', async () => {
