@@ -31,6 +31,7 @@ import { openFile } from './files/open-file';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './jobs/backoff';
 import { JobManager } from './jobs/job-manager';
 import { JobStore } from './jobs/job-store';
+import { readTokenQuota } from './quota/read-token-quota';
 import { TokenLanes } from './quota/token-lanes';
 import { exportJobReport } from './reports/export-job-report';
 import type { Vault } from './secrets/vault';
@@ -207,21 +208,25 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   }
 
   async function readQuota(conn: ResolvedConnection): Promise<QuotaInfo> {
-    const adapter = targetAdapter(conn.connection.target);
-    const lane = lanes.lane(conn.origin, conn.token, conn.connection.dailyLimit);
-    if (!adapter.quotaRequest || !adapter.readQuota) throw new CargaError(msg('job.quota-unknown'));
-    const reservation = lane.ledger.reserve('read-quota');
-    if (!reservation.ok) throw new CargaError(msg('job.quota-reached', { resetsAt: reservation.resetsAt }));
-    const result = await lane.limit(() => http.send(adapter.quotaRequest!(conn), { timeoutMs: options.timeoutMs ?? 70_000 }));
-    if (result.kind === 'network-error') throw new CargaError(msg('job.connection-failed', { detail: result.message }));
-    const quota = adapter.readQuota(result.response);
-    if ('kind' in quota) {
-      if (quota.kind === 'failure') throw new CargaError(quota.explanation);
-      throw new CargaError(msg('job.quota-unknown'));
+    const reading = await readTokenQuota({
+      adapter: targetAdapter(conn.connection.target),
+      conn,
+      lane: lanes.lane(conn.origin, conn.token, conn.connection.dailyLimit),
+      http,
+      timeoutMs: options.timeoutMs ?? 70_000,
+    });
+    switch (reading.kind) {
+      case 'ok':
+        return reading.quota;
+      case 'capped':
+        throw new CargaError(msg('job.quota-reached', { resetsAt: reading.resetsAt }));
+      case 'network-error':
+        throw new CargaError(msg('job.connection-failed', { detail: reading.message }));
+      case 'failure':
+        throw new CargaError(reading.failure.explanation);
+      case 'unsupported':
+        throw new CargaError(msg('job.quota-unknown'));
     }
-    const resetsAt = quota.resetsAt ? Date.parse(quota.resetsAt) : undefined;
-    lane.ledger.observe({ limit: quota.limit, usedToday: quota.usedToday, ...(resetsAt ? { resetsAt } : {}) });
-    return { ...quota, countedToday: lane.ledger.countedToday };
   }
 
   async function exportReport(jobId: string, kind: ReportKind, format: ReportFormat, path: string | undefined, lang: Lang) {

@@ -10,6 +10,7 @@ import type { HttpClient, SendResult } from '../crm/http-client';
 import type { HttpRequest, ResolvedConnection, TargetAdapter } from '../crm/target-adapter';
 import { readRows } from '../files/read-rows';
 import type { SourceRow } from '../files/source-row';
+import { readTokenQuota } from '../quota/read-token-quota';
 import type { TokenLane } from '../quota/token-lanes';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
 import { effectiveTemplate } from './effective-template';
@@ -318,29 +319,28 @@ export class JobRunner {
   }
 
   private async readServerQuota(): Promise<void> {
-    const { adapter, conn, lane } = this.o;
-    if (!adapter.quotaRequest || !adapter.readQuota) return;
-    const reservation = lane.ledger.reserve('read-quota');
-    if (!reservation.ok) {
-      this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: reservation.resetsAt }));
-      return;
+    const { adapter, conn, lane, http, timeoutMs } = this.o;
+    const reading = await readTokenQuota({ adapter, conn, lane, http, timeoutMs });
+    // The read went out (whatever came back) and counts among the job's requests.
+    if (reading.kind !== 'unsupported' && reading.kind !== 'capped') this.o.state.requests = this.nextRequest++;
+    switch (reading.kind) {
+      case 'capped':
+        this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: reading.resetsAt }));
+        return;
+      case 'failure':
+        if (reading.failure.failureClass === 'stop') this.stop('stopped', reading.failure.explanation);
+        if (reading.failure.failureClass === 'quota') {
+          lane.ledger.exhaust();
+          this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: lane.ledger.resetsAt }));
+        }
+        return;
+      case 'ok':
+        this.warnIfMoreDaysNeeded();
+        return;
+      default:
+        // Unknown quota (no way to ask, or no answer): the ledger and the operator's cap still guard.
+        return;
     }
-    const request = adapter.quotaRequest(conn);
-    this.o.state.requests = this.nextRequest++;
-    const result = await lane.limit(() => this.o.http.send(request, { timeoutMs: this.o.timeoutMs }));
-    if (result.kind === 'network-error') return; // Unknown quota: the ledger and the operator's cap still guard.
-    const quota = adapter.readQuota(result.response);
-    if ('kind' in quota) {
-      if (quota.kind === 'failure' && quota.failureClass === 'stop') this.stop('stopped', quota.explanation);
-      if (quota.kind === 'failure' && quota.failureClass === 'quota') {
-        lane.ledger.exhaust();
-        this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: lane.ledger.resetsAt }));
-      }
-      return;
-    }
-    const resetsAt = quota.resetsAt ? Date.parse(quota.resetsAt) : undefined;
-    lane.ledger.observe({ limit: quota.limit, usedToday: quota.usedToday, ...(resetsAt ? { resetsAt } : {}) });
-    this.warnIfMoreDaysNeeded();
   }
 
   /** Says before the first row goes out when today's quota cannot carry the whole job. */
