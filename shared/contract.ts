@@ -81,7 +81,7 @@ export interface FileInfo {
   encoding: Encoding | null;
   bom: boolean;
   delimiter: Delimiter | null;
-  /** 0-based line (CSV, counting physical lines) or row (XLSX) holding the header. */
+  /** 0-based row holding the header, as Excel numbers rows minus 1 (one per record: a quoted line break is not a row). */
   headerRow: number;
   /** Header cells as written in the file. */
   headers: string[];
