@@ -91,6 +91,8 @@ export interface FileInfo {
   sheet: string | null;
   /** First data rows, keyed by `columns`. */
   preview: Record<string, string>[];
+  /** Row number of each preview row as Excel shows it (the same number Check, Results and reports use). */
+  previewRows?: number[];
   /** Exact data-row count when known (CLI `inspect` counts it; `openFile` may leave it null). */
   rowCount: number | null;
   warnings: Message[];

@@ -103,6 +103,7 @@ export async function openCsv(
     sheets: [],
     sheet: null,
     preview,
+    previewRows: sampleIndexes.map((i) => lines[i]!),
     rowCount: null,
     warnings,
   };

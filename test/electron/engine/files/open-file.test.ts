@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openFile } from '../../../../electron/engine/files/open-file';
+import { readRows } from '../../../../electron/engine/files/read-rows';
 import type { FileOptions } from '../../../../shared/contract';
 import { isCargaError } from '../../../../shared/errors/carga-error';
 import type { Message } from '../../../../shared/messages/message';
@@ -47,6 +48,7 @@ describe('openFile on CSV files', () => {
         { Nombre: 'Ana', Teléfono: '3001234567', Ciudad: 'Bogotá' },
         { Nombre: 'Luis', Teléfono: '3007654321', Ciudad: 'Medellín' },
       ],
+      previewRows: [2, 3],
       rowCount: null,
       warnings: [],
     });
@@ -179,6 +181,15 @@ describe('openFile on CSV files', () => {
     expect(info.preview).toEqual([{ Nombre: 'Peña', Ciudad: 'Cali' }]);
     const forced = await openFile(path, { delimiter: ',', headerRow: 1, encoding: 'windows-1252' });
     expect(forced.preview).toEqual([{ Nombre: 'PeÃ±a', Ciudad: 'Cali' }]);
+  });
+
+  it('numbers preview rows as Excel and readRows do: title rows counted, quoted line breaks not', async () => {
+    const path = write('numbered.csv', 'Reporte\r\nNombre;Nota\r\nAna;"uno\r\ndos"\r\n\r\nLuis;x\r\n');
+    const info = await openFile(path);
+    expect(info.previewRows).toEqual([3, 5]);
+    const rows = [];
+    for await (const batch of readRows(info)) rows.push(...batch.map((r) => r.row));
+    expect(rows).toEqual(info.previewRows);
   });
 
   it('takes the header row as Excel numbers rows (a quoted line break is not a row) and refuses one past the end', async () => {
