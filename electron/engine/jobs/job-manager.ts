@@ -18,6 +18,7 @@ import type { ResolvedConnection } from '../crm/target-adapter';
 import { targetAdapter } from '../crm/targets';
 import { countRows } from '../files/count-rows';
 import { readRows } from '../files/read-rows';
+import type { LedgerBook } from '../ledger/ledger-book';
 import type { TokenLanes } from '../quota/token-lanes';
 import type { BackoffPolicy } from './backoff';
 import { Journal, type JournalState, type RowDetail } from './journal';
@@ -36,6 +37,8 @@ export interface JobManagerOptions {
   backoff: BackoffPolicy;
   /** In the app a job waiting for the quota resumes by itself at the reset; the CLI exits instead. */
   autoResume: boolean;
+  /** What each destination already accepted; without it every row is sent. */
+  ledgers?: LedgerBook;
 }
 
 interface OpenJob {
@@ -58,7 +61,7 @@ export class JobManager {
 
   constructor(private readonly o: JobManagerOptions) {}
 
-  async create(input: { file: FileInfo; template: Template; connection: Connection }): Promise<JobSpec> {
+  async create(input: { file: FileInfo; template: Template; connection: Connection; allowDuplicates?: boolean }): Promise<JobSpec> {
     const { file } = input;
     const stat = statSync(file.path);
     const spec: JobSpec = {
@@ -81,6 +84,7 @@ export class JobManager {
       },
       template: input.template,
       connection: input.connection,
+      ...(input.allowDuplicates ? { allowDuplicates: true } : {}),
     };
     this.o.store.create(spec);
     const job = await this.get(spec.jobId);
@@ -111,6 +115,7 @@ export class JobManager {
       timeoutMs: this.o.timeoutMs,
       backoff: this.o.backoff,
       emit: (event) => this.o.emit(event),
+      ...(this.o.ledgers ? { ledger: this.o.ledgers.forConnection(conn.connection) } : {}),
     });
     job.runner = runner;
     job.settled = runner.run().then(
@@ -389,6 +394,9 @@ export class JobManager {
       target: job.spec.connection.target,
       connectionName: job.spec.connection.name,
       ...(job.state.reason ? { reason: job.state.reason } : {}),
+      ...(job.state.alreadySent.size
+        ? { alreadySent: [...job.state.alreadySent].map(([jobId, { at, rows }]) => ({ jobId, at, rows })) }
+        : {}),
     };
   }
 }

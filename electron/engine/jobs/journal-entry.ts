@@ -16,6 +16,7 @@ export interface RowFailure {
 export type JournalEntry =
   /** Rows about to go out in request `r`: without an outcome after a crash they are uncertain. */
   | { t: 'send'; r: number; i: RowRanges }
+  /** `r` 0: no request, the destination's ledger shows this job had the rows accepted. */
   | { t: 'ok'; r: number; i: RowRanges; ids?: string[] }
   /** `v`: the rows' original cells (one array per row, in range order) and `n` their spreadsheet
    * row numbers, kept so results and reports never have to find the rows in the file again. */
@@ -25,8 +26,9 @@ export type JournalEntry =
   | { t: 'unsent'; r: number }
   /** Rows refused by local validation: never sent. One entry per row, problems listed. */
   | { t: 'invalid'; i: number; p: { code: ProblemCode; column?: string; value?: string; message: Message }[]; v: string[]; n: number }
-  /** The operator chose to skip rows (e.g. uncertain ones found in the CRM). */
-  | { t: 'skip'; i: RowRanges }
+  /** Rows not sent: the operator chose to skip them, or (`j`) the destination's ledger shows
+   * that job `j` had them accepted at `at`. */
+  | { t: 'skip'; i: RowRanges; j?: string; at?: string }
   /** The whole file has been read once: its data-row count. */
   | { t: 'total'; n: number }
   | { t: 'status'; s: JobStatus; at: string; reason?: Message }

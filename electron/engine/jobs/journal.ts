@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { JobStatus } from '../../../shared/contract';
 import type { Message } from '../../../shared/messages/message';
 import { parseJournalLine, type JournalEntry, type RowFailure } from './journal-entry';
-import { eachIndex, type RowRanges } from './row-ranges';
+import { eachIndex, rangeCount, type RowRanges } from './row-ranges';
 import { RowStates } from './row-states';
 
 /** A row that is failed, uncertain or skipped, with why and its original cells. */
@@ -20,6 +20,8 @@ export interface JournalState {
   states: RowStates;
   details: Map<number, RowDetail>;
   fixes: Map<number, Record<string, string>>;
+  /** Earlier jobs whose accepted rows this job skipped: when, and how many rows. */
+  alreadySent: Map<string, { at: string; rows: number }>;
   requests: number;
   total: number | null;
   status: JobStatus | null;
@@ -105,6 +107,7 @@ async function replay(path: string): Promise<JournalState> {
     states: new RowStates(),
     details: new Map(),
     fixes: new Map(),
+    alreadySent: new Map(),
     requests: 0,
     total: null,
     status: null,
@@ -170,6 +173,10 @@ function applyEntry(state: JournalState, inFlight: Map<number, RowRanges>, entry
     }
     case 'skip':
       for (const index of eachIndex(entry.i)) state.states.set(index, 'skipped');
+      if (entry.j !== undefined) {
+        const earlier = state.alreadySent.get(entry.j);
+        state.alreadySent.set(entry.j, { at: earlier?.at ?? entry.at ?? '', rows: (earlier?.rows ?? 0) + rangeCount(entry.i) });
+      }
       return;
     case 'total':
       state.total = entry.n;

@@ -12,6 +12,8 @@ import { readRows } from '../files/read-rows';
 import type { SourceRow } from '../files/source-row';
 import { readTokenQuota } from '../quota/read-token-quota';
 import type { TokenLane } from '../quota/token-lanes';
+import type { DestinationLedger } from '../ledger/destination-ledger';
+import type { RowFingerprinter } from '../ledger/row-fingerprint';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
 import { effectiveTemplate } from './effective-template';
 import type { Journal, JournalState } from './journal';
@@ -26,6 +28,8 @@ interface ReadyRow {
   row: number;
   cells: string[];
   record: MappedRecord;
+  /** The row's fingerprint at its destination, recorded in the ledger once accepted. */
+  fp?: Buffer;
 }
 
 /** A request built ahead of its turn, or the error building it threw. */
@@ -48,6 +52,8 @@ export interface RunnerOptions {
   /** Progress events at most this often (the UI and the terminal need no more than 10 a second). */
   progressIntervalMs?: number;
   random?: () => number;
+  /** What the destination already accepted, from any job: such rows are not sent again. */
+  ledger?: DestinationLedger;
 }
 
 /** Requests this job keeps in flight; the token's lane caps all jobs together at 2. */
@@ -69,6 +75,7 @@ export class JobRunner {
   private readonly rate = new RateMeter();
   private lastEmit = 0;
   private status: JobStatus = 'running';
+  private readonly verdicts = new LedgerVerdicts();
 
   constructor(private readonly o: RunnerOptions) {
     this.counts = o.state.states.count(o.state.states.size);
@@ -106,17 +113,26 @@ export class JobRunner {
     let completePass = false;
     if (!this.halt && !this.requested) {
       const ready: ReadyRow[] = [];
+      const fingerprints = this.o.ledger?.fingerprinter();
       try {
         for await (const batch of readRows(fileInfoOf(this.o.spec), { signal: this.abort.signal })) {
           for (const source of batch) {
             this.seen = Math.max(this.seen, source.index + 1);
-            if (!this.eligible(source.index)) continue;
+            if (!this.eligible(source.index)) {
+              if (fingerprints) this.keepLedgerInStep(source, mapping, fingerprints);
+              continue;
+            }
             const prepared = this.prepare(source, mapping);
             if (!prepared) continue;
+            if (fingerprints) {
+              prepared.fp = fingerprints.fingerprint(prepared.record);
+              if (this.acceptedBefore(prepared)) continue;
+            }
             ready.push(prepared);
             if (ready.length >= this.batchCap) await this.dispatch(ready.splice(0, this.batchCap));
             if (this.stopping) break;
           }
+          this.writeLedgerVerdicts();
           if (this.stopping) break;
           this.maybeEmitProgress();
         }
@@ -135,8 +151,10 @@ export class JobRunner {
       this.o.journal.append({ t: 'total', n: this.seen });
     }
     const final: JobStatus = this.halt?.status ?? this.requested ?? (completePass ? 'finished' : 'paused');
+    this.writeLedgerVerdicts();
     this.setStatus(final, this.halt?.reason);
     this.o.journal.sync();
+    this.o.ledger?.sync();
     this.emitProgress();
     return final;
   }
@@ -151,9 +169,56 @@ export class JobRunner {
     return state === 'failed' || (state === 'uncertain' && this.o.mode.includeUncertain);
   }
 
-  private prepare(source: SourceRow, mapping: CompiledMapping): ReadyRow | null {
+  /** The row's cells with the operator's fixes applied. */
+  private cellsOf(source: SourceRow): string[] {
     const fixes = this.o.state.fixes.get(source.index);
-    const cells = fixes ? this.o.spec.file.columns.map((column, i) => fixes[column] ?? source.cells[i] ?? '') : source.cells;
+    return fixes ? this.o.spec.file.columns.map((column, i) => fixes[column] ?? source.cells[i] ?? '') : source.cells;
+  }
+
+  /**
+   * A row this pass does not send still counts among identical rows (so fingerprints are the
+   * same whichever pass computes them), and one this job saw accepted goes into the ledger if
+   * a crash came between the journal's `ok` and the ledger's write.
+   */
+  private keepLedgerInStep(source: SourceRow, mapping: CompiledMapping, fingerprints: RowFingerprinter): void {
+    const mapped = mapping.mapRow(this.cellsOf(source), source.index, source.row);
+    if (mapped.problems.length > 0 || source.ragged) return;
+    const fp = fingerprints.fingerprint(mapped.record);
+    if (this.o.state.states.get(source.index) === 'ok' && !this.o.ledger?.lookup(fp)) this.o.ledger?.recordAccepted([fp], this.o.spec.jobId);
+  }
+
+  /**
+   * Whether the destination accepted this row before: from this very job (its journal lost
+   * the outcome, the ledger kept it) the row is ok; from another job it is skipped, unless the
+   * operator asked for duplicates.
+   */
+  private acceptedBefore(row: ReadyRow): boolean {
+    const hit = row.fp && this.o.ledger?.lookup(row.fp);
+    if (!hit) return false;
+    if (hit.jobId === this.o.spec.jobId) {
+      this.verdicts.proved.push(row.index);
+      this.move(row.index, 'ok');
+      return true;
+    }
+    if (this.o.spec.allowDuplicates) return false;
+    this.verdicts.skip(hit, row.index);
+    this.move(row.index, 'skipped');
+    return true;
+  }
+
+  /** One journal entry per earlier job per batch of rows read, not one per row. */
+  private writeLedgerVerdicts(): void {
+    if (this.verdicts.proved.length) this.o.journal.append({ t: 'ok', r: 0, i: toRanges(this.verdicts.proved) });
+    for (const [jobId, { at, indices }] of this.verdicts.skipped) {
+      this.o.journal.append({ t: 'skip', i: toRanges(indices), j: jobId, at });
+      const earlier = this.o.state.alreadySent.get(jobId);
+      this.o.state.alreadySent.set(jobId, { at: earlier?.at ?? at, rows: (earlier?.rows ?? 0) + indices.length });
+    }
+    this.verdicts.clear();
+  }
+
+  private prepare(source: SourceRow, mapping: CompiledMapping): ReadyRow | null {
+    const cells = this.cellsOf(source);
     const mapped = mapping.mapRow(cells, source.index, source.row);
     const problems = mapped.problems.map((p) => ({
       code: p.code,
@@ -224,6 +289,7 @@ export class JobRunner {
 
       if (verdict.kind === 'ok') {
         this.o.journal.append(verdict.ids.length ? { t: 'ok', r, i: ranges, ids: verdict.ids } : { t: 'ok', r, i: ranges });
+        this.o.ledger?.recordAccepted(fingerprintsOf(rows), this.o.spec.jobId);
         for (const row of rows) {
           this.o.state.details.delete(row.index);
           this.move(row.index, 'ok');
@@ -408,6 +474,29 @@ export class JobRunner {
       quotaLeft: this.o.lane.ledger.remaining,
     };
   }
+}
+
+/** Rows found in the ledger during one batch of reading, waiting for their journal entries. */
+class LedgerVerdicts {
+  proved: number[] = [];
+  skipped = new Map<string, { at: string; indices: number[] }>();
+
+  skip(hit: { jobId: string; at: string }, index: number): void {
+    const entry = this.skipped.get(hit.jobId);
+    if (entry) entry.indices.push(index);
+    else this.skipped.set(hit.jobId, { at: hit.at, indices: [index] });
+  }
+
+  clear(): void {
+    this.proved = [];
+    this.skipped.clear();
+  }
+}
+
+function fingerprintsOf(rows: readonly ReadyRow[]): Buffer[] {
+  const fps: Buffer[] = [];
+  for (const row of rows) if (row.fp) fps.push(row.fp);
+  return fps;
 }
 
 /** The file as the job first read it: the same encoding, delimiter, header row and sheet. */
