@@ -78,7 +78,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const connections = new ConnectionStore(join(options.dataDir, 'connections.json'));
   const templates = new TemplateStore(join(options.dataDir, 'templates'));
   const lanes = new TokenLanes(join(jobsDir, '.quota'));
-  const ledgers = new LedgerBook(join(options.dataDir, 'ledger'));
+  const jobStore = new JobStore(jobsDir);
+  const ledgers = new LedgerBook(join(options.dataDir, 'ledger'), jobStore);
   const { vault } = options;
 
   const ephemeral = new Map<string, Connection>();
@@ -101,7 +102,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
 
   const jobs = new JobManager({
-    store: new JobStore(jobsDir),
+    store: jobStore,
     lanes,
     http,
     emit,
@@ -258,7 +259,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     sandboxOrigin: sandbox?.origin ?? null,
     close: async () => {
       await jobs.close();
-      ledgers.close();
+      await ledgers.close();
       await http.close();
       await sandbox?.close();
       listeners.clear();

@@ -100,6 +100,7 @@ export class JobManager {
     // The total gives the ETA and tells before the first request whether today's quota suffices.
     await job.counting;
     const conn = await this.o.resolve(job.spec.connection);
+    const ledger = await this.o.ledgers?.forConnection(conn.connection);
     // Checked after the awaits, and the runner set right after, so two starts cannot both pass.
     if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
     clearTimeout(job.resumeTimer);
@@ -115,7 +116,7 @@ export class JobManager {
       timeoutMs: this.o.timeoutMs,
       backoff: this.o.backoff,
       emit: (event) => this.o.emit(event),
-      ...(this.o.ledgers ? { ledger: this.o.ledgers.forConnection(conn.connection) } : {}),
+      ...(ledger ? { ledger } : {}),
     });
     job.runner = runner;
     job.settled = runner.run().then(

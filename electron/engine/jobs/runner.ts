@@ -177,14 +177,23 @@ export class JobRunner {
 
   /**
    * A row this pass does not send still counts among identical rows (so fingerprints are the
-   * same whichever pass computes them), and one this job saw accepted goes into the ledger if
-   * a crash came between the journal's `ok` and the ledger's write.
+   * same whichever pass computes them). One this job saw accepted goes into the ledger if a
+   * crash came between the journal's `ok` and the ledger's write; one left uncertain that the
+   * ledger shows this job had accepted (the journal lost its outcome) is ok.
    */
   private keepLedgerInStep(source: SourceRow, mapping: CompiledMapping, fingerprints: RowFingerprinter): void {
     const mapped = mapping.mapRow(this.cellsOf(source), source.index, source.row);
     if (mapped.problems.length > 0 || source.ragged) return;
     const fp = fingerprints.fingerprint(mapped.record);
-    if (this.o.state.states.get(source.index) === 'ok' && !this.o.ledger?.lookup(fp)) this.o.ledger?.recordAccepted([fp], this.o.spec.jobId);
+    const state = this.o.state.states.get(source.index);
+    if (state !== 'ok' && state !== 'uncertain') return;
+    const hit = this.o.ledger?.lookup(fp);
+    if (state === 'ok' && !hit) this.o.ledger?.recordAccepted([fp], this.o.spec.jobId);
+    if (state === 'uncertain' && hit?.jobId === this.o.spec.jobId) {
+      this.verdicts.proved.push(source.index);
+      this.o.state.details.delete(source.index);
+      this.move(source.index, 'ok');
+    }
   }
 
   /**
@@ -197,6 +206,7 @@ export class JobRunner {
     if (!hit) return false;
     if (hit.jobId === this.o.spec.jobId) {
       this.verdicts.proved.push(row.index);
+      this.o.state.details.delete(row.index);
       this.move(row.index, 'ok');
       return true;
     }

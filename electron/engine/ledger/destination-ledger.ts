@@ -90,9 +90,9 @@ export class LedgerFile implements DestinationLedger {
     return ref === 0 ? undefined : (this.jobs.get(ref) ?? { jobId: '?', at: new Date(0).toISOString() });
   }
 
-  recordAccepted(fps: readonly Uint8Array[], jobId: string): void {
+  /** `now`: when the rows were accepted, if not just now (a ledger filled back from journals). */
+  recordAccepted(fps: readonly Uint8Array[], jobId: string, now = new Date()): void {
     if (fps.length === 0) return;
-    const now = new Date();
     const ref = jobRef(jobId, now);
     const head = this.jobs.has(ref) ? Buffer.alloc(0) : encodeJob(ref, jobId, now.getTime());
     const bytes = Buffer.alloc(head.length + fps.length * UNIT);
