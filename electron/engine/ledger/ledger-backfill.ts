@@ -4,11 +4,10 @@ import { createInterface } from 'node:readline';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
 import { readRows } from '../files/read-rows';
 import { effectiveTemplate } from '../jobs/effective-template';
-import type { JobSpec } from '../jobs/job-spec';
 import type { JobStore } from '../jobs/job-store';
 import { parseJournalLine } from '../jobs/journal-entry';
 import { eachIndex } from '../jobs/row-ranges';
-import { fileInfoOf } from '../jobs/runner';
+import { fileInfoOf, type JobSpec } from '../jobs/job-spec';
 import { destinationKey } from './destination';
 import type { LedgerFile } from './destination-ledger';
 
