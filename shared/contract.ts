@@ -130,6 +130,10 @@ export interface CheckResult {
   requests: number;
   /** Days of quota the run needs, given what is known of the token's quota (1 when it fits today). */
   quotaDays: number | null;
+  /** Rows the destination already accepted in earlier jobs: a run skips them unless the operator
+   * allows duplicates. Known only when the check names a connection. */
+  alreadySent?: number;
+  alreadySentFrom?: AlreadySent[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,7 +170,7 @@ export interface JobSummary extends JobCounts {
   /** Why the job stopped, paused or waits (quota reset time in params.resetsAt). */
   reason?: Message;
   /** Earlier jobs that had the skipped rows accepted at this destination. */
-  alreadySent?: AlreadySent[];
+  alreadySentFrom?: AlreadySent[];
 }
 
 /** Rows an earlier job had accepted at the same destination: not sent again by default. */

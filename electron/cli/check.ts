@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CheckResult, Connection, FileInfo, FileOptions, Lang, Message, RowProblem } from '../../shared/contract';
 import { CargaError, isCargaError } from '../../shared/errors/carga-error';
@@ -10,9 +11,14 @@ import { TARGET_IDS } from '../../shared/targets/target-ids';
 import type { Template } from '../../shared/template';
 import { checkRow } from '../../shared/validation/check-row';
 import { CheckTally } from '../../shared/validation/check-summary';
+import { AlreadySentTally } from '../engine/check/already-sent';
 import { openFile } from '../engine/files/open-file';
 import { readRows } from '../engine/files/read-rows';
 import { effectiveTemplate } from '../engine/jobs/effective-template';
+import { JobStore } from '../engine/jobs/job-store';
+import { LedgerBook } from '../engine/ledger/ledger-book';
+import { dataDirOf, jobsDirOf } from './cli-paths';
+import { connectionFor } from './import';
 import { langFromArgs } from './cli-lang';
 import { reportingErrors } from './cli-errors';
 import { EXIT, type Command } from './command';
@@ -36,17 +42,28 @@ async function readingFile<T>(path: string, read: () => Promise<T>): Promise<T> 
 }
 
 /** Streams every row through the mapping, holding only counters and a few examples. */
-async function checkRows(path: string, options: FileOptions, template: Template): Promise<{ info: FileInfo; result: CheckResult }> {
+async function checkRows(
+  path: string,
+  options: FileOptions,
+  template: Template,
+  destination: { connection: Connection; book: LedgerBook } | null,
+): Promise<{ info: FileInfo; result: CheckResult }> {
   const info = await readingFile(path, () => openFile(path, options));
   const mapping = compileMapping(effectiveTemplate(template, rememberedConnection(template)), info.columns);
   const tally = new CheckTally();
+  const ledger = destination ? await destination.book.forConnection(destination.connection) : null;
+  const alreadySent = ledger && destination ? new AlreadySentTally(ledger, template, destination.connection, info.columns) : null;
   const batches = readRows(info)[Symbol.asyncIterator]();
   for (;;) {
     const next = await readingFile(path, () => batches.next());
     if (next.done) break;
-    for (const row of next.value) tally.addRow(checkRow(mapping, row));
+    for (const row of next.value) {
+      tally.addRow(checkRow(mapping, row));
+      alreadySent?.addRow(row);
+    }
   }
-  return { info, result: tally.result({ mappingProblems: mapping.mappingProblems, maxBatch: targetSpec(template.target).maxBatch }) };
+  const result = tally.result({ mappingProblems: mapping.mappingProblems, maxBatch: targetSpec(template.target).maxBatch });
+  return { info, result: alreadySent ? { ...result, ...alreadySent.result() } : result };
 }
 
 function renderText(info: FileInfo, template: Template, result: CheckResult, lang: Lang): string {
@@ -78,6 +95,11 @@ function renderText(info: FileInfo, template: Template, result: CheckResult, lan
     lines.push(text(msg('check.all-good')));
   }
   lines.push('', text(msg('check.requests', { requests: number.format(result.requests), perRequest: number.format(spec.maxBatch) })));
+  const day = new Intl.DateTimeFormat(lang === 'es' ? 'es-CO' : 'en-US', { dateStyle: 'medium' });
+  for (const earlier of result.alreadySentFrom ?? []) {
+    lines.push(text(msg('ledger.already-sent', { count: number.format(earlier.rows), date: day.format(new Date(earlier.at)), jobId: earlier.jobId })));
+  }
+  if (result.alreadySent) lines.push(`  ${text(msg('ledger.send-again-hint'))}`);
   return lines.join('\n') + '\n';
 }
 
@@ -90,6 +112,8 @@ function renderJson(result: CheckResult, lang: Lang): string {
     examples: result.examples.map((problem) => ({ ...problem, text: formatMessage(lang, problem.message) })),
     mappingProblems: result.mappingProblems.map((problem) => ({ ...problem, text: formatMessage(lang, problem) })),
     requests: result.requests,
+    alreadySent: result.alreadySent ?? 0,
+    alreadySentFrom: result.alreadySentFrom ?? [],
   };
   return JSON.stringify(summary) + '\n';
 }
@@ -113,6 +137,12 @@ export const check: Command = async (args, io) => {
         json: { type: 'boolean' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        // The destination an import would send to, to count the rows it already accepted.
+        server: { type: 'string' },
+        operation: { type: 'string' },
+        'campaign-id': { type: 'string' },
+        'campaign-type': { type: 'string' },
+        'jobs-dir': { type: 'string' },
       },
     });
     if (values.help) {
@@ -125,7 +155,12 @@ export const check: Command = async (args, io) => {
 
     const template = templateFromFlags(io.cwd, values);
     const options: FileOptions = { ...template.file, ...fileOptionsFromFlags(values) };
-    const { info, result } = await checkRows(resolve(io.cwd, file), options, template);
+    const jobsDir = jobsDirOf(io, values['jobs-dir']);
+    // Without a jobs folder nothing was ever sent from here: a check creates no files.
+    const destination = existsSync(jobsDir)
+      ? { connection: connectionFor(template, values), book: new LedgerBook(join(dataDirOf(io), 'ledger'), new JobStore(jobsDir)) }
+      : null;
+    const { info, result } = await checkRows(resolve(io.cwd, file), options, template, destination).finally(() => destination?.book.close());
 
     io.stdout(values.json ? renderJson(result, lang) : renderText(info, template, result, lang));
     const blocked = result.mappingProblems.some((p) => BLOCKING_MAPPING_PROBLEMS.has(p.code));

@@ -27,7 +27,7 @@ interface ConnectionFlags {
   'daily-limit'?: string;
 }
 
-function connectionFor(template: Template, flags: ConnectionFlags): Connection {
+export function connectionFor(template: Template, flags: ConnectionFlags): Connection {
   const remembered = template.connection;
   const server = flags.server ?? remembered.server ?? 'sandbox';
   const sandbox = server === 'sandbox';

@@ -11,7 +11,7 @@ export function exitCodeOf(summary: JobSummary): number {
 /** The `--json` contract: one object, these keys, nothing else on stdout. */
 export function jsonSummary(summary: JobSummary) {
   const { jobId, status, total, ok, failed, uncertain, pending, skipped, requests } = summary;
-  return { jobId, status, total, ok, failed, uncertain, pending, skipped, alreadySent: summary.alreadySent ?? [], requests };
+  return { jobId, status, total, ok, failed, uncertain, pending, skipped, alreadySentFrom: summary.alreadySentFrom ?? [], requests };
 }
 
 const STATUS_TEXT: Record<JobStatus, Record<Lang, string>> = {
@@ -49,10 +49,10 @@ function skippedLines(summary: JobSummary, lang: Lang): string[] {
   if (summary.skipped === 0) return [];
   const lines = [`  ${formatMessage(lang, msg('ledger.skipped', { count: summary.skipped }))}`];
   const day = new Intl.DateTimeFormat(lang === 'es' ? 'es-CO' : 'en-US', { dateStyle: 'medium' });
-  for (const earlier of summary.alreadySent ?? []) {
+  for (const earlier of summary.alreadySentFrom ?? []) {
     const date = Number.isNaN(Date.parse(earlier.at)) ? '?' : day.format(new Date(earlier.at));
     lines.push(`    ${formatMessage(lang, msg('ledger.skipped-from', { rows: earlier.rows, jobId: earlier.jobId, date }))}`);
   }
-  if (summary.alreadySent?.length) lines.push(`  ${formatMessage(lang, msg('ledger.send-again-hint'))}`);
+  if (summary.alreadySentFrom?.length) lines.push(`  ${formatMessage(lang, msg('ledger.send-again-hint'))}`);
   return lines;
 }

@@ -163,6 +163,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         connection,
         remainingQuota: lane?.ledger.remaining ?? null,
         dailyBudget: lane?.ledger.budget ?? null,
+        ledger: connection ? await ledgerFor(connection) : null,
         onProgress: (rows) => emit({ type: 'check-progress', checkId, rows }),
       });
     },
@@ -206,6 +207,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     try {
       const conn = await resolve(connection);
       return lanes.lane(conn.origin, conn.token, connection.dailyLimit);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The destination's ledger, or null while the connection cannot name one (no server yet). */
+  async function ledgerFor(connection: Connection) {
+    try {
+      return await ledgers.forConnection(connection);
     } catch {
       return null;
     }

@@ -136,8 +136,8 @@ export const validationMessages = {
 
   // -- carga check ----------------------------------------------------------------------------
   'check.usage': {
-    es: 'Uso: carga check ARCHIVO --template PLANTILLA.json [--json] [--lang es|en]\n   o: carga check ARCHIVO --target DESTINO --map "Columna=campo"... [--set campo=valor]...\nOpciones del archivo: --sheet HOJA, --encoding utf-8|utf-16le|utf-16be|windows-1252, --delimiter ",|;|tab|\\|", --header-row N (línea del encabezado, contando desde 0).\nDestinos: {targets}.',
-    en: 'Usage: carga check FILE --template TEMPLATE.json [--json] [--lang es|en]\n   or: carga check FILE --target TARGET --map "Column=field"... [--set field=value]...\nFile options: --sheet SHEET, --encoding utf-8|utf-16le|utf-16be|windows-1252, --delimiter ",|;|tab|\\|", --header-row N (header line, counting from 0).\nTargets: {targets}.',
+    es: 'Uso: carga check ARCHIVO --template PLANTILLA.json [--json] [--lang es|en]\n   o: carga check ARCHIVO --target DESTINO --map "Columna=campo"... [--set campo=valor]...\nOpciones del archivo: --sheet HOJA, --encoding utf-8|utf-16le|utf-16be|windows-1252, --delimiter ",|;|tab|\\|", --header-row N (línea del encabezado, contando desde 0).\nDestino, como en import (para contar las filas que ya recibió): --server, --operation, --campaign-id, --campaign-type.\nDestinos: {targets}.',
+    en: 'Usage: carga check FILE --template TEMPLATE.json [--json] [--lang es|en]\n   or: carga check FILE --target TARGET --map "Column=field"... [--set field=value]...\nFile options: --sheet SHEET, --encoding utf-8|utf-16le|utf-16be|windows-1252, --delimiter ",|;|tab|\\|", --header-row N (header line, counting from 0).\nDestination, as for import (to count the rows it already received): --server, --operation, --campaign-id, --campaign-type.\nTargets: {targets}.',
   },
   'check.missing-file': {
     es: 'Falta el archivo a revisar. Escriba «carga check --help» para ver el uso.',

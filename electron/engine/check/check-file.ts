@@ -6,6 +6,8 @@ import { CheckTally } from '../../../shared/validation/check-summary';
 import { checkRow } from '../../../shared/validation/check-row';
 import { readRows } from '../files/read-rows';
 import { effectiveTemplate } from '../jobs/effective-template';
+import type { LedgerFile } from '../ledger/destination-ledger';
+import { AlreadySentTally } from './already-sent';
 
 /** Every row through mapping and validation, nothing sent: counts, first examples, the
  * requests and quota days a run would need. Progress is reported as rows go by. */
@@ -15,6 +17,8 @@ export async function checkFile(input: {
   connection: Connection | null;
   remainingQuota: number | null;
   dailyBudget: number | null;
+  /** The ledger of the connection's destination, to tell which rows it already accepted. */
+  ledger?: LedgerFile | null;
   onProgress?: (rows: number) => void;
   signal?: AbortSignal;
 }): Promise<CheckResult> {
@@ -22,11 +26,16 @@ export async function checkFile(input: {
   const template = connection ? effectiveTemplate(input.template, connection) : input.template;
   const mapping = compileMapping(template, info.columns);
   const tally = new CheckTally();
+  const alreadySent = input.ledger && connection ? new AlreadySentTally(input.ledger, input.template, connection, info.columns) : null;
   for await (const batch of readRows(info, input.signal ? { signal: input.signal } : {})) {
-    for (const row of batch) tally.addRow(checkRow(mapping, row));
+    for (const row of batch) {
+      tally.addRow(checkRow(mapping, row));
+      alreadySent?.addRow(row);
+    }
     input.onProgress?.(tally.rows);
   }
   const quota =
     input.remainingQuota !== null && input.dailyBudget !== null ? { remainingToday: input.remainingQuota, dailyLimit: input.dailyBudget } : null;
-  return tally.result({ mappingProblems: mapping.mappingProblems, maxBatch: targetDescriptor(template.target).maxBatch, quota });
+  const result = tally.result({ mappingProblems: mapping.mappingProblems, maxBatch: targetDescriptor(template.target).maxBatch, quota });
+  return alreadySent ? { ...result, ...alreadySent.result() } : result;
 }

@@ -79,7 +79,7 @@ describe('carga check', () => {
     const { io, stdout } = fakeIO();
     expect(await check([file, '--template', template, '--json', '--lang', 'en'], io)).toBe(1);
     const summary = JSON.parse(stdout()) as Record<string, unknown>;
-    expect(Object.keys(summary)).toEqual(['totalRows', 'validRows', 'invalidRows', 'problemCounts', 'examples', 'mappingProblems', 'requests']);
+    expect(Object.keys(summary)).toEqual(['totalRows', 'validRows', 'invalidRows', 'problemCounts', 'examples', 'mappingProblems', 'requests', 'alreadySent', 'alreadySentFrom']);
     expect(summary).toMatchObject({
       totalRows: 5,
       validRows: 2,

@@ -46,7 +46,7 @@ interface ImportSummary {
   skipped: number;
   pending: number;
   requests: number;
-  alreadySent: { jobId: string; at: string; rows: number }[];
+  alreadySentFrom: { jobId: string; at: string; rows: number }[];
 }
 
 function summaryOf(run: Run): ImportSummary {
@@ -85,11 +85,16 @@ describe('the same rows imported again to the same destination', () => {
     expect(first).toMatchObject({ status: 'finished', ok: ROWS, skipped: 0 });
     const requestsBefore = sandbox!.stats().requests;
 
+    const checked = await carga(['check', file, '--template', TEMPLATE, '--server', sandbox!.origin, '--json'], home);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ validRows: ROWS, alreadySent: ROWS, alreadySentFrom: [{ jobId: first.jobId, rows: ROWS }] });
+    const elsewhere = await carga(['check', file, '--template', TEMPLATE, '--server', sandbox!.origin, '--operation', 'otra', '--json'], home);
+    expect(JSON.parse(elsewhere.stdout)).toMatchObject({ validRows: ROWS, alreadySent: 0, alreadySentFrom: [] });
+
     const again = await importFile(file);
     expect(again.code).toBe(0);
     const second = summaryOf(again);
     expect(second).toMatchObject({ status: 'finished', total: ROWS, ok: 0, skipped: ROWS, pending: 0 });
-    expect(second.alreadySent).toEqual([{ jobId: first.jobId, at: expect.any(String), rows: ROWS }]);
+    expect(second.alreadySentFrom).toEqual([{ jobId: first.jobId, at: expect.any(String), rows: ROWS }]);
     expect(casesInCrm().size).toBe(ROWS);
     expect(duplicatesInCrm()).toBe(0);
     // Nothing but the quota read went to the CRM.
@@ -115,6 +120,8 @@ describe('the same rows imported again to the same destination', () => {
     // A row repeated word for word is a second case the operator wants, not a re-drop.
     rows.push(caseRow(900), caseRow(900));
     const corrected = writeCsv(join(home, 'casos-corregido.csv'), CASE_HEADER, rows.reverse());
+    const checked = await carga(['check', corrected, '--template', TEMPLATE, '--server', sandbox!.origin, '--json'], home);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ alreadySent: ROWS - 3 });
     const second = summaryOf(await importFile(corrected));
     expect(second).toMatchObject({ status: 'finished', total: ROWS + 2, ok: 5, skipped: ROWS - 3 });
     expect(casesInCrm().get('Caso de prueba número 900')).toBe(2);
@@ -156,7 +163,7 @@ describe('the journal and the ledger are each the other’s safety net', () => {
 
     const second = summaryOf(await importFile(file));
     expect(second).toMatchObject({ status: 'finished', ok: 0, skipped: ROWS });
-    expect(second.alreadySent.map((earlier) => earlier.jobId)).toEqual([first.jobId]);
+    expect(second.alreadySentFrom.map((earlier) => earlier.jobId)).toEqual([first.jobId]);
     expect(sandbox!.accepted().cases).toHaveLength(ROWS);
   });
 });
