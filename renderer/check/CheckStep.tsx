@@ -15,6 +15,7 @@ import { useLang } from '../i18n/use-lang';
 import { askNotificationPermission } from '../run/os-notification';
 import { ProblemExamples } from './ProblemExamples';
 import { ProblemCounts } from './ProblemCounts';
+import { AlreadySentNotice } from './AlreadySentNotice';
 
 interface CheckRun {
   id: string;
@@ -37,6 +38,8 @@ export function CheckStep() {
   const [kind, setKind] = useState<ProblemCode | null>(null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
+  /** Rows the destination already has are skipped unless the operator confirmed sending them again. */
+  const [sendAgain, setSendAgain] = useState(false);
 
   useEffect(() => {
     if (!file || !template) return;
@@ -66,7 +69,13 @@ export function CheckStep() {
     setStartError(null);
     void askNotificationPermission();
     try {
-      const summary = await bridge.startJob({ path: file.info.path, options: file.options, template, connectionId });
+      const summary = await bridge.startJob({
+        path: file.info.path,
+        options: file.options,
+        template,
+        connectionId,
+        ...(sendAgain ? { allowDuplicates: true } : {}),
+      });
       dispatch({ type: 'job-opened', jobId: summary.jobId, status: summary.status, usesTemplate: true });
     } catch (error) {
       setStartError(error);
@@ -120,6 +129,9 @@ export function CheckStep() {
               {t('check.quotaWarning', { days: result.quotaDays })}
             </Alert>
           )}
+          {(result.alreadySent ?? 0) > 0 && (
+            <AlreadySentNotice rows={result.alreadySent ?? 0} from={result.alreadySentFrom ?? []} sendAgain={sendAgain} onSendAgainChange={setSendAgain} />
+          )}
           {result.mappingProblems.length > 0 && (
             <Alert color="orange" title={t('check.mappingProblems')} data-testid="check-mapping-problems">
               <List size="sm">
@@ -159,7 +171,15 @@ export function CheckStep() {
         nextLoading={starting}
         nextTestId="start-import"
       >
-        <Button variant="default" onClick={() => setCheck(newRun())} disabled={!result && check.error === null} data-testid="check-again">
+        <Button
+          variant="default"
+          onClick={() => {
+            setSendAgain(false);
+            setCheck(newRun());
+          }}
+          disabled={!result && check.error === null}
+          data-testid="check-again"
+        >
           {t('check.again')}
         </Button>
       </StepFooter>

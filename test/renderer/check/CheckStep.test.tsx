@@ -51,4 +51,51 @@ describe('Check step', () => {
     expect((await screen.findByTestId('run-screen')).dataset.status).toBe('running');
     expect(screen.getByTestId('step-run').getAttribute('aria-current')).toBe('step');
   });
+
+  describe('rows the destination already has', () => {
+    async function openWithAlreadySent(bridge: FakeBridge) {
+      const plain = await bridge.checkFile({ checkId: 'x' });
+      vi.spyOn(bridge, 'checkFile').mockResolvedValue({
+        ...plain,
+        alreadySent: 2,
+        alreadySentFrom: [{ jobId: '20261102-100000-aaaa', at: '2026-11-02T10:00:00.000Z', rows: 2 }],
+      });
+      const screenElement = await openCheck(bridge);
+      await waitFor(() => expect(screenElement.dataset.state).toBe('done'));
+    }
+
+    it('says how many, when and from which job, and skips them by default', async () => {
+      const bridge = new FakeBridge();
+      const startJob = vi.spyOn(bridge, 'startJob');
+      await openWithAlreadySent(bridge);
+      const notice = screen.getByTestId('check-already-sent');
+      expect(notice.textContent).toContain('2 rows were already imported to this destination on');
+      expect(notice.textContent).toContain('(job 20261102-100000-aaaa)');
+      expect(notice.textContent).toContain('Nov 2, 2026');
+      expect(screen.getByTestId('check-already-sent-verdict').textContent).toContain('They will be skipped');
+      await user.click(screen.getByTestId('start-import'));
+      expect(startJob).toHaveBeenCalledWith({ path: '/fake/casos.csv', options: {}, template, connectionId: 'sandbox-cases' });
+    });
+
+    it('sends them again only after the operator confirms it, by keyboard too', async () => {
+      const bridge = new FakeBridge();
+      const startJob = vi.spyOn(bridge, 'startJob');
+      await openWithAlreadySent(bridge);
+      const sendAgain = screen.getByLabelText('Send them again anyway');
+
+      await user.click(sendAgain);
+      expect(await screen.findByText('Send rows the CRM already has?')).toBeTruthy();
+      await user.click(screen.getByTestId('confirm-send-again-cancel'));
+      await waitFor(() => expect(screen.queryByText('Send rows the CRM already has?')).toBeNull());
+      expect((sendAgain as HTMLInputElement).checked).toBe(false);
+
+      sendAgain.focus();
+      await user.keyboard(' ');
+      await user.click(await screen.findByTestId('confirm-send-again-confirm'));
+      await waitFor(() => expect((sendAgain as HTMLInputElement).checked).toBe(true));
+      expect(screen.getByTestId('check-already-sent-verdict').textContent).toContain('the CRM will have them twice');
+      await user.click(screen.getByTestId('start-import'));
+      expect(startJob).toHaveBeenCalledWith({ path: '/fake/casos.csv', options: {}, template, connectionId: 'sandbox-cases', allowDuplicates: true });
+    });
+  });
 });
