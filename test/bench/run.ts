@@ -9,11 +9,12 @@
  */
 import { printFigures, type BenchFigure, type BenchPart } from './bench-figure';
 import { importBench } from './import-bench';
+import { ledgerBench } from './ledger-bench';
 import { readBench } from './read-bench';
 import { startBench } from './start-bench';
 import { uiBench } from './ui-bench';
 
-const PARTS: BenchPart[] = [startBench, readBench, importBench, uiBench];
+const PARTS: BenchPart[] = [startBench, readBench, importBench, uiBench, ledgerBench];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !PARTS.some((part) => part.name === name));
