@@ -26,7 +26,7 @@ export const jobMessages = {
   'report.kind.validation': { es: 'Datos inválidos (revisión local)', en: 'Invalid data (local check)' },
   'report.status.running': { es: 'En curso', en: 'Running' },
   'report.status.paused': { es: 'En pausa', en: 'Paused' },
-  'report.status.waiting-quota': { es: 'Esperando cupo', en: 'Waiting for quota' },
+  'report.status.waiting-quota': { es: 'Esperando cuota', en: 'Waiting for quota' },
   'report.status.stopped': { es: 'Detenida', en: 'Stopped' },
   'report.status.cancelled': { es: 'Cancelada', en: 'Cancelled' },
   'report.status.finished': { es: 'Terminada', en: 'Finished' },
