@@ -13,7 +13,12 @@ export function PreviewGrid({ info }: { info: FileInfo }) {
       <Text fw={600} mb={4}>
         {t('file.preview', { count: rows.length })}
       </Text>
-      <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
+      <ScrollArea.Autosize
+        mah={420}
+        type="auto"
+        offsetScrollbars
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('a11y.previewRegion') }}
+      >
         <Table striped highlightOnHover withTableBorder withColumnBorders stickyHeader fz="sm" data-testid="file-preview">
           <Table.Thead>
             <Table.Tr>
@@ -28,7 +33,7 @@ export function PreviewGrid({ info }: { info: FileInfo }) {
           <Table.Tbody>
             {rows.map((row, i) => (
               <Table.Tr key={i}>
-                <Table.Td c="dimmed">{i + 1}</Table.Td>
+                <Table.Td c="dimmed">{info.previewRows?.[i] ?? i + 1}</Table.Td>
                 {info.columns.map((column) => (
                   <Table.Td key={column} style={{ whiteSpace: 'nowrap', maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis' }}>
                     {row[column] ?? ''}

@@ -50,7 +50,7 @@ export const cliHelpMessages = {
   'cli.flag.sheet': { es: 'Hoja del libro Excel que se lee (por defecto, la primera con datos).', en: 'Sheet of the Excel workbook to read (the first with data by default).' },
   'cli.flag.encoding': { es: 'Codificación del CSV, si la detectada no es la correcta.', en: 'Encoding of the CSV, when the detected one is wrong.' },
   'cli.flag.delimiter': { es: 'Separador de columnas del CSV, si el detectado no es el correcto.', en: 'Column separator of the CSV, when the detected one is wrong.' },
-  'cli.flag.header-row': { es: 'Línea del encabezado, contando desde 0 (0 = primera línea).', en: 'Line of the header, counting from 0 (0 = first line).' },
+  'cli.flag.header-row': { es: 'Fila del encabezado como la numera Excel, menos 1 (0 = primera fila).', en: 'Row of the header as Excel numbers it, minus 1 (0 = first row).' },
   'cli.flag.template': { es: 'Plantilla guardada (JSON) con el destino y la asignación de columnas.', en: 'Saved template (JSON) with the target and the column mapping.' },
   'cli.flag.target': { es: 'Destino de las filas, si no hay plantilla.', en: 'Where the rows go, when there is no template.' },
   'cli.flag.map': { es: 'Envía una columna del archivo a un campo del CRM (se puede repetir).', en: 'Sends a column of the file to a CRM field (may be repeated).' },

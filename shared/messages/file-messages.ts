@@ -51,8 +51,8 @@ export const fileMessages = {
     en: 'The workbook has no sheet named "{sheet}". Its sheets: {sheets}.',
   },
   'file.header-row-not-found': {
-    es: 'No hay una fila que empiece en la línea {line} del archivo. Elija otra línea para el encabezado.',
-    en: 'No row starts at line {line} of the file. Choose another line for the header.',
+    es: 'El archivo no tiene una fila {line}. Elija otra fila para el encabezado.',
+    en: 'The file has no row {line}. Choose another row for the header.',
   },
 
   // Reading rows
@@ -121,7 +121,7 @@ export const fileMessages = {
   'file.inspect-label-bom': { es: 'con BOM', en: 'with BOM' },
   'file.inspect-label-delimiter': { es: 'Delimitador', en: 'Delimiter' },
   'file.inspect-label-header-line': { es: 'Encabezado', en: 'Header' },
-  'file.inspect-header-line': { es: 'línea {line} (--header-row {headerRow})', en: 'line {line} (--header-row {headerRow})' },
+  'file.inspect-header-line': { es: 'fila {line} (--header-row {headerRow})', en: 'row {line} (--header-row {headerRow})' },
   'file.inspect-header-sheet-row': { es: 'fila {line} (--header-row {headerRow})', en: 'row {line} (--header-row {headerRow})' },
   'file.inspect-label-rows': { es: 'Filas de datos', en: 'Data rows' },
   'file.inspect-label-columns': { es: 'Columnas', en: 'Columns' },
