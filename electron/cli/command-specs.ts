@@ -46,6 +46,7 @@ export const IMPORT = {
     ...CONNECTION_FLAGS,
     ...TARGET_CONNECTION_FLAGS,
     report: { kind: 'text', value: 'cli.value.file', help: 'cli.flag.report' },
+    'allow-duplicates': { kind: 'switch', help: 'cli.flag.allow-duplicates' },
   },
 } as const satisfies CommandSpec;
 

@@ -52,7 +52,13 @@ export const runImport: CommandRun<typeof IMPORT.flags> = async ({ flags, args: 
 
   return withCliEngine(io, lang, { jobsDir: jobsDirOf(io, flags['jobs-dir']), sandbox: connection.server === 'sandbox' }, async (engine) => {
     await engine.useConnection(connection, token);
-    const started = await engine.startJob({ path: resolve(io.cwd, file!), options, template, connectionId: connection.id });
+    const started = await engine.startJob({
+      path: resolve(io.cwd, file!),
+      options,
+      template,
+      connectionId: connection.id,
+      allowDuplicates: flags['allow-duplicates'] ?? false,
+    });
     const { code, summary } = await followJobPass(engine, started, io, lang, flags.json ?? false);
     if (flags.report) await exportReportTo(engine, summary.jobId, resolve(io.cwd, flags.report), io, lang, flags.json ?? false);
     return code;

@@ -10,8 +10,8 @@ export function exitCodeOf(summary: JobSummary): number {
 
 /** The `--json` contract: one object, these keys, nothing else on stdout. */
 export function jsonSummary(summary: JobSummary) {
-  const { jobId, status, total, ok, failed, uncertain, pending, requests } = summary;
-  return { jobId, status, total, ok, failed, uncertain, pending, requests };
+  const { jobId, status, total, ok, failed, uncertain, pending, skipped, requests } = summary;
+  return { jobId, status, total, ok, failed, uncertain, pending, skipped, alreadySent: summary.alreadySent ?? [], requests };
 }
 
 /** A job's status in the same words as its report and the app. */
@@ -30,8 +30,22 @@ export function printSummary(io: CliIO, summary: JobSummary, lang: Lang, json: b
     [
       text('cli.summary.job', { jobId, status: statusText(summary.status, lang) }),
       `  ${text('cli.summary.rows', { total, ok, failed, uncertain, pending })}`,
+      ...skippedLines(summary, lang),
       `  ${text('cli.summary.requests', { requests })}`,
       ...(summary.reason ? [`  ${formatMessage(lang, summary.reason)}`] : []),
     ].join('\n') + '\n',
   );
+}
+
+/** Rows not sent because the destination had them already, and from which earlier jobs. */
+function skippedLines(summary: JobSummary, lang: Lang): string[] {
+  if (summary.skipped === 0) return [];
+  const lines = [`  ${formatMessage(lang, msg('ledger.skipped', { count: summary.skipped }))}`];
+  const day = new Intl.DateTimeFormat(lang === 'es' ? 'es-CO' : 'en-US', { dateStyle: 'medium' });
+  for (const earlier of summary.alreadySent ?? []) {
+    const date = Number.isNaN(Date.parse(earlier.at)) ? '?' : day.format(new Date(earlier.at));
+    lines.push(`    ${formatMessage(lang, msg('ledger.skipped-from', { rows: earlier.rows, jobId: earlier.jobId, date }))}`);
+  }
+  if (summary.alreadySent?.length) lines.push(`  ${formatMessage(lang, msg('ledger.send-again-hint'))}`);
+  return lines;
 }

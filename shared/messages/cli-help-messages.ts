@@ -66,6 +66,10 @@ export const cliHelpMessages = {
   'cli.flag.campaign-type': { es: 'Tipo de la campaña.', en: 'Type of the campaign.' },
   'cli.flag.campaign-status': { es: 'Estado en que queda la campaña tras la carga (por defecto, active).', en: 'Status the campaign is left in after the upload (active by default).' },
   'cli.flag.report': { es: 'Al terminar, guarda el informe de errores en este archivo (.csv, .xlsx o .txt).', en: 'When done, saves the error report to this file (.csv, .xlsx or .txt).' },
+  'cli.flag.allow-duplicates': {
+    es: 'Envía también las filas que el destino ya recibió en cargas anteriores (por defecto se omiten).',
+    en: 'Also sends the rows the destination already received in earlier loads (they are skipped by default).',
+  },
   'cli.flag.uncertain': { es: 'Envía también las filas sin confirmar (el CRM pudo haberlas recibido).', en: 'Also sends the unconfirmed rows (the CRM may have received them).' },
   'cli.flag.out': { es: 'Archivo del informe: .csv o .xlsx para los errores, .txt para el resumen.', en: 'Report file: .csv or .xlsx for the errors, .txt for the summary.' },
   'cli.flag.failed-rows': { es: 'Exporta las filas fallidas tal como estaban en el archivo, para corregirlas y volver a cargarlas.', en: 'Exports the failed rows as they were in the file, to fix them and load them again.' },
