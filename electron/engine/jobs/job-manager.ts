@@ -9,7 +9,7 @@ import type {
   ResultPage,
   ResultRow,
 } from '../../../shared/contract';
-import { CargaError } from '../../../shared/errors/carga-error';
+import { CargaError, isCargaError } from '../../../shared/errors/carga-error';
 import type { FailureClass } from '../../../shared/errors/failure-class';
 import { msg } from '../../../shared/messages/catalog';
 import type { Template } from '../../../shared/template';
@@ -37,6 +37,12 @@ export interface JobManagerOptions {
   backoff: BackoffPolicy;
   /** In the app a job waiting for the quota resumes by itself at the reset; the CLI exits instead. */
   autoResume: boolean;
+  /**
+   * Whether the destination's ledger can tell, row by row, which rows this job had accepted (the
+   * runner then consults it before sending any row). Only then may a job whose journal is damaged
+   * go on; without it, resume and retry are refused.
+   */
+  acceptedProof?: (spec: JobSpec) => Promise<boolean>;
 }
 
 interface OpenJob {
@@ -68,6 +74,8 @@ export class JobManager {
     };
     this.o.store.create(spec);
     const job = await this.get(spec.jobId);
+    // Written at once, so a job whose description is damaged later can still be listed.
+    this.o.store.writeSummary(this.summaryOf(job));
     if (file.rowCount !== null) job.journal.total(file.rowCount);
     else job.counting = this.countInBackground(job);
     return spec;
@@ -80,8 +88,14 @@ export class JobManager {
     // The total gives the ETA and tells before the first request whether today's quota suffices.
     await job.counting;
     const conn = await this.o.resolve(job.spec.connection);
+    const proven = job.journal.state.damage !== null && (await this.o.acceptedProof?.(job.spec)) === true;
     // Checked after the awaits, and the runner set right after, so two starts cannot both pass.
     if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
+    if (job.journal.state.damage) {
+      // What was sent is not fully known: sending again could duplicate rows the CRM accepted.
+      if (!proven) return this.summaryOf(job);
+      job.journal.acceptDamage();
+    }
     clearTimeout(job.resumeTimer);
     const runner = new JobRunner({
       spec: job.spec,
@@ -136,13 +150,22 @@ export class JobManager {
     return this.summaryOf(await this.get(jobId));
   }
 
-  /** Newest first. Jobs not opened in this process are read from their summary file. */
+  /** Newest first. Jobs not opened in this process are read from their summary file, unless they
+   * look damaged; a job that cannot be opened is listed as needing review, never breaks the list. */
   async list(): Promise<JobSummary[]> {
     const summaries: JobSummary[] = [];
     for (const jobId of this.o.store.list()) {
       const open = this.open.get(jobId);
-      const summary = open ? this.summaryOf(open) : (this.o.store.readSummary(jobId) ?? this.summaryOf(await this.get(jobId)));
-      summaries.push(summary);
+      if (open) {
+        summaries.push(this.summaryOf(open));
+        continue;
+      }
+      const saved = this.o.store.readSummary(jobId);
+      try {
+        summaries.push(saved && !this.o.store.looksDamaged(jobId) ? saved : this.summaryOf(await this.get(jobId)));
+      } catch (error) {
+        if (saved) summaries.push({ ...saved, status: 'needs-review', reason: isCargaError(error) ? error.detail : msg('job.folder-damaged', { jobId }) });
+      }
     }
     return summaries;
   }
@@ -224,7 +247,7 @@ export class JobManager {
 
   private async openJob(jobId: string): Promise<OpenJob> {
     const spec = this.o.store.readSpec(jobId);
-    const journal = await Journal.open(this.o.store.journalPath(jobId));
+    const journal = await Journal.open(this.o.store.journalPath(jobId), this.o.store.checkpointPath(jobId));
     const job: OpenJob = { spec, journal, runner: null, settled: null };
     // A job found running was cut off by a crash: it is paused now, its in-flight rows uncertain.
     if (journal.state.status === 'running') this.writeStatus(job, 'paused');
