@@ -8,6 +8,8 @@ export interface CheckpointCounts {
   sends: number;
   /** Outcome entries: ok, failed, uncertain, unsent. */
   settled: number;
+  /** Rows recorded ok: what the destination's ledger must hold of this job to stand in for a lost journal. */
+  accepted: number;
   /** Lines that do not read. */
   corrupt: number;
   /** Corrupt lines already reviewed (the ledger proved the rows): not damage any more. */
@@ -58,9 +60,9 @@ export function readCheckpoint(path: string): CheckpointCounts | 'unreadable' | 
   if (!existsSync(path)) return null;
   try {
     const value = JSON.parse(readFileSync(path, 'utf8')) as Partial<Record<keyof CheckpointCounts, unknown>>;
-    const { bytes, sends, settled, corrupt, corruptAccepted } = value;
-    if ([bytes, sends, settled, corrupt, corruptAccepted].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)) {
-      return { bytes, sends, settled, corrupt, corruptAccepted } as CheckpointCounts;
+    const { bytes, sends, settled, accepted, corrupt, corruptAccepted } = value;
+    if ([bytes, sends, settled, accepted, corrupt, corruptAccepted].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)) {
+      return { bytes, sends, settled, accepted, corrupt, corruptAccepted } as CheckpointCounts;
     }
     return 'unreadable';
   } catch {

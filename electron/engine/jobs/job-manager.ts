@@ -18,6 +18,7 @@ import type { ResolvedConnection } from '../crm/target-adapter';
 import { targetAdapter } from '../crm/targets';
 import { countRows } from '../files/count-rows';
 import { readRows } from '../files/read-rows';
+import type { LedgerBook } from '../ledger/ledger-book';
 import type { TokenLanes } from '../quota/token-lanes';
 import type { BackoffPolicy } from './backoff';
 import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-results';
@@ -37,12 +38,8 @@ export interface JobManagerOptions {
   backoff: BackoffPolicy;
   /** In the app a job waiting for the quota resumes by itself at the reset; the CLI exits instead. */
   autoResume: boolean;
-  /**
-   * Whether the destination's ledger can tell, row by row, which rows this job had accepted (the
-   * runner then consults it before sending any row). Only then may a job whose journal is damaged
-   * go on; without it, resume and retry are refused.
-   */
-  acceptedProof?: (spec: JobSpec) => Promise<boolean>;
+  /** What each destination already accepted; without it every row is sent. */
+  ledgers?: LedgerBook;
 }
 
 interface OpenJob {
@@ -62,7 +59,7 @@ export class JobManager {
 
   constructor(private readonly o: JobManagerOptions) {}
 
-  async create(input: { file: FileInfo; template: Template; connection: Connection }): Promise<JobSpec> {
+  async create(input: { file: FileInfo; template: Template; connection: Connection; allowDuplicates?: boolean }): Promise<JobSpec> {
     const { file } = input;
     const spec: JobSpec = {
       version: 1,
@@ -71,6 +68,7 @@ export class JobManager {
       file: jobFileOf(file, statSync(file.path)),
       template: input.template,
       connection: input.connection,
+      ...(input.allowDuplicates ? { allowDuplicates: true } : {}),
     };
     this.o.store.create(spec);
     const job = await this.get(spec.jobId);
@@ -88,12 +86,15 @@ export class JobManager {
     // The total gives the ETA and tells before the first request whether today's quota suffices.
     await job.counting;
     const conn = await this.o.resolve(job.spec.connection);
-    const proven = job.journal.state.damage !== null && (await this.o.acceptedProof?.(job.spec)) === true;
+    const ledger = await this.o.ledgers?.forConnection(conn.connection);
     // Checked after the awaits, and the runner set right after, so two starts cannot both pass.
     if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
     if (job.journal.state.damage) {
-      // What was sent is not fully known: sending again could duplicate rows the CRM accepted.
-      if (!proven) return this.summaryOf(job);
+      // What was sent is not fully known: sending again could duplicate rows the CRM accepted,
+      // unless the destination's ledger, which the runner consults before sending any row, holds
+      // every row this job is known to have had accepted.
+      const known = Math.max(job.journal.acceptedAtCheckpoint, this.o.store.readSummary(jobId)?.ok ?? 0);
+      if (!ledger || ledger.acceptedBy(jobId) < known) return this.summaryOf(job);
       job.journal.acceptDamage();
     }
     clearTimeout(job.resumeTimer);
@@ -108,6 +109,7 @@ export class JobManager {
       timeoutMs: this.o.timeoutMs,
       backoff: this.o.backoff,
       emit: (event) => this.o.emit(event),
+      ...(ledger ? { ledger } : {}),
     });
     job.runner = runner;
     job.settled = runner.run().then(

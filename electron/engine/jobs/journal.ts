@@ -22,6 +22,8 @@ export interface JournalState {
   readonly states: RowStatesView;
   readonly details: ReadonlyMap<number, Readonly<RowDetail>>;
   readonly fixes: ReadonlyMap<number, Readonly<Record<string, string>>>;
+  /** Earlier jobs whose accepted rows this job skipped: when, and how many rows. */
+  readonly alreadySent: ReadonlyMap<string, Readonly<AlreadySentRows>>;
   readonly requests: number;
   readonly total: number | null;
   readonly status: JobStatus | null;
@@ -29,6 +31,12 @@ export interface JournalState {
   readonly updatedAt: string | null;
   /** Why the journal cannot be trusted to say what was sent (lines lost or corrupt), or null. */
   readonly damage: Message | null;
+}
+
+/** Rows an earlier job had accepted at the same destination. */
+export interface AlreadySentRows {
+  at: string;
+  rows: number;
 }
 
 /** A row settled by a request's answer, with what results and reports show of it. */
@@ -42,6 +50,7 @@ interface WritableState {
   states: RowStates;
   details: Map<number, RowDetail>;
   fixes: Map<number, Record<string, string>>;
+  alreadySent: Map<string, AlreadySentRows>;
   requests: number;
   total: number | null;
   status: JobStatus | null;
@@ -98,6 +107,12 @@ export class Journal {
     return this.live;
   }
 
+  /** Rows the checkpoint said were accepted when the job was opened (0 without a readable one). */
+  get acceptedAtCheckpoint(): number {
+    const saved = this.checkpoint.saved;
+    return saved === null || saved === 'unreadable' ? 0 : saved.accepted;
+  }
+
   /** A request that carried no rows (the quota read). */
   request(r: number): void {
     this.record({ t: 'read', r });
@@ -128,6 +143,16 @@ export class Journal {
   /** A row refused by local validation: never sent. */
   invalid(index: number, problems: readonly RowProblemNote[], cells: string[], row: number): void {
     this.record({ t: 'invalid', i: index, p: [...problems], v: cells, n: row });
+  }
+
+  /** Rows the destination's ledger shows this job had accepted, though the journal lost their outcome. */
+  acceptedEarlier(indices: readonly number[]): void {
+    if (indices.length) this.record({ t: 'ok', r: 0, i: toRanges(indices) });
+  }
+
+  /** Rows not sent because job `jobId` had them accepted at this destination at `at`. */
+  sentByEarlierJob(indices: readonly number[], jobId: string, at: string): void {
+    if (indices.length) this.record({ t: 'skip', i: toRanges(indices), j: jobId, at });
   }
 
   total(n: number): void {
@@ -259,12 +284,13 @@ async function replay(path: string): Promise<{ state: WritableState; firstCorrup
     states: new RowStates(),
     details: new Map(),
     fixes: new Map(),
+    alreadySent: new Map(),
     requests: 0,
     total: null,
     status: null,
     updatedAt: null,
     damage: null,
-    counts: { bytes: 0, sends: 0, settled: 0, corrupt: 0, corruptAccepted: 0 },
+    counts: { bytes: 0, sends: 0, settled: 0, accepted: 0, corrupt: 0, corruptAccepted: 0 },
     inFlight: new Map(),
   };
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -288,6 +314,7 @@ async function replay(path: string): Promise<{ state: WritableState; firstCorrup
 function countEntry(counts: CheckpointCounts, entry: JournalEntry): void {
   if (entry.t === 'send') counts.sends++;
   else if (entry.t === 'ok' || entry.t === 'fail' || entry.t === 'unc' || entry.t === 'unsent') counts.settled++;
+  if (entry.t === 'ok') for (const [start, end] of entry.i) counts.accepted += end - start + 1;
 }
 
 /** The one function that turns an entry into state, for live records and replays alike. */
@@ -343,9 +370,18 @@ function apply(state: WritableState, entry: JournalEntry): void {
       });
       return;
     }
-    case 'skip':
-      for (const index of eachIndex(entry.i)) state.states.set(index, 'skipped');
+    case 'skip': {
+      let rows = 0;
+      for (const index of eachIndex(entry.i)) {
+        state.states.set(index, 'skipped');
+        rows++;
+      }
+      if (entry.j !== undefined) {
+        const earlier = state.alreadySent.get(entry.j);
+        state.alreadySent.set(entry.j, { at: earlier?.at ?? entry.at ?? '', rows: (earlier?.rows ?? 0) + rows });
+      }
       return;
+    }
     case 'total':
       state.total = entry.n;
       return;
