@@ -36,7 +36,7 @@ async function startSandboxProcess(): Promise<{ origin: string; child: ChildProc
 export async function importBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'carga-bench-'));
   const { origin, child } = await startSandboxProcess();
-  const engine = await createEngine({ dataDir: dir, vault: createMemoryVault(), lang: 'en', frontDoor: 'cli', sandbox: false, autoResume: false });
+  const engine = await createEngine({ dataDir: dir, vault: createMemoryVault(), lang: 'en', frontDoor: 'cli', autoResume: false });
   try {
     await engine.saveConnection({ connection: { id: 'cases', name: 'bench', target: 'wolkvox-crm-cases', server: origin, operation: 'demo' }, token: SANDBOX_TOKEN });
     await engine.saveConnection({
