@@ -30,6 +30,7 @@ import { openFile } from './files/open-file';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './jobs/backoff';
 import { JobManager } from './jobs/job-manager';
 import { JobStore } from './jobs/job-store';
+import { LedgerBook } from './ledger/ledger-book';
 import { readTokenQuota } from './quota/read-token-quota';
 import { TokenLanes } from './quota/token-lanes';
 import { exportJobReport } from './reports/export-job-report';
@@ -74,9 +75,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const templates = new TemplateStore(join(options.dataDir, 'templates'));
   const lanes = new TokenLanes(join(jobsDir, '.quota'));
   const resolve = (connection: Connection) => connections.resolve(connection);
+  const jobStore = new JobStore(jobsDir);
+  const ledgers = new LedgerBook(join(options.dataDir, 'ledger'), jobStore);
 
   const jobs = new JobManager({
-    store: new JobStore(jobsDir),
+    store: jobStore,
     lanes,
     http,
     emit,
@@ -84,6 +87,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     timeoutMs: options.timeoutMs ?? 70_000,
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     autoResume: options.autoResume ?? true,
+    ledgers,
   });
 
   await jobs.scheduleWaitingJobs();
@@ -128,12 +132,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       });
     },
 
-    startJob: async ({ path, options: fileOptions, template, connectionId }) => {
+    startJob: async ({ path, options: fileOptions, template, connectionId, allowDuplicates }) => {
       const connection = connections.find(connectionId);
       const missing = missingConnectionFields(connections.effective(connection));
       if (missing.length) throw new CargaError(msg('job.connection-incomplete', { name: connection.name, fields: missing.join(', ') }));
       await resolve(connection);
-      const spec = await jobs.create({ file: await openFile(path, fileOptions), template, connection });
+      const spec = await jobs.create({ file: await openFile(path, fileOptions), template, connection, allowDuplicates });
       return jobs.start(spec.jobId, { kind: 'run' });
     },
     pauseJob: async ({ jobId }) => jobs.pause(jobId),
@@ -216,6 +220,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     useConnection: (connection, token) => connections.useForThisProcess(connection, token),
     close: async () => {
       await jobs.close();
+      await ledgers.close();
       await http.close();
       await sandbox?.close();
       listeners.clear();
