@@ -30,6 +30,8 @@ export const jobMessages = {
   'report.status.stopped': { es: 'Detenida', en: 'Stopped' },
   'report.status.cancelled': { es: 'Cancelada', en: 'Cancelled' },
   'report.status.finished': { es: 'Terminada', en: 'Finished' },
+  'report.status.waiting-crm': { es: 'Esperando al CRM', en: 'Waiting for the CRM' },
+  'report.status.needs-review': { es: 'Necesita revisión', en: 'Needs review' },
   'report.target.wolkvox-crm-cases': { es: 'wolkvox CRM: casos', en: 'wolkvox CRM: cases' },
   'report.target.wolkvox-crm-records': { es: 'wolkvox CRM: registros de módulo', en: 'wolkvox CRM: module records' },
   'report.target.wolkvox-campaign': { es: 'wolkvox Manager: campaña', en: 'wolkvox Manager: campaign' },
