@@ -20,7 +20,7 @@ import { suggestMapping } from '../../shared/mapping/suggest-mapping';
 import { TARGETS } from '../../shared/targets/catalog';
 import packageJson from '../../package.json' with { type: 'json' };
 import { ConnectionStore } from './connections/connection-store';
-import { sandboxConnections, SANDBOX_CONNECTION_PREFIX } from './connections/sandbox-connections';
+import { sandboxBaseUrl, sandboxConnections, SANDBOX_CONNECTION_PREFIX } from './connections/sandbox-connections';
 import type { HttpClient } from './crm/http-client';
 import type { ResolvedConnection } from './crm/target-adapter';
 import { targetAdapter } from './crm/targets';
@@ -90,7 +90,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const connection = ephemeral.get(saved.id) ?? saved;
     if (connection.server === 'sandbox') {
       if (!sandbox) throw new CargaError(msg('job.sandbox-off'));
-      return { connection, origin: sandbox.origin, token: SANDBOX_TOKEN };
+      return { connection, origin: sandboxBaseUrl(connection.target, sandbox.origin), token: SANDBOX_TOKEN };
     }
     const origin = resolveOrigin(connection.target, connection.server);
     const token = await vault.get(connection.id);
@@ -147,7 +147,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     suggestMapping: async ({ target, columns }) => suggestMapping(target, columns),
     previewRequests: async ({ path, options: fileOptions, template, connectionId, rows }) => {
       const connection = findConnection(connectionId);
-      const origin = connection.server === 'sandbox' ? (sandbox?.origin ?? 'http://127.0.0.1') : resolveOrigin(connection.target, connection.server);
+      const origin = connection.server === 'sandbox' ? sandboxBaseUrl(connection.target, sandbox?.origin ?? 'http://127.0.0.1') : resolveOrigin(connection.target, connection.server);
       return previewRequests({ info: await openFile(path, fileOptions), template, connection, origin, rows: rows ?? 3 });
     },
     checkFile: async ({ checkId, path, options: fileOptions, template, connectionId }) => {
