@@ -20,10 +20,11 @@ import { countRows } from '../files/count-rows';
 import { readRows } from '../files/read-rows';
 import type { TokenLanes } from '../quota/token-lanes';
 import type { BackoffPolicy } from './backoff';
-import { Journal, type JournalState, type RowDetail } from './journal';
-import type { JobSpec } from './job-spec';
+import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-results';
+import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
-import { fileInfoOf, JobRunner, type RunMode } from './runner';
+import { Journal } from './journal';
+import { JobRunner, type RunMode } from './runner';
 
 export interface JobManagerOptions {
   store: JobStore;
@@ -41,15 +42,12 @@ export interface JobManagerOptions {
 interface OpenJob {
   spec: JobSpec;
   journal: Journal;
-  state: JournalState;
   runner: JobRunner | null;
   settled: Promise<JobStatus> | null;
   /** The background count of the file's rows, so a summary after a pass knows the total. */
   counting?: Promise<void>;
   resumeTimer?: NodeJS.Timeout;
 }
-
-const ACTIVE: readonly JobStatus[] = ['running'];
 
 /** Creates jobs, runs them one pass at a time, and answers what their journals say. */
 export class JobManager {
@@ -60,31 +58,17 @@ export class JobManager {
 
   async create(input: { file: FileInfo; template: Template; connection: Connection }): Promise<JobSpec> {
     const { file } = input;
-    const stat = statSync(file.path);
     const spec: JobSpec = {
       version: 1,
       jobId: newJobId(),
       createdAt: new Date().toISOString(),
-      file: {
-        path: file.path,
-        name: file.name,
-        size: stat.size,
-        mtimeMs: stat.mtimeMs,
-        kind: file.kind,
-        encoding: file.encoding,
-        bom: file.bom,
-        delimiter: file.delimiter,
-        headerRow: file.headerRow,
-        sheet: file.sheet,
-        headers: file.headers,
-        columns: file.columns,
-      },
+      file: jobFileOf(file, statSync(file.path)),
       template: input.template,
       connection: input.connection,
     };
     this.o.store.create(spec);
     const job = await this.get(spec.jobId);
-    if (file.rowCount !== null) this.recordTotal(job, file.rowCount);
+    if (file.rowCount !== null) job.journal.total(file.rowCount);
     else job.counting = this.countInBackground(job);
     return spec;
   }
@@ -102,7 +86,6 @@ export class JobManager {
     const runner = new JobRunner({
       spec: job.spec,
       journal: job.journal,
-      state: job.state,
       adapter: targetAdapter(job.spec.connection.target),
       conn,
       http: this.o.http,
@@ -145,7 +128,7 @@ export class JobManager {
       job.runner.cancel();
       return this.settled(jobId);
     }
-    if (job.state.status !== 'finished') this.writeStatus(job, 'cancelled');
+    if (job.journal.state.status !== 'finished') this.writeStatus(job, 'cancelled');
     return this.summaryOf(job);
   }
 
@@ -168,35 +151,26 @@ export class JobManager {
     const job = await this.get(jobId);
     const known = new Set(job.spec.file.columns);
     const fix = Object.fromEntries(Object.entries(values).filter(([column]) => known.has(column)));
-    job.journal.append({ t: 'fix', i: index, v: fix });
-    job.state.fixes.set(index, { ...job.state.fixes.get(index), ...fix });
-    return this.resultRow(job, index, job.state.details.get(index));
+    job.journal.fix(index, fix);
+    return resultRow(job.spec, job.journal.state, index);
   }
 
   async results(jobId: string, filter: ResultFilter | undefined, offset: number, limit: number): Promise<ResultPage> {
     const job = await this.get(jobId);
-    const indices = this.filteredIndices(job, filter);
-    const rows = indices.slice(offset, offset + limit).map((index) => this.resultRow(job, index, job.state.details.get(index)));
+    const indices = filteredIndices(job.journal.state, filter);
+    const rows = indices.slice(offset, offset + limit).map((index) => resultRow(job.spec, job.journal.state, index));
     return { total: indices.length, offset, rows };
   }
 
   async breakdown(jobId: string): Promise<Partial<Record<FailureClass | 'validation', number>>> {
-    const job = await this.get(jobId);
-    const counts: Partial<Record<FailureClass | 'validation', number>> = {};
-    for (const [index, detail] of job.state.details) {
-      const outcome = job.state.states.get(index);
-      if (outcome !== 'failed' && outcome !== 'uncertain') continue;
-      const kind = detail.failure.failureClass;
-      counts[kind] = (counts[kind] ?? 0) + 1;
-    }
-    return counts;
+    return failureBreakdown((await this.get(jobId)).journal.state);
   }
 
   /** Failed (and uncertain, when asked) rows in file order, with their cells and fixes, for reports. */
   async *detailRows(jobId: string, outcomes: readonly ('failed' | 'uncertain' | 'skipped')[]): AsyncGenerator<ResultRow> {
     const job = await this.get(jobId);
-    for (const index of this.filteredIndices(job, { outcomes: [...outcomes] })) {
-      yield this.resultRow(job, index, job.state.details.get(index));
+    for (const index of filteredIndices(job.journal.state, { outcomes: [...outcomes] })) {
+      yield resultRow(job.spec, job.journal.state, index);
     }
   }
 
@@ -250,10 +224,10 @@ export class JobManager {
 
   private async openJob(jobId: string): Promise<OpenJob> {
     const spec = this.o.store.readSpec(jobId);
-    const { journal, state } = await Journal.open(this.o.store.journalPath(jobId));
-    const job: OpenJob = { spec, journal, state, runner: null, settled: null };
+    const journal = await Journal.open(this.o.store.journalPath(jobId));
+    const job: OpenJob = { spec, journal, runner: null, settled: null };
     // A job found running was cut off by a crash: it is paused now, its in-flight rows uncertain.
-    if (state.status && ACTIVE.includes(state.status)) this.writeStatus(job, 'paused');
+    if (journal.state.status === 'running') this.writeStatus(job, 'paused');
     await this.fillMissingCells(job);
     this.open.set(jobId, job);
     return job;
@@ -262,18 +236,13 @@ export class JobManager {
   /** Rows cut off in flight have no cells in the journal: read them back from the file once. */
   private async fillMissingCells(job: OpenJob): Promise<void> {
     const missing = new Set<number>();
-    for (const [index, detail] of job.state.details) if (!detail.cells) missing.add(index);
+    for (const [index, detail] of job.journal.state.details) if (!detail.cells) missing.add(index);
     if (missing.size === 0) return;
     try {
       for await (const batch of readRows(fileInfoOf(job.spec))) {
         for (const row of batch) {
-          if (!missing.has(row.index)) continue;
-          const detail = job.state.details.get(row.index);
-          if (detail) {
-            detail.cells = row.cells;
-            detail.row = row.row;
-          }
-          missing.delete(row.index);
+          if (!missing.delete(row.index)) continue;
+          job.journal.attachCells(row.index, row.cells, row.row);
         }
         if (missing.size === 0) return;
       }
@@ -292,7 +261,7 @@ export class JobManager {
   }
 
   private scheduleResume(job: OpenJob): void {
-    const resetsAt = job.state.reason?.params?.resetsAt;
+    const resetsAt = job.journal.state.reason?.params?.resetsAt;
     const at = typeof resetsAt === 'string' ? Date.parse(resetsAt) : NaN;
     if (Number.isNaN(at)) return;
     // A minute past the reset, so the provider's counter has surely turned over.
@@ -304,24 +273,14 @@ export class JobManager {
   }
 
   private writeStatus(job: OpenJob, status: JobStatus): void {
-    const at = new Date().toISOString();
-    job.state.status = status;
-    job.state.updatedAt = at;
-    delete job.state.reason;
-    job.journal.append({ t: 'status', s: status, at });
+    job.journal.status(status);
     this.o.store.writeSummary(this.summaryOf(job));
     this.o.emit({ type: 'job-status', jobId: job.spec.jobId, status });
   }
 
-  private recordTotal(job: OpenJob, total: number): void {
-    if (job.state.total !== null) return;
-    job.state.total = total;
-    job.journal.append({ t: 'total', n: total });
-  }
-
   private async countInBackground(job: OpenJob): Promise<void> {
     try {
-      this.recordTotal(job, await countRows(fileInfoOf(job.spec)));
+      job.journal.total(await countRows(fileInfoOf(job.spec)));
     } catch {
       // The run itself reports an unreadable file; the total is then learnt at the end of a pass.
     }
@@ -333,73 +292,8 @@ export class JobManager {
     if (changed) throw new CargaError(msg('job.file-changed', { name: spec.file.name }));
   }
 
-  private filteredIndices(job: OpenJob, filter: ResultFilter | undefined): number[] {
-    const outcomes = filter?.outcomes?.length ? new Set(filter.outcomes) : null;
-    const classes = filter?.classes?.length ? new Set(filter.classes) : null;
-    const text = filter?.text?.trim().toLocaleLowerCase() || null;
-    const indices: number[] = [];
-    for (const [index, detail] of job.state.details) {
-      const outcome = job.state.states.get(index);
-      if (outcome === 'ok' || outcome === 'pending' || outcome === 'sending') continue;
-      if (outcomes && !outcomes.has(outcome)) continue;
-      if (classes && !classes.has(detail.failure.failureClass)) continue;
-      if (text && !matchesText(detail, text)) continue;
-      indices.push(index);
-    }
-    return indices.sort((a, b) => a - b);
-  }
-
-  private resultRow(job: OpenJob, index: number, detail: RowDetail | undefined): ResultRow {
-    const { columns } = job.spec.file;
-    const fixes = job.state.fixes.get(index);
-    const values: Record<string, string> = {};
-    columns.forEach((column, i) => {
-      values[column] = fixes?.[column] ?? detail?.cells?.[i] ?? '';
-    });
-    const failure = detail?.failure;
-    return {
-      row: detail?.row ?? rowNumberOf(job.spec, index),
-      index,
-      outcome: job.state.states.get(index),
-      ...(failure
-        ? { failureClass: failure.failureClass, code: failure.code, message: failure.message, explanation: failure.explanation }
-        : {}),
-      values,
-      fixed: fixes !== undefined,
-    };
-  }
-
   private summaryOf(job: OpenJob): JobSummary {
-    const live = job.runner?.progress();
-    const total = live?.total ?? job.state.total ?? job.state.states.size;
-    const counts = job.state.states.count(total);
-    return {
-      jobId: job.spec.jobId,
-      status: job.runner?.jobStatus ?? job.state.status ?? 'paused',
-      total,
-      ok: counts.ok,
-      failed: counts.failed,
-      uncertain: counts.uncertain + counts.sending,
-      pending: counts.pending,
-      skipped: counts.skipped,
-      requests: live?.requests ?? job.state.requests,
-      createdAt: job.spec.createdAt,
-      updatedAt: job.state.updatedAt ?? job.spec.createdAt,
-      fileName: job.spec.file.name,
-      target: job.spec.connection.target,
-      connectionName: job.spec.connection.name,
-      ...(job.state.reason ? { reason: job.state.reason } : {}),
-    };
+    const { runner } = job;
+    return jobSummary(job.spec, job.journal.state, runner ? { status: runner.jobStatus, progress: runner.progress() } : undefined);
   }
-}
-
-function matchesText(detail: RowDetail, text: string): boolean {
-  if (detail.failure.message.toLocaleLowerCase().includes(text)) return true;
-  if (detail.failure.code.toLocaleLowerCase().includes(text)) return true;
-  return detail.cells?.some((cell) => cell.toLocaleLowerCase().includes(text)) ?? false;
-}
-
-/** A fallback for rows whose number was never read (exact when no quoted line breaks precede them). */
-function rowNumberOf(spec: JobSpec, index: number): number {
-  return spec.file.headerRow + 2 + index;
 }

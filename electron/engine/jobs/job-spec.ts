@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FileInfo } from '../../../shared/contract';
 import { connectionSchema } from '../../../shared/connection-schema';
 import { templateSchema } from '../../../shared/template';
 
@@ -26,3 +27,43 @@ export const jobSpecSchema = z.object({
 });
 
 export type JobSpec = z.infer<typeof jobSpecSchema>;
+
+/** What a job keeps of the file the operator opened: how to read it again, and its size and time. */
+export function jobFileOf(file: FileInfo, stat: { size: number; mtimeMs: number }): JobSpec['file'] {
+  return {
+    path: file.path,
+    name: file.name,
+    size: stat.size,
+    mtimeMs: stat.mtimeMs,
+    kind: file.kind,
+    encoding: file.encoding,
+    bom: file.bom,
+    delimiter: file.delimiter,
+    headerRow: file.headerRow,
+    sheet: file.sheet,
+    headers: file.headers,
+    columns: file.columns,
+  };
+}
+
+/** The file as the job first read it: the same encoding, delimiter, header row and sheet. */
+export function fileInfoOf(spec: JobSpec): FileInfo {
+  const f = spec.file;
+  return {
+    path: f.path,
+    name: f.name,
+    size: f.size,
+    kind: f.kind,
+    encoding: f.encoding,
+    bom: f.bom,
+    delimiter: f.delimiter,
+    headerRow: f.headerRow,
+    headers: f.headers,
+    columns: f.columns,
+    sheets: f.sheet ? [f.sheet] : [],
+    sheet: f.sheet,
+    preview: [],
+    rowCount: null,
+    warnings: [],
+  };
+}

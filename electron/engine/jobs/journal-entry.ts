@@ -12,6 +12,14 @@ export interface RowFailure {
   explanation: Message;
 }
 
+/** A local validation problem of a row, as the journal keeps it. */
+export interface RowProblemNote {
+  code: ProblemCode;
+  column?: string;
+  value?: string;
+  message: Message;
+}
+
 /** One line of `outcomes.jsonl`. Short keys: a million-row job writes millions of these. */
 export type JournalEntry =
   /** Rows about to go out in request `r`: without an outcome after a crash they are uncertain. */
@@ -24,7 +32,9 @@ export type JournalEntry =
   /** The CRM did not process request `r` (throttled, quota, stop, batch too big): rows are pending again. */
   | { t: 'unsent'; r: number }
   /** Rows refused by local validation: never sent. One entry per row, problems listed. */
-  | { t: 'invalid'; i: number; p: { code: ProblemCode; column?: string; value?: string; message: Message }[]; v: string[]; n: number }
+  | { t: 'invalid'; i: number; p: RowProblemNote[]; v: string[]; n: number }
+  /** A request that carried no rows (the quota read): it counts among the job's requests. */
+  | { t: 'read'; r: number }
   /** The operator chose to skip rows (e.g. uncertain ones found in the CRM). */
   | { t: 'skip'; i: RowRanges }
   /** The whole file has been read once: its data-row count. */
@@ -33,7 +43,7 @@ export type JournalEntry =
   /** The operator fixed cells of a row; applied when it is sent again. */
   | { t: 'fix'; i: number; v: Record<string, string> };
 
-const TYPES = new Set(['send', 'ok', 'fail', 'unc', 'unsent', 'invalid', 'skip', 'total', 'status', 'fix']);
+const TYPES = new Set(['read', 'send', 'ok', 'fail', 'unc', 'unsent', 'invalid', 'skip', 'total', 'status', 'fix']);
 
 /** Lines are written by this program; a torn or foreign line is dropped rather than trusted. */
 export function parseJournalLine(line: string): JournalEntry | null {

@@ -2,9 +2,9 @@ import { closeSync, createReadStream, fstatSync, ftruncateSync, openSync, readSy
 import { createInterface } from 'node:readline';
 import type { JobStatus } from '../../../shared/contract';
 import type { Message } from '../../../shared/messages/message';
-import { parseJournalLine, type JournalEntry, type RowFailure } from './journal-entry';
-import { eachIndex, type RowRanges } from './row-ranges';
-import { RowStates } from './row-states';
+import { parseJournalLine, type JournalEntry, type RowFailure, type RowProblemNote } from './journal-entry';
+import { eachIndex, toRanges, type RowRanges } from './row-ranges';
+import { RowStates, type RowStatesView } from './row-states';
 
 /** A row that is failed, uncertain or skipped, with why and its original cells. */
 export interface RowDetail {
@@ -15,8 +15,26 @@ export interface RowDetail {
   row?: number;
 }
 
-/** Everything a job's journal says, replayed. */
+/** Everything a job's journal says, replayed; read-only outside the journal. */
 export interface JournalState {
+  readonly states: RowStatesView;
+  readonly details: ReadonlyMap<number, Readonly<RowDetail>>;
+  readonly fixes: ReadonlyMap<number, Readonly<Record<string, string>>>;
+  readonly requests: number;
+  readonly total: number | null;
+  readonly status: JobStatus | null;
+  readonly reason?: Message;
+  readonly updatedAt: string | null;
+}
+
+/** A row settled by a request's answer, with what results and reports show of it. */
+export interface SettledRow {
+  index: number;
+  cells: string[];
+  row: number;
+}
+
+interface WritableState {
   states: RowStates;
   details: Map<number, RowDetail>;
   fixes: Map<number, Record<string, string>>;
@@ -25,6 +43,8 @@ export interface JournalState {
   status: JobStatus | null;
   reason?: Message;
   updatedAt: string | null;
+  /** Request number → its rows, while the request has no outcome. */
+  inFlight: Map<number, RowRanges>;
 }
 
 export const CRASH_FAILURE: RowFailure = {
@@ -35,27 +55,82 @@ export const CRASH_FAILURE: RowFailure = {
 };
 
 /**
- * The append-only record of a job. Rows are written as `send` before their request leaves and
- * get their outcome after, so after a crash or `kill -9` a replay knows exactly which rows the
- * CRM may have seen: only those in flight become uncertain, and nothing accepted is sent again.
+ * The append-only record of a job and the only writer of its state. Rows are written as `send`
+ * before their request leaves and get their outcome after, so after a crash or `kill -9` a replay
+ * knows exactly which rows the CRM may have seen: only those in flight become uncertain, and
+ * nothing accepted is sent again. Every entry is applied by `apply`, live and on replay alike.
  */
 export class Journal {
-  private constructor(private fd: number) {}
+  private constructor(
+    private readonly fd: number,
+    private readonly live: WritableState,
+  ) {}
 
   /** Opens (creating) the journal, drops a torn last line, replays it. */
-  static async open(path: string): Promise<{ journal: Journal; state: JournalState }> {
+  static async open(path: string): Promise<Journal> {
     const fd = openSync(path, 'a+');
     dropTornTail(fd);
-    const state = await replay(path);
-    const journal = new Journal(fd);
-    journal.settleInFlight(state);
-    return { journal, state };
+    const journal = new Journal(fd, await replay(path));
+    journal.settleInFlight();
+    return journal;
   }
 
-  append(entry: JournalEntry): void {
-    // Synchronous on purpose: a `send` must be on disk (in the kernel's cache, which survives a
-    // process crash) before its request is put on the wire.
-    writeSync(this.fd, JSON.stringify(entry) + '\n');
+  get state(): JournalState {
+    return this.live;
+  }
+
+  /** A request that carried no rows (the quota read). */
+  request(r: number): void {
+    this.record({ t: 'read', r });
+  }
+
+  /** Rows about to go out in request `r`. */
+  sending(r: number, indices: readonly number[]): void {
+    this.record({ t: 'send', r, i: toRanges(indices) });
+  }
+
+  ok(r: number, indices: readonly number[], ids: readonly string[]): void {
+    const i = toRanges(indices);
+    this.record(ids.length ? { t: 'ok', r, i, ids: [...ids] } : { t: 'ok', r, i });
+  }
+
+  settled(r: number, outcome: 'failed' | 'uncertain', rows: readonly SettledRow[], failure: RowFailure): void {
+    const i = toRanges(rows.map((row) => row.index));
+    const v = rows.map((row) => row.cells);
+    const n = rows.map((row) => row.row);
+    this.record(outcome === 'failed' ? { t: 'fail', r, i, f: failure, v, n } : { t: 'unc', r, i, f: failure, v, n });
+  }
+
+  /** The CRM did not process request `r`: its rows are pending again. */
+  unsent(r: number): void {
+    this.record({ t: 'unsent', r });
+  }
+
+  /** A row refused by local validation: never sent. */
+  invalid(index: number, problems: readonly RowProblemNote[], cells: string[], row: number): void {
+    this.record({ t: 'invalid', i: index, p: [...problems], v: cells, n: row });
+  }
+
+  total(n: number): void {
+    if (this.live.total === null) this.record({ t: 'total', n });
+  }
+
+  status(status: JobStatus, reason?: Message): void {
+    const at = new Date().toISOString();
+    this.record(reason ? { t: 'status', s: status, at, reason } : { t: 'status', s: status, at });
+  }
+
+  fix(index: number, values: Record<string, string>): void {
+    this.record({ t: 'fix', i: index, v: values });
+  }
+
+  /** Cells of a row cut off in flight, read back from the file: not journaled, the file has them. */
+  attachCells(index: number, cells: string[], row: number): void {
+    const detail = this.live.details.get(index);
+    if (detail) {
+      detail.cells = cells;
+      detail.row = row;
+    }
   }
 
   /** Flushes to the device; used at pauses and the end, not per row. */
@@ -67,16 +142,18 @@ export class Journal {
     closeSync(this.fd);
   }
 
+  private record(entry: JournalEntry): void {
+    // Synchronous on purpose: a `send` must be on disk (in the kernel's cache, which survives a
+    // process crash) before its request is put on the wire.
+    writeSync(this.fd, JSON.stringify(entry) + '\n');
+    apply(this.live, entry);
+  }
+
   /** Rows still `sending` after a replay were in flight when the process died. */
-  private settleInFlight(state: JournalState): void {
+  private settleInFlight(): void {
     const inFlight: number[] = [];
-    for (let i = 0; i < state.states.size; i++) if (state.states.get(i) === 'sending') inFlight.push(i);
-    if (inFlight.length === 0) return;
-    for (const index of inFlight) {
-      state.states.set(index, 'uncertain');
-      state.details.set(index, { ...state.details.get(index), failure: CRASH_FAILURE });
-    }
-    this.append({ t: 'unc', r: -1, i: inFlight.map((i) => [i, i]), f: CRASH_FAILURE });
+    for (let i = 0; i < this.live.states.size; i++) if (this.live.states.get(i) === 'sending') inFlight.push(i);
+    if (inFlight.length > 0) this.record({ t: 'unc', r: -1, i: toRanges(inFlight), f: CRASH_FAILURE });
   }
 }
 
@@ -100,8 +177,8 @@ function dropTornTail(fd: number): void {
   ftruncateSync(fd, 0);
 }
 
-async function replay(path: string): Promise<JournalState> {
-  const state: JournalState = {
+async function replay(path: string): Promise<WritableState> {
+  const state: WritableState = {
     states: new RowStates(),
     details: new Map(),
     fixes: new Map(),
@@ -109,25 +186,29 @@ async function replay(path: string): Promise<JournalState> {
     total: null,
     status: null,
     updatedAt: null,
+    inFlight: new Map(),
   };
-  const inFlight = new Map<number, RowRanges>();
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of lines) {
     const entry = parseJournalLine(line);
-    if (entry) applyEntry(state, inFlight, entry);
+    if (entry) apply(state, entry);
   }
   return state;
 }
 
-function applyEntry(state: JournalState, inFlight: Map<number, RowRanges>, entry: JournalEntry): void {
+/** The one function that turns an entry into state, for live records and replays alike. */
+function apply(state: WritableState, entry: JournalEntry): void {
   switch (entry.t) {
+    case 'read':
+      state.requests = Math.max(state.requests, entry.r);
+      return;
     case 'send':
-      inFlight.set(entry.r, entry.i);
+      state.inFlight.set(entry.r, entry.i);
       state.requests = Math.max(state.requests, entry.r);
       for (const index of eachIndex(entry.i)) state.states.set(index, 'sending');
       return;
     case 'ok':
-      inFlight.delete(entry.r);
+      state.inFlight.delete(entry.r);
       for (const index of eachIndex(entry.i)) {
         state.states.set(index, 'ok');
         state.details.delete(index);
@@ -135,7 +216,7 @@ function applyEntry(state: JournalState, inFlight: Map<number, RowRanges>, entry
       return;
     case 'fail':
     case 'unc': {
-      inFlight.delete(entry.r);
+      state.inFlight.delete(entry.r);
       let n = 0;
       for (const index of eachIndex(entry.i)) {
         state.states.set(index, entry.t === 'fail' ? 'failed' : 'uncertain');
@@ -148,8 +229,8 @@ function applyEntry(state: JournalState, inFlight: Map<number, RowRanges>, entry
       return;
     }
     case 'unsent': {
-      const ranges = inFlight.get(entry.r);
-      inFlight.delete(entry.r);
+      const ranges = state.inFlight.get(entry.r);
+      state.inFlight.delete(entry.r);
       if (ranges) for (const index of eachIndex(ranges)) if (state.states.get(index) === 'sending') state.states.set(index, 'pending');
       return;
     }

@@ -17,9 +17,3 @@ export function* eachIndex(ranges: RowRanges): Generator<number> {
     for (let i = start; i <= end; i++) yield i;
   }
 }
-
-export function rangeCount(ranges: RowRanges): number {
-  let count = 0;
-  for (const [start, end] of ranges) count += end - start + 1;
-  return count;
-}

@@ -1,4 +1,4 @@
-import type { EngineEvent, FileInfo, JobProgress, JobStatus, RowOutcome } from '../../../shared/contract';
+import type { EngineEvent, JobProgress, JobStatus } from '../../../shared/contract';
 import type { Classification } from '../../../shared/errors/classification';
 import { classifyNetworkError, explainAt } from '../../../shared/errors/classify';
 import type { CompiledMapping, MappedRecord } from '../../../shared/mapping/mapped-record';
@@ -14,11 +14,10 @@ import { readTokenQuota } from '../quota/read-token-quota';
 import type { TokenLane } from '../quota/token-lanes';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
 import { effectiveTemplate } from './effective-template';
-import type { Journal, JournalState } from './journal';
+import type { Journal } from './journal';
 import type { RowFailure } from './journal-entry';
-import type { JobSpec } from './job-spec';
+import { fileInfoOf, type JobSpec } from './job-spec';
 import { RateMeter } from './rate-meter';
-import { toRanges } from './row-ranges';
 
 /** A row mapped, validated and ready to go. */
 interface ReadyRow {
@@ -36,7 +35,6 @@ export type RunMode = { kind: 'run' } | { kind: 'retry'; includeUncertain: boole
 export interface RunnerOptions {
   spec: JobSpec;
   journal: Journal;
-  state: JournalState;
   adapter: TargetAdapter;
   conn: ResolvedConnection;
   http: HttpClient;
@@ -61,7 +59,6 @@ export class JobRunner {
   private readonly abort = new AbortController();
   private requested: 'paused' | 'cancelled' | null = null;
   private halt: { status: JobStatus; reason: Message } | null = null;
-  private readonly counts: Record<RowOutcome, number>;
   private readonly inFlight = new Set<Promise<void>>();
   private nextRequest: number;
   private batchCap: number;
@@ -71,9 +68,7 @@ export class JobRunner {
   private status: JobStatus = 'running';
 
   constructor(private readonly o: RunnerOptions) {
-    this.counts = o.state.states.count(o.state.states.size);
-    this.counts.pending = 0;
-    this.nextRequest = o.state.requests + 1;
+    this.nextRequest = o.journal.state.requests + 1;
     this.batchCap = o.adapter.maxBatch;
   }
 
@@ -130,10 +125,7 @@ export class JobRunner {
       }
     }
 
-    if (completePass && this.o.state.total === null) {
-      this.o.state.total = this.seen;
-      this.o.journal.append({ t: 'total', n: this.seen });
-    }
+    if (completePass) this.o.journal.total(this.seen);
     const final: JobStatus = this.halt?.status ?? this.requested ?? (completePass ? 'finished' : 'paused');
     this.setStatus(final, this.halt?.reason);
     this.o.journal.sync();
@@ -146,13 +138,13 @@ export class JobRunner {
   }
 
   private eligible(index: number): boolean {
-    const state = this.o.state.states.get(index);
+    const state = this.o.journal.state.states.get(index);
     if (this.o.mode.kind === 'run') return state === 'pending';
     return state === 'failed' || (state === 'uncertain' && this.o.mode.includeUncertain);
   }
 
   private prepare(source: SourceRow, mapping: CompiledMapping): ReadyRow | null {
-    const fixes = this.o.state.fixes.get(source.index);
+    const fixes = this.o.journal.state.fixes.get(source.index);
     const cells = fixes ? this.o.spec.file.columns.map((column, i) => fixes[column] ?? source.cells[i] ?? '') : source.cells;
     const mapped = mapping.mapRow(cells, source.index, source.row);
     const problems = mapped.problems.map((p) => ({
@@ -163,19 +155,7 @@ export class JobRunner {
     }));
     if (source.ragged) problems.unshift({ code: 'ragged-row', message: source.ragged });
     if (problems.length === 0) return { index: source.index, row: source.row, cells, record: mapped.record };
-    this.o.journal.append({ t: 'invalid', i: source.index, p: problems, v: cells, n: source.row });
-    const first = problems[0];
-    this.o.state.details.set(source.index, {
-      failure: {
-        failureClass: 'validation',
-        code: first?.code ?? 'invalid',
-        message: problems.map((p) => p.code).join(', '),
-        explanation: first?.message ?? msg('job.invalid-row'),
-      },
-      cells,
-      row: source.row,
-    });
-    this.move(source.index, 'failed');
+    this.o.journal.invalid(source.index, problems, cells, source.row);
     return null;
   }
 
@@ -200,8 +180,7 @@ export class JobRunner {
 
   private async send(rows: ReadyRow[], prebuilt?: Built): Promise<void> {
     let built = prebuilt;
-    let transientTries = 0;
-    let throttledTries = 0;
+    const tries = { transient: 0, throttled: 0 };
     for (;;) {
       if (this.stopping) return;
       const reservation = this.o.lane.ledger.reserve();
@@ -210,10 +189,8 @@ export class JobRunner {
         return;
       }
       const r = this.nextRequest++;
-      this.o.state.requests = r;
-      const ranges = toRanges(rows.map((row) => row.index));
-      this.o.journal.append({ t: 'send', r, i: ranges });
-      for (const row of rows) this.move(row.index, 'sending');
+      const indices = rows.map((row) => row.index);
+      this.o.journal.sending(r, indices);
       const attempt = built ?? this.build(rows);
       // A retry builds its request again, as the first attempt did.
       built = undefined;
@@ -223,11 +200,7 @@ export class JobRunner {
       const verdict = this.classify(result, rows);
 
       if (verdict.kind === 'ok') {
-        this.o.journal.append(verdict.ids.length ? { t: 'ok', r, i: ranges, ids: verdict.ids } : { t: 'ok', r, i: ranges });
-        for (const row of rows) {
-          this.o.state.details.delete(row.index);
-          this.move(row.index, 'ok');
-        }
+        this.o.journal.ok(r, indices, verdict.ids);
         this.rate.add(rows.length);
         this.maybeEmitProgress();
         return;
@@ -248,32 +221,29 @@ export class JobRunner {
           this.settle(r, rows, 'uncertain', verdict.added !== undefined ? { ...failure, explanation: msg('job.partial-batch', { added: verdict.added, sent: rows.length }) } : failure);
           return;
         case 'transient':
-          this.unsent(r, rows);
-          if (++transientTries >= this.o.backoff.transientAttempts) {
+        case 'throttled': {
+          // Nothing was processed: send the same rows again after a wait, a bounded number of times.
+          this.o.journal.unsent(r);
+          const attempt = ++tries[verdict.failureClass];
+          const allowed = verdict.failureClass === 'transient' ? this.o.backoff.transientAttempts : this.o.backoff.throttledAttempts;
+          if (attempt >= allowed) {
             this.settle(r, rows, 'failed', failure);
             return;
           }
-          await wait(backoffDelay(this.o.backoff, transientTries, this.o.random), this.abort.signal);
+          await wait(backoffDelay(this.o.backoff, attempt, this.o.random), this.abort.signal);
           continue;
-        case 'throttled':
-          this.unsent(r, rows);
-          if (++throttledTries >= this.o.backoff.throttledAttempts) {
-            this.settle(r, rows, 'failed', failure);
-            return;
-          }
-          await wait(backoffDelay(this.o.backoff, throttledTries, this.o.random), this.abort.signal);
-          continue;
+        }
         case 'quota':
-          this.unsent(r, rows);
+          this.o.journal.unsent(r);
           this.o.lane.ledger.exhaust();
           this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: this.o.lane.ledger.resetsAt }));
           return;
         case 'stop':
-          this.unsent(r, rows);
+          this.o.journal.unsent(r);
           this.stop('stopped', failure.explanation);
           return;
         case 'batch': {
-          this.unsent(r, rows);
+          this.o.journal.unsent(r);
           const allowed = Math.min(verdict.allowed ?? Math.floor(rows.length / 2), this.o.adapter.maxBatch);
           if (allowed < 1 || allowed >= rows.length) {
             this.settle(r, rows, 'failed', failure);
@@ -298,19 +268,9 @@ export class JobRunner {
   }
 
   private settle(r: number, rows: ReadyRow[], outcome: 'failed' | 'uncertain', failure: RowFailure): void {
-    this.o.journal.append({ t: outcome === 'failed' ? 'fail' : 'unc', r, i: toRanges(rows.map((row) => row.index)), f: failure, v: rows.map((row) => row.cells), n: rows.map((row) => row.row) });
-    for (const row of rows) {
-      this.o.state.details.set(row.index, { failure, cells: row.cells, row: row.row });
-      this.move(row.index, outcome);
-    }
+    this.o.journal.settled(r, outcome, rows, failure);
     this.rate.add(rows.length);
     this.maybeEmitProgress();
-  }
-
-  /** The CRM did not process the request: its rows are pending again. */
-  private unsent(r: number, rows: ReadyRow[]): void {
-    this.o.journal.append({ t: 'unsent', r });
-    for (const row of rows) this.move(row.index, 'pending');
   }
 
   private stop(status: 'stopped' | 'waiting-quota', reason: Message): void {
@@ -322,7 +282,7 @@ export class JobRunner {
     const { adapter, conn, lane, http, timeoutMs } = this.o;
     const reading = await readTokenQuota({ adapter, conn, lane, http, timeoutMs });
     // The read went out (whatever came back) and counts among the job's requests.
-    if (reading.kind !== 'unsupported' && reading.kind !== 'capped') this.o.state.requests = this.nextRequest++;
+    if (reading.kind !== 'unsupported' && reading.kind !== 'capped') this.o.journal.request(this.nextRequest++);
     switch (reading.kind) {
       case 'capped':
         this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: reading.resetsAt }));
@@ -345,35 +305,22 @@ export class JobRunner {
 
   /** Says before the first row goes out when today's quota cannot carry the whole job. */
   private warnIfMoreDaysNeeded(): void {
-    const { total } = this.o.state;
+    const { total } = this.o.journal.state;
     const remaining = this.o.lane.ledger.remaining;
     const budget = this.o.lane.ledger.budget;
     if (total === null || remaining === null || budget === null || budget <= 0) return;
-    const done = this.counts.ok + this.counts.failed + this.counts.uncertain + this.counts.skipped;
-    const rows = this.o.mode.kind === 'run' ? total - done : this.counts.failed + (this.o.mode.includeUncertain ? this.counts.uncertain : 0);
+    const counts = this.o.journal.state.states.tally;
+    const done = counts.ok + counts.failed + counts.uncertain + counts.skipped;
+    const rows = this.o.mode.kind === 'run' ? total - done : counts.failed + (this.o.mode.includeUncertain ? counts.uncertain : 0);
     const requests = Math.ceil(rows / this.batchCap);
     if (requests <= remaining) return;
     const days = 1 + Math.ceil((requests - remaining) / budget);
     this.o.emit({ type: 'job-notice', jobId: this.o.spec.jobId, notice: msg('job.needs-more-days', { requests, remaining, days }) });
   }
 
-  /** Pending is not counted: it is whatever the total leaves over. */
-  private move(index: number, to: RowOutcome): void {
-    const from = this.o.state.states.get(index);
-    if (from === to) return;
-    if (from !== 'pending') this.counts[from]--;
-    this.o.state.states.set(index, to);
-    if (to !== 'pending') this.counts[to]++;
-  }
-
   private setStatus(status: JobStatus, reason?: Message): void {
     this.status = status;
-    const at = new Date().toISOString();
-    this.o.state.status = status;
-    this.o.state.updatedAt = at;
-    if (reason) this.o.state.reason = reason;
-    else delete this.o.state.reason;
-    this.o.journal.append(reason ? { t: 'status', s: status, at, reason } : { t: 'status', s: status, at });
+    this.o.journal.status(status, reason);
     this.o.emit(reason ? { type: 'job-status', jobId: this.o.spec.jobId, status, reason } : { type: 'job-status', jobId: this.o.spec.jobId, status });
   }
 
@@ -389,8 +336,9 @@ export class JobRunner {
   }
 
   progress(): JobProgress {
-    const total = this.o.state.total ?? Math.max(this.seen, this.o.state.states.size);
-    const { ok, failed, uncertain, skipped } = this.counts;
+    const { state } = this.o.journal;
+    const total = state.total ?? Math.max(this.seen, state.states.size);
+    const { ok, failed, uncertain, skipped } = state.states.tally;
     const pending = Math.max(0, total - ok - failed - uncertain - skipped);
     const rate = this.rate.perSecond();
     return {
@@ -404,30 +352,8 @@ export class JobRunner {
       pending,
       requests: this.nextRequest - 1,
       rate,
-      etaSeconds: rate > 0 && this.o.state.total !== null ? Math.round(pending / rate) : null,
+      etaSeconds: rate > 0 && state.total !== null ? Math.round(pending / rate) : null,
       quotaLeft: this.o.lane.ledger.remaining,
     };
   }
-}
-
-/** The file as the job first read it: the same encoding, delimiter, header row and sheet. */
-export function fileInfoOf(spec: JobSpec): FileInfo {
-  const f = spec.file;
-  return {
-    path: f.path,
-    name: f.name,
-    size: f.size,
-    kind: f.kind,
-    encoding: f.encoding,
-    bom: f.bom,
-    delimiter: f.delimiter,
-    headerRow: f.headerRow,
-    headers: f.headers,
-    columns: f.columns,
-    sheets: f.sheet ? [f.sheet] : [],
-    sheet: f.sheet,
-    preview: [],
-    rowCount: null,
-    warnings: [],
-  };
 }
