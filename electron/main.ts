@@ -18,7 +18,7 @@ import type { Message } from '../shared/messages/message';
 import { createEngine, type Engine } from './engine/engine';
 import { createSafeStorageVault } from './engine/secrets/safe-storage-vault';
 import { ActiveJobs, afterJobEndedWithoutWindow, onLastWindowClosed } from './ipc/background-run';
-import { contentSecurityPolicy } from './ipc/content-security-policy';
+import { contentSecurityPolicy } from './front-door/content-security-policy';
 import { forwardEvents } from './ipc/event-forwarding';
 import { registerIpc } from './ipc/register-ipc';
 import { isTrustedSender } from './ipc/sender-check';

@@ -1,66 +1,67 @@
 /**
  * The web front door (`npm run web`): the built renderer and the contract over HTTP and
  * server-sent events, on 127.0.0.1 only. Any local process, and any web page through the
- * browser, can reach a loopback port, so every request must carry the per-launch secret and
- * name this server in its Host (DNS rebinding) and, when present, its Origin (CSRF).
+ * browser, can reach a loopback port, so every request must carry the session cookie and name
+ * this server in its Host (DNS rebinding) and, when present, its Origin (CSRF).
  *
- * How each request carries the secret:
- * - the page load: `?s=` in the URL; the answer sets an HttpOnly SameSite=Strict cookie so the
- *   scripts, styles and fonts the page then loads (which cannot add headers) carry it too, and
- *   so does a reload after the bridge removed `?s=` from the address bar;
- * - API calls and uploads: the `X-Carga-Secret` header (never the cookie: a header cannot be
- *   added by another site's form or link);
- * - the event stream: `?s=`, since EventSource cannot send headers.
+ * How a browser gets in (web-session.ts): a one-time ticket (`/open?t=`) is exchanged for an
+ * HttpOnly, SameSite=Strict cookie, which every later request carries — the page, its assets,
+ * the event stream, API calls and uploads. API calls and uploads also carry REQUEST_HEADER,
+ * which no other site's form, link or image can add. The secret never appears in a URL, a
+ * process's arguments or anything the page's scripts can read.
  */
-import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { resolve } from 'node:path';
+import { isMethodName } from '../../shared/contract-schemas';
 import type { EngineClient } from '../../shared/contract';
-import { isMethodName, parseMethodInput } from '../../shared/contract-schemas';
-import { isCargaError } from '../../shared/errors/carga-error';
 import { formatMessage, msg } from '../../shared/messages/catalog';
 import type { Message } from '../../shared/messages/message';
-import { contentSecurityPolicy } from '../ipc/content-security-policy';
-import { callMethod } from '../ipc/method-dispatch';
-import { toWireError } from '../ipc/wire-error';
-import { contentTypeFor } from './content-types';
+import { API_PREFIX, EVENTS_PATH, OPEN_PATH, REQUEST_HEADER, REQUEST_HEADER_VALUE, TICKET_PARAM, UPLOAD_PATH } from '../../shared/wire';
+import { contentSecurityPolicy } from '../front-door/content-security-policy';
+import { invoke } from '../front-door/invoke';
 import { openEventStream, type OpenStream } from './event-stream';
-import { cookieValue, isAllowedHost, isAllowedOrigin, secretMatches } from './request-guard';
+import { isAllowedHost, isAllowedOrigin } from './request-guard';
+import { serveStatic } from './static-files';
+import { folderSize } from './upload-space';
 import { receiveUpload } from './upload-receiver';
+import { WebSession } from './web-session';
 
-export const SECRET_HEADER = 'x-carga-secret';
 export const MAX_JSON_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+export const MAX_UPLOADS_TOTAL_BYTES = 10 * 1024 ** 3;
 
 export interface WebServerOptions {
-  engine: EngineClient;
+  /** May still be starting: the address is printed first, calls wait for it. */
+  engine: EngineClient | Promise<EngineClient>;
   /** The built renderer (`dist/renderer`). */
   staticDir: string;
-  /** Where dropped files are streamed to; they stay there, since jobs read them again. */
+  /** Where dropped files are streamed to; they stay while a job reads them (upload-space.ts). */
   uploadsDir: string;
   /** 0 or absent: any free port. */
   port?: number;
+  /** One file's limit. */
   maxUploadBytes?: number;
+  /** All uploads together. */
+  maxUploadsTotalBytes?: number;
 }
 
 export interface WebServer {
-  /** The full URL to open, with the secret. */
-  url: string;
   origin: string;
+  /** A fresh address that opens the app once (a one-time ticket); `onUsed` runs when it does. */
+  oneTimeUrl(onUsed?: () => void): string;
   close(): Promise<void>;
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const secret = randomBytes(32).toString('base64url');
   const staticDir = resolve(options.staticDir);
   const maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const maxUploadsTotalBytes = options.maxUploadsTotalBytes ?? MAX_UPLOADS_TOTAL_BYTES;
+  const engine = Promise.resolve(options.engine);
+  // A failed start is reported by whoever started the engine; calls answer 500 meanwhile.
+  engine.catch(() => {});
   const csp = contentSecurityPolicy();
   const streams = new Set<OpenStream>();
-  let port = 0;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -76,9 +77,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // Uploads of large files over a slow disk can take longer than Node's default 5 minutes.
   server.requestTimeout = 0;
   await listen(server, options.port ?? 0);
-  port = (server.address() as AddressInfo).port;
+  const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
-  const cookieName = `carga-secret-${port}`;
+  const session = new WebSession(port);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('Content-Security-Policy', csp);
@@ -88,36 +89,44 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
-      return forbidden(req, res);
+      return refuse(req, res, msg('front-door.forbidden'));
     }
     const url = new URL(req.url ?? '/', origin);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
-    return handleStatic(req, res, url);
+    if (url.pathname === OPEN_PATH) return handleOpen(req, res, url);
+    const cookie = session.check(req.headers.cookie);
+    if (cookie !== 'valid') return refuse(req, res, msg(cookie === 'stale' ? 'front-door.session-ended' : 'front-door.forbidden'));
+    if (url.pathname.startsWith(API_PREFIX)) return handleApi(req, res, url);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendMethodNotAllowed(req, res, 'GET, HEAD');
+    return serveStatic(req, res, staticDir, url.pathname);
+  }
+
+  /** A ticket's one use: the cookie, then a page that loads the app. Loading it from a page of
+   * this origin (not by a redirect) matters: a SameSite=Strict cookie is not sent along a
+   * redirect chain that started elsewhere (the terminal, the browser-opening file). */
+  function handleOpen(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    res.setHeader('Cache-Control', 'no-store');
+    if (req.method !== 'GET') return sendMethodNotAllowed(req, res, 'GET');
+    const fresh = session.redeem(url.searchParams.get(TICKET_PARAM));
+    if (!fresh && session.check(req.headers.cookie) !== 'valid') return refuse(req, res, msg('front-door.ticket-used'));
+    if (fresh) res.setHeader('Set-Cookie', session.cookie());
+    const opening = `${formatMessage('es', msg('front-door.web-opening'))} / ${formatMessage('en', msg('front-door.web-opening'))}`;
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>Carga</title></head><body><p><a href="/">${opening}</a></p></body></html>\n`);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     res.setHeader('Cache-Control', 'no-store');
-    if (url.pathname === '/api/events') {
-      if (!secretMatches(url.searchParams.get('s'), secret)) return forbidden(req, res);
+    if (url.pathname === EVENTS_PATH) {
       if (req.method !== 'GET') return sendMethodNotAllowed(req, res, 'GET');
-      const stream = openEventStream(options.engine, req, res, () => streams.delete(stream));
+      const stream = openEventStream(await engine, req, res, () => streams.delete(stream));
       streams.add(stream);
       return;
     }
-    if (!secretMatches(headerText(req.headers[SECRET_HEADER]), secret)) return forbidden(req, res);
+    if (headerText(req.headers[REQUEST_HEADER.toLowerCase()]) !== REQUEST_HEADER_VALUE) return refuse(req, res, msg('front-door.forbidden'));
     if (req.method !== 'POST') return sendMethodNotAllowed(req, res, 'POST');
+    if (url.pathname === UPLOAD_PATH) return handleUpload(req, res, url);
 
-    if (url.pathname === '/api/upload') {
-      const result = await receiveUpload(req, options.uploadsDir, url.searchParams.get('name'), maxUploadBytes);
-      if (result.kind === 'saved') return sendJson(res, 200, { path: result.path });
-      if (result.kind === 'too-large') {
-        res.setHeader('Connection', 'close');
-        return sendError(res, 413, msg('front-door.upload-too-large', { name: result.name, limit: formatBytes(maxUploadBytes) }));
-      }
-      return sendError(res, 400, msg('front-door.upload-failed', { name: result.name }));
-    }
-
-    const method = url.pathname.slice('/api/'.length);
+    const method = url.pathname.slice(API_PREFIX.length);
     if (!isMethodName(method)) return sendError(res, 404, msg('front-door.unknown-method', { method: method.slice(0, 100) }));
     if (!isJson(req.headers['content-type'])) return sendError(res, 415, msg('front-door.bad-json'));
 
@@ -133,58 +142,42 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return sendError(res, 400, msg('front-door.bad-json'));
     }
-    const parsed = parseMethodInput(method, raw);
-    if (!parsed.ok) return sendError(res, 400, msg('front-door.invalid-input', { path: parsed.path }));
-    let result: unknown;
-    try {
-      result = await callMethod(options.engine, method, parsed.input);
-    } catch (error) {
-      if (isCargaError(error)) return sendError(res, 400, error.detail);
-      console.error(`carga web: ${method} failed unexpectedly: ${describe(error)}`);
-      return sendError(res, 500, toWireError(error).detail);
-    }
-    if (result === undefined) {
+    const outcome = await invoke(await engine, method, raw);
+    if (!outcome.ok) return sendError(res, outcome.cause === 'unexpected' ? 500 : 400, outcome.error.detail);
+    if (outcome.value === undefined) {
       res.writeHead(204).end();
       return;
     }
-    return sendJson(res, 200, result);
+    return sendJson(res, 200, outcome.value);
   }
 
-  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const fromQuery = secretMatches(url.searchParams.get('s'), secret);
-    if (!fromQuery && !secretMatches(cookieValue(req.headers.cookie, cookieName), secret)) return forbidden(req, res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendMethodNotAllowed(req, res, 'GET, HEAD');
-    const path = staticPath(staticDir, url.pathname);
-    const info = path ? await stat(path).catch(() => null) : null;
-    if (!path || !info?.isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Not found\n');
-      return;
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    // Uploads no job reads are removed while the engine starts: none is taken before that.
+    await engine;
+    const room = Math.max(0, maxUploadsTotalBytes - (await folderSize(options.uploadsDir)));
+    const result = await receiveUpload(req, options.uploadsDir, url.searchParams.get('name'), Math.min(maxUploadBytes, room));
+    if (result.kind === 'saved') return sendJson(res, 200, { path: result.path });
+    if (result.kind === 'too-large') {
+      res.setHeader('Connection', 'close');
+      const detail =
+        room < maxUploadBytes
+          ? msg('front-door.uploads-full', { name: result.name, used: formatBytes(maxUploadsTotalBytes - room), limit: formatBytes(maxUploadsTotalBytes) })
+          : msg('front-door.upload-too-large', { name: result.name, limit: formatBytes(maxUploadBytes) });
+      return sendError(res, 413, detail);
     }
-    if (fromQuery) res.setHeader('Set-Cookie', `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`);
-    res.writeHead(200, {
-      'Content-Type': contentTypeFor(path),
-      'Content-Length': info.size,
-      'Cache-Control': path.endsWith('.html') ? 'no-store' : 'no-cache',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    // Headers are out: a read error or a client that went away can only cut the response short.
-    await pipeline(createReadStream(path), res).catch(() => res.destroy());
+    return sendError(res, 400, msg('front-door.upload-failed', { name: result.name }));
   }
 
-  function forbidden(req: IncomingMessage, res: ServerResponse): void {
+  function refuse(req: IncomingMessage, res: ServerResponse, detail: Message): void {
     res.setHeader('Cache-Control', 'no-store');
-    const detail = msg('front-door.forbidden');
-    if ((req.url ?? '').startsWith('/api/')) return sendError(res, 403, detail);
+    if ((req.url ?? '').startsWith(API_PREFIX)) return sendError(res, 403, detail);
     const text = `${formatMessage('es', detail)}\n${formatMessage('en', detail)}\n`;
     res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
   }
 
   return {
-    url: `${origin}/?s=${secret}`,
     origin,
+    oneTimeUrl: (onUsed) => `${origin}${OPEN_PATH}?${TICKET_PARAM}=${session.issueTicket(onUsed)}`,
     close: async () => {
       for (const stream of streams) stream.close();
       const closed = new Promise<void>((done) => server.close(() => done()));
@@ -202,22 +195,6 @@ function listen(server: Server, port: number): Promise<void> {
       done();
     });
   });
-}
-
-/** The file under `root` a URL path names, or null for anything outside it, hidden or odd.
- * `/` is the app's index.html. */
-export function staticPath(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const segments = decoded.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment.startsWith('.'))) return null;
-  const full = resolve(root, ...(segments.length === 0 ? ['index.html'] : segments));
-  return full.startsWith(root + sep) ? full : null;
 }
 
 /** The body as text, or null when it is larger than `max` (the rest is discarded unread). */
@@ -270,7 +247,9 @@ function sendMethodNotAllowed(req: IncomingMessage, res: ServerResponse, allow: 
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+  if (bytes >= 1024 ** 3) return `${Math.round((bytes / 1024 ** 3) * 10) / 10} GB`;
+  if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function describe(error: unknown): string {

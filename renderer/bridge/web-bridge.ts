@@ -2,10 +2,9 @@ import type { EngineEvent, MethodInput, MethodName, MethodResult } from '../../s
 import { CargaError } from '../../shared/errors/carga-error';
 import { isMessageCode, msg } from '../../shared/messages/catalog';
 import type { Message } from '../../shared/messages/message';
+import { EVENTS_PATH, methodPath, REQUEST_HEADER, REQUEST_HEADER_VALUE, UPLOAD_PATH } from '../../shared/wire';
 import { apiFromCall } from './api-from-call';
 import type { Bridge } from './bridge';
-
-export const SECRET_HEADER = 'X-Carga-Secret';
 
 export interface PlainResponse {
   status: number;
@@ -20,10 +19,9 @@ export interface EventSourceLike {
 /** What the web bridge needs from its surroundings: the browser's in the app
  * (browser-environment.ts), Node's in tests against the real server. */
 export interface WebBridgeEnvironment {
-  /** The server's origin (the page's own). */
+  /** The server's origin (the page's own). Every request carries the session cookie the
+   * server set when the page was opened; no script here ever sees it. */
   baseUrl: string;
-  /** The per-launch secret, or null when the page was opened without it (every call is then refused). */
-  secret: string | null;
   fetch(url: string, init: { method: 'POST'; headers: Record<string, string>; body?: string | Blob }): Promise<{ status: number; text(): Promise<string> }>;
   openEventSource(url: string): EventSourceLike;
   /** Sends a file reporting bytes sent as it goes (fetch cannot report upload progress). */
@@ -31,13 +29,13 @@ export interface WebBridgeEnvironment {
 }
 
 /**
- * The bridge behind `npm run web`: each method is `POST /api/<method>` with a JSON body and the
- * secret in a header; events come over one EventSource shared by all listeners; a dropped file is
+ * The bridge behind `npm run web`: each method is `POST /api/<method>` with a JSON body and
+ * REQUEST_HEADER (the session cookie goes by itself); events come over one EventSource shared by all listeners; a dropped file is
  * uploaded (streamed from disk by the browser) and the engine gets the path it was saved to.
  * Failures reject with a CargaError whose `detail` is the server's Message.
  */
 export function createWebBridge(env: WebBridgeEnvironment): Bridge {
-  const headers = (contentType: string): Record<string, string> => ({ [SECRET_HEADER]: env.secret ?? '', 'Content-Type': contentType });
+  const headers = (contentType: string): Record<string, string> => ({ [REQUEST_HEADER]: REQUEST_HEADER_VALUE, 'Content-Type': contentType });
 
   async function send(url: string, body: string | Blob | undefined, contentType: string): Promise<PlainResponse> {
     try {
@@ -49,7 +47,7 @@ export function createWebBridge(env: WebBridgeEnvironment): Bridge {
   }
 
   const api = apiFromCall(async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
-    const response = await send(`${env.baseUrl}/api/${method}`, input === undefined ? undefined : JSON.stringify(input), 'application/json');
+    const response = await send(`${env.baseUrl}${methodPath(method)}`, input === undefined ? undefined : JSON.stringify(input), 'application/json');
     if (response.status === 204) return undefined as MethodResult<M>;
     // The server answers each method with the engine's own result for it.
     return readJson(response) as MethodResult<M>;
@@ -64,7 +62,7 @@ export function createWebBridge(env: WebBridgeEnvironment): Bridge {
     onEvent(listener) {
       listeners.add(listener);
       if (!source) {
-        source = env.openEventSource(`${env.baseUrl}/api/events?s=${encodeURIComponent(env.secret ?? '')}`);
+        source = env.openEventSource(`${env.baseUrl}${EVENTS_PATH}`);
         source.addEventListener('message', (message) => {
           const event = parseEvent(message.data);
           if (!event) return;
@@ -81,7 +79,7 @@ export function createWebBridge(env: WebBridgeEnvironment): Bridge {
     },
 
     async pathForFile(file, onProgress) {
-      const url = `${env.baseUrl}/api/upload?name=${encodeURIComponent(file.name)}`;
+      const url = `${env.baseUrl}${UPLOAD_PATH}?name=${encodeURIComponent(file.name)}`;
       let response: PlainResponse;
       if (onProgress) {
         try {

@@ -35,8 +35,8 @@ export const frontDoorMessages = {
     en: 'The file "{name}" could not be received: the transfer was interrupted. Drop it again.',
   },
   'front-door.connection-lost': {
-    es: 'Se perdió la conexión con Carga. Compruebe que el programa sigue abierto y recargue la página.',
-    en: 'The connection to Carga was lost. Check that the program is still running and reload the page.',
+    es: 'Se perdió la conexión con Carga. Si lo reinició, abra la dirección nueva que mostró la terminal; si no, compruebe que sigue abierto.',
+    en: 'The connection to Carga was lost. If you restarted it, open the new address the terminal printed; otherwise check that it is still running.',
   },
   'front-door.file-without-path': {
     es: 'No se pudo obtener la ubicación de «{name}» en el disco. Guárdelo primero como archivo y vuelva a arrastrarlo.',
@@ -71,11 +71,31 @@ export const frontDoorMessages = {
     en: 'Building the interface (only the first time or after changes)…',
   },
   'front-door.web-open-hint': {
-    es: 'Abra este enlace en el navegador. Ctrl+C para detener.',
-    en: 'Open this link in your browser. Ctrl+C to stop.',
+    es: 'Abra este enlace en el navegador: sirve una sola vez, y al usarlo la terminal muestra otro. Ctrl+C para detener.',
+    en: 'Open this link in your browser: it works once, and when it is used the terminal prints another. Ctrl+C to stop.',
   },
   'front-door.web-start-failed': {
     es: 'No se pudo iniciar Carga: {detail}',
     en: 'Carga could not start: {detail}',
+  },
+  'front-door.session-ended': {
+    es: 'Carga se reinició y esta página ya no sirve. Abra la dirección nueva que mostró la terminal.',
+    en: 'Carga was restarted and this page no longer works. Open the new address the terminal printed.',
+  },
+  'front-door.ticket-used': {
+    es: 'Este enlace ya se usó: cada enlace abre Carga una sola vez. Abra la dirección más reciente que mostró la terminal.',
+    en: 'This link was already used: each link opens Carga once. Open the latest address the terminal printed.',
+  },
+  'front-door.web-opening': {
+    es: 'Abriendo Carga…',
+    en: 'Opening Carga…',
+  },
+  'front-door.uploads-full': {
+    es: 'El archivo «{name}» no cabe: los archivos subidos para las importaciones ya ocupan {used} de los {limit} que Carga guarda. Ábralo con la aplicación de escritorio o la línea de comandos, que lo leen donde está sin subirlo.',
+    en: 'The file "{name}" does not fit: files uploaded for imports already take {used} of the {limit} Carga keeps. Open it with the desktop app or the command line, which read it where it is without uploading it.',
+  },
+  'front-door.web-browser-not-opened': {
+    es: 'No se abrió el navegador ({detail}). Abra el enlace de arriba.',
+    en: 'The browser was not opened ({detail}). Open the link above.',
   },
 } as const satisfies MessageCatalog;

@@ -118,10 +118,10 @@ export async function launchApp(options: E2eOptions = {}): Promise<E2eApp> {
     page.on('response', (response) => {
       // The browser asks for /favicon.ico by itself; the app never links it.
       if (response.status() >= 400 && new URL(response.url()).pathname !== '/favicon.ico') {
-        pageErrors.push(`HTTP ${response.status()} ${response.url().replace(/([?&]s=)[^&]+/, '$1…')}`);
+        pageErrors.push(`HTTP ${response.status()} ${response.url().replace(/([?&]t=)[^&]+/, '$1…')}`);
       }
     });
-    await page.goto(server.url);
+    await page.goto(server.oneTimeUrl());
     return {
       page,
       context,

@@ -24,7 +24,7 @@ describe('the app through the web front door', () => {
     await shell.stepper.waitFor({ state: 'visible' });
     await shell.step('connect').waitFor({ state: 'visible' });
     expect(await shell.htmlLang()).toBe('es');
-    // The secret left the address bar once the bridge had read it.
+    // The one-time ticket is not left in the address bar.
     expect(new URL(app.page.url()).search).toBe('');
     expect(statSync(await app.screenshot('smoke-es')).size).toBeGreaterThan(0);
     expect(app.pageErrors).toEqual([]);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { EventSource } from 'undici';
+import { Agent, EventSource, type Dispatcher } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../shared/contract';
 import { isCargaError } from '../../../shared/errors/carga-error';
@@ -20,13 +20,15 @@ let server: WebServer;
 let uploadsDir: string;
 let sources: { url: string; opened: Promise<void>; closed: boolean }[];
 
-function environment(secret: string | null): WebBridgeEnvironment {
+/** What the browser does by itself: send the session cookie with every request to the page's
+ * origin (none when `cookie` is null). */
+function environment(cookie: string | null): WebBridgeEnvironment {
+  const withCookie = (headers: Record<string, string>) => (cookie ? { ...headers, Cookie: cookie } : headers);
   return {
     baseUrl: server.origin,
-    secret,
-    fetch: (url, init) => fetch(url, init),
+    fetch: (url, init) => fetch(url, { ...init, headers: withCookie(init.headers) }),
     openEventSource(url): EventSourceLike {
-      const source = new EventSource(url);
+      const source = new EventSource(url, { dispatcher: cookieDispatcher(cookie) });
       const record = { url, opened: new Promise<void>((resolve) => source.addEventListener('open', () => resolve())), closed: false };
       sources.push(record);
       return {
@@ -37,8 +39,21 @@ function environment(secret: string | null): WebBridgeEnvironment {
         },
       };
     },
-    uploadWithProgress: (url, body, headers, onProgress) => uploadWithNodeHttp(url, body, headers, onProgress),
+    uploadWithProgress: (url, body, headers, onProgress) => uploadWithNodeHttp(url, body, withCookie(headers), onProgress),
   };
+}
+
+function cookieDispatcher(cookie: string | null): Dispatcher {
+  const agent = new Agent();
+  if (!cookie) return agent;
+  return agent.compose((dispatch) => (options, handler) => dispatch({ ...options, headers: { ...(options.headers as Record<string, string>), cookie } }, handler));
+}
+
+/** Uses a one-time address as the browser does; returns the cookie it set. */
+async function openSession(url: string): Promise<string> {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
 /** What XMLHttpRequest does in the browser: send the body, reporting bytes sent. */
@@ -65,7 +80,7 @@ beforeEach(async () => {
   engine = new FakeEngine();
   sources = [];
   server = await startWebServer({ engine, staticDir: join(root, 'static'), uploadsDir });
-  bridge = createWebBridge(environment(new URL(server.url).searchParams.get('s')));
+  bridge = createWebBridge(environment(await openSession(server.oneTimeUrl())));
 });
 
 afterEach(async () => {
@@ -104,9 +119,10 @@ describe('the web bridge', () => {
     expect(error).toMatchObject({ detail: { code: 'front-door.invalid-input', params: { path: 'offset' } } });
   });
 
-  it('is refused without the right secret', async () => {
-    const stranger = createWebBridge(environment('not-the-secret'));
-    expect(await rejection(stranger.getAppInfo())).toMatchObject({ detail: { code: 'front-door.forbidden' } });
+  it('is refused without the session cookie', async () => {
+    const port = new URL(server.origin).port;
+    const stranger = createWebBridge(environment(`carga-session-${port}=not-the-secret`));
+    expect(await rejection(stranger.getAppInfo())).toMatchObject({ detail: { code: 'front-door.session-ended' } });
     const none = createWebBridge(environment(null));
     expect(await rejection(none.listJobs())).toMatchObject({ detail: { code: 'front-door.forbidden' } });
     expect(engine.calls).toEqual([]);

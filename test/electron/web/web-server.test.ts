@@ -30,7 +30,8 @@ let engine: FakeEngine;
 let server: WebServer;
 let uploadsDir: string;
 let port: number;
-let secret: string;
+/** `Cookie` header value of a session opened with a ticket. */
+let cookie: string;
 
 beforeEach(async () => {
   const root = newTempDir();
@@ -45,8 +46,16 @@ beforeEach(async () => {
   engine = new FakeEngine();
   server = await startWebServer({ engine, staticDir, uploadsDir, maxUploadBytes: 64 * 1024 * 1024 });
   port = Number(new URL(server.origin).port);
-  secret = new URL(server.url).searchParams.get('s') ?? '';
+  cookie = await openSession(server.oneTimeUrl());
 });
+
+/** Uses a one-time address as a browser would; returns the cookie it set. */
+async function openSession(url: string): Promise<string> {
+  const opened = await send({ path: new URL(url).pathname + new URL(url).search });
+  expect(opened.status).toBe(200);
+  const setCookie = opened.headers['set-cookie']?.[0] ?? '';
+  return setCookie.split(';')[0]!;
+}
 
 afterEach(async () => {
   await server.close();
@@ -54,7 +63,7 @@ afterEach(async () => {
 
 function send(options: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} }, (res) => {
+    const req = request({ host: '127.0.0.1', port, agent: false, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
@@ -69,36 +78,86 @@ function callApi(method: string, body?: unknown, headers: Record<string, string>
   return send({
     method: 'POST',
     path: `/api/${method}`,
-    headers: { 'X-Carga-Secret': secret, 'Content-Type': 'application/json', ...headers },
+    headers: { Cookie: cookie, 'X-Carga-Request': '1', 'Content-Type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
 
-describe('the URL it prints', () => {
-  it('is on 127.0.0.1 and carries a secret of at least 128 bits', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?s=[A-Za-z0-9_-]+$/);
-    expect(Buffer.from(secret, 'base64url').length).toBe(32);
+describe('one-time addresses and the session', () => {
+  it('are on 127.0.0.1 and carry a ticket of 256 bits, a different one each time', () => {
+    const first = server.oneTimeUrl();
+    const second = server.oneTimeUrl();
+    expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/open\?t=[A-Za-z0-9_-]+$/);
+    expect(Buffer.from(new URL(first).searchParams.get('t')!, 'base64url').length).toBe(32);
+    expect(second).not.toBe(first);
   });
 
-  it('carries a different secret at each launch', async () => {
-    const other = await startWebServer({ engine, staticDir: newTempDir(), uploadsDir });
-    try {
-      expect(new URL(other.url).searchParams.get('s')).not.toBe(secret);
-    } finally {
-      await other.close();
-    }
+  it('exchange a ticket once for an HttpOnly, SameSite=Strict cookie, then load the app from this origin', async () => {
+    const url = new URL(server.oneTimeUrl());
+    const opened = await send({ path: url.pathname + url.search });
+    expect(opened.status).toBe(200);
+    expect(opened.headers['cache-control']).toBe('no-store');
+    const [setCookie] = opened.headers['set-cookie'] ?? [];
+    expect(setCookie).toMatch(new RegExp(`^carga-session-${port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    // The secret is not the ticket: a ticket seen later is worth nothing.
+    expect(setCookie).not.toContain(url.searchParams.get('t'));
+    expect(opened.text).toContain('<meta http-equiv="refresh" content="0;url=/">');
+  });
+
+  it('refuses a ticket used before, even by the browser that used it, and an unknown one', async () => {
+    const url = new URL(server.oneTimeUrl());
+    const path = url.pathname + url.search;
+    expect((await send({ path })).status).toBe(200);
+    const again = await send({ path });
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.text).toContain('Este enlace ya se usó');
+    expect(again.text).toContain('This link was already used');
+    expect((await send({ path: '/open?t=guess' })).status).toBe(403);
+    expect((await send({ path: '/open' })).status).toBe(403);
+  });
+
+  it('tells whoever used a ticket, once', async () => {
+    const used: string[] = [];
+    const url = new URL(server.oneTimeUrl(() => used.push('first')));
+    await send({ path: url.pathname + url.search });
+    await send({ path: url.pathname + url.search });
+    expect(used).toEqual(['first']);
+  });
+
+  it('lets a browser holding the cookie follow a used link back into the app', async () => {
+    const url = new URL(server.oneTimeUrl());
+    await send({ path: url.pathname + url.search });
+    const again = await send({ path: url.pathname + url.search, headers: { Cookie: cookie } });
+    expect(again.status).toBe(200);
+    expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('gives each launch its own session: a cookie of an earlier launch on the same port is told to open the new address', async () => {
+    await server.close();
+    server = await startWebServer({ engine, staticDir: join(newTempDir(), 'static'), uploadsDir, port });
+    const page = await send({ path: '/', headers: { Cookie: cookie } });
+    expect(page.status).toBe(403);
+    expect(page.text).toContain('Carga se reinició');
+    expect(page.text).toContain('Open the new address the terminal printed');
+    const call = await callApi('getAppInfo');
+    expect(call.status).toBe(403);
+    expect(JSON.parse(call.text)).toEqual({ error: { code: 'front-door.session-ended' } });
+    expect(engine.calls).toEqual([]);
   });
 });
 
 describe('the page and its assets', () => {
-  it('refuses the page without the secret or with a wrong one', async () => {
+  it('refuses the page without the cookie, with a wrong one, or with a ticket as if it were the secret', async () => {
+    const ticket = new URL(server.oneTimeUrl()).searchParams.get('t');
     expect((await send({ path: '/' })).status).toBe(403);
-    expect((await send({ path: '/?s=wrong' })).status).toBe(403);
-    expect((await send({ path: `/?s=${secret}x` })).status).toBe(403);
+    expect((await send({ path: '/', headers: { Cookie: `carga-session-${port}=wrong` } })).status).toBe(403);
+    expect((await send({ path: '/', headers: { Cookie: `carga-session-${port}=${ticket}` } })).status).toBe(403);
+    expect((await send({ path: `/?t=${ticket}` })).status).toBe(403);
   });
 
-  it('serves the page with the secret, with the security headers and a same-site cookie for its assets', async () => {
-    const page = await send({ path: `/?s=${secret}` });
+  it('serves the page with the cookie, with the security headers', async () => {
+    const page = await send({ path: '/', headers: { Cookie: cookie } });
     expect(page.status).toBe(200);
     expect(page.text).toBe('<!doctype html><title>Carga</title>');
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -107,11 +166,10 @@ describe('the page and its assets', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.headers['cache-control']).toBe('no-store');
-    expect(page.headers['set-cookie']).toEqual([`carga-secret-${port}=${secret}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(page.headers['set-cookie']).toBeUndefined();
   });
 
   it('serves assets with their content types to a request carrying the cookie, and refuses them without it', async () => {
-    const cookie = `carga-secret-${port}=${secret}`;
     const script = await send({ path: '/assets/app-1234.js', headers: { Cookie: cookie } });
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
@@ -119,27 +177,31 @@ describe('the page and its assets', () => {
     const style = await send({ path: '/assets/app-1234.css', headers: { Cookie: `other=1; ${cookie}` } });
     expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
     expect((await send({ path: '/assets/app-1234.js' })).status).toBe(403);
-    expect((await send({ path: '/assets/app-1234.js', headers: { Cookie: `carga-secret-${port}=wrong` } })).status).toBe(403);
   });
 
   it('serves nothing outside the built renderer, and no hidden file', async () => {
-    const cookie = { Cookie: `carga-secret-${port}=${secret}` };
-    expect((await send({ path: '/../outside.txt', headers: cookie })).status).toBe(404);
-    expect((await send({ path: '/%2e%2e/outside.txt', headers: cookie })).status).toBe(404);
-    expect((await send({ path: '/assets/..%2f..%2foutside.txt', headers: cookie })).status).toBe(404);
-    expect((await send({ path: '/.env', headers: cookie })).status).toBe(404);
-    expect((await send({ path: '/missing.js', headers: cookie })).status).toBe(404);
-    expect((await send({ path: '/assets', headers: cookie })).status).toBe(404);
+    const headers = { Cookie: cookie };
+    expect((await send({ path: '/../outside.txt', headers })).status).toBe(404);
+    expect((await send({ path: '/%2e%2e/outside.txt', headers })).status).toBe(404);
+    expect((await send({ path: '/assets/..%2f..%2foutside.txt', headers })).status).toBe(404);
+    expect((await send({ path: '/.env', headers })).status).toBe(404);
+    expect((await send({ path: '/missing.js', headers })).status).toBe(404);
+    expect((await send({ path: '/assets', headers })).status).toBe(404);
   });
 });
 
 describe('Host and Origin', () => {
-  it('refuses a Host other than 127.0.0.1 or localhost on its own port, even with the secret (DNS rebinding)', async () => {
-    expect((await send({ path: `/?s=${secret}`, headers: { Host: `evil.example:${port}` } })).status).toBe(403);
-    expect((await send({ path: `/?s=${secret}`, headers: { Host: `127.0.0.1:${port + 1}` } })).status).toBe(403);
-    expect((await send({ path: `/?s=${secret}`, headers: { Host: '127.0.0.1' } })).status).toBe(403);
+  it('refuses a Host other than 127.0.0.1 or localhost on its own port, even with the cookie or a ticket (DNS rebinding)', async () => {
+    const url = new URL(server.oneTimeUrl());
+    const ticketPath = url.pathname + url.search;
+    expect((await send({ path: ticketPath, headers: { Host: `evil.example:${port}` } })).status).toBe(403);
+    expect((await send({ path: '/', headers: { Cookie: cookie, Host: `evil.example:${port}` } })).status).toBe(403);
+    expect((await send({ path: '/', headers: { Cookie: cookie, Host: `127.0.0.1:${port + 1}` } })).status).toBe(403);
+    expect((await send({ path: '/', headers: { Cookie: cookie, Host: '127.0.0.1' } })).status).toBe(403);
     expect((await callApi('getAppInfo', undefined, { Host: `attacker.test:${port}` })).status).toBe(403);
-    expect((await send({ path: `/?s=${secret}`, headers: { Host: `localhost:${port}` } })).status).toBe(200);
+    // The refused attempt did not use the ticket up.
+    expect((await send({ path: ticketPath, headers: { Host: `localhost:${port}` } })).status).toBe(200);
+    expect((await send({ path: '/', headers: { Cookie: cookie, Host: `localhost:${port}` } })).status).toBe(200);
     expect(engine.calls).toEqual([]);
   });
 
@@ -154,13 +216,12 @@ describe('Host and Origin', () => {
 });
 
 describe('the API', () => {
-  it('refuses a call without the secret header, with a wrong one, or with the secret only in the URL', async () => {
-    const noHeader = await send({ method: 'POST', path: '/api/getAppInfo', headers: { 'Content-Type': 'application/json' } });
-    expect(noHeader.status).toBe(403);
-    expect(JSON.parse(noHeader.text)).toEqual({ error: { code: 'front-door.forbidden' } });
-    expect((await callApi('getAppInfo', undefined, { 'X-Carga-Secret': 'guess' })).status).toBe(403);
-    expect((await send({ method: 'POST', path: `/api/getAppInfo?s=${secret}`, headers: { 'Content-Type': 'application/json' } })).status).toBe(403);
-    expect((await send({ method: 'POST', path: '/api/getAppInfo', headers: { 'Content-Type': 'application/json', Cookie: `carga-secret-${port}=${secret}` } })).status).toBe(403);
+  it('refuses a call without the cookie, or with the cookie but without the request header (what a form of another site could send)', async () => {
+    const noCookie = await send({ method: 'POST', path: '/api/getAppInfo', headers: { 'X-Carga-Request': '1', 'Content-Type': 'application/json' } });
+    expect(noCookie.status).toBe(403);
+    expect(JSON.parse(noCookie.text)).toEqual({ error: { code: 'front-door.forbidden' } });
+    expect((await send({ method: 'POST', path: '/api/getAppInfo', headers: { Cookie: cookie, 'Content-Type': 'application/json' } })).status).toBe(403);
+    expect((await callApi('getAppInfo', undefined, { 'X-Carga-Request': '0' })).status).toBe(403);
     expect(engine.calls).toEqual([]);
   });
 
@@ -206,10 +267,10 @@ describe('the API', () => {
   });
 
   it('rejects a body that is not JSON, or not declared as JSON', async () => {
-    const broken = await send({ method: 'POST', path: '/api/getJob', headers: { 'X-Carga-Secret': secret, 'Content-Type': 'application/json' }, body: '{"jobId":' });
+    const broken = await send({ method: 'POST', path: '/api/getJob', headers: { Cookie: cookie, 'X-Carga-Request': '1', 'Content-Type': 'application/json' }, body: '{"jobId":' });
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.text)).toEqual({ error: { code: 'front-door.bad-json' } });
-    const form = await send({ method: 'POST', path: '/api/getJob', headers: { 'X-Carga-Secret': secret, 'Content-Type': 'text/plain' }, body: '{"jobId":"a"}' });
+    const form = await send({ method: 'POST', path: '/api/getJob', headers: { Cookie: cookie, 'X-Carga-Request': '1', 'Content-Type': 'text/plain' }, body: '{"jobId":"a"}' });
     expect(form.status).toBe(415);
     expect(engine.calls).toEqual([]);
   });
@@ -245,21 +306,21 @@ describe('the API', () => {
   });
 
   it('answers 405 to a GET of a method', async () => {
-    const response = await send({ path: '/api/getAppInfo', headers: { 'X-Carga-Secret': secret } });
+    const response = await send({ path: '/api/getAppInfo', headers: { Cookie: cookie, 'X-Carga-Request': '1' } });
     expect(response.status).toBe(405);
     expect(response.headers.allow).toBe('POST');
   });
 });
 
 describe('events', () => {
-  it('refuses the stream without the secret', async () => {
+  it('refuses the stream without the cookie', async () => {
     expect((await send({ path: '/api/events' })).status).toBe(403);
-    expect((await send({ path: '/api/events?s=nope' })).status).toBe(403);
+    expect((await send({ path: '/api/events', headers: { Cookie: `carga-session-${port}=nope` } })).status).toBe(403);
     expect(engine.listenerCount).toBe(0);
   });
 
   it("pushes the engine's events as server-sent events, and ends the stream when the server closes", async () => {
-    const response = await fetch(`${server.origin}/api/events?s=${secret}`);
+    const response = await fetch(`${server.origin}/api/events`, { headers: { Cookie: cookie } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -285,7 +346,7 @@ describe('events', () => {
   it('keeps the stream alive with a comment every 15 seconds', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
-      const response = await fetch(`${server.origin}/api/events?s=${secret}`);
+      const response = await fetch(`${server.origin}/api/events`, { headers: { Cookie: cookie } });
       const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
       let received = await readUntil(reader, '', (text) => text.includes(': connected\n\n'));
       vi.advanceTimersByTime(14_999);
@@ -321,7 +382,7 @@ describe('uploads', () => {
           port,
           method: 'POST',
           path: `/api/upload?name=${encodeURIComponent(name)}`,
-          headers: { 'X-Carga-Secret': secret, 'Content-Type': 'application/octet-stream', ...headers },
+          headers: { Cookie: cookie, 'X-Carga-Request': '1', 'Content-Type': 'application/octet-stream', ...headers },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -391,7 +452,7 @@ describe('uploads', () => {
           port,
           method: 'POST',
           path: '/api/upload?name=big.csv',
-          headers: { 'X-Carga-Secret': secret, 'Content-Length': String(64 * 1024 * 1024 + 1) },
+          headers: { Cookie: cookie, 'X-Carga-Request': '1', 'Content-Length': String(64 * 1024 * 1024 + 1) },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -407,8 +468,25 @@ describe('uploads', () => {
     expect(existsSync(uploadsDir)).toBe(false);
   });
 
-  it('refuses an upload without the secret header', async () => {
-    const response = await send({ method: 'POST', path: `/api/upload?name=a.csv&s=${secret}`, body: 'a' });
-    expect(response.status).toBe(403);
+  it('refuses an upload that would take all uploads past their total, saying how much they take', async () => {
+    await server.close();
+    server = await startWebServer({ engine, staticDir: newTempDir(), uploadsDir, maxUploadBytes: 4096, maxUploadsTotalBytes: 6000 });
+    port = Number(new URL(server.origin).port);
+    cookie = await openSession(server.oneTimeUrl());
+    expect((await upload('first.csv', Buffer.alloc(4000, 'a'))).status).toBe(200);
+    const refused = await upload('second.csv', Buffer.alloc(3000, 'b'));
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.text)).toEqual({ error: { code: 'front-door.uploads-full', params: { name: 'second.csv', used: '4 KB', limit: '6 KB' } } });
+    // Streamed without a declared length, the limit holds too.
+    const streamed = await upload('third.csv', Readable.from([Buffer.alloc(1500), Buffer.alloc(1500)]));
+    expect(streamed.status).toBe(413);
+    expect(readdirSync(uploadsDir)).toHaveLength(1);
+    expect((await upload('small.csv', Buffer.alloc(1000, 'c'))).status).toBe(200);
+  });
+
+  it('refuses an upload without the cookie or without the request header', async () => {
+    expect((await send({ method: 'POST', path: '/api/upload?name=a.csv', headers: { 'X-Carga-Request': '1' }, body: 'a' })).status).toBe(403);
+    expect((await send({ method: 'POST', path: '/api/upload?name=a.csv', headers: { Cookie: cookie }, body: 'a' })).status).toBe(403);
+    expect(existsSync(uploadsDir)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../../electron/ipc/content-security-policy';
+import { contentSecurityPolicy } from '../../../electron/front-door/content-security-policy';
 
 describe('contentSecurityPolicy', () => {
   it('allows scripts and connections to the app itself only, inline styles (Mantine), and nothing framed or embedded', () => {
