@@ -81,7 +81,7 @@ export interface FileInfo {
   encoding: Encoding | null;
   bom: boolean;
   delimiter: Delimiter | null;
-  /** 0-based line (CSV, counting physical lines) or row (XLSX) holding the header. */
+  /** 0-based row holding the header, as Excel numbers rows minus 1 (one per record: a quoted line break is not a row). */
   headerRow: number;
   /** Header cells as written in the file. */
   headers: string[];
@@ -91,6 +91,8 @@ export interface FileInfo {
   sheet: string | null;
   /** First data rows, keyed by `columns`. */
   preview: Record<string, string>[];
+  /** Row number of each preview row as Excel shows it (the same number Check, Results and reports use). */
+  previewRows?: number[];
   /** Exact data-row count when known (CLI `inspect` counts it; `openFile` may leave it null). */
   rowCount: number | null;
   warnings: Message[];

@@ -28,7 +28,7 @@ export function PreviewGrid({ info }: { info: FileInfo }) {
           <Table.Tbody>
             {rows.map((row, i) => (
               <Table.Tr key={i}>
-                <Table.Td c="dimmed">{i + 1}</Table.Td>
+                <Table.Td c="dimmed">{info.previewRows?.[i] ?? i + 1}</Table.Td>
                 {info.columns.map((column) => (
                   <Table.Td key={column} style={{ whiteSpace: 'nowrap', maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis' }}>
                     {row[column] ?? ''}

@@ -51,8 +51,8 @@ export const fileMessages = {
     en: 'The workbook has no sheet named "{sheet}". Its sheets: {sheets}.',
   },
   'file.header-row-not-found': {
-    es: 'No hay una fila que empiece en la línea {line} del archivo. Elija otra línea para el encabezado.',
-    en: 'No row starts at line {line} of the file. Choose another line for the header.',
+    es: 'El archivo no tiene una fila {line}. Elija otra fila para el encabezado.',
+    en: 'The file has no row {line}. Choose another row for the header.',
   },
 
   // Reading rows
@@ -113,8 +113,8 @@ export const fileMessages = {
 
   // carga inspect
   'file.inspect-usage': {
-    es: 'Uso: carga inspect ARCHIVO [--sheet HOJA] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter ,|;|tab|\'|\'] [--header-row N] [--json] [--lang es|en]\n  Muestra lo detectado en la hoja de cálculo, cuántas filas tiene y las primeras.\n  --header-row N   línea del encabezado, contando desde 0 (0 = primera línea)\n  --json           un objeto JSON en la salida estándar',
-    en: 'Usage: carga inspect FILE [--sheet SHEET] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter ,|;|tab|\'|\'] [--header-row N] [--json] [--lang es|en]\n  Shows what was detected in the spreadsheet, how many rows it has and the first ones.\n  --header-row N   line of the header, counting from 0 (0 = first line)\n  --json           one JSON object on standard output',
+    es: 'Uso: carga inspect ARCHIVO [--sheet HOJA] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter ,|;|tab|\'|\'] [--header-row N] [--json] [--lang es|en]\n  Muestra lo detectado en la hoja de cálculo, cuántas filas tiene y las primeras.\n  --header-row N   fila del encabezado como la numera Excel, menos 1 (0 = primera fila)\n  --json           un objeto JSON en la salida estándar',
+    en: 'Usage: carga inspect FILE [--sheet SHEET] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter ,|;|tab|\'|\'] [--header-row N] [--json] [--lang es|en]\n  Shows what was detected in the spreadsheet, how many rows it has and the first ones.\n  --header-row N   row of the header as Excel numbers it, minus 1 (0 = first row)\n  --json           one JSON object on standard output',
   },
   'file.inspect-missing-file': {
     es: 'Falta el archivo que se va a inspeccionar. Uso: carga inspect ARCHIVO [opciones].',
@@ -137,7 +137,7 @@ export const fileMessages = {
   'file.inspect-label-bom': { es: 'con BOM', en: 'with BOM' },
   'file.inspect-label-delimiter': { es: 'Delimitador', en: 'Delimiter' },
   'file.inspect-label-header-line': { es: 'Encabezado', en: 'Header' },
-  'file.inspect-header-line': { es: 'línea {line} (--header-row {headerRow})', en: 'line {line} (--header-row {headerRow})' },
+  'file.inspect-header-line': { es: 'fila {line} (--header-row {headerRow})', en: 'row {line} (--header-row {headerRow})' },
   'file.inspect-header-sheet-row': { es: 'fila {line} (--header-row {headerRow})', en: 'row {line} (--header-row {headerRow})' },
   'file.inspect-label-rows': { es: 'Filas de datos', en: 'Data rows' },
   'file.inspect-label-columns': { es: 'Columnas', en: 'Columns' },

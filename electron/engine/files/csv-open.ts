@@ -55,7 +55,7 @@ export async function openCsv(
   const { rows, lines } = records;
 
   // An Excel `sep=` line is not a title: never the header, never reported as skipped.
-  const first = declared && lines[0] === 1 ? 1 : 0;
+  const first = declared && lines[0] === 0 ? 1 : 0;
   let header: number;
   if (options.headerRow !== undefined) {
     const line = options.headerRow + 1;
@@ -103,6 +103,7 @@ export async function openCsv(
     sheets: [],
     sheet: null,
     preview,
+    previewRows: sampleIndexes.map((i) => lines[i]!),
     rowCount: null,
     warnings,
   };

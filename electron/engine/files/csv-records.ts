@@ -8,6 +8,7 @@ import type { CsvParseResult } from './csv-parser';
 import { fileSystemError } from './file-access';
 import { MAX_RECORD_CHARS, MAX_RECORD_LABEL, STREAM_CHUNK_BYTES } from './file-limits';
 import { sniffNewline } from './newline';
+import { separatorLine } from './sniff-delimiter';
 import { detectBom } from './sniff-encoding';
 import { createDecoder } from './text-decoding';
 import { Utf8StreamCheck } from './utf8-stream-check';
@@ -17,7 +18,8 @@ import { Utf8StreamCheck } from './utf8-stream-check';
 export interface RecordChunk {
   /** Cells as parsed, not yet aligned to the header. */
   rows: string[][];
-  /** 1-based line (CSV) or sheet row (XLSX) where each record starts. */
+  /** 1-based row of each record as Excel shows the file: one per record (CSV; title and header
+   * rows counted, a quoted line break not) or the sheet's row number (XLSX). */
   lines: number[];
   /** Records that could only be read by guessing (misplaced quotes): index in `rows` → why. */
   flagged: Map<number, Message> | null;
@@ -45,33 +47,19 @@ export async function* readCsvRecords(path: string, dialect: CsvDialect, options
   const decoder = createDecoder(dialect.encoding);
   let utf8: Utf8StreamCheck | null = null;
   let parse: ((input: string, final: boolean) => CsvParseResult) | null = null;
-  /** The line break counted as a line: CR in CR-only files, else LF (CRLF holds one LF). */
+  /** The line break a quoted value's lines are counted by: CR in CR-only files, else LF. */
   let lineBreak = '\n';
   /** Text not parsed yet: the incomplete last record. */
   let pending = '';
-  /** Line where `pending` starts. */
-  let line = 1;
+  /** Row where `pending` starts, as Excel numbers it: one per record, a quoted line break is
+   * not a row, and the `sep=` line Excel hides is row 0. */
+  let row = 1;
   let first = true;
 
   const consume = (final: boolean): { chunk: RecordChunk | null; failure: CargaError | null } => {
-    const result = parse!(pending, final);
-    const { rows, errors, cursor } = result;
+    const { rows, errors, cursor } = parse!(pending, final);
     const lines = new Array<number>(rows.length);
-    let breaks = 0;
-    for (let at = pending.indexOf(lineBreak); at !== -1 && at < cursor; at = pending.indexOf(lineBreak, at + 1)) breaks++;
-    // The last record of the final parse has no line break after it.
-    const terminated = final && rows.length > 0 ? rows.length - 1 : rows.length;
-    if (breaks === terminated) {
-      for (let i = 0; i < rows.length; i++) lines[i] = line + i;
-    } else if (!linesByQuoteParity(pending, cursor, lineBreak, line, lines, terminated)) {
-      // A stray quote inside an unquoted field fooled the parity count: count cell by cell.
-      let current = line;
-      for (let i = 0; i < rows.length; i++) {
-        lines[i] = current;
-        current += 1 + quotedBreaks(rows[i]!, lineBreak);
-      }
-    }
-    const nextLine = line + breaks;
+    for (let i = 0; i < rows.length; i++) lines[i] = row + i;
     let flagged: Map<number, Message> | null = null;
     let failure: CargaError | null = null;
     for (const error of errors) {
@@ -82,15 +70,13 @@ export async function* readCsvRecords(path: string, dialect: CsvDialect, options
         lines.length = error.row;
         break;
       }
-      const start = lines[error.row]!;
-      const end = error.row + 1 < rows.length ? lines[error.row + 1]! : Math.max(nextLine, start + 1);
       flagged ??= new Map();
-      flagged.set(error.row, msg('file.row-bad-quotes', { row: start, lines: end - start }));
+      flagged.set(error.row, msg('file.row-bad-quotes', { row: lines[error.row]!, lines: 1 + quotedBreaks(rows[error.row]!, lineBreak) }));
     }
-    line = nextLine;
+    row += rows.length;
     pending = final ? '' : pending.slice(cursor);
     if (!final && pending.length > MAX_RECORD_CHARS) {
-      failure = new CargaError(msg('file.record-too-large', { row: line, limit: MAX_RECORD_LABEL }));
+      failure = new CargaError(msg('file.record-too-large', { row, limit: MAX_RECORD_LABEL }));
     }
     return { chunk: rows.length > 0 ? { rows, lines, flagged } : null, failure };
   };
@@ -112,12 +98,13 @@ export async function* readCsvRecords(path: string, dialect: CsvDialect, options
         const newline = sniffNewline(pending);
         if (newline === null) {
           if (pending.length > MAX_RECORD_CHARS) {
-            throw new CargaError(msg('file.record-too-large', { row: line, limit: MAX_RECORD_LABEL }));
+            throw new CargaError(msg('file.record-too-large', { row, limit: MAX_RECORD_LABEL }));
           }
           continue;
         }
         parse = createCsvParser(dialect.delimiter, newline);
         lineBreak = newline === '\r' ? '\r' : '\n';
+        if (separatorLine(pending)) row = 0;
       }
       const { chunk, failure } = consume(false);
       if (chunk) yield chunk;
@@ -130,6 +117,7 @@ export async function* readCsvRecords(path: string, dialect: CsvDialect, options
       const newline = sniffNewline(`${pending}\n`) ?? '\n';
       parse = createCsvParser(dialect.delimiter, newline);
       lineBreak = newline === '\r' ? '\r' : '\n';
+      if (separatorLine(pending)) row = 0;
     }
     const { chunk, failure } = consume(true);
     if (chunk) yield chunk;
@@ -148,30 +136,4 @@ function quotedBreaks(cells: readonly string[], lineBreak: string): number {
     for (let at = cell.indexOf(lineBreak); at !== -1; at = cell.indexOf(lineBreak, at + 1)) count++;
   }
   return count;
-}
-
-/**
- * Fills `lines` with the line each record starts on, telling record ends from quoted line breaks
- * by the parity of the quotes before each break (an escaped `""` counts twice). Touches only the
- * breaks and quotes, not every cell. False when the breaks outside quotes do not match the
- * records the parser found.
- */
-function linesByQuoteParity(text: string, end: number, lineBreak: string, firstLine: number, lines: number[], terminated: number): boolean {
-  let line = firstLine;
-  let record = 0;
-  let inQuotes = false;
-  let quote = text.indexOf('"');
-  if (lines.length > 0) lines[0] = firstLine;
-  for (let at = text.indexOf(lineBreak); at !== -1 && at < end; at = text.indexOf(lineBreak, at + 1)) {
-    while (quote !== -1 && quote < at) {
-      inQuotes = !inQuotes;
-      quote = text.indexOf('"', quote + 1);
-    }
-    line++;
-    if (!inQuotes) {
-      record++;
-      if (record < lines.length) lines[record] = line;
-    }
-  }
-  return record === terminated;
 }

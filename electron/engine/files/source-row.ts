@@ -4,7 +4,8 @@ import type { Message } from '../../../shared/messages/message';
 export interface SourceRow {
   /** 0-based data-row ordinal (the journal's key): the n-th row after the header. */
   index: number;
-  /** 1-based line (CSV: physical line where the record starts) or sheet row (XLSX), as Excel shows it. */
+  /** 1-based row number as Excel shows it when it opens the file: one per record, title and
+   * header rows counted (a quoted line break does not add one; a CSV's `sep=` line is not one). */
   row: number;
   /** Cells in column order (same length as FileInfo.columns; a short row is padded with '' and flagged). */
   cells: string[];

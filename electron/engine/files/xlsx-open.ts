@@ -62,7 +62,7 @@ export async function openXlsx(path: string, size: number, options: FileOptions)
   if (complete && !problem && sample.length === 0) warnings.push(msg('file.no-data-rows'));
   if (problem) warnings.push(problem);
 
-  return { ...base, headerRow: rows[header]!.number - 1, headers, columns, preview, warnings };
+  return { ...base, headerRow: rows[header]!.number - 1, headers, columns, preview, previewRows: sample.map((r) => r.number), warnings };
 }
 
 /** One warning per column and kind, with the first value as the example. */

@@ -98,7 +98,7 @@ describe('carga inspect', () => {
         'Archivo: casos.csv (CSV, 118 B)',
         'Codificación: windows-1252',
         'Delimitador: punto y coma (;)',
-        'Encabezado: línea 3 (--header-row 2)',
+        'Encabezado: fila 3 (--header-row 2)',
         'Filas de datos: 2',
         'Columnas (3): Nombre, Teléfono, Teléfono (2)',
         '',

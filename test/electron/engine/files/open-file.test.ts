@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openFile } from '../../../../electron/engine/files/open-file';
+import { readRows } from '../../../../electron/engine/files/read-rows';
 import type { FileOptions } from '../../../../shared/contract';
 import { isCargaError } from '../../../../shared/errors/carga-error';
 import type { Message } from '../../../../shared/messages/message';
@@ -47,6 +48,7 @@ describe('openFile on CSV files', () => {
         { Nombre: 'Ana', Teléfono: '3001234567', Ciudad: 'Bogotá' },
         { Nombre: 'Luis', Teléfono: '3007654321', Ciudad: 'Medellín' },
       ],
+      previewRows: [2, 3],
       rowCount: null,
       warnings: [],
     });
@@ -126,7 +128,8 @@ describe('openFile on CSV files', () => {
 
   it('honours an Excel sep= first line without calling it a title', async () => {
     const info = await openFile(write('sep.csv', 'sep=,\r\nNombre,Nota\r\nAna,"a;b;c"\r\n'));
-    expect(info).toMatchObject({ delimiter: ',', headerRow: 1, headers: ['Nombre', 'Nota'], warnings: [] });
+    // Excel hides the sep= line: the header is its row 1.
+    expect(info).toMatchObject({ delimiter: ',', headerRow: 0, headers: ['Nombre', 'Nota'], warnings: [] });
     expect(info.preview).toEqual([{ Nombre: 'Ana', Nota: 'a;b;c' }]);
   });
 
@@ -180,9 +183,18 @@ describe('openFile on CSV files', () => {
     expect(forced.preview).toEqual([{ Nombre: 'PeÃ±a', Ciudad: 'Cali' }]);
   });
 
-  it('refuses a header row that is not the start of a row', async () => {
-    const path = write('inside.csv', 'Nombre;Nota\nAna;"dos\nlíneas"\nLuis;x\n');
-    expect(await openError(path, { headerRow: 2 })).toEqual({ code: 'file.header-row-not-found', params: { line: 3 } });
+  it('numbers preview rows as Excel and readRows do: title rows counted, quoted line breaks not', async () => {
+    const path = write('numbered.csv', 'Reporte\r\nNombre;Nota\r\nAna;"uno\r\ndos"\r\n\r\nLuis;x\r\n');
+    const info = await openFile(path);
+    expect(info.previewRows).toEqual([3, 5]);
+    const rows = [];
+    for await (const batch of readRows(info)) rows.push(...batch.map((r) => r.row));
+    expect(rows).toEqual(info.previewRows);
+  });
+
+  it('takes the header row as Excel numbers rows (a quoted line break is not a row) and refuses one past the end', async () => {
+    const path = write('inside.csv', 'Nombre;Nota\nAna;"dos\nlíneas"\nLuis;x\nPedro;y\n');
+    expect(await openFile(path, { headerRow: 2 })).toMatchObject({ headerRow: 2, headers: ['Luis', 'x'], preview: [{ Luis: 'Pedro', x: 'y' }] });
     expect(await openError(path, { headerRow: 40 })).toEqual({ code: 'file.header-row-not-found', params: { line: 41 } });
   });
 

@@ -37,14 +37,14 @@ async function rowsUntilError(info: FileInfo): Promise<{ rows: SourceRow[]; erro
 }
 
 describe('readRows on CSV files', () => {
-  it('numbers rows by the line they start on, across quoted line breaks', async () => {
+  it('numbers rows as Excel does: one per record, whatever quoted line breaks they hold', async () => {
     const path = write('multiline.csv', 'Nombre;Nota\r\nAna;"uno\ndos\ntres"\r\nLuis;"dijo ""hola"""\r\nMaría;"a\r\nb"\r\nPedro;fin\r\n');
     const rows = await allRows(await openFile(path));
     expect(rows).toEqual([
       { index: 0, row: 2, cells: ['Ana', 'uno\ndos\ntres'] },
-      { index: 1, row: 5, cells: ['Luis', 'dijo "hola"'] },
-      { index: 2, row: 6, cells: ['María', 'a\r\nb'] },
-      { index: 3, row: 8, cells: ['Pedro', 'fin'] },
+      { index: 1, row: 3, cells: ['Luis', 'dijo "hola"'] },
+      { index: 2, row: 4, cells: ['María', 'a\r\nb'] },
+      { index: 3, row: 5, cells: ['Pedro', 'fin'] },
     ]);
   });
 
@@ -83,7 +83,8 @@ describe('readRows on CSV files', () => {
 
   it('starts after a header below a sep= line and title lines', async () => {
     const path = write('titles.csv', 'sep=;\nReporte de casos\n\nNombre;Ciudad\nAna;Cali\n');
-    expect(await allRows(await openFile(path))).toEqual([{ index: 0, row: 5, cells: ['Ana', 'Cali'] }]);
+    // Excel hides the sep= line: title 1, blank 2, header 3, Ana 4.
+    expect(await allRows(await openFile(path))).toEqual([{ index: 0, row: 4, cells: ['Ana', 'Cali'] }]);
   });
 
   it('yields batches of the requested size', async () => {
