@@ -42,6 +42,10 @@ export const fileMessages = {
     es: 'El libro {name} está dañado o incompleto: la lectura se cortó después de la fila {row}. Descárguelo de nuevo o ábralo en Excel y guárdelo otra vez.',
     en: 'Workbook {name} is damaged or incomplete: reading broke off after row {row}. Download it again, or open it in Excel and save it again.',
   },
+  'file.xlsx-too-large': {
+    es: 'El libro {name} no se abrirá: una de sus partes pasaría de {size} al descomprimirla, y el límite para un libro de este tamaño es {limit} (podría ser un archivo malicioso o dañado). Si es un libro legítimo, ábralo en Excel y guárdelo como «CSV UTF-8».',
+    en: 'Workbook {name} will not be opened: one of its parts would unpack to {size}, and the limit for a workbook of this size is {limit} (it may be malicious or damaged). If it is a genuine workbook, open it in Excel and save it as "CSV UTF-8".',
+  },
   'file.not-a-workbook': {
     es: '{name} es un archivo comprimido pero no un libro de Excel (.xlsx). Guarde la hoja como .xlsx o como «CSV UTF-8».',
     en: '{name} is a compressed file but not an Excel workbook (.xlsx). Save the sheet as .xlsx or as "CSV UTF-8".',
