@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CargaError, isCargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
@@ -8,7 +9,7 @@ import { cellText, numberNote } from './xlsx-cell-text';
 import type { NumberNote } from './xlsx-cell-text';
 import { readSharedStrings, readWorkbook } from './xlsx-workbook';
 import type { Workbook, WorkbookSheet } from './xlsx-workbook';
-import { createXmlParser } from './xlsx-xml';
+import { XmlScanner } from './xlsx-xml';
 import { checkPartSize, partLimit, readZipEntry, ZipPartTooLargeError } from './xlsx-zip';
 import { readZipDirectory } from './zip-directory';
 
@@ -30,19 +31,30 @@ export interface SheetChoice {
 export interface OpenedWorkbook {
   path: string;
   size: number;
+  /** Size and modification time: which state of the file was opened. */
+  version: string;
   workbook: Workbook;
 }
 
 /** Reads a workbook's directory and small parts. Throws a CargaError for a damaged or hostile
  * workbook, or a zip that holds no workbook. */
 export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
-  const size = await regularFileSize(path);
+  const { size, version } = await fileVersion(path);
   const workbook = await guarded(path, 0, async () => {
     const entries = await readZipDirectory(path);
     return readWorkbook(path, size, entries);
   });
   if (!workbook || workbook.sheets.length === 0) throw new CargaError(msg('file.not-a-workbook', { name: basename(path) }));
-  return { path, size, workbook };
+  return { path, size, version, workbook };
+}
+
+async function fileVersion(path: string): Promise<{ size: number; version: string }> {
+  const size = await regularFileSize(path);
+  try {
+    return { size, version: `${size}:${(await stat(path)).mtimeMs}` };
+  } catch (error) {
+    throw fileSystemError(path, error);
+  }
 }
 
 /** The sheet opened when the operator names none: the first visible one. */
@@ -53,7 +65,7 @@ export function firstVisibleSheet(workbook: Workbook): WorkbookSheet {
 /**
  * The rows of one sheet (default: the first visible one), pulled as the consumer asks, in one
  * pass: the shared strings are read first from their own zip entry, then the sheet's XML is
- * inflated and parsed as it streams — no temp file, nothing read twice. `onSheet` learns the
+ * inflated and scanned as it streams — no temp file, nothing read twice. `onSheet` learns the
  * sheet list before the first row. Rows with no values are not yielded. Throws a CargaError
  * when the workbook is damaged or truncated (naming the last good row), would inflate past
  * the limits (a zip bomb), has no sheets, or lacks the wanted sheet.
@@ -74,21 +86,21 @@ export async function* readSheet(
 
 /** The rows of `sheet` of an opened workbook (see readSheet). */
 export async function* sheetRows(opened: OpenedWorkbook, sheet: WorkbookSheet): AsyncGenerator<XlsxRow> {
-  const { path, size, workbook } = opened;
+  const { path, size, version, workbook } = opened;
   const entry = sheet.entry;
   if (!entry) throw new CargaError(msg('file.xlsx-damaged', { name: basename(path) }));
   let lastRow = 0;
   await guarded(path, 0, async () => checkPartSize(entry, partLimit(size, XLSX_MAX_SHEET_BYTES)));
-  const strings = await guarded(path, 0, () => readSharedStrings(path, workbook.sharedStrings));
+  const strings = await guarded(path, 0, () => readSharedStrings(path, workbook.sharedStrings, version));
   const rows: XlsxRow[] = [];
-  const parser = createXmlParser(sheetHandlers(workbook, strings, rows));
+  const parser = new XmlScanner(sheetHandlers(workbook, strings, rows));
   const decoder = new TextDecoder('utf-8');
   const chunks = readZipEntry(path, entry);
   try {
     for (;;) {
       const next = await guarded(path, lastRow, async () => {
         const chunk = await chunks.next();
-        if (chunk.done) parser.write(decoder.decode()).close();
+        if (chunk.done) parser.write(decoder.decode()).end();
         else parser.write(decoder.decode(chunk.value, { stream: true }));
         return chunk.done;
       });

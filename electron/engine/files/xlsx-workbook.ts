@@ -134,9 +134,23 @@ async function readStyleFormats(path: string, entry: ZipEntry | undefined): Prom
   return formats;
 }
 
-/** Every shared string, in order: the text of its runs, phonetic guides (`rPh`) left out. */
-export async function readSharedStrings(path: string, entry: ZipEntry | null): Promise<string[]> {
+/** The last shared strings read, while the garbage collector has not taken them: opening a
+ * workbook and then reading its rows would otherwise parse (and hold) them twice. */
+let lastStrings: { key: string; strings: WeakRef<string[]> } | null = null;
+
+/** Every shared string, in order: the text of its runs, phonetic guides (`rPh`) left out.
+ * `version` tells one state of the file from another (its size and modification time). */
+export async function readSharedStrings(path: string, entry: ZipEntry | null, version: string): Promise<string[]> {
   if (!entry) return [];
+  const key = `${path}\0${version}\0${entry.headerOffset}:${entry.compressedSize}`;
+  const cached = lastStrings?.key === key ? lastStrings.strings.deref() : undefined;
+  if (cached) return cached;
+  const strings = await parseSharedStrings(path, entry);
+  lastStrings = { key, strings: new WeakRef(strings) };
+  return strings;
+}
+
+async function parseSharedStrings(path: string, entry: ZipEntry): Promise<string[]> {
   const strings: string[] = [];
   let current = '';
   let inText = false;
