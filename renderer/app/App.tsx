@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/lang';
 import type { Bridge } from '../bridge/bridge';
 import { createI18n } from '../i18n/i18n';
@@ -9,7 +9,7 @@ import { initialLang } from '../i18n/lang-preference';
 import { BridgeProvider } from './bridge-context';
 import { WizardProvider } from './wizard-context';
 import { Startup } from './Startup';
-import { theme } from './theme';
+import { localizedTheme, readableColors } from './theme';
 
 export interface AppProps {
   bridge: Bridge;
@@ -23,14 +23,27 @@ export function App({ bridge, lang, mantineEnv = 'default' }: AppProps) {
   const [i18n] = useState(() => createI18n(lang ?? initialLang()));
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv}>
+      <LocalizedMantine mantineEnv={mantineEnv}>
         <Notifications position="bottom-right" />
         <BridgeProvider bridge={bridge}>
           <WizardProvider>
             <Startup />
           </WizardProvider>
         </BridgeProvider>
-      </MantineProvider>
+      </LocalizedMantine>
     </I18nextProvider>
+  );
+}
+
+/** Mantine with the texts its components show by themselves (a close button's name) in the
+ * operator's language. */
+function LocalizedMantine({ mantineEnv, children }: { mantineEnv: 'default' | 'test'; children: ReactNode }) {
+  const { t } = useTranslation();
+  const closeLabel = t('a11y.close');
+  const theme = useMemo(() => localizedTheme({ close: closeLabel }), [closeLabel]);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv} cssVariablesResolver={readableColors}>
+      {children}
+    </MantineProvider>
   );
 }

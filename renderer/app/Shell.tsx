@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
 import { AppShell } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { HistoryView } from '../history/HistoryView';
 import { useLang } from '../i18n/use-lang';
 import { JobEndNotifier } from '../run/JobEndNotifier';
 import { Header } from './Header';
-import { Wizard } from './Wizard';
+import { STEP_CONTENT_ID, Wizard } from './Wizard';
 import { useWizard } from './wizard-context';
 
 export function Shell() {
   const { state } = useWizard();
   const lang = useLang();
+  const { t } = useTranslation();
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -17,12 +19,29 @@ export function Shell() {
 
   return (
     <AppShell header={{ height: 60 }} padding="md">
+      <a
+        href={`#${STEP_CONTENT_ID}`}
+        className="carga-skip-link"
+        onClick={(event) => {
+          // Moves the keyboard there without touching the address (the web front door's own).
+          event.preventDefault();
+          document.getElementById(STEP_CONTENT_ID)?.focus();
+        }}
+      >
+        {t('a11y.skipToContent')}
+      </a>
       <AppShell.Header>
         <Header />
       </AppShell.Header>
       <AppShell.Main>
         <JobEndNotifier />
-        {state.view === 'history' ? <HistoryView /> : <Wizard />}
+        {state.view === 'history' ? (
+          <div id={STEP_CONTENT_ID} tabIndex={-1}>
+            <HistoryView />
+          </div>
+        ) : (
+          <Wizard />
+        )}
       </AppShell.Main>
     </AppShell>
   );

@@ -9,6 +9,9 @@ import { RunStep } from '../run/RunStep';
 import { useWizard } from './wizard-context';
 import { canEnter, STEPS, type StepId } from './wizard-state';
 
+/** Where the skip link takes the keyboard: the current step's screen, below the stepper. */
+export const STEP_CONTENT_ID = 'step-content';
+
 /** One step a screen, the stepper always showing where the operator is. */
 export function Wizard() {
   const { t } = useTranslation();
@@ -38,7 +41,9 @@ export function Wizard() {
           />
         ))}
       </Stepper>
-      <StepScreen key={`${state.step}:${state.jobId ?? ''}`} step={state.step} />
+      <div id={STEP_CONTENT_ID} tabIndex={-1} className="carga-step-content">
+        <StepScreen key={`${state.step}:${state.jobId ?? ''}`} step={state.step} />
+      </div>
     </Container>
   );
 }

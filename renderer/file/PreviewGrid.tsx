@@ -13,7 +13,12 @@ export function PreviewGrid({ info }: { info: FileInfo }) {
       <Text fw={600} mb={4}>
         {t('file.preview', { count: rows.length })}
       </Text>
-      <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
+      <ScrollArea.Autosize
+        mah={420}
+        type="auto"
+        offsetScrollbars
+        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('a11y.previewRegion') }}
+      >
         <Table striped highlightOnHover withTableBorder withColumnBorders stickyHeader fz="sm" data-testid="file-preview">
           <Table.Thead>
             <Table.Tr>

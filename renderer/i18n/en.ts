@@ -360,6 +360,15 @@ export const en = {
     'value-too-long': 'Value too long',
     'empty-row': 'Empty row',
   },
+  a11y: {
+    close: 'Close',
+    skipToContent: 'Skip to the step’s content',
+    previewRegion: 'First rows of the file (scroll with the arrow keys)',
+    progressSection: '{{outcome}}: {{count}} rows',
+    cellValue: '{{value}} — {{column}}, row {{row}}',
+    emptyValue: 'empty',
+    gridHelp: 'Arrow keys move between cells; Enter edits or opens a cell; Escape gives up an edit.',
+  },
 };
 
 /** The shape both languages share: the same keys, any text. */

@@ -362,4 +362,13 @@ export const es: Translations = {
     'value-too-long': 'Valor demasiado largo',
     'empty-row': 'Fila vacía',
   },
+  a11y: {
+    close: 'Cerrar',
+    skipToContent: 'Saltar al contenido del paso',
+    previewRegion: 'Primeras filas del archivo (desplácese con las flechas)',
+    progressSection: '{{outcome}}: {{count}} filas',
+    cellValue: '{{value}} — {{column}}, fila {{row}}',
+    emptyValue: 'vacío',
+    gridHelp: 'Las flechas mueven entre celdas; Enter edita o abre una celda; Escape descarta una edición.',
+  },
 };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Loader, TextInput, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
@@ -16,6 +16,7 @@ export function EditableCell({ value, column, row, editable, onCommit }: Editabl
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
 
   if (!editable) {
     return (
@@ -50,9 +51,14 @@ export function EditableCell({ value, column, row, editable, onCommit }: Editabl
         value={draft}
         aria-label={t('results.editCell', { column, row })}
         onChange={(event) => setDraft(event.currentTarget.value)}
+        ref={inputRef}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') void commit();
-          if (event.key === 'Escape') setDraft(null);
+          if (event.key !== 'Enter' && event.key !== 'Escape') return;
+          // The keyboard goes back to the cell that was edited, not to the page's start.
+          const cell = inputRef.current?.closest<HTMLElement>('[role="gridcell"]');
+          event.stopPropagation();
+          const done = event.key === 'Enter' ? commit() : Promise.resolve(setDraft(null));
+          void done.then(() => cell?.focus());
         }}
         onBlur={() => void commit()}
         rightSection={saving ? <Loader size={12} /> : null}
@@ -66,7 +72,8 @@ export function EditableCell({ value, column, row, editable, onCommit }: Editabl
   return (
     <UnstyledButton
       onClick={() => setDraft(value)}
-      aria-label={t('results.editCell', { column, row })}
+      tabIndex={-1}
+      aria-label={t('a11y.cellValue', { value: value === '' ? t('a11y.emptyValue') : value, column, row })}
       title={value}
       className="carga-cell-button"
       data-testid="results-cell"

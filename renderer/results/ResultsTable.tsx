@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { Badge, Box, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,13 @@ import { messageText } from '../app/message-text';
 import { useLang } from '../i18n/use-lang';
 import { EditableCell } from './EditableCell';
 import { FIXED_COLUMNS, isFixable, ROW_HEIGHT, VALUE_COLUMN_WIDTH, valueColumns } from './result-columns';
+import { clamp, gridMove, type GridCell } from './grid-keys';
 import type { ResultPager } from './result-pager';
 import { RowDetails } from './RowDetails';
 
 const HEADER_HEIGHT = 44;
+/** Rows Page Up and Page Down move by. */
+const PAGE_ROWS = 10;
 const MIN_HEIGHT = 160;
 const MAX_HEIGHT = 560;
 /** Joins column names into one comparable key; no header holds it. */
@@ -75,6 +78,52 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
     ...shownColumns.map((column) => ({ key: `value:${column}`, label: column, width: VALUE_COLUMN_WIDTH })),
   ];
 
+  const helpId = useId();
+  const columnCount = headers.length;
+  /** The cell that holds the grid's Tab stop, by row ordinal and column position. */
+  const [active, setActive] = useState<GridCell>({ row: 0, column: 0 });
+  const focusPending = useRef(false);
+  const activeDrawn = items.some((item) => item.index === active.row && pager.rowAt(item.index) !== undefined);
+
+  const focusCell = (cell: GridCell) => {
+    const element = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${cell.row}:${cell.column}"]`);
+    if (!element) return;
+    focusPending.current = false;
+    element.focus({ preventScroll: true });
+  };
+
+  const moveTo = (cell: GridCell) => {
+    const next = { row: clamp(cell.row, 0, total - 1), column: clamp(cell.column, 0, columnCount - 1) };
+    focusPending.current = true;
+    setActive(next);
+    virtualizer.scrollToIndex(next.row);
+    focusCell(next);
+  };
+
+  useEffect(() => {
+    // A cell scrolled into view after a move is drawn one render later: focus it then.
+    if (focusPending.current) focusCell(active);
+  });
+
+  const onGridKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    // Keys typed in a cell's text box are the text box's.
+    if (target.tagName === 'INPUT' || total === 0) return;
+    const move = gridMove(event.key, event.ctrlKey || event.metaKey, active, { rows: total, columns: columnCount, page: PAGE_ROWS });
+    if (move) {
+      event.preventDefault();
+      moveTo(move);
+      return;
+    }
+    if ((event.key === 'Enter' || event.key === 'F2' || event.key === ' ') && target.dataset.cell !== undefined) {
+      const control = target.querySelector<HTMLElement>('button');
+      if (control) {
+        event.preventDefault();
+        control.click();
+      }
+    }
+  };
+
   const detailsRow = details === null ? null : (pager.findRow(details) ?? null);
   // As tall as its rows, up to a screenful: a short list leaves no empty box behind.
   const height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, HEADER_HEIGHT + total * ROW_HEIGHT));
@@ -85,12 +134,19 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
         ref={scrollRef}
         style={{ height }}
         className="carga-grid"
-        role="table"
+        role="grid"
         aria-label={t('results.tableLabel')}
+        aria-describedby={helpId}
         aria-rowcount={total + 1}
         aria-colcount={headers.length}
         aria-busy={pager.isLoading()}
-        tabIndex={0}
+        // The grid is one Tab stop: its active cell when drawn, else the grid itself, which
+        // hands the focus on to that cell once it scrolled it into view.
+        tabIndex={activeDrawn ? -1 : 0}
+        onFocus={(event) => {
+          if (event.target === event.currentTarget && total > 0) moveTo(active);
+        }}
+        onKeyDown={onGridKeyDown}
         data-testid="results-table"
         data-total={pager.total ?? undefined}
         data-virtual-viewport=""
@@ -119,9 +175,16 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
                 data-outcome={row?.outcome}
               >
                 {row ? (
-                  <ResultCells row={row} columns={shownColumns} onOpen={setDetails} onFix={onFix} />
+                  <ResultCells
+                    row={row}
+                    rowIndex={item.index}
+                    activeColumn={active.row === item.index ? active.column : null}
+                    columns={shownColumns}
+                    onOpen={setDetails}
+                    onFix={onFix}
+                  />
                 ) : (
-                  <div role="cell" className="carga-grid-cell" style={{ width }}>
+                  <div role="gridcell" className="carga-grid-cell" style={{ width }}>
                     <Text size="sm" c="dimmed">
                       {t('results.loadingRow')}
                     </Text>
@@ -132,6 +195,9 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
           })}
         </div>
       </Box>
+      <Text id={helpId} size="xs" c="dimmed" mt={4}>
+        {t('a11y.gridHelp')}
+      </Text>
       <RowDetails row={detailsRow} columns={shownColumns} onClose={() => setDetails(null)} onFix={onFix} />
     </>
   );
@@ -139,6 +205,10 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
 
 interface ResultCellsProps {
   row: ResultRow;
+  /** The row's ordinal in the list, for the grid's keyboard navigation. */
+  rowIndex: number;
+  /** The column holding the grid's Tab stop when it is in this row. */
+  activeColumn: number | null;
   columns: string[];
   onOpen: (index: number) => void;
   onFix: (row: ResultRow, column: string, value: string) => Promise<void>;
@@ -146,13 +216,21 @@ interface ResultCellsProps {
 
 /** One row's cells. Scrolling only moves rows: a row already drawn is not drawn again unless it
  * changed (a fix), so each frame draws just the rows coming into view. */
-const ResultCells = memo(function ResultCells({ row, columns, onOpen, onFix }: ResultCellsProps) {
+const ResultCells = memo(function ResultCells({ row, rowIndex, activeColumn, columns, onOpen, onFix }: ResultCellsProps) {
   const { t } = useTranslation();
   const lang = useLang();
+  const cell = (column: number, width: number | undefined) => ({
+    role: 'gridcell',
+    className: 'carga-grid-cell',
+    style: { width },
+    tabIndex: activeColumn === column ? 0 : -1,
+    'data-cell': `${rowIndex}:${column}`,
+  });
   return (
     <>
-      <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[0]?.width }}>
+      <div {...cell(0, FIXED_COLUMNS[0]?.width)}>
         <UnstyledButton
+          tabIndex={-1}
           className="carga-cell-button"
           onClick={() => onOpen(row.index)}
           aria-label={t('results.details', { row: row.row })}
@@ -161,7 +239,7 @@ const ResultCells = memo(function ResultCells({ row, columns, onOpen, onFix }: R
           {row.row}
         </UnstyledButton>
       </div>
-      <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[1]?.width }}>
+      <div {...cell(1, FIXED_COLUMNS[1]?.width)}>
         <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
           {outcomeLabel(lang, row.outcome)}
         </Badge>
@@ -171,17 +249,17 @@ const ResultCells = memo(function ResultCells({ row, columns, onOpen, onFix }: R
           </Badge>
         )}
       </div>
-      <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[2]?.width }}>
+      <div {...cell(2, FIXED_COLUMNS[2]?.width)}>
         {row.failureClass ? failureClassLabel(lang, row.failureClass) : ''}
       </div>
-      <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[3]?.width }}>
+      <div {...cell(3, FIXED_COLUMNS[3]?.width)}>
         <Explanation row={row} lang={lang} />
       </div>
-      <div role="cell" className="carga-grid-cell" style={{ width: FIXED_COLUMNS[4]?.width }}>
+      <div {...cell(4, FIXED_COLUMNS[4]?.width)}>
         {row.crmId ?? ''}
       </div>
-      {columns.map((column) => (
-        <div key={column} role="cell" className="carga-grid-cell" style={{ width: VALUE_COLUMN_WIDTH }}>
+      {columns.map((column, i) => (
+        <div key={column} {...cell(FIXED_COLUMNS.length + i, VALUE_COLUMN_WIDTH)}>
           <EditableCell
             value={row.values[column] ?? ''}
             column={column}

@@ -6,7 +6,7 @@ import { useBridge } from '../app/bridge-context';
 import { ConfirmModal } from '../app/ConfirmModal';
 import { errorMessage } from '../app/error-message';
 import { formatDuration, formatNumber } from '../app/format';
-import { statusLabel } from '../app/kind-labels';
+import { outcomeLabel, statusLabel } from '../app/kind-labels';
 import { messageText } from '../app/message-text';
 import { Stat } from '../app/Stat';
 import { STATUS_COLORS } from '../app/status-colors';
@@ -74,10 +74,17 @@ export function RunStep() {
           <Text fw={600}>{t('run.progress', { done: formatNumber(lang, done), total: formatNumber(lang, counts?.total ?? 0) })}</Text>
           <Text fw={600}>{formatNumber(lang, percent, 1)} %</Text>
         </Group>
-        <Progress.Root size="xl" aria-label={t('run.progressLabel')} data-testid="run-progress" data-percent={Math.floor(percent)}>
+        <Progress.Root size="xl" role="group" aria-label={t('run.progressLabel')} data-testid="run-progress" data-percent={Math.floor(percent)}>
           {counts &&
             progressSections(counts).map((section) => (
-              <Progress.Section key={section.outcome} value={section.percent} color={section.color} animated={status === 'running'} striped={status === 'running'}>
+              <Progress.Section
+                key={section.outcome}
+                value={section.percent}
+                color={section.color}
+                animated={status === 'running'}
+                striped={status === 'running'}
+                aria-label={t('a11y.progressSection', { outcome: outcomeLabel(lang, section.outcome), count: formatNumber(lang, section.count) })}
+              >
                 <Progress.Label>{section.percent >= 8 ? formatNumber(lang, section.count) : ''}</Progress.Label>
               </Progress.Section>
             ))}

@@ -66,7 +66,7 @@ describe('Results step', () => {
     const fixRow = vi.spyOn(bridge, 'fixRow');
     const job = openResults(bridge);
     const first = (await shownRows())[0] as HTMLElement;
-    await user.click(within(first).getByRole('button', { name: 'Edit Correo in row 3' }));
+    await user.click(within(first).getByRole('button', { name: / — Correo, row 3$/ }));
     const input = screen.getByRole('textbox', { name: 'Edit Correo in row 3' });
     await user.clear(input);
     await user.type(input, 'ana@example.com{Enter}');
@@ -79,7 +79,7 @@ describe('Results step', () => {
     });
     const fixedRow = (await shownRows())[0] as HTMLElement;
     await waitFor(() => expect(within(fixedRow).getByText('Fixed')).toBeTruthy());
-    expect(within(fixedRow).getByRole('button', { name: 'Edit Correo in row 3' }).textContent).toBe('ana@example.com');
+    expect(within(fixedRow).getByRole('button', { name: / — Correo, row 3$/ }).textContent).toBe('ana@example.com');
   });
 
   it('gives up an edit with Escape without calling the engine', async () => {
@@ -87,7 +87,7 @@ describe('Results step', () => {
     const fixRow = vi.spyOn(bridge, 'fixRow');
     openResults(bridge);
     const first = (await shownRows())[0] as HTMLElement;
-    await user.click(within(first).getByRole('button', { name: 'Edit Ciudad in row 3' }));
+    await user.click(within(first).getByRole('button', { name: / — Ciudad, row 3$/ }));
     await user.type(screen.getByRole('textbox', { name: 'Edit Ciudad in row 3' }), 'xyz{Escape}');
     expect(screen.queryByRole('textbox', { name: 'Edit Ciudad in row 3' })).toBeNull();
     expect(fixRow).not.toHaveBeenCalled();
@@ -166,11 +166,11 @@ describe('Results step', () => {
       'wolkvox rejected a parameter and says: "contact not found". Fix that field or value. Custom fields must be named exactly as in the CRM (case, spaces and accents) and system values go in English (open, low, Request).',
     );
     expect(within(details).getByText('404 · REVIEW THE ERROR MESSAGE')).toBeTruthy();
-    await user.click(within(details).getByRole('button', { name: 'Edit Responsable in row 4' }));
+    await user.click(within(details).getByRole('button', { name: / — Responsable, row 4$/ }));
     await user.type(within(details).getByRole('textbox', { name: 'Edit Responsable in row 4' }), '2{Enter}');
     await waitFor(() => expect(fixRow).toHaveBeenCalledWith(expect.objectContaining({ jobId: job.jobId, index: 1 })));
     expect(fixRow.mock.calls[0]?.[0].values.Responsable).toBe('luis@demo2');
-    await waitFor(() => expect(within(details).getByRole('button', { name: 'Edit Responsable in row 4' }).textContent).toBe('luis@demo2'));
+    await waitFor(() => expect(within(details).getByRole('button', { name: / — Responsable, row 4$/ }).textContent).toBe('luis@demo2'));
   });
 
   it('explains the rows in Spanish for a Spanish-speaking operator', async () => {
