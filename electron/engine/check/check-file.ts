@@ -17,8 +17,9 @@ export async function checkFile(input: {
   connection: Connection | null;
   remainingQuota: number | null;
   dailyBudget: number | null;
-  /** The ledger of the connection's destination, to tell which rows it already accepted. */
-  ledger?: LedgerFile | null;
+  /** The ledger of the destination a run would send to, and that run's connection (the rows
+   * are mapped as it maps them), to tell which rows the destination already accepted. */
+  alreadySent?: { ledger: LedgerFile; connection: Connection } | null;
   onProgress?: (rows: number) => void;
   signal?: AbortSignal;
 }): Promise<CheckResult> {
@@ -26,7 +27,9 @@ export async function checkFile(input: {
   const template = connection ? effectiveTemplate(input.template, connection) : input.template;
   const mapping = compileMapping(template, info.columns);
   const tally = new CheckTally();
-  const alreadySent = input.ledger && connection ? new AlreadySentTally(input.ledger, input.template, connection, info.columns) : null;
+  const alreadySent = input.alreadySent
+    ? new AlreadySentTally(input.alreadySent.ledger, input.template, input.alreadySent.connection, info.columns)
+    : null;
   for await (const batch of readRows(info, input.signal ? { signal: input.signal } : {})) {
     for (const row of batch) {
       tally.addRow(checkRow(mapping, row));

@@ -1,6 +1,6 @@
 import type { EngineEvent, JobProgress, JobStatus } from '../../../shared/contract';
 import type { Classification } from '../../../shared/errors/classification';
-import { classifyNetworkError, explainAt } from '../../../shared/errors/error-catalog';
+import { classifyNetworkError, explainAt } from '../../../shared/errors/classify';
 import type { CompiledMapping, MappedRecord } from '../../../shared/mapping/mapped-record';
 import { isCargaError } from '../../../shared/errors/carga-error';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
@@ -255,6 +255,8 @@ export class JobRunner {
       const r = this.nextRequest++;
       const indices = rows.map((row) => row.index);
       this.o.journal.sending(r, indices);
+      // On the device before the request leaves, so even a power cut cannot hide a send.
+      await this.o.journal.flush();
       const attempt = built ?? this.build(rows);
       // A retry builds its request again, as the first attempt did.
       built = undefined;
