@@ -32,6 +32,7 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from './jobs/backoff';
 import { JobManager } from './jobs/job-manager';
 import { JobStore } from './jobs/job-store';
 import { LedgerBook } from './ledger/ledger-book';
+import { ensureWritableFolder } from './storage/storage-failure';
 import { readTokenQuota } from './quota/read-token-quota';
 import { TokenLanes } from './quota/token-lanes';
 import { exportJobReport } from './reports/export-job-report';
@@ -72,6 +73,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const emit = (event: EngineEvent) => {
     for (const listener of listeners) listener(event);
   };
+  ensureWritableFolder(options.dataDir);
+  ensureWritableFolder(jobsDir);
   const sandbox: SandboxHandle | null =
     options.sandbox === false ? null : await startSandbox(typeof options.sandbox === 'object' ? options.sandbox : {});
   const http: HttpClient = createHttpClient();

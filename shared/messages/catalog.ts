@@ -9,6 +9,7 @@ import { engineMessages } from './engine-messages';
 import { frontDoorMessages } from './front-door-messages';
 import { sandboxMessages } from './sandbox-messages';
 import { ledgerMessages } from './ledger-messages';
+import { storageMessages } from './storage-messages';
 
 /** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
 export const catalog = {
@@ -21,6 +22,7 @@ export const catalog = {
   ...frontDoorMessages,
   ...sandboxMessages,
   ...ledgerMessages,
+  ...storageMessages,
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;

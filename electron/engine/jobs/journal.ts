@@ -2,6 +2,9 @@ import { closeSync, createReadStream, fstatSync, ftruncateSync, openSync, readSy
 import { createInterface } from 'node:readline';
 import type { JobStatus } from '../../../shared/contract';
 import type { Message } from '../../../shared/messages/message';
+import { dirname } from 'node:path';
+import { CargaError } from '../../../shared/errors/carga-error';
+import { jobStoppedMessage, shortWriteError, storageReason } from '../storage/storage-failure';
 import { parseJournalLine, type JournalEntry, type RowFailure, type RowProblemNote } from './journal-entry';
 import { eachIndex, toRanges, type RowRanges } from './row-ranges';
 import { RowStates, type RowStatesView } from './row-states';
@@ -73,13 +76,14 @@ export class Journal {
   private constructor(
     private readonly fd: number,
     private readonly live: WritableState,
+    readonly path: string,
   ) {}
 
   /** Opens (creating) the journal, drops a torn last line, replays it. */
   static async open(path: string): Promise<Journal> {
     const fd = openSync(path, 'a+');
     dropTornTail(fd);
-    const journal = new Journal(fd, await replay(path));
+    const journal = new Journal(fd, await replay(path), path);
     journal.settleInFlight();
     return journal;
   }
@@ -139,6 +143,12 @@ export class Journal {
     this.record(reason ? { t: 'status', s: status, at, reason } : { t: 'status', s: status, at });
   }
 
+  /** The disk refused the journal: the job stops in memory alone. On disk its last status stays
+   * `running`, which the next open treats as a pass cut short: rows in flight become uncertain. */
+  stopUnrecorded(reason: Message): void {
+    apply(this.live, { t: 'status', s: 'stopped', at: new Date().toISOString(), reason });
+  }
+
   fix(index: number, values: Record<string, string>): void {
     this.record({ t: 'fix', i: index, v: values });
   }
@@ -161,11 +171,35 @@ export class Journal {
     closeSync(this.fd);
   }
 
+  /** The journal's length after its last whole line. */
+  private size = -1;
+
   private record(entry: JournalEntry): void {
+    const line = JSON.stringify(entry) + '\n';
+    if (this.size < 0) this.size = fstatSync(this.fd).size;
     // Synchronous on purpose: a `send` must be on disk (in the kernel's cache, which survives a
-    // process crash) before its request is put on the wire.
-    writeSync(this.fd, JSON.stringify(entry) + '\n');
+    // process crash) before its request is put on the wire. A full or failing disk may take part
+    // of a line: it is cut off again, so the journal never holds a torn line in its middle, and
+    // the entry is not applied, so the state never says more than the disk.
+    let written: number;
+    try {
+      written = writeSync(this.fd, line);
+      if (written < Buffer.byteLength(line)) throw shortWriteError();
+    } catch (error) {
+      this.cutTornLine();
+      const reason = storageReason(error, dirname(this.path));
+      throw reason ? new CargaError(jobStoppedMessage(reason, dirname(this.path)), { cause: error }) : error;
+    }
+    this.size += written;
     apply(this.live, entry);
+  }
+
+  private cutTornLine(): void {
+    try {
+      if (fstatSync(this.fd).size > this.size) ftruncateSync(this.fd, this.size);
+    } catch {
+      // The disk refuses even that: replay drops a torn last line.
+    }
   }
 
   /** Rows still `sending` after a replay were in flight when the process died. */
