@@ -8,6 +8,7 @@ import { cliMessages } from './cli-messages';
 import { engineMessages } from './engine-messages';
 import { frontDoorMessages } from './front-door-messages';
 import { sandboxMessages } from './sandbox-messages';
+import { jobSafetyMessages } from './job-safety-messages';
 import { ledgerMessages } from './ledger-messages';
 import { storageMessages } from './storage-messages';
 
@@ -21,6 +22,7 @@ export const catalog = {
   ...engineMessages,
   ...frontDoorMessages,
   ...sandboxMessages,
+  ...jobSafetyMessages,
   ...ledgerMessages,
   ...storageMessages,
 } satisfies MessageCatalog;

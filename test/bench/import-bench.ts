@@ -52,7 +52,7 @@ export const importBench: BenchPart = {
   async run(): Promise<BenchFigure[]> {
     const dir = mkdtempSync(join(tmpdir(), 'carga-bench-'));
     const { origin, child } = await startSandboxProcess();
-    const engine = await createEngine({ dataDir: dir, vault: createMemoryVault(), lang: 'en', frontDoor: 'cli', sandbox: false, autoResume: false });
+    const engine = await createEngine({ dataDir: dir, vault: createMemoryVault(), lang: 'en', frontDoor: 'cli', autoResume: false });
     try {
       await engine.saveConnection({ connection: { id: 'cases', name: 'bench', target: 'wolkvox-crm-cases', server: origin, operation: 'demo' }, token: SANDBOX_TOKEN });
       const timedRun = async (rows: number) => {
