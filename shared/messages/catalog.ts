@@ -11,6 +11,7 @@ import { sandboxMessages } from './sandbox-messages';
 import { jobSafetyMessages } from './job-safety-messages';
 import { ledgerMessages } from './ledger-messages';
 import { storageMessages } from './storage-messages';
+import { cliHelpMessages } from './cli-help-messages';
 
 /** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
 export const catalog = {
@@ -25,6 +26,7 @@ export const catalog = {
   ...jobSafetyMessages,
   ...ledgerMessages,
   ...storageMessages,
+  ...cliHelpMessages,
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;
