@@ -1,5 +1,5 @@
 import type { Lang } from '../lang';
-import type { Message, MessageCatalog, MessageParams } from './message';
+import type { MessageCatalog, MessageParams } from './catalog-types';
 import { fileMessages } from './file-messages';
 import { validationMessages } from './validation-messages';
 import { crmMessages } from './crm-messages';
@@ -10,6 +10,7 @@ import { frontDoorMessages } from './front-door-messages';
 import { sandboxMessages } from './sandbox-messages';
 import { jobSafetyMessages } from './job-safety-messages';
 import { ledgerMessages } from './ledger-messages';
+import { storageMessages } from './storage-messages';
 import { cliHelpMessages } from './cli-help-messages';
 
 /** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
@@ -24,10 +25,18 @@ export const catalog = {
   ...sandboxMessages,
   ...jobSafetyMessages,
   ...ledgerMessages,
+  ...storageMessages,
   ...cliHelpMessages,
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;
+
+/** A user-visible text as data: a code and its parameters, rendered in the operator's language
+ * only where it is shown. Crosses IPC and HTTP as plain JSON. */
+export interface Message {
+  code: MessageCode;
+  params?: MessageParams;
+}
 
 export function isMessageCode(code: string): code is MessageCode {
   return Object.hasOwn(catalog, code);
