@@ -8,7 +8,10 @@ import { cliMessages } from './cli-messages';
 import { engineMessages } from './engine-messages';
 import { frontDoorMessages } from './front-door-messages';
 import { sandboxMessages } from './sandbox-messages';
+import { jobSafetyMessages } from './job-safety-messages';
 import { ledgerMessages } from './ledger-messages';
+import { storageMessages } from './storage-messages';
+import { cliHelpMessages } from './cli-help-messages';
 
 /** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
 export const catalog = {
@@ -20,7 +23,10 @@ export const catalog = {
   ...engineMessages,
   ...frontDoorMessages,
   ...sandboxMessages,
+  ...jobSafetyMessages,
   ...ledgerMessages,
+  ...storageMessages,
+  ...cliHelpMessages,
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;
