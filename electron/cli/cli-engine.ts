@@ -9,7 +9,7 @@ import type { CliIO } from './command';
  * time), no waiting for a quota reset (the command exits and says so), the embedded sandbox
  * only when the job talks to it. Always closed, so journals are flushed before exit.
  */
-export async function withCliEngine<T>(io: CliIO, lang: Lang, options: { jobsDir: string; sandbox: boolean }, use: (engine: Engine) => Promise<T>): Promise<T> {
+export async function withCliEngine<T>(io: CliIO, lang: Lang, options: { jobsDir: string; sandbox: boolean; maxWaitMs?: number }, use: (engine: Engine) => Promise<T>): Promise<T> {
   const engine = await createEngine({
     dataDir: dataDirOf(io),
     jobsDir: options.jobsDir,
@@ -19,6 +19,7 @@ export async function withCliEngine<T>(io: CliIO, lang: Lang, options: { jobsDir
     // Loaded only when a job talks to it: the other commands never pay for the sandbox.
     sandbox: options.sandbox ? await (await import('../sandbox/sandbox-connections')).startSandboxConnections() : null,
     autoResume: false,
+    ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
   });
   try {
     return await use(engine);

@@ -8,6 +8,8 @@ export const CONNECTION_FLAGS = {
   server: { type: 'string' },
   'token-env': { type: 'string' },
   'daily-limit': { type: 'string' },
+  /** How long a job waits for a CRM that is down before it stops, resumable. */
+  'max-wait': { type: 'string' },
   'jobs-dir': { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },

@@ -10,6 +10,7 @@ import { langFromArgs } from './cli-lang';
 import { reportingErrors } from './cli-errors';
 import { withCliEngine } from './cli-engine';
 import { jobsDirOf } from './cli-paths';
+import { maxWaitOf } from './max-wait-flag';
 import type { Command } from './command';
 import { CONNECTION_FLAGS, dailyLimitOf, tokenFromEnv } from './connection-flags';
 import { fileOptionsFromFlags, FILE_FLAGS } from './file-flags';
@@ -78,7 +79,9 @@ export const importCommand: Command = async (args, io) => {
     const token = tokenFromEnv(io.env, values, connection);
     const options: FileOptions = { ...template.file, ...fileOptionsFromFlags(values) };
 
-    return withCliEngine(io, lang, { jobsDir: jobsDirOf(io, values['jobs-dir']), sandbox: connection.server === 'sandbox' }, async (engine) => {
+    const maxWaitMs = maxWaitOf(values['max-wait']);
+    const engineOptions = { jobsDir: jobsDirOf(io, values['jobs-dir']), sandbox: connection.server === 'sandbox', ...(maxWaitMs !== undefined ? { maxWaitMs } : {}) };
+    return withCliEngine(io, lang, engineOptions, async (engine) => {
       await engine.useConnection(connection, token);
       const started = await engine.startJob({
         path: resolve(io.cwd, file),

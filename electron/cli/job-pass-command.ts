@@ -9,6 +9,7 @@ import { langFromArgs } from './cli-lang';
 import { reportingErrors } from './cli-errors';
 import { withCliEngine } from './cli-engine';
 import { jobsDirOf } from './cli-paths';
+import { maxWaitOf } from './max-wait-flag';
 import type { Command } from './command';
 import { CONNECTION_FLAGS, dailyLimitOf, tokenFromEnv } from './connection-flags';
 import { followJobPass } from './run-job-pass';
@@ -33,7 +34,8 @@ export function jobPassCommand(
       const dailyLimit = dailyLimitOf(values['daily-limit']);
       if (dailyLimit) connection.dailyLimit = dailyLimit;
       const token = tokenFromEnv(io.env, values, connection);
-      return withCliEngine(io, lang, { jobsDir, sandbox: connection.server === 'sandbox' }, async (engine) => {
+      const maxWaitMs = maxWaitOf(values['max-wait']);
+      return withCliEngine(io, lang, { jobsDir, sandbox: connection.server === 'sandbox', ...(maxWaitMs !== undefined ? { maxWaitMs } : {}) }, async (engine) => {
         await engine.useConnection(connection, token);
         const started = await start(engine, jobId, values as { uncertain?: boolean });
         return (await followJobPass(engine, started, io, lang, values.json ?? false)).code;
