@@ -32,10 +32,10 @@ export const jobSafetyMessages = {
     en: 'The CRM refused {count} rows in a row with the same message: “{message}” (rows {rows}). The setup is probably wrong, not the rows: check the operation, the custom field names, the campaign id or the module. The job stopped so as not to spend the quota; after fixing it, resume: the pending rows are sent, and these {count} again.',
   },
   'cli.flag.max-wait': {
-    es: 'Cuánto esperar a un CRM caído antes de detener la carga (se puede reanudar); sin esta opción espera lo necesario.',
-    en: 'How long to wait for a CRM that is down before stopping the job (it can be resumed); without it, waits as long as it takes.',
+    es: 'Cuánto esperar a un CRM caído antes de detener la carga (se puede reanudar), p. ej. 40s, 5m, 1h; sin esta opción espera lo necesario.',
+    en: 'How long to wait for a CRM that is down before stopping the job (it can be resumed), e.g. 40s, 5m, 1h; without it, waits as long as it takes.',
   },
-  'cli.value.duration': { es: 'DURACIÓN (40s, 5m, 1h)', en: 'DURATION (40s, 5m, 1h)' },
+  'cli.value.duration': { es: 'DURACIÓN', en: 'DURATION' },
   'report.status.needs-review': { es: 'Necesita revisión', en: 'Needs review' },
   'report.status.waiting-crm': { es: 'Esperando al CRM', en: 'Waiting for the CRM' },
 } satisfies MessageCatalog;

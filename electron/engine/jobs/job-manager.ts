@@ -22,7 +22,7 @@ import type { LedgerBook } from '../ledger/ledger-book';
 import type { TokenLanes } from '../quota/token-lanes';
 import type { BackoffPolicy } from './backoff';
 import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-results';
-import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
+import { fileInfoOf, jobFileOf, sourceUnchanged, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
 import { Journal } from './journal';
 import { isStorageError } from '../storage/storage-failure';
@@ -327,9 +327,7 @@ export class JobManager {
   }
 
   private assertFileUnchanged(spec: JobSpec): void {
-    const stat = statSync(spec.file.path, { throwIfNoEntry: false });
-    const changed = !stat || stat.size !== spec.file.size || Math.abs(stat.mtimeMs - spec.file.mtimeMs) > 1;
-    if (changed) throw new CargaError(msg('job.file-changed', { name: spec.file.name }));
+    if (!sourceUnchanged(spec)) throw new CargaError(msg('job.file-changed', { name: spec.file.name }));
   }
 
   private summaryOf(job: OpenJob): JobSummary {

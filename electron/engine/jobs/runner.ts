@@ -22,7 +22,7 @@ import { RepeatedRejections, SETUP_SUSPECT_AFTER, type RejectedRequest } from '.
 import { effectiveTemplate } from './effective-template';
 import type { Journal } from './journal';
 import type { RowFailure } from './journal-entry';
-import { fileInfoOf, type JobSpec } from './job-spec';
+import { fileInfoOf, sourceUnchanged, type JobSpec } from './job-spec';
 import { RateMeter } from './rate-meter';
 
 /** A row mapped, validated and ready to go. */
@@ -177,6 +177,12 @@ export class JobRunner {
     }
 
     this.outage.end();
+    // A file cut or rewritten under the pass must never make it look finished with rows pending.
+    const { total } = this.o.journal.state;
+    if (completePass && (!sourceUnchanged(this.o.spec) || (total !== null && this.seen < total))) {
+      completePass = false;
+      this.stop('stopped', msg('job.file-changed', { name: this.o.spec.file.name }));
+    }
     this.writeLedgerVerdicts();
     if (completePass) this.o.journal.total(this.seen);
     const final: JobStatus = this.halt?.status ?? this.requested ?? (completePass ? 'finished' : 'paused');
@@ -268,6 +274,8 @@ export class JobRunner {
     while (this.inFlight.size >= JOB_CONCURRENCY || (this.inFlight.size > 0 && this.rejections.length + this.inFlight.size >= SETUP_SUSPECT_AFTER)) {
       await Promise.race(this.inFlight);
     }
+    // These rows were read before this check: if the file changed, they may be other rows.
+    if (!this.stopping && !sourceUnchanged(this.o.spec)) this.stop('stopped', msg('job.file-changed', { name: this.o.spec.file.name }));
     if (this.stopping) return;
     const task = this.send(rows, built)
       .catch((error: unknown) => this.failInFlight(error))
