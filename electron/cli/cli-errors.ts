@@ -9,14 +9,8 @@ export async function reportingErrors(io: CliIO, lang: Lang, run: () => Promise<
   try {
     return await run();
   } catch (error) {
-    if (isCargaError(error)) {
-      io.stderr(formatMessage(lang, error.detail) + '\n');
-      return EXIT.usage;
-    }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(formatMessage(lang, { code: 'cli.bad-arguments', params: { detail: error.message } }) + '\n');
-      return EXIT.usage;
-    }
-    throw error;
+    if (!isCargaError(error)) throw error;
+    io.stderr(formatMessage(lang, error.detail) + '\n');
+    return EXIT.usage;
   }
 }

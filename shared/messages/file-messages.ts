@@ -121,22 +121,6 @@ export const fileMessages = {
   },
 
   // carga inspect
-  'file.inspect-usage': {
-    es: 'Uso: carga inspect ARCHIVO [--sheet HOJA] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter ,|;|tab|\'|\'] [--header-row N] [--json] [--lang es|en]\n  Muestra lo detectado en la hoja de cálculo, cuántas filas tiene y las primeras.\n  --header-row N   fila del encabezado como la numera Excel, menos 1 (0 = primera fila)\n  --json           un objeto JSON en la salida estándar',
-    en: 'Usage: carga inspect FILE [--sheet SHEET] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter ,|;|tab|\'|\'] [--header-row N] [--json] [--lang es|en]\n  Shows what was detected in the spreadsheet, how many rows it has and the first ones.\n  --header-row N   row of the header as Excel numbers it, minus 1 (0 = first row)\n  --json           one JSON object on standard output',
-  },
-  'file.inspect-missing-file': {
-    es: 'Falta el archivo que se va a inspeccionar. Uso: carga inspect ARCHIVO [opciones].',
-    en: 'The file to inspect is missing. Usage: carga inspect FILE [options].',
-  },
-  'file.inspect-extra-argument': {
-    es: 'Sobra el argumento «{argument}»: inspect revisa un solo archivo.',
-    en: 'Unexpected argument "{argument}": inspect checks one file.',
-  },
-  'file.inspect-bad-value': {
-    es: 'Valor no válido para {option}: «{value}». Valores posibles: {allowed}.',
-    en: 'Invalid value for {option}: "{value}". Possible values: {allowed}.',
-  },
   'file.inspect-label-file': { es: 'Archivo', en: 'File' },
   'file.inspect-label-kind': { es: 'Tipo', en: 'Kind' },
   'file.inspect-label-size': { es: 'Tamaño', en: 'Size' },

@@ -1,6 +1,6 @@
 import type { EngineEvent, JobProgress, JobStatus } from '../../../shared/contract';
 import type { Classification } from '../../../shared/errors/classification';
-import { classifyNetworkError, explainAt } from '../../../shared/errors/error-catalog';
+import { classifyNetworkError, explainAt } from '../../../shared/errors/classify';
 import type { CompiledMapping, MappedRecord } from '../../../shared/mapping/mapped-record';
 import { isCargaError } from '../../../shared/errors/carga-error';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
