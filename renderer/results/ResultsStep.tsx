@@ -11,6 +11,7 @@ import { formatNumber } from '../app/format';
 import { Stat } from '../app/Stat';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
+import { liveJobView } from '../run/job-view-text';
 import { useLiveJob } from '../run/use-live-job';
 import { ExportButtons } from './ExportButtons';
 import { FailureChart } from './FailureChart';
@@ -91,10 +92,11 @@ function JobResults({ jobId }: { jobId: string }) {
     }
   };
 
-  const live = job.status === 'running' || job.status === 'waiting-quota';
+  const view = liveJobView(job);
+  const live = view?.live ?? false;
 
   return (
-    <Stack gap="md" data-testid="results-screen" data-status={job.status ?? 'loading'}>
+    <Stack gap="md" data-testid="results-screen" data-status={view?.status ?? 'loading'}>
       <Group justify="space-between" align="flex-start">
         <div>
           <Title order={2}>{t('results.title')}</Title>
