@@ -87,6 +87,7 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
     options: fileOptionsSchema.optional(),
     template: templateSchema,
     connectionId: idSchema,
+    allowDuplicates: z.boolean().optional(),
   }),
   pauseJob: jobRef,
   resumeJob: jobRef,

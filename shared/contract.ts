@@ -165,6 +165,16 @@ export interface JobSummary extends JobCounts {
   connectionName: string;
   /** Why the job stopped, paused or waits (quota reset time in params.resetsAt). */
   reason?: Message;
+  /** Earlier jobs that had the skipped rows accepted at this destination. */
+  alreadySent?: AlreadySent[];
+}
+
+/** Rows an earlier job had accepted at the same destination: not sent again by default. */
+export interface AlreadySent {
+  jobId: string;
+  /** When that job's rows were accepted (ISO). */
+  at: string;
+  rows: number;
 }
 
 export interface JobProgress extends JobCounts {
@@ -274,7 +284,8 @@ export interface CargaApi {
   previewRequests(input: { path: string; options?: FileOptions; template: Template; connectionId: string; rows?: number }): Promise<RequestPreview[]>;
   checkFile(input: { checkId: string; path: string; options?: FileOptions; template: Template; connectionId?: string }): Promise<CheckResult>;
 
-  startJob(input: { path: string; options?: FileOptions; template: Template; connectionId: string }): Promise<JobSummary>;
+  /** Rows the destination already accepted in earlier jobs are skipped unless `allowDuplicates`. */
+  startJob(input: { path: string; options?: FileOptions; template: Template; connectionId: string; allowDuplicates?: boolean }): Promise<JobSummary>;
   pauseJob(input: { jobId: string }): Promise<JobSummary>;
   resumeJob(input: { jobId: string }): Promise<JobSummary>;
   cancelJob(input: { jobId: string }): Promise<JobSummary>;

@@ -68,6 +68,7 @@ export const importCommand: Command = async (args, io) => {
         'campaign-type': { type: 'string' },
         'campaign-status': { type: 'string' },
         report: { type: 'string' },
+        'allow-duplicates': { type: 'boolean' },
       },
     });
     const file = positionals[0];
@@ -79,7 +80,13 @@ export const importCommand: Command = async (args, io) => {
 
     return withCliEngine(io, lang, { jobsDir: jobsDirOf(io, values['jobs-dir']), sandbox: connection.server === 'sandbox' }, async (engine) => {
       await engine.useConnection(connection, token);
-      const started = await engine.startJob({ path: resolve(io.cwd, file), options, template, connectionId: connection.id });
+      const started = await engine.startJob({
+        path: resolve(io.cwd, file),
+        options,
+        template,
+        connectionId: connection.id,
+        allowDuplicates: values['allow-duplicates'] ?? false,
+      });
       const { code, summary } = await followJobPass(engine, started, io, lang, values.json ?? false);
       if (values.report) await exportReportTo(engine, summary.jobId, resolve(io.cwd, values.report), io, lang, values.json ?? false);
       return code;

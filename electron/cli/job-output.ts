@@ -1,5 +1,5 @@
 import type { JobStatus, JobSummary, Lang } from '../../shared/contract';
-import { formatMessage } from '../../shared/messages/catalog';
+import { formatMessage, msg } from '../../shared/messages/catalog';
 import { EXIT, type CliIO } from './command';
 
 /** 0 every row ok; 1 finished with failed or uncertain rows; 3 stopped and resumable. */
@@ -10,8 +10,8 @@ export function exitCodeOf(summary: JobSummary): number {
 
 /** The `--json` contract: one object, these keys, nothing else on stdout. */
 export function jsonSummary(summary: JobSummary) {
-  const { jobId, status, total, ok, failed, uncertain, pending, requests } = summary;
-  return { jobId, status, total, ok, failed, uncertain, pending, requests };
+  const { jobId, status, total, ok, failed, uncertain, pending, skipped, requests } = summary;
+  return { jobId, status, total, ok, failed, uncertain, pending, skipped, alreadySent: summary.alreadySent ?? [], requests };
 }
 
 const STATUS_TEXT: Record<JobStatus, Record<Lang, string>> = {
@@ -37,8 +37,22 @@ export function printSummary(io: CliIO, summary: JobSummary, lang: Lang, json: b
     [
       `${l ? 'Trabajo' : 'Job'} ${summary.jobId}: ${statusText(summary.status, lang)}`,
       `  ${l ? 'Filas' : 'Rows'}: ${summary.total} · ok ${summary.ok} · ${l ? 'fallidas' : 'failed'} ${summary.failed} · ${l ? 'inciertas' : 'uncertain'} ${summary.uncertain} · ${l ? 'pendientes' : 'pending'} ${summary.pending}`,
+      ...skippedLines(summary, lang),
       `  ${l ? 'Solicitudes' : 'Requests'}: ${summary.requests}`,
       ...(summary.reason ? [`  ${formatMessage(lang, summary.reason)}`] : []),
     ].join('\n') + '\n',
   );
+}
+
+/** Rows not sent because the destination had them already, and from which earlier jobs. */
+function skippedLines(summary: JobSummary, lang: Lang): string[] {
+  if (summary.skipped === 0) return [];
+  const lines = [`  ${formatMessage(lang, msg('ledger.skipped', { count: summary.skipped }))}`];
+  const day = new Intl.DateTimeFormat(lang === 'es' ? 'es-CO' : 'en-US', { dateStyle: 'medium' });
+  for (const earlier of summary.alreadySent ?? []) {
+    const date = Number.isNaN(Date.parse(earlier.at)) ? '?' : day.format(new Date(earlier.at));
+    lines.push(`    ${formatMessage(lang, msg('ledger.skipped-from', { rows: earlier.rows, jobId: earlier.jobId, date }))}`);
+  }
+  if (summary.alreadySent?.length) lines.push(`  ${formatMessage(lang, msg('ledger.send-again-hint'))}`);
+  return lines;
 }

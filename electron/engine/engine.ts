@@ -31,6 +31,7 @@ import { openFile } from './files/open-file';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './jobs/backoff';
 import { JobManager } from './jobs/job-manager';
 import { JobStore } from './jobs/job-store';
+import { LedgerBook } from './ledger/ledger-book';
 import { readTokenQuota } from './quota/read-token-quota';
 import { TokenLanes } from './quota/token-lanes';
 import { exportJobReport } from './reports/export-job-report';
@@ -77,6 +78,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const connections = new ConnectionStore(join(options.dataDir, 'connections.json'));
   const templates = new TemplateStore(join(options.dataDir, 'templates'));
   const lanes = new TokenLanes(join(jobsDir, '.quota'));
+  const jobStore = new JobStore(jobsDir);
+  const ledgers = new LedgerBook(join(options.dataDir, 'ledger'), jobStore);
   const { vault } = options;
 
   const ephemeral = new Map<string, Connection>();
@@ -99,7 +102,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
 
   const jobs = new JobManager({
-    store: new JobStore(jobsDir),
+    store: jobStore,
     lanes,
     http,
     emit,
@@ -107,6 +110,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     timeoutMs: options.timeoutMs ?? 70_000,
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     autoResume: options.autoResume ?? true,
+    ledgers,
   });
 
   await jobs.scheduleWaitingJobs();
@@ -163,12 +167,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       });
     },
 
-    startJob: async ({ path, options: fileOptions, template, connectionId }) => {
+    startJob: async ({ path, options: fileOptions, template, connectionId, allowDuplicates }) => {
       const connection = findConnection(connectionId);
       const missing = missingConnectionFields(ephemeral.get(connection.id) ?? connection);
       if (missing.length) throw new CargaError(msg('job.connection-incomplete', { name: connection.name, fields: missing.join(', ') }));
       await resolve(connection);
-      const spec = await jobs.create({ file: await openFile(path, fileOptions), template, connection });
+      const spec = await jobs.create({ file: await openFile(path, fileOptions), template, connection, allowDuplicates });
       return jobs.start(spec.jobId, { kind: 'run' });
     },
     pauseJob: async ({ jobId }) => jobs.pause(jobId),
@@ -255,6 +259,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     sandboxOrigin: sandbox?.origin ?? null,
     close: async () => {
       await jobs.close();
+      await ledgers.close();
       await http.close();
       await sandbox?.close();
       listeners.clear();

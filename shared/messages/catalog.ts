@@ -8,6 +8,7 @@ import { cliMessages } from './cli-messages';
 import { engineMessages } from './engine-messages';
 import { frontDoorMessages } from './front-door-messages';
 import { sandboxMessages } from './sandbox-messages';
+import { ledgerMessages } from './ledger-messages';
 
 /** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
 export const catalog = {
@@ -19,6 +20,7 @@ export const catalog = {
   ...engineMessages,
   ...frontDoorMessages,
   ...sandboxMessages,
+  ...ledgerMessages,
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;

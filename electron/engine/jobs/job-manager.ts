@@ -18,6 +18,7 @@ import type { ResolvedConnection } from '../crm/target-adapter';
 import { targetAdapter } from '../crm/targets';
 import { countRows } from '../files/count-rows';
 import { readRows } from '../files/read-rows';
+import type { LedgerBook } from '../ledger/ledger-book';
 import type { TokenLanes } from '../quota/token-lanes';
 import type { BackoffPolicy } from './backoff';
 import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-results';
@@ -37,6 +38,8 @@ export interface JobManagerOptions {
   backoff: BackoffPolicy;
   /** In the app a job waiting for the quota resumes by itself at the reset; the CLI exits instead. */
   autoResume: boolean;
+  /** What each destination already accepted; without it every row is sent. */
+  ledgers?: LedgerBook;
 }
 
 interface OpenJob {
@@ -56,7 +59,7 @@ export class JobManager {
 
   constructor(private readonly o: JobManagerOptions) {}
 
-  async create(input: { file: FileInfo; template: Template; connection: Connection }): Promise<JobSpec> {
+  async create(input: { file: FileInfo; template: Template; connection: Connection; allowDuplicates?: boolean }): Promise<JobSpec> {
     const { file } = input;
     const spec: JobSpec = {
       version: 1,
@@ -65,6 +68,7 @@ export class JobManager {
       file: jobFileOf(file, statSync(file.path)),
       template: input.template,
       connection: input.connection,
+      ...(input.allowDuplicates ? { allowDuplicates: true } : {}),
     };
     this.o.store.create(spec);
     const job = await this.get(spec.jobId);
@@ -80,6 +84,7 @@ export class JobManager {
     // The total gives the ETA and tells before the first request whether today's quota suffices.
     await job.counting;
     const conn = await this.o.resolve(job.spec.connection);
+    const ledger = await this.o.ledgers?.forConnection(conn.connection);
     // Checked after the awaits, and the runner set right after, so two starts cannot both pass.
     if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
     clearTimeout(job.resumeTimer);
@@ -94,6 +99,7 @@ export class JobManager {
       timeoutMs: this.o.timeoutMs,
       backoff: this.o.backoff,
       emit: (event) => this.o.emit(event),
+      ...(ledger ? { ledger } : {}),
     });
     job.runner = runner;
     job.settled = runner.run().then(

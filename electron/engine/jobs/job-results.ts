@@ -23,6 +23,7 @@ export function jobSummary(spec: JobSpec, state: JournalState, live?: { status: 
     target: spec.connection.target,
     connectionName: spec.connection.name,
     ...(state.reason ? { reason: state.reason } : {}),
+    ...(state.alreadySent.size ? { alreadySent: [...state.alreadySent].map(([jobId, { at, rows }]) => ({ jobId, at, rows })) } : {}),
   };
 }
 

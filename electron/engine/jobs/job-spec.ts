@@ -24,6 +24,8 @@ export const jobSpecSchema = z.object({
   }),
   template: templateSchema,
   connection: connectionSchema,
+  /** The operator asked to send rows the destination already accepted in earlier jobs. */
+  allowDuplicates: z.boolean().optional(),
 });
 
 export type JobSpec = z.infer<typeof jobSpecSchema>;

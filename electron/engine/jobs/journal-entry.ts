@@ -24,6 +24,7 @@ export interface RowProblemNote {
 export type JournalEntry =
   /** Rows about to go out in request `r`: without an outcome after a crash they are uncertain. */
   | { t: 'send'; r: number; i: RowRanges }
+  /** `r` 0: no request, the destination's ledger shows this job had the rows accepted. */
   | { t: 'ok'; r: number; i: RowRanges; ids?: string[] }
   /** `v`: the rows' original cells (one array per row, in range order) and `n` their spreadsheet
    * row numbers, kept so results and reports never have to find the rows in the file again. */
@@ -35,8 +36,9 @@ export type JournalEntry =
   | { t: 'invalid'; i: number; p: RowProblemNote[]; v: string[]; n: number }
   /** A request that carried no rows (the quota read): it counts among the job's requests. */
   | { t: 'read'; r: number }
-  /** The operator chose to skip rows (e.g. uncertain ones found in the CRM). */
-  | { t: 'skip'; i: RowRanges }
+  /** Rows not sent: the operator chose to skip them, or (`j`) the destination's ledger shows
+   * that job `j` had them accepted at `at`. */
+  | { t: 'skip'; i: RowRanges; j?: string; at?: string }
   /** The whole file has been read once: its data-row count. */
   | { t: 'total'; n: number }
   | { t: 'status'; s: JobStatus; at: string; reason?: Message }

@@ -20,11 +20,19 @@ export interface JournalState {
   readonly states: RowStatesView;
   readonly details: ReadonlyMap<number, Readonly<RowDetail>>;
   readonly fixes: ReadonlyMap<number, Readonly<Record<string, string>>>;
+  /** Earlier jobs whose accepted rows this job skipped: when, and how many rows. */
+  readonly alreadySent: ReadonlyMap<string, Readonly<AlreadySentRows>>;
   readonly requests: number;
   readonly total: number | null;
   readonly status: JobStatus | null;
   readonly reason?: Message;
   readonly updatedAt: string | null;
+}
+
+/** Rows an earlier job had accepted at the same destination. */
+export interface AlreadySentRows {
+  at: string;
+  rows: number;
 }
 
 /** A row settled by a request's answer, with what results and reports show of it. */
@@ -38,6 +46,7 @@ interface WritableState {
   states: RowStates;
   details: Map<number, RowDetail>;
   fixes: Map<number, Record<string, string>>;
+  alreadySent: Map<string, AlreadySentRows>;
   requests: number;
   total: number | null;
   status: JobStatus | null;
@@ -111,6 +120,16 @@ export class Journal {
     this.record({ t: 'invalid', i: index, p: [...problems], v: cells, n: row });
   }
 
+  /** Rows the destination's ledger shows this job had accepted, though the journal lost their outcome. */
+  acceptedEarlier(indices: readonly number[]): void {
+    if (indices.length) this.record({ t: 'ok', r: 0, i: toRanges(indices) });
+  }
+
+  /** Rows not sent because job `jobId` had them accepted at this destination at `at`. */
+  sentByEarlierJob(indices: readonly number[], jobId: string, at: string): void {
+    if (indices.length) this.record({ t: 'skip', i: toRanges(indices), j: jobId, at });
+  }
+
   total(n: number): void {
     if (this.live.total === null) this.record({ t: 'total', n });
   }
@@ -182,6 +201,7 @@ async function replay(path: string): Promise<WritableState> {
     states: new RowStates(),
     details: new Map(),
     fixes: new Map(),
+    alreadySent: new Map(),
     requests: 0,
     total: null,
     status: null,
@@ -249,9 +269,18 @@ function apply(state: WritableState, entry: JournalEntry): void {
       });
       return;
     }
-    case 'skip':
-      for (const index of eachIndex(entry.i)) state.states.set(index, 'skipped');
+    case 'skip': {
+      let rows = 0;
+      for (const index of eachIndex(entry.i)) {
+        state.states.set(index, 'skipped');
+        rows++;
+      }
+      if (entry.j !== undefined) {
+        const earlier = state.alreadySent.get(entry.j);
+        state.alreadySent.set(entry.j, { at: earlier?.at ?? entry.at ?? '', rows: (earlier?.rows ?? 0) + rows });
+      }
       return;
+    }
     case 'total':
       state.total = entry.n;
       return;

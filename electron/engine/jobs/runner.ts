@@ -12,6 +12,8 @@ import { readRows } from '../files/read-rows';
 import type { SourceRow } from '../files/source-row';
 import { readTokenQuota } from '../quota/read-token-quota';
 import type { TokenLane } from '../quota/token-lanes';
+import type { DestinationLedger, LedgerHit } from '../ledger/destination-ledger';
+import type { RowFingerprinter } from '../ledger/row-fingerprint';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
 import { effectiveTemplate } from './effective-template';
 import type { Journal } from './journal';
@@ -25,6 +27,8 @@ interface ReadyRow {
   row: number;
   cells: string[];
   record: MappedRecord;
+  /** The row's fingerprint at its destination, recorded in the ledger once accepted. */
+  fp?: Buffer;
 }
 
 /** A request built ahead of its turn, or the error building it threw. */
@@ -46,6 +50,8 @@ export interface RunnerOptions {
   /** Progress events at most this often (the UI and the terminal need no more than 10 a second). */
   progressIntervalMs?: number;
   random?: () => number;
+  /** What the destination already accepted, from any job: such rows are not sent again. */
+  ledger?: DestinationLedger;
 }
 
 /** Requests this job keeps in flight; the token's lane caps all jobs together at 2. */
@@ -66,6 +72,7 @@ export class JobRunner {
   private readonly rate = new RateMeter();
   private lastEmit = 0;
   private status: JobStatus = 'running';
+  private readonly verdicts = new LedgerVerdicts();
 
   constructor(private readonly o: RunnerOptions) {
     this.nextRequest = o.journal.state.requests + 1;
@@ -101,17 +108,26 @@ export class JobRunner {
     let completePass = false;
     if (!this.halt && !this.requested) {
       const ready: ReadyRow[] = [];
+      const fingerprints = this.o.ledger?.fingerprinter();
       try {
         for await (const batch of readRows(fileInfoOf(this.o.spec), { signal: this.abort.signal })) {
           for (const source of batch) {
             this.seen = Math.max(this.seen, source.index + 1);
-            if (!this.eligible(source.index)) continue;
+            if (!this.eligible(source.index)) {
+              if (fingerprints) this.keepLedgerInStep(source, mapping, fingerprints);
+              continue;
+            }
             const prepared = this.prepare(source, mapping);
             if (!prepared) continue;
+            if (fingerprints) {
+              prepared.fp = fingerprints.fingerprint(prepared.record);
+              if (this.acceptedBefore(prepared)) continue;
+            }
             ready.push(prepared);
             if (ready.length >= this.batchCap) await this.dispatch(ready.splice(0, this.batchCap));
             if (this.stopping) break;
           }
+          this.writeLedgerVerdicts();
           if (this.stopping) break;
           this.maybeEmitProgress();
         }
@@ -125,10 +141,12 @@ export class JobRunner {
       }
     }
 
+    this.writeLedgerVerdicts();
     if (completePass) this.o.journal.total(this.seen);
     const final: JobStatus = this.halt?.status ?? this.requested ?? (completePass ? 'finished' : 'paused');
     this.setStatus(final, this.halt?.reason);
     this.o.journal.sync();
+    this.o.ledger?.sync();
     this.emitProgress();
     return final;
   }
@@ -143,9 +161,55 @@ export class JobRunner {
     return state === 'failed' || (state === 'uncertain' && this.o.mode.includeUncertain);
   }
 
-  private prepare(source: SourceRow, mapping: CompiledMapping): ReadyRow | null {
+  /** The row's cells with the operator's fixes applied. */
+  private cellsOf(source: SourceRow): string[] {
     const fixes = this.o.journal.state.fixes.get(source.index);
-    const cells = fixes ? this.o.spec.file.columns.map((column, i) => fixes[column] ?? source.cells[i] ?? '') : source.cells;
+    return fixes ? this.o.spec.file.columns.map((column, i) => fixes[column] ?? source.cells[i] ?? '') : source.cells;
+  }
+
+  /**
+   * A row this pass does not send still counts among identical rows (so fingerprints are the
+   * same whichever pass computes them). One this job saw accepted goes into the ledger if a
+   * crash came between the journal's `ok` and the ledger's write; one left uncertain that the
+   * ledger shows this job had accepted (the journal lost its outcome) is ok.
+   */
+  private keepLedgerInStep(source: SourceRow, mapping: CompiledMapping, fingerprints: RowFingerprinter): void {
+    const state = this.o.journal.state.states.get(source.index);
+    const mapped = mapping.mapRow(this.cellsOf(source), source.index, source.row);
+    if (mapped.problems.length > 0 || source.ragged) return;
+    const fp = fingerprints.fingerprint(mapped.record);
+    if (state !== 'ok' && state !== 'uncertain') return;
+    const hit = this.o.ledger?.lookup(fp);
+    if (state === 'ok' && !hit) this.o.ledger?.recordAccepted([fp], this.o.spec.jobId);
+    if (state === 'uncertain' && hit?.jobId === this.o.spec.jobId) this.verdicts.proved.push(source.index);
+  }
+
+  /**
+   * Whether the destination accepted this row before: from this very job (its journal lost
+   * the outcome, the ledger kept it) the row is ok; from another job it is skipped, unless the
+   * operator asked for duplicates.
+   */
+  private acceptedBefore(row: ReadyRow): boolean {
+    const hit = row.fp && this.o.ledger?.lookup(row.fp);
+    if (!hit) return false;
+    if (hit.jobId === this.o.spec.jobId) {
+      this.verdicts.proved.push(row.index);
+      return true;
+    }
+    if (this.o.spec.allowDuplicates) return false;
+    this.verdicts.skip(hit, row.index);
+    return true;
+  }
+
+  /** One journal entry per earlier job per batch of rows read, not one per row. */
+  private writeLedgerVerdicts(): void {
+    this.o.journal.acceptedEarlier(this.verdicts.proved);
+    for (const [jobId, { at, indices }] of this.verdicts.skipped) this.o.journal.sentByEarlierJob(indices, jobId, at);
+    this.verdicts.clear();
+  }
+
+  private prepare(source: SourceRow, mapping: CompiledMapping): ReadyRow | null {
+    const cells = this.cellsOf(source);
     const mapped = mapping.mapRow(cells, source.index, source.row);
     const problems = mapped.problems.map((p) => ({
       code: p.code,
@@ -201,6 +265,7 @@ export class JobRunner {
 
       if (verdict.kind === 'ok') {
         this.o.journal.ok(r, indices, verdict.ids);
+        this.o.ledger?.recordAccepted(fingerprintsOf(rows), this.o.spec.jobId);
         this.rate.add(rows.length);
         this.maybeEmitProgress();
         return;
@@ -358,4 +423,27 @@ export class JobRunner {
       quotaResetsAt: this.o.lane.ledger.resetsAt,
     };
   }
+}
+
+/** Rows found in the ledger during one batch of reading, waiting for their journal entries. */
+class LedgerVerdicts {
+  proved: number[] = [];
+  skipped = new Map<string, { at: string; indices: number[] }>();
+
+  skip(hit: LedgerHit, index: number): void {
+    const entry = this.skipped.get(hit.jobId);
+    if (entry) entry.indices.push(index);
+    else this.skipped.set(hit.jobId, { at: hit.at, indices: [index] });
+  }
+
+  clear(): void {
+    this.proved = [];
+    this.skipped.clear();
+  }
+}
+
+function fingerprintsOf(rows: readonly ReadyRow[]): Buffer[] {
+  const fps: Buffer[] = [];
+  for (const row of rows) if (row.fp) fps.push(row.fp);
+  return fps;
 }

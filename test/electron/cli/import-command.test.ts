@@ -44,7 +44,7 @@ describe('carga import', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(Object.keys(summary).sort()).toEqual(['failed', 'jobId', 'ok', 'pending', 'requests', 'status', 'total', 'uncertain']);
+    expect(Object.keys(summary).sort()).toEqual(['alreadySent', 'failed', 'jobId', 'ok', 'pending', 'requests', 'skipped', 'status', 'total', 'uncertain']);
     expect(summary).toMatchObject({ status: 'finished', total: 20, ok: 20, failed: 0, uncertain: 0, pending: 0, requests: 21 });
   });
 
