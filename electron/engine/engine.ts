@@ -37,7 +37,7 @@ import { TokenLanes } from './quota/token-lanes';
 import { exportJobReport } from './reports/export-job-report';
 import type { Vault } from './secrets/vault';
 import { TemplateStore } from './templates/template-store';
-import { SANDBOX_TOKEN, startSandbox, type SandboxHandle, type SandboxOptions } from '../sandbox/sandbox';
+import { SANDBOX_TARGET_TOKENS, startSandbox, type SandboxHandle, type SandboxOptions } from '../sandbox/sandbox';
 
 export interface EngineOptions {
   /** Holds jobs/, templates/, connections.json and the quota ledgers. */
@@ -93,7 +93,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const connection = ephemeral.get(saved.id) ?? saved;
     if (connection.server === 'sandbox') {
       if (!sandbox) throw new CargaError(msg('job.sandbox-off'));
-      return { connection, origin: sandbox.origin, token: SANDBOX_TOKEN };
+      return { connection, origin: sandbox.origin, token: SANDBOX_TARGET_TOKENS[connection.target] };
     }
     const origin = resolveOrigin(connection.target, connection.server);
     const token = await vault.get(connection.id);

@@ -367,6 +367,9 @@ export const en = {
     waiting: 'The token’s daily quota is used up. Carga goes on by itself after it resets, {{reset}}; the window can be closed meanwhile.',
     resetUnknown: 'at midnight',
   },
+  resultsActions: {
+    newImport: 'New import',
+  },
   a11y: {
     close: 'Close',
     skipToContent: 'Skip to the step’s content',

@@ -369,6 +369,9 @@ export const es: Translations = {
     waiting: 'Se agotó la cuota diaria del token. Carga sigue sola cuando se reinicie, {{reset}}; mientras tanto puede cerrar la ventana.',
     resetUnknown: 'a medianoche',
   },
+  resultsActions: {
+    newImport: 'Nueva importación',
+  },
   a11y: {
     close: 'Cerrar',
     skipToContent: 'Saltar al contenido del paso',

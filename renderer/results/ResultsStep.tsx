@@ -150,14 +150,19 @@ function JobResults({ jobId }: { jobId: string }) {
       )}
 
       <Group justify="space-between">
-        <Button
-          variant="default"
-          onClick={() => dispatch({ type: 'go', step: 'map' })}
-          disabled={!state.jobUsesTemplate || live}
-          data-testid="results-change-mapping"
-        >
-          {t('results.changeMapping')}
-        </Button>
+        <Group gap="sm">
+          <Button variant="default" onClick={() => dispatch({ type: 'new-import' })} data-testid="results-new-import">
+            {t('resultsActions.newImport')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => dispatch({ type: 'go', step: 'map' })}
+            disabled={!state.jobUsesTemplate || live}
+            data-testid="results-change-mapping"
+          >
+            {t('results.changeMapping')}
+          </Button>
+        </Group>
         <Group gap="sm">
           <Button
             variant="light"

@@ -132,6 +132,17 @@ describe('axe-core finds no critical or serious violation', () => {
       await scans.scan('results-editing');
       await page.keyboard.press('Escape');
 
+      // "New import" from the results: the same file again maps afresh, with no word of the
+      // last job's retry.
+      await page.getByTestId('results-new-import').click();
+      const file = new FilePage(page);
+      await file.screen.waitFor({ state: 'visible' });
+      await file.choose(spreadsheet);
+      await file.waitForPreview(MESSY_FILE_NAME);
+      await file.next.click();
+      await new MapPage(page).screen.waitFor({ state: 'visible' });
+      expect(await page.getByTestId('map-retry-note').count()).toBe(0);
+
       const shell = new AppPage(page);
       await shell.historyNav.click();
       await new HistoryPage(page).screen.waitFor({ state: 'visible' });
