@@ -17,6 +17,7 @@ import { formatMessage, msg } from '../shared/messages/catalog';
 import type { Message } from '../shared/messages/message';
 import { createEngine, type Engine } from './engine/engine';
 import { createSafeStorageVault } from './engine/secrets/safe-storage-vault';
+import { startSandboxConnections } from './sandbox/sandbox-connections';
 import { ActiveJobs, afterJobEndedWithoutWindow, onLastWindowClosed } from './ipc/background-run';
 import { contentSecurityPolicy } from './front-door/content-security-policy';
 import { forwardEvents } from './ipc/event-forwarding';
@@ -77,6 +78,7 @@ async function start(): Promise<void> {
     vault: createSafeStorageVault(path.join(dataDir, 'tokens.json'), safeStorage),
     lang,
     frontDoor: 'electron',
+    sandbox: await startSandboxConnections(),
   });
   registerIpc(ipcMain, engine, (event) => isTrustedSender(event.senderFrame, appUrl));
   forwardEvents(engine, () => mainWindow?.webContents ?? null);

@@ -57,13 +57,17 @@ async function serve(args: WebArgs): Promise<void> {
  * earlier run that never started an import, or whose job was removed) go first. */
 async function startEngine(args: WebArgs, dataDir: string, uploadsDir: string, jobsDir: string): Promise<Engine> {
   await removeUnusedUploads(uploadsDir, filesReadByJobs(jobsDir));
-  const [{ createEngine }, { createFileVault }] = await Promise.all([import('./engine/engine'), import('./engine/secrets/file-vault')]);
+  const [{ createEngine }, { createFileVault }, { startSandboxConnections }] = await Promise.all([
+    import('./engine/engine'),
+    import('./engine/secrets/file-vault'),
+    import('./sandbox/sandbox-connections'),
+  ]);
   return createEngine({
     dataDir,
     vault: createFileVault(join(dataDir, 'tokens.json')),
     lang: args.lang,
     frontDoor: 'web',
-    sandbox: args.sandbox,
+    sandbox: args.sandbox ? await startSandboxConnections() : null,
   });
 }
 

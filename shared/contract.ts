@@ -141,7 +141,11 @@ export type JobStatus =
   | 'waiting-quota'
   | 'stopped'
   | 'cancelled'
-  | 'finished';
+  | 'finished'
+  /** The CRM is down or failing: the job probes it, one request at a time, and goes on by itself. */
+  | 'waiting-crm'
+  /** The job's record of what was sent is damaged: resume and retry are refused (see the reason). */
+  | 'needs-review';
 
 export type RowOutcome = 'pending' | 'sending' | 'ok' | 'failed' | 'uncertain' | 'skipped';
 

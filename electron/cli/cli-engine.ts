@@ -16,7 +16,8 @@ export async function withCliEngine<T>(io: CliIO, lang: Lang, options: { jobsDir
     vault: createMemoryVault(),
     lang,
     frontDoor: 'cli',
-    sandbox: options.sandbox,
+    // Loaded only when a job talks to it: the other commands never pay for the sandbox.
+    sandbox: options.sandbox ? await (await import('../sandbox/sandbox-connections')).startSandboxConnections() : null,
     autoResume: false,
   });
   try {

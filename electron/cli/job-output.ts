@@ -21,6 +21,8 @@ const STATUS_TEXT: Record<JobStatus, Record<Lang, string>> = {
   stopped: { es: 'detenido', en: 'stopped' },
   cancelled: { es: 'cancelado', en: 'cancelled' },
   finished: { es: 'terminado', en: 'finished' },
+  'waiting-crm': { es: 'esperando al CRM', en: 'waiting for the CRM' },
+  'needs-review': { es: 'necesita revisión', en: 'needs review' },
 };
 
 export function statusText(status: JobStatus, lang: Lang): string {

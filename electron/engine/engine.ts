@@ -3,7 +3,6 @@ import type {
   AppInfo,
   CargaApi,
   Connection,
-  ConnectionSummary,
   EngineClient,
   EngineEvent,
   JobSummary,
@@ -12,15 +11,15 @@ import type {
   ReportFormat,
   ReportKind,
 } from '../../shared/contract';
-import { resolveOrigin } from '../../shared/connection/normalize-server';
 import { missingConnectionFields } from '../../shared/connection-requirements';
 import { CargaError } from '../../shared/errors/carga-error';
 import { msg } from '../../shared/messages/catalog';
 import { suggestMapping } from '../../shared/mapping/suggest-mapping';
 import { TARGETS } from '../../shared/targets/catalog';
 import packageJson from '../../package.json' with { type: 'json' };
+import type { BuiltInConnections } from './connections/built-in-connections';
+import { ConnectionResolver } from './connections/connection-resolver';
 import { ConnectionStore } from './connections/connection-store';
-import { sandboxConnections, SANDBOX_CONNECTION_PREFIX } from './connections/sandbox-connections';
 import type { HttpClient } from './crm/http-client';
 import type { ResolvedConnection } from './crm/target-adapter';
 import { targetAdapter } from './crm/targets';
@@ -37,7 +36,6 @@ import { TokenLanes } from './quota/token-lanes';
 import { exportJobReport } from './reports/export-job-report';
 import type { Vault } from './secrets/vault';
 import { TemplateStore } from './templates/template-store';
-import { SANDBOX_TARGET_TOKENS, startSandbox, type SandboxHandle, type SandboxOptions } from '../sandbox/sandbox';
 
 export interface EngineOptions {
   /** Holds jobs/, templates/, connections.json and the quota ledgers. */
@@ -47,8 +45,8 @@ export interface EngineOptions {
   vault: Vault;
   lang: Lang;
   frontDoor: AppInfo['frontDoor'];
-  /** Start the embedded sandbox CRM and offer it as a connection (default true). */
-  sandbox?: boolean | SandboxOptions;
+  /** The embedded sandbox CRM, started by the front door that offers it; none when absent. */
+  sandbox?: BuiltInConnections | null;
   /** Per-request timeout; the wolkvox API cuts calls at 60 s. */
   timeoutMs?: number;
   backoff?: BackoffPolicy;
@@ -63,7 +61,6 @@ export interface Engine extends EngineClient {
   /** A connection for this process only, with its token, never saved (the CLI's flags). It
    * also stands in for a saved job's connection of the same id, e.g. with another server. */
   useConnection(connection: Connection, token?: string): Promise<void>;
-  readonly sandboxOrigin: string | null;
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
@@ -72,34 +69,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const emit = (event: EngineEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const sandbox: SandboxHandle | null =
-    options.sandbox === false ? null : await startSandbox(typeof options.sandbox === 'object' ? options.sandbox : {});
+  const sandbox = options.sandbox ?? null;
   const http: HttpClient = createHttpClient();
-  const connections = new ConnectionStore(join(options.dataDir, 'connections.json'));
+  const connections = new ConnectionResolver(new ConnectionStore(join(options.dataDir, 'connections.json')), options.vault, sandbox);
   const templates = new TemplateStore(join(options.dataDir, 'templates'));
   const lanes = new TokenLanes(join(jobsDir, '.quota'));
+  const resolve = (connection: Connection) => connections.resolve(connection);
   const jobStore = new JobStore(jobsDir);
   const ledgers = new LedgerBook(join(options.dataDir, 'ledger'), jobStore);
-  const { vault } = options;
-
-  const ephemeral = new Map<string, Connection>();
-  const builtIn = (): Connection[] => (sandbox ? sandboxConnections() : []);
-  const findConnection = (id: string): Connection => {
-    const connection = ephemeral.get(id) ?? builtIn().find((c) => c.id === id) ?? connections.get(id);
-    if (!connection) throw new CargaError(msg('job.connection-not-found', { id }));
-    return connection;
-  };
-  const resolve = async (saved: Connection): Promise<ResolvedConnection> => {
-    const connection = ephemeral.get(saved.id) ?? saved;
-    if (connection.server === 'sandbox') {
-      if (!sandbox) throw new CargaError(msg('job.sandbox-off'));
-      return { connection, origin: sandbox.origin, token: SANDBOX_TARGET_TOKENS[connection.target] };
-    }
-    const origin = resolveOrigin(connection.target, connection.server);
-    const token = await vault.get(connection.id);
-    if (!token) throw new CargaError(msg('job.no-token', { name: connection.name }));
-    return { connection, origin, token };
-  };
 
   const jobs = new JobManager({
     store: jobStore,
@@ -115,12 +92,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   await jobs.scheduleWaitingJobs();
 
-  const summaryOf = async (connection: Connection): Promise<ConnectionSummary> => ({
-    ...connection,
-    hasToken: connection.server === 'sandbox' || (await vault.has(connection.id)),
-    isSandbox: connection.server === 'sandbox',
-  });
-
   const api: CargaApi = {
     getAppInfo: async () => ({
       version: packageJson.version,
@@ -130,32 +101,26 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }),
     listTargets: async () => Object.values(TARGETS),
 
-    listConnections: async () => Promise.all([...builtIn(), ...connections.list()].map(summaryOf)),
+    listConnections: async () => Promise.all(connections.list().map((connection) => connections.summary(connection))),
     saveConnection: async ({ connection, token }) => {
-      if (connection.id.startsWith(SANDBOX_CONNECTION_PREFIX)) throw new CargaError(msg('job.sandbox-read-only'));
-      if (connection.server !== 'sandbox') resolveOrigin(connection.target, connection.server);
-      connections.save(connection);
-      if (token) await vault.set(connection.id, token);
+      await connections.save(connection, token);
       emit({ type: 'connections-changed' });
-      return summaryOf(connection);
+      return connections.summary(connection);
     },
     deleteConnection: async ({ id }) => {
-      if (id.startsWith(SANDBOX_CONNECTION_PREFIX)) throw new CargaError(msg('job.sandbox-read-only'));
-      connections.delete(id);
-      await vault.delete(id);
+      await connections.delete(id);
       emit({ type: 'connections-changed' });
     },
-    testConnection: async ({ id }) => readQuota(await resolve(findConnection(id))),
+    testConnection: async ({ id }) => readQuota(await resolve(connections.find(id))),
 
     openFile: async ({ path, options: fileOptions }) => openFile(path, fileOptions),
     suggestMapping: async ({ target, columns }) => suggestMapping(target, columns),
     previewRequests: async ({ path, options: fileOptions, template, connectionId, rows }) => {
-      const connection = findConnection(connectionId);
-      const origin = connection.server === 'sandbox' ? (sandbox?.origin ?? 'http://127.0.0.1') : resolveOrigin(connection.target, connection.server);
-      return previewRequests({ info: await openFile(path, fileOptions), template, connection, origin, rows: rows ?? 3 });
+      const connection = connections.find(connectionId);
+      return previewRequests({ info: await openFile(path, fileOptions), template, connection, origin: connections.origin(connection), rows: rows ?? 3 });
     },
     checkFile: async ({ checkId, path, options: fileOptions, template, connectionId }) => {
-      const connection = connectionId ? findConnection(connectionId) : null;
+      const connection = connectionId ? connections.find(connectionId) : null;
       const lane = connection ? await laneFor(connection) : null;
       return checkFile({
         info: await openFile(path, fileOptions),
@@ -168,8 +133,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
 
     startJob: async ({ path, options: fileOptions, template, connectionId, allowDuplicates }) => {
-      const connection = findConnection(connectionId);
-      const missing = missingConnectionFields(ephemeral.get(connection.id) ?? connection);
+      const connection = connections.find(connectionId);
+      const missing = missingConnectionFields(connections.effective(connection));
       if (missing.length) throw new CargaError(msg('job.connection-incomplete', { name: connection.name, fields: missing.join(', ') }));
       await resolve(connection);
       const spec = await jobs.create({ file: await openFile(path, fileOptions), template, connection, allowDuplicates });
@@ -252,11 +217,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return () => listeners.delete(listener);
     },
     settled: (jobId) => jobs.settled(jobId),
-    useConnection: async (connection, token) => {
-      ephemeral.set(connection.id, connection);
-      if (token) await vault.set(connection.id, token);
-    },
-    sandboxOrigin: sandbox?.origin ?? null,
+    useConnection: (connection, token) => connections.useForThisProcess(connection, token),
     close: async () => {
       await jobs.close();
       await ledgers.close();

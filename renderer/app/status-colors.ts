@@ -7,4 +7,6 @@ export const STATUS_COLORS: Record<JobStatus, string> = {
   stopped: 'red',
   cancelled: 'gray',
   finished: 'teal',
+  'waiting-crm': 'yellow',
+  'needs-review': 'red',
 };

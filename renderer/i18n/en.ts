@@ -335,6 +335,8 @@ export const en = {
     stopped: 'Stopped',
     cancelled: 'Cancelled',
     finished: 'Finished',
+    'waiting-crm': 'Waiting for the CRM',
+    'needs-review': 'Needs review',
   },
   failureClasses: {
     validation: 'Invalid data',

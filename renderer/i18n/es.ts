@@ -337,6 +337,8 @@ export const es: Translations = {
     stopped: 'Detenida',
     cancelled: 'Cancelada',
     finished: 'Terminada',
+    'waiting-crm': 'Esperando al CRM',
+    'needs-review': 'Necesita revisión',
   },
   failureClasses: {
     validation: 'Datos inválidos',

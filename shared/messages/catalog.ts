@@ -8,6 +8,7 @@ import { cliMessages } from './cli-messages';
 import { engineMessages } from './engine-messages';
 import { frontDoorMessages } from './front-door-messages';
 import { sandboxMessages } from './sandbox-messages';
+import { jobSafetyMessages } from './job-safety-messages';
 import { ledgerMessages } from './ledger-messages';
 
 /** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
@@ -20,6 +21,7 @@ export const catalog = {
   ...engineMessages,
   ...frontDoorMessages,
   ...sandboxMessages,
+  ...jobSafetyMessages,
   ...ledgerMessages,
 } satisfies MessageCatalog;
 

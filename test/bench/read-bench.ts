@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import Papa from 'papaparse';
 import { openFile } from '../../electron/engine/files/open-file';
 import { readRows } from '../../electron/engine/files/read-rows';
 import { compileMapping } from '../../shared/mapping/compile-mapping';
 import { templateSchema } from '../../shared/template';
 import type { TemplateInput } from '../../shared/template';
 import { checkRow } from '../../shared/validation/check-row';
+import { median, type BenchFigure, type BenchPart } from './bench-figure';
+import { alternate, runProcess } from './measure-process';
 
 const ROOT = join(import.meta.dirname, '../..');
 const ROWS = 1_000_000;
@@ -87,21 +88,7 @@ interface Measurement {
   peakRssMb: number;
 }
 
-type Mode = 'bare' | 'read' | 'carga';
-
-/** papaparse's own Node stream mode over Node's native UTF-8 decoding: the fastest plain read. */
-async function measureBare(path: string): Promise<Omit<Measurement, 'peakRssMb'>> {
-  const started = performance.now();
-  let rows = 0;
-  await new Promise<void>((done, fail) => {
-    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: ';' });
-    parser.on('data', () => rows++);
-    parser.on('end', () => done());
-    parser.on('error', fail);
-    createReadStream(path).setEncoding('utf8').pipe(parser);
-  });
-  return { seconds: (performance.now() - started) / 1000, rows: rows - 1, invalid: 0 };
-}
+type Mode = 'read' | 'carga';
 
 /** Carga's reader alone: where the time goes when mapping is left out. */
 async function measureRead(path: string): Promise<Omit<Measurement, 'peakRssMb'>> {
@@ -135,53 +122,52 @@ async function measureInChild(mode: Mode, path: string): Promise<Measurement> {
   return JSON.parse(stdout) as Measurement;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
-export async function readBench(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'carga-read-bench-'));
-  try {
-    const path = join(dir, 'casos.csv');
-    await writeBenchFile(path);
-    const megabytes = statSync(path).size / 1e6;
-    const runs: Record<Mode, Measurement[]> = { bare: [], read: [], carga: [] };
-    for (let i = 0; i < RUNS; i++) {
-      for (const mode of ['bare', 'read', 'carga'] as const) runs[mode].push(await measureInChild(mode, path));
+export const readBench: BenchPart = {
+  name: 'check',
+  async run(): Promise<BenchFigure[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'carga-read-bench-'));
+    try {
+      const path = join(dir, 'casos.csv');
+      await writeBenchFile(path);
+      const templatePath = join(dir, 'casos.template.json');
+      writeFileSync(templatePath, JSON.stringify(TEMPLATE));
+      const megabytes = statSync(path).size / 1e6;
+      // Whole processes, start-up included: `carga check` against papaparse in plain Node.
+      const whole = await alternate(
+        RUNS,
+        () => runProcess(process.execPath, [join(ROOT, 'bin/carga.js'), 'check', path, '--template', templatePath, '--lang', 'en']),
+        () => runProcess(process.execPath, [join(import.meta.dirname, 'bare/papaparse-read.mjs'), path]),
+      );
+      // Inside: the reader alone, then read → map → validate, each in its own process.
+      const runs: Record<Mode, Measurement[]> = { read: [], carga: [] };
+      for (let i = 0; i < RUNS; i++) {
+        for (const mode of ['read', 'carga'] as const) runs[mode].push(await measureInChild(mode, path));
+      }
+      const inner = (mode: Mode) => median(runs[mode].map((m) => m.seconds));
+      const bareRate = { value: megabytes / whole.baseline.seconds, unit: 'MB/s', label: 'papaparse, plain Node' };
+      const rows = runs.carga[0]!.rows;
+      return [
+        {
+          figure: `\`carga check\` on ${(ROWS / 1e6).toFixed(0)}M rows (${megabytes.toFixed(0)} MB UTF-8), whole process`,
+          carga: { value: whole.carga.seconds, unit: 's' },
+          baseline: { value: whole.baseline.seconds, unit: 's', label: 'papaparse stream, plain Node' },
+          target: { kind: 'ratio-at-most', ratio: 1 / 0.9 },
+          note: `target is ≥ 0.9× papaparse's speed; peak RSS ${whole.carga.peakRssMb.toFixed(0)} MB (papaparse ${whole.baseline.peakRssMb.toFixed(0)} MB)${rows === ROWS ? '' : `; rows read ${rows}, expected ${ROWS}`}`,
+        },
+        { figure: 'engine reader alone, in a child', carga: { value: megabytes / inner('read'), unit: 'MB/s' }, baseline: bareRate, target: { kind: 'none' } },
+        { figure: 'engine read → map → validate, in a child', carga: { value: megabytes / inner('carga'), unit: 'MB/s' }, baseline: bareRate, target: { kind: 'none' } },
+      ];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    const summary = (mode: Mode) => {
-      const seconds = median(runs[mode].map((m) => m.seconds));
-      return {
-        seconds,
-        mbPerSecond: megabytes / seconds,
-        rowsPerSecond: runs[mode][0]!.rows / seconds,
-        peakRssMb: Math.max(...runs[mode].map((m) => m.peakRssMb)),
-        rows: runs[mode][0]!.rows,
-        invalid: runs[mode][0]!.invalid,
-      };
-    };
-    const bare = summary('bare');
-    const read = summary('read');
-    const carga = summary('carga');
-    const ratio = carga.mbPerSecond / bare.mbPerSecond;
-    const line = (name: string, s: ReturnType<typeof summary>, extra: string) =>
-      `${name.padEnd(34)} ${s.mbPerSecond.toFixed(1).padStart(7)} MB/s ${Math.round(s.rowsPerSecond).toLocaleString('en-US').padStart(10)} rows/s ${s.peakRssMb.toFixed(0).padStart(5)} MB peak RSS ${extra}`;
-    console.log(`\nReading ${ROWS.toLocaleString('en-US')} rows, ${megabytes.toFixed(0)} MB (median of ${RUNS} runs, each in its own process)`);
-    console.log(line('papaparse stream, bare', bare, ''));
-    console.log(line('Carga read only', read, `ratio ${(read.mbPerSecond / bare.mbPerSecond).toFixed(2)}`));
-    console.log(line('Carga read → map → validate', carga, `ratio ${ratio.toFixed(2)} (target ≥ 0.80), invalid rows ${carga.invalid}`));
-    console.log(`Targets: ratio ≥ 0.80 ${ratio >= 0.8 ? 'met' : 'MISSED'}; peak RSS ≤ 200 MB ${carga.peakRssMb <= 200 ? 'met' : 'MISSED'}`);
-    if (carga.rows !== ROWS || bare.rows !== ROWS) console.log(`Row counts differ from ${ROWS}: bare ${bare.rows}, Carga ${carga.rows}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+  },
+};
 
 if (process.argv[2] === '--measure' && resolve(process.argv[1] ?? '') === import.meta.filename) {
   const mode = process.argv[3] as Mode;
   const path = process.argv[4]!;
-  const measure = { bare: measureBare, read: measureRead, carga: measureCarga }[mode];
+  const measure = { read: measureRead, carga: measureCarga }[mode];
   const result = await measure(path);
   const measurement: Measurement = { ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(JSON.stringify(measurement));

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineEvent } from '../../shared/contract';
 import { ROW_HEIGHT } from '../../renderer/results/result-columns';
+import type { BenchFigure, BenchPart } from './bench-figure';
 import { launchApp, type E2eApp } from '../e2e/harness';
 import { AppPage } from '../e2e/pages/app-page';
 import { CheckPage } from '../e2e/pages/check-page';
@@ -49,7 +50,16 @@ interface Figure {
   value: string;
 }
 
-export async function uiBench(): Promise<void> {
+/** Prints its own tables (text figures without a bare baseline). */
+export const uiBench: BenchPart = {
+  name: 'ui',
+  async run(): Promise<BenchFigure[]> {
+    await measureUi();
+    return [];
+  },
+};
+
+async function measureUi(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'carga-ui-bench-'));
   const app = await launchApp({ lang: 'en', viewport: { width: 1280, height: 800 }, sandbox: { latencyMs: CAMPAIGN_LATENCY_MS } });
   try {

@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { EngineClient, Lang } from '../../shared/contract';
 import { createEngine } from '../../electron/engine/engine';
 import type { SandboxEvent, SandboxOptions } from '../../electron/sandbox/sandbox';
+import { startSandboxConnections } from '../../electron/sandbox/sandbox-connections';
 import { createMemoryVault } from '../../electron/engine/secrets/memory-vault';
 import { ensureRendererBuilt } from '../../electron/web/renderer-build';
 import { startWebServer, type WebServer } from '../../electron/web/web-server';
@@ -91,12 +92,12 @@ export async function launchApp(options: E2eOptions = {}): Promise<E2eApp> {
       vault: createMemoryVault(),
       lang,
       frontDoor: 'web',
-      sandbox: {
+      sandbox: await startSandboxConnections({
         ...options.sandbox,
         onEvent: (event) => {
           if (event.type === 'request-end') sandboxRequests.push({ method: event.method, path: event.path, status: event.status, outcome: event.outcome });
         },
-      },
+      }),
     });
     opened.push(engine);
     const server = await startWebServer({ engine, staticDir: RENDERER_DIR, uploadsDir: join(dataDir, 'uploads') });

@@ -80,7 +80,6 @@ export async function importFixture(
     vault: createMemoryVault(),
     lang: 'en',
     frontDoor: 'cli',
-    sandbox: false,
     autoResume: false,
     timeoutMs: 5_000,
     backoff: { baseMs: 2, maxMs: 10, transientAttempts: 3, throttledAttempts: 10 },

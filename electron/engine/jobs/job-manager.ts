@@ -9,7 +9,7 @@ import type {
   ResultPage,
   ResultRow,
 } from '../../../shared/contract';
-import { CargaError } from '../../../shared/errors/carga-error';
+import { CargaError, isCargaError } from '../../../shared/errors/carga-error';
 import type { FailureClass } from '../../../shared/errors/failure-class';
 import { msg } from '../../../shared/messages/catalog';
 import type { Template } from '../../../shared/template';
@@ -72,6 +72,8 @@ export class JobManager {
     };
     this.o.store.create(spec);
     const job = await this.get(spec.jobId);
+    // Written at once, so a job whose description is damaged later can still be listed.
+    this.o.store.writeSummary(this.summaryOf(job));
     if (file.rowCount !== null) job.journal.total(file.rowCount);
     else job.counting = this.countInBackground(job);
     return spec;
@@ -87,6 +89,14 @@ export class JobManager {
     const ledger = await this.o.ledgers?.forConnection(conn.connection);
     // Checked after the awaits, and the runner set right after, so two starts cannot both pass.
     if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
+    if (job.journal.state.damage) {
+      // What was sent is not fully known: sending again could duplicate rows the CRM accepted,
+      // unless the destination's ledger, which the runner consults before sending any row, holds
+      // every row this job is known to have had accepted.
+      const known = Math.max(job.journal.acceptedAtCheckpoint, this.o.store.readSummary(jobId)?.ok ?? 0);
+      if (!ledger || ledger.acceptedBy(jobId) < known) return this.summaryOf(job);
+      job.journal.acceptDamage();
+    }
     clearTimeout(job.resumeTimer);
     const runner = new JobRunner({
       spec: job.spec,
@@ -144,13 +154,22 @@ export class JobManager {
     return this.summaryOf(await this.get(jobId));
   }
 
-  /** Newest first. Jobs not opened in this process are read from their summary file. */
+  /** Newest first. Jobs not opened in this process are read from their summary file, unless they
+   * look damaged; a job that cannot be opened is listed as needing review, never breaks the list. */
   async list(): Promise<JobSummary[]> {
     const summaries: JobSummary[] = [];
     for (const jobId of this.o.store.list()) {
       const open = this.open.get(jobId);
-      const summary = open ? this.summaryOf(open) : (this.o.store.readSummary(jobId) ?? this.summaryOf(await this.get(jobId)));
-      summaries.push(summary);
+      if (open) {
+        summaries.push(this.summaryOf(open));
+        continue;
+      }
+      const saved = this.o.store.readSummary(jobId);
+      try {
+        summaries.push(saved && !this.o.store.looksDamaged(jobId) ? saved : this.summaryOf(await this.get(jobId)));
+      } catch (error) {
+        if (saved) summaries.push({ ...saved, status: 'needs-review', reason: isCargaError(error) ? error.detail : msg('job.folder-damaged', { jobId }) });
+      }
     }
     return summaries;
   }
@@ -232,7 +251,7 @@ export class JobManager {
 
   private async openJob(jobId: string): Promise<OpenJob> {
     const spec = this.o.store.readSpec(jobId);
-    const journal = await Journal.open(this.o.store.journalPath(jobId));
+    const journal = await Journal.open(this.o.store.journalPath(jobId), this.o.store.checkpointPath(jobId));
     const job: OpenJob = { spec, journal, runner: null, settled: null };
     // A job found running was cut off by a crash: it is paused now, its in-flight rows uncertain.
     if (journal.state.status === 'running') this.writeStatus(job, 'paused');

@@ -9,7 +9,7 @@ export function jobSummary(spec: JobSpec, state: JournalState, live?: { status: 
   const counts = state.states.count(total);
   return {
     jobId: spec.jobId,
-    status: live?.status ?? state.status ?? 'paused',
+    status: live?.status ?? (state.damage ? 'needs-review' : (state.status ?? 'paused')),
     total,
     ok: counts.ok,
     failed: counts.failed,
@@ -22,7 +22,7 @@ export function jobSummary(spec: JobSpec, state: JournalState, live?: { status: 
     fileName: spec.file.name,
     target: spec.connection.target,
     connectionName: spec.connection.name,
-    ...(state.reason ? { reason: state.reason } : {}),
+    ...(state.damage ? { reason: state.damage } : state.reason ? { reason: state.reason } : {}),
     ...(state.alreadySent.size ? { alreadySent: [...state.alreadySent].map(([jobId, { at, rows }]) => ({ jobId, at, rows })) } : {}),
   };
 }

@@ -1,10 +1,12 @@
-import { closeSync, createReadStream, fstatSync, ftruncateSync, openSync, readSync, writeSync, fdatasyncSync } from 'node:fs';
+import { closeSync, createReadStream, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { msg } from '../../../shared/messages/catalog';
 import type { JobStatus } from '../../../shared/contract';
 import type { Message } from '../../../shared/messages/message';
 import { parseJournalLine, type JournalEntry, type RowFailure, type RowProblemNote } from './journal-entry';
 import { eachIndex, toRanges, type RowRanges } from './row-ranges';
 import { RowStates, type RowStatesView } from './row-states';
+import { Checkpoint, type CheckpointCounts } from './checkpoint';
 
 /** A row that is failed, uncertain or skipped, with why and its original cells. */
 export interface RowDetail {
@@ -27,6 +29,8 @@ export interface JournalState {
   readonly status: JobStatus | null;
   readonly reason?: Message;
   readonly updatedAt: string | null;
+  /** Why the journal cannot be trusted to say what was sent (lines lost or corrupt), or null. */
+  readonly damage: Message | null;
 }
 
 /** Rows an earlier job had accepted at the same destination. */
@@ -52,6 +56,9 @@ interface WritableState {
   status: JobStatus | null;
   reason?: Message;
   updatedAt: string | null;
+  damage: Message | null;
+  /** Entries of each kind so far: the checkpoint keeps them to tell a journal that lost lines. */
+  counts: CheckpointCounts;
   /** Request number → its rows, while the request has no outcome. */
   inFlight: Map<number, RowRanges>;
 }
@@ -70,22 +77,40 @@ export const CRASH_FAILURE: RowFailure = {
  * nothing accepted is sent again. Every entry is applied by `apply`, live and on replay alike.
  */
 export class Journal {
+  /** Flushes in progress and the one queued behind it: requests in flight together share one. */
+  private flushing: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
   private constructor(
     private readonly fd: number,
     private readonly live: WritableState,
+    private readonly checkpoint: Checkpoint,
   ) {}
 
-  /** Opens (creating) the journal, drops a torn last line, replays it. */
-  static async open(path: string): Promise<Journal> {
+  /** Opens (creating) the journal, drops a torn last line, replays it, and compares it with its
+   * checkpoint: a journal that lost lines or has a corrupt one is marked damaged, never trusted. */
+  static async open(path: string, checkpointPath: string): Promise<Journal> {
     const fd = openSync(path, 'a+');
     dropTornTail(fd);
-    const journal = new Journal(fd, await replay(path));
+    const { state, firstCorrupt } = await replay(path);
+    state.counts.bytes = fstatSync(fd).size;
+    const checkpoint = Checkpoint.open(checkpointPath);
+    const saved = checkpoint.saved;
+    if (saved !== null && saved !== 'unreadable') state.counts.corruptAccepted = saved.corruptAccepted;
+    state.damage = damageOf(state.counts, firstCorrupt, saved);
+    const journal = new Journal(fd, state, checkpoint);
     journal.settleInFlight();
     return journal;
   }
 
   get state(): JournalState {
     return this.live;
+  }
+
+  /** Rows the checkpoint said were accepted when the job was opened (0 without a readable one). */
+  get acceptedAtCheckpoint(): number {
+    const saved = this.checkpoint.saved;
+    return saved === null || saved === 'unreadable' ? 0 : saved.accepted;
   }
 
   /** A request that carried no rows (the quota read). */
@@ -152,20 +177,68 @@ export class Journal {
     }
   }
 
-  /** Flushes to the device; used at pauses and the end, not per row. */
+  /**
+   * Puts every entry recorded so far on the device, then notes the counts in the checkpoint. A
+   * `send` is flushed before its request leaves; a flush already running may have started before
+   * the latest entries, so callers arriving meanwhile share the next one (group commit).
+   */
+  flush(): Promise<void> {
+    if (this.queued) return this.queued;
+    if (!this.flushing) {
+      this.flushing = this.flushNow().finally(() => (this.flushing = null));
+      return this.flushing;
+    }
+    this.queued = this.flushing.then(
+      () => this.startQueued(),
+      () => this.startQueued(),
+    );
+    return this.queued;
+  }
+
+  /** Flushes and writes the checkpoint durably: at the end of every pass. */
   sync(): void {
     fdatasyncSync(this.fd);
+    if (!this.live.damage) this.checkpoint.write(this.live.counts, { durable: true });
+  }
+
+  /**
+   * The destination ledger will prove, row by row, what was accepted: the damage is recorded as
+   * reviewed, and the checkpoint starts again from what the journal holds now.
+   */
+  acceptDamage(): void {
+    if (!this.live.damage) return;
+    this.live.damage = null;
+    this.live.counts.corruptAccepted = this.live.counts.corrupt;
+    fdatasyncSync(this.fd);
+    this.checkpoint.write(this.live.counts, { durable: true });
   }
 
   close(): void {
     closeSync(this.fd);
+    this.checkpoint.close();
+  }
+
+  private startQueued(): Promise<void> {
+    this.queued = null;
+    return this.flush();
+  }
+
+  private flushNow(): Promise<void> {
+    const counts = { ...this.live.counts };
+    return new Promise<void>((resolve, reject) => fdatasync(this.fd, (error) => (error ? reject(error) : resolve()))).then(() => {
+      // After the journal is on the device, never before: a checkpoint is never ahead of it.
+      if (!this.live.damage) this.checkpoint.write(counts, { durable: false });
+    });
   }
 
   private record(entry: JournalEntry): void {
-    // Synchronous on purpose: a `send` must be on disk (in the kernel's cache, which survives a
-    // process crash) before its request is put on the wire.
-    writeSync(this.fd, JSON.stringify(entry) + '\n');
+    // Synchronous on purpose: an entry is in the kernel's cache (which survives a process crash)
+    // before anything else happens; `flush` puts it on the device.
+    const line = JSON.stringify(entry) + '\n';
+    writeSync(this.fd, line);
+    this.live.counts.bytes += Buffer.byteLength(line);
     apply(this.live, entry);
+    countEntry(this.live.counts, entry);
   }
 
   /** Rows still `sending` after a replay were in flight when the process died. */
@@ -196,7 +269,17 @@ function dropTornTail(fd: number): void {
   ftruncateSync(fd, 0);
 }
 
-async function replay(path: string): Promise<WritableState> {
+/** Why a replayed journal cannot be trusted, comparing it with its checkpoint. */
+function damageOf(counts: CheckpointCounts, firstCorrupt: number, saved: CheckpointCounts | 'unreadable' | null): Message | null {
+  if (saved === 'unreadable') return msg('job.checkpoint-unreadable');
+  if (counts.corrupt > counts.corruptAccepted) return msg('job.journal-corrupt', { line: firstCorrupt });
+  if (saved && (counts.sends < saved.sends || counts.settled < saved.settled)) {
+    return msg('job.journal-short', { found: counts.sends + counts.settled, expected: saved.sends + saved.settled });
+  }
+  return null;
+}
+
+async function replay(path: string): Promise<{ state: WritableState; firstCorrupt: number }> {
   const state: WritableState = {
     states: new RowStates(),
     details: new Map(),
@@ -206,14 +289,32 @@ async function replay(path: string): Promise<WritableState> {
     total: null,
     status: null,
     updatedAt: null,
+    damage: null,
+    counts: { bytes: 0, sends: 0, settled: 0, accepted: 0, corrupt: 0, corruptAccepted: 0 },
     inFlight: new Map(),
   };
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) {
-    const entry = parseJournalLine(line);
-    if (entry) apply(state, entry);
+  let line = 0;
+  let firstCorrupt = 0;
+  for await (const text of lines) {
+    line++;
+    const entry = parseJournalLine(text);
+    if (entry) {
+      apply(state, entry);
+      countEntry(state.counts, entry);
+    } else {
+      // A torn last line is gone already: a line that does not read is damage, never skipped quietly.
+      state.counts.corrupt++;
+      firstCorrupt ||= line;
+    }
   }
-  return state;
+  return { state, firstCorrupt };
+}
+
+function countEntry(counts: CheckpointCounts, entry: JournalEntry): void {
+  if (entry.t === 'send') counts.sends++;
+  else if (entry.t === 'ok' || entry.t === 'fail' || entry.t === 'unc' || entry.t === 'unsent') counts.settled++;
+  if (entry.t === 'ok') for (const [start, end] of entry.i) counts.accepted += end - start + 1;
 }
 
 /** The one function that turns an entry into state, for live records and replays alike. */

@@ -255,6 +255,8 @@ export class JobRunner {
       const r = this.nextRequest++;
       const indices = rows.map((row) => row.index);
       this.o.journal.sending(r, indices);
+      // On the device before the request leaves, so even a power cut cannot hide a send.
+      await this.o.journal.flush();
       const attempt = built ?? this.build(rows);
       // A retry builds its request again, as the first attempt did.
       built = undefined;

@@ -76,7 +76,7 @@ function whenRunning(home: string, child: ChildProcess): Promise<void> {
 }
 
 async function inProcessEngine(home: string, origin: string): Promise<Engine> {
-  const made = await createEngine({ dataDir: home, vault: createMemoryVault(), lang: 'en', frontDoor: 'cli', sandbox: false, autoResume: false });
+  const made = await createEngine({ dataDir: home, vault: createMemoryVault(), lang: 'en', frontDoor: 'cli', autoResume: false });
   await made.useConnection({ id: 'shared-token', name: 'same token', target: 'wolkvox-crm-cases', server: origin, operation: 'demo' }, TEST_TOKEN);
   return made;
 }

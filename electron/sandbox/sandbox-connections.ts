@@ -1,0 +1,38 @@
+import type { Connection } from '../../shared/contract';
+import { BUILT_IN_ID_PREFIX, SANDBOX_SERVER, type BuiltInConnections } from '../engine/connections/built-in-connections';
+import { SANDBOX_DEFAULTS, SANDBOX_TARGET_TOKENS, startSandbox, type SandboxHandle, type SandboxOptions } from './sandbox';
+
+/** The embedded sandbox CRM, offered first so a new operator can rehearse without credentials. */
+export function sandboxConnections(): Connection[] {
+  return [
+    {
+      id: `${BUILT_IN_ID_PREFIX}cases`,
+      name: 'Sandbox · wolkvox CRM',
+      target: 'wolkvox-crm-cases',
+      server: SANDBOX_SERVER,
+      operation: SANDBOX_DEFAULTS.operation,
+    },
+    {
+      id: `${BUILT_IN_ID_PREFIX}campaign`,
+      name: 'Sandbox · wolkvox Manager',
+      target: 'wolkvox-campaign',
+      server: SANDBOX_SERVER,
+      campaignId: SANDBOX_DEFAULTS.campaigns[0] ?? '1001',
+      campaignType: 'predictive',
+      campaignStatus: 'active',
+    },
+  ];
+}
+
+/** Starts the sandbox CRM on 127.0.0.1 as the engine's built-in connections; each front door
+ * that offers it (the app, `npm run web`, the CLI when a job talks to it) passes this in. */
+export async function startSandboxConnections(options: SandboxOptions = {}): Promise<BuiltInConnections & { sandbox: SandboxHandle }> {
+  const sandbox = await startSandbox(options);
+  return {
+    sandbox,
+    origin: sandbox.origin,
+    tokenFor: (connection) => SANDBOX_TARGET_TOKENS[connection.target],
+    connections: sandboxConnections(),
+    close: () => sandbox.close(),
+  };
+}

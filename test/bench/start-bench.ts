@@ -1,0 +1,58 @@
+/**
+ * Start-up, whole processes: how long Carga takes to do nothing (`--help`) and a small import,
+ * against Node doing nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchFigure, BenchPart } from './bench-figure';
+import { alternate, ROOT, runProcess } from './measure-process';
+
+const RUNS = 3;
+const NODE = process.execPath;
+const CARGA = join(ROOT, 'bin/carga.js');
+
+export const startBench: BenchPart = {
+  name: 'start',
+  async run(): Promise<BenchFigure[]> {
+    const bare = () => runProcess(NODE, ['-e', '0']);
+    const help = await alternate(RUNS, () => runProcess(NODE, [CARGA, '--help']), bare);
+    const npmHelp = await alternate(RUNS, () => runProcess('npm', ['run', '--silent', 'carga', '--', '--help']), bare);
+
+    const home = mkdtempSync(join(tmpdir(), 'carga-bench-home-'));
+    try {
+      const imports = [];
+      for (let i = 0; i < RUNS; i++) {
+        imports.push(
+          await runProcess(NODE, [CARGA, 'import', 'examples/casos-ejemplo.csv', '--template', 'examples/casos-ejemplo.template.json', '--json', '--lang', 'en'], {
+            env: { CARGA_HOME: join(home, String(i)) },
+            codes: [0, 1],
+          }),
+        );
+      }
+      const seconds = imports.map((run) => run.seconds).sort((a, b) => a - b)[1]!;
+      return [
+        {
+          figure: '`carga --help`, whole process',
+          carga: { value: help.carga.seconds, unit: 's' },
+          baseline: { value: help.baseline.seconds, unit: 's', label: 'node -e 0' },
+          target: { kind: 'ratio-at-most', ratio: 2 },
+        },
+        {
+          figure: '`npm run --silent carga -- --help`',
+          carga: { value: npmHelp.carga.seconds, unit: 's' },
+          baseline: { value: npmHelp.baseline.seconds, unit: 's', label: 'node -e 0' },
+          target: { kind: 'none' },
+          note: 'the README form in a checkout: npm adds its own start-up to the line above',
+        },
+        {
+          figure: '20-row import into the embedded sandbox',
+          carga: { value: seconds, unit: 's' },
+          target: { kind: 'at-most', value: 1.0 },
+        },
+      ];
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  },
+};
