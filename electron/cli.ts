@@ -1,9 +1,11 @@
 import { formatMessage } from '../shared/messages/catalog';
-import { langFromLocale } from '../shared/lang';
 import { EXIT, type CliIO, type Command } from './cli/command';
-import { langFromArgs } from './cli/cli-lang';
+import { helpText, topHelpText, wantsHelp } from './cli/command-line';
+import { COMMAND_SPECS } from './cli/command-specs';
+import { langOf } from './cli/cli-lang';
 
-/** Each subcommand is loaded only when used, so `carga inspect` does not pay for the engine. */
+/** Each command's code is loaded only when it runs, so `--help` and `carga inspect` pay for
+ * nothing else. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./cli/inspect')).inspect,
   check: async () => (await import('./cli/check')).check,
@@ -17,15 +19,20 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
-  const lang = langFromArgs(argv) ?? langFromLocale(io.env.LANG ?? io.env.LC_ALL);
+  const lang = langOf(argv, io.env);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(formatMessage(lang, { code: 'cli.usage' }) + '\n');
+    io.stdout(topHelpText(COMMAND_SPECS, lang));
     return name ? EXIT.ok : EXIT.usage;
   }
+  const spec = COMMAND_SPECS.find((candidate) => candidate.name === name);
   const load = COMMANDS[name];
-  if (!load) {
+  if (!spec || !load) {
     io.stderr(formatMessage(lang, { code: 'cli.unknown-command', params: { name } }) + '\n');
     return EXIT.usage;
+  }
+  if (wantsHelp(args)) {
+    io.stdout(helpText(spec, lang));
+    return EXIT.ok;
   }
   const command = await load();
   return command(args, io);
@@ -45,7 +52,7 @@ runCli(process.argv.slice(2), io).then(
   },
   (error: unknown) => {
     // A bug, not bad input: say so plainly without a stack trace, which may hold paths or data.
-    const lang = langFromLocale(process.env.LANG);
+    const lang = langOf([], process.env);
     const detail = error instanceof Error ? error.message : String(error);
     process.stderr.write(formatMessage(lang, { code: 'cli.internal-error', params: { detail } }) + '\n');
     process.exitCode = EXIT.usage;

@@ -1,23 +1,16 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CheckResult, Connection, FileInfo, FileOptions, Lang, Message, RowProblem } from '../../shared/contract';
-import { CargaError, isCargaError } from '../../shared/errors/carga-error';
-import { langFromLocale } from '../../shared/lang';
 import { formatMessage, msg } from '../../shared/messages/catalog';
-import { BLOCKING_MAPPING_PROBLEMS, compileMapping } from '../../shared/mapping/compile-mapping';
+import { BLOCKING_MAPPING_PROBLEMS } from '../../shared/mapping/compile-mapping';
 import { targetSpec } from '../../shared/targets/catalog';
-import { TARGET_IDS } from '../../shared/targets/target-ids';
 import type { Template } from '../../shared/template';
-import { checkRow } from '../../shared/validation/check-row';
-import { CheckTally } from '../../shared/validation/check-summary';
 import { openFile } from '../engine/files/open-file';
-import { readRows } from '../engine/files/read-rows';
-import { effectiveTemplate } from '../engine/jobs/effective-template';
-import { langFromArgs } from './cli-lang';
-import { reportingErrors } from './cli-errors';
-import { EXIT, type Command } from './command';
-import { fileOptionsFromFlags, FILE_FLAGS } from './file-flags';
-import { templateFromFlags, TEMPLATE_FLAGS } from './template-flags';
+import { checkFile } from '../engine/check/check-file';
+import { EXIT } from './command';
+import { CHECK } from './command-specs';
+import { fileOptionsFromFlags } from './file-flags';
+import { commandOf, type CommandRun } from './run-command';
+import { templateFromFlags } from './template-flags';
 
 /** A check sends nothing: what the template remembers of its connection stands in for one, so
  * connection-given fields (T1's operation) count as provided exactly as they will in a run. */
@@ -25,28 +18,11 @@ function rememberedConnection(template: Template): Connection {
   return { id: 'cli', name: 'cli', target: template.target, server: template.connection.server ?? '', ...template.connection };
 }
 
-/** Failures of the file itself (as opposed to a bug here) become the operator's message. */
-async function readingFile<T>(path: string, read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    if (isCargaError(error)) throw error;
-    throw new CargaError(msg('check.file-unreadable', { path, reason: error instanceof Error ? error.message : String(error) }));
-  }
-}
-
-/** Streams every row through the mapping, holding only counters and a few examples. */
+/** Every row through the engine's own check, so the CLI and the app can never disagree. */
 async function checkRows(path: string, options: FileOptions, template: Template): Promise<{ info: FileInfo; result: CheckResult }> {
-  const info = await readingFile(path, () => openFile(path, options));
-  const mapping = compileMapping(effectiveTemplate(template, rememberedConnection(template)), info.columns);
-  const tally = new CheckTally();
-  const batches = readRows(info)[Symbol.asyncIterator]();
-  for (;;) {
-    const next = await readingFile(path, () => batches.next());
-    if (next.done) break;
-    for (const row of next.value) tally.addRow(checkRow(mapping, row));
-  }
-  return { info, result: tally.result({ mappingProblems: mapping.mappingProblems, maxBatch: targetSpec(template.target).maxBatch }) };
+  const info = await openFile(path, options);
+  const result = await checkFile({ info, template, connection: rememberedConnection(template), remainingQuota: null, dailyBudget: null });
+  return { info, result };
 }
 
 function renderText(info: FileInfo, template: Template, result: CheckResult, lang: Lang): string {
@@ -95,40 +71,19 @@ function renderJson(result: CheckResult, lang: Lang): string {
 }
 
 /**
- * `carga check FILE --template T.json [--json] [--lang es|en]`, or the mapping given by flags
- * (`--target`, `--map "Column=field"`, `--set field=value`), with the file overrides `--sheet`,
- * `--encoding`, `--delimiter`, `--header-row`. Validates every row without sending anything.
- * Exit 0 when every row can be sent, 1 when some cannot or the mapping blocks a run, 2 on a
- * usage error or an unreadable file or template.
+ * `carga check FILE`, with the mapping from `--template` or from flags (`--target`, `--map`,
+ * `--set`) and the file overrides. Validates every row without sending anything. Exit 0 when
+ * every row can be sent, 1 when some cannot or the mapping blocks a run, 2 on a usage error or
+ * an unreadable file or template.
  */
-export const check: Command = async (args, io) => {
-  const lang = langFromArgs(args) ?? langFromLocale(io.env.LANG);
-  return reportingErrors(io, lang, async () => {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...FILE_FLAGS,
-        ...TEMPLATE_FLAGS,
-        json: { type: 'boolean' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      io.stdout(formatMessage(lang, msg('check.usage', { targets: TARGET_IDS.join(', ') })) + '\n');
-      return EXIT.ok;
-    }
-    const [file, extra] = positionals;
-    if (file === undefined) throw new CargaError(msg('check.missing-file'));
-    if (extra !== undefined) throw new CargaError(msg('check.extra-argument', { value: extra }));
+export const runCheck: CommandRun<typeof CHECK.flags> = async ({ flags, args: [file], io, lang }) => {
+  const template = templateFromFlags(io.cwd, flags);
+  const options: FileOptions = { ...template.file, ...fileOptionsFromFlags(flags) };
+  const { info, result } = await checkRows(resolve(io.cwd, file!), options, template);
 
-    const template = templateFromFlags(io.cwd, values);
-    const options: FileOptions = { ...template.file, ...fileOptionsFromFlags(values) };
-    const { info, result } = await checkRows(resolve(io.cwd, file), options, template);
-
-    io.stdout(values.json ? renderJson(result, lang) : renderText(info, template, result, lang));
-    const blocked = result.mappingProblems.some((p) => BLOCKING_MAPPING_PROBLEMS.has(p.code));
-    return result.invalidRows > 0 || blocked ? EXIT.rowsFailed : EXIT.ok;
-  });
+  io.stdout(flags.json ? renderJson(result, lang) : renderText(info, template, result, lang));
+  const blocked = result.mappingProblems.some((p) => BLOCKING_MAPPING_PROBLEMS.has(p.code));
+  return result.invalidRows > 0 || blocked ? EXIT.rowsFailed : EXIT.ok;
 };
+
+export const check = commandOf(CHECK, () => runCheck);

@@ -10,15 +10,20 @@ import type { CliIO } from './command';
  * only when the job talks to it. Always closed, so journals are flushed before exit.
  */
 export async function withCliEngine<T>(io: CliIO, lang: Lang, options: { jobsDir: string; sandbox: boolean }, use: (engine: Engine) => Promise<T>): Promise<T> {
+  // Loaded only when a job talks to it: the other commands never pay for the sandbox.
+  const sandbox = options.sandbox ? await (await import('../sandbox/sandbox-connections')).startSandboxConnections() : null;
   const engine = await createEngine({
     dataDir: dataDirOf(io),
     jobsDir: options.jobsDir,
     vault: createMemoryVault(),
     lang,
     frontDoor: 'cli',
-    // Loaded only when a job talks to it: the other commands never pay for the sandbox.
-    sandbox: options.sandbox ? await (await import('../sandbox/sandbox-connections')).startSandboxConnections() : null,
+    sandbox,
     autoResume: false,
+  }).catch(async (error: unknown) => {
+    // An engine that cannot start (its folder unwritable) must not leave the sandbox listening.
+    await sandbox?.close();
+    throw error;
   });
   try {
     return await use(engine);

@@ -1,33 +1,29 @@
-import type { ParseArgsConfig } from 'node:util';
+import { missingConnectionFields } from '../../shared/connection-requirements';
 import type { Connection } from '../../shared/contract';
 import { CargaError } from '../../shared/errors/carga-error';
 import { msg } from '../../shared/messages/catalog';
+import type { CONNECTION_FLAGS, FlagValues, TARGET_CONNECTION_FLAGS } from './flags';
 
-/** Flags shared by import, resume and retry. The token is never one of them. */
-export const CONNECTION_FLAGS = {
-  server: { type: 'string' },
-  'token-env': { type: 'string' },
-  'daily-limit': { type: 'string' },
-  'jobs-dir': { type: 'string' },
-  json: { type: 'boolean' },
-  lang: { type: 'string' },
-} as const satisfies ParseArgsConfig['options'];
+type ConnectionField = ReturnType<typeof missingConnectionFields>[number];
 
-export interface ConnectionFlagValues {
-  server?: string;
-  'token-env'?: string;
-  'daily-limit'?: string;
-}
+/** The flag that gives each connection value, so a complaint names what the operator types. */
+const FLAG_OF: Record<ConnectionField, `--${keyof typeof TARGET_CONNECTION_FLAGS}`> = {
+  operation: '--operation',
+  module: '--module',
+  campaignId: '--campaign-id',
+  campaignType: '--campaign-type',
+  campaignStatus: '--campaign-status',
+  touchpoint: '--touchpoint',
+};
 
-export function dailyLimitOf(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CargaError(msg('cli.bad-number', { flag: '--daily-limit', value }));
-  return n;
+/** Refuses, before anything is opened or sent, a connection its target cannot send with. */
+export function requireConnectionValues(connection: Connection): void {
+  const missing = missingConnectionFields(connection);
+  if (missing.length > 0) throw new CargaError(msg('cli.connection-incomplete', { flags: missing.map((field) => FLAG_OF[field]).join(', ') }));
 }
 
 /** Reads the token from the environment variable the operator named (CARGA_TOKEN by default). */
-export function tokenFromEnv(env: Readonly<Record<string, string | undefined>>, flags: ConnectionFlagValues, connection: Connection): string | undefined {
+export function tokenFromEnv(env: Readonly<Record<string, string | undefined>>, flags: FlagValues<typeof CONNECTION_FLAGS>, connection: Connection): string | undefined {
   if (connection.server === 'sandbox') return undefined;
   const name = flags['token-env'] ?? 'CARGA_TOKEN';
   const token = env[name]?.trim();

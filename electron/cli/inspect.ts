@@ -1,16 +1,13 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Delimiter, FileInfo, Lang, Message } from '../../shared/contract';
-import { CargaError } from '../../shared/errors/carga-error';
-import { LANGS, langFromLocale } from '../../shared/lang';
 import { formatMessage, msg } from '../../shared/messages/catalog';
 import type { MessageCode } from '../../shared/messages/catalog';
 import { countRows } from '../engine/files/count-rows';
 import { openFile } from '../engine/files/open-file';
-import { langFromArgs } from './cli-lang';
-import { reportingErrors } from './cli-errors';
-import { EXIT, type Command } from './command';
-import { fileOptionsFromFlags, FILE_FLAGS } from './file-flags';
+import { EXIT } from './command';
+import { INSPECT } from './command-specs';
+import { fileOptionsFromFlags } from './file-flags';
+import { commandOf, type CommandRun } from './run-command';
 
 /** Rows of the preview table in the readable summary (the JSON carries all of FileInfo's). */
 const TABLE_ROWS = 10;
@@ -24,35 +21,17 @@ const DELIMITER_NAMES: Record<Delimiter, MessageCode> = {
 };
 
 /**
- * `carga inspect FILE [--sheet NAME] [--encoding E] [--delimiter D] [--header-row N] [--json]
- * [--lang es|en]`: what was detected in a spreadsheet, its exact number of data rows and its
+ * `carga inspect FILE`: what was detected in a spreadsheet, its exact number of data rows and its
  * first rows. Exit 0, or 2 on a usage error or a file that cannot be read (one line on stderr).
  */
-export const inspect: Command = async (args, io) => {
-  const lang = langFromArgs(args) ?? langFromLocale(io.env.LANG);
-  return reportingErrors(io, lang, async () => {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { ...FILE_FLAGS, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-    if (values.help) {
-      io.stdout(formatMessage(lang, msg('file.inspect-usage')) + '\n');
-      return EXIT.ok;
-    }
-    if (values.lang !== undefined && !(LANGS as readonly string[]).includes(values.lang)) {
-      throw new CargaError(msg('file.inspect-bad-value', { option: '--lang', value: values.lang, allowed: LANGS.join(', ') }));
-    }
-    const [file, extra] = positionals;
-    if (file === undefined) throw new CargaError(msg('file.inspect-missing-file'));
-    if (extra !== undefined) throw new CargaError(msg('file.inspect-extra-argument', { argument: extra }));
-
-    const opened = await openFile(resolve(io.cwd, file), fileOptionsFromFlags(values));
-    const info: FileInfo = { ...opened, rowCount: await countRows(opened) };
-    io.stdout(values.json ? renderJson(info, lang) : renderText(info, lang));
-    return EXIT.ok;
-  });
+export const runInspect: CommandRun<typeof INSPECT.flags> = async ({ flags, args: [file], io, lang }) => {
+  const opened = await openFile(resolve(io.cwd, file!), fileOptionsFromFlags(flags));
+  const info: FileInfo = { ...opened, rowCount: await countRows(opened) };
+  io.stdout(flags.json ? renderJson(info, lang) : renderText(info, lang));
+  return EXIT.ok;
 };
+
+export const inspect = commandOf(INSPECT, () => runInspect);
 
 function renderJson(info: FileInfo, lang: Lang): string {
   const { path, name, kind, size, encoding, bom, delimiter, headerRow, headers, columns, sheets, sheet, rowCount, preview } = info;

@@ -14,19 +14,9 @@ export function jsonSummary(summary: JobSummary) {
   return { jobId, status, total, ok, failed, uncertain, pending, skipped, alreadySent: summary.alreadySent ?? [], requests };
 }
 
-const STATUS_TEXT: Record<JobStatus, Record<Lang, string>> = {
-  running: { es: 'en curso', en: 'running' },
-  paused: { es: 'en pausa', en: 'paused' },
-  'waiting-quota': { es: 'esperando cuota', en: 'waiting for quota' },
-  stopped: { es: 'detenido', en: 'stopped' },
-  cancelled: { es: 'cancelado', en: 'cancelled' },
-  finished: { es: 'terminado', en: 'finished' },
-  'waiting-crm': { es: 'esperando al CRM', en: 'waiting for the CRM' },
-  'needs-review': { es: 'necesita revisión', en: 'needs review' },
-};
-
+/** A job's status in the same words as its report and the app. */
 export function statusText(status: JobStatus, lang: Lang): string {
-  return STATUS_TEXT[status][lang];
+  return formatMessage(lang, msg(`report.status.${status}`));
 }
 
 export function printSummary(io: CliIO, summary: JobSummary, lang: Lang, json: boolean): void {
@@ -34,13 +24,14 @@ export function printSummary(io: CliIO, summary: JobSummary, lang: Lang, json: b
     io.stdout(JSON.stringify(jsonSummary(summary)) + '\n');
     return;
   }
-  const l = lang === 'es';
+  const { jobId, total, ok, failed, uncertain, pending, requests } = summary;
+  const text = (code: Parameters<typeof msg>[0], params: Record<string, string | number>) => formatMessage(lang, msg(code, params));
   io.stdout(
     [
-      `${l ? 'Trabajo' : 'Job'} ${summary.jobId}: ${statusText(summary.status, lang)}`,
-      `  ${l ? 'Filas' : 'Rows'}: ${summary.total} · ok ${summary.ok} · ${l ? 'fallidas' : 'failed'} ${summary.failed} · ${l ? 'inciertas' : 'uncertain'} ${summary.uncertain} · ${l ? 'pendientes' : 'pending'} ${summary.pending}`,
+      text('cli.summary.job', { jobId, status: statusText(summary.status, lang) }),
+      `  ${text('cli.summary.rows', { total, ok, failed, uncertain, pending })}`,
       ...skippedLines(summary, lang),
-      `  ${l ? 'Solicitudes' : 'Requests'}: ${summary.requests}`,
+      `  ${text('cli.summary.requests', { requests })}`,
       ...(summary.reason ? [`  ${formatMessage(lang, summary.reason)}`] : []),
     ].join('\n') + '\n',
   );

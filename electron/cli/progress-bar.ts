@@ -1,4 +1,5 @@
 import type { JobProgress, Lang } from '../../shared/contract';
+import { formatMessage, msg, type MessageCode } from '../../shared/messages/catalog';
 
 const WIDTH = 30;
 
@@ -9,21 +10,21 @@ function duration(seconds: number): string {
 }
 
 /** One terminal line, redrawn in place: bar, counts, rate, time left, quota left. */
-export function progressLine(p: JobProgress, lang: Lang): string {
-  const done = p.ok + p.failed + p.uncertain + p.skipped;
-  const ratio = p.total > 0 ? Math.min(1, done / p.total) : 0;
+export function progressLine(progress: JobProgress, lang: Lang): string {
+  const text = (code: MessageCode, params: Record<string, string | number>) => formatMessage(lang, msg(code, params));
+  const done = progress.ok + progress.failed + progress.uncertain + progress.skipped;
+  const ratio = progress.total > 0 ? Math.min(1, done / progress.total) : 0;
   const filled = Math.round(ratio * WIDTH);
   const bar = '█'.repeat(filled) + '░'.repeat(WIDTH - filled);
-  const es = lang === 'es';
   const parts = [
     `${bar} ${(ratio * 100).toFixed(0).padStart(3)}%`,
-    `${done}/${p.total}`,
-    `ok ${p.ok}`,
-    `${es ? 'fallidas' : 'failed'} ${p.failed}`,
-    ...(p.uncertain ? [`${es ? 'inciertas' : 'uncertain'} ${p.uncertain}`] : []),
-    `${p.rate.toFixed(1)} ${es ? 'filas/s' : 'rows/s'}`,
-    ...(p.etaSeconds !== null ? [`${es ? 'faltan' : 'left'} ${duration(p.etaSeconds)}`] : []),
-    ...(p.quotaLeft !== null ? [`${es ? 'cuota' : 'quota'} ${p.quotaLeft}`] : []),
+    `${done}/${progress.total}`,
+    `ok ${progress.ok}`,
+    text('cli.progress.failed', { count: progress.failed }),
+    ...(progress.uncertain ? [text('cli.progress.uncertain', { count: progress.uncertain })] : []),
+    text('cli.progress.rate', { rate: progress.rate.toFixed(1) }),
+    ...(progress.etaSeconds !== null ? [text('cli.progress.left', { duration: duration(progress.etaSeconds) })] : []),
+    ...(progress.quotaLeft !== null ? [text('cli.progress.quota', { count: progress.quotaLeft })] : []),
   ];
   return parts.join(' · ');
 }

@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
-import type { TargetId } from '../../shared/contract';
 import { CargaError } from '../../shared/errors/carga-error';
 import { msg } from '../../shared/messages/catalog';
 import { TARGET_IDS } from '../../shared/targets/target-ids';
 import { templateSchema, type Template } from '../../shared/template';
+import type { FlagValues, TEMPLATE_FLAGS } from './flags';
 
-/** How a mapping is given on the command line: a template file, or a target and pairs. */
-export const TEMPLATE_FLAGS = {
-  template: { type: 'string' },
-  target: { type: 'string' },
-  map: { type: 'string', multiple: true },
-  set: { type: 'string', multiple: true },
-} as const satisfies ParseArgsConfig['options'];
 
 function splitPair(flag: string, text: string): [string, string] {
   const at = text.indexOf('=');
@@ -22,7 +14,7 @@ function splitPair(flag: string, text: string): [string, string] {
 }
 
 /** A template from `--template`, with `--target`, `--map Column=field` and `--set field=value` on top. */
-export function templateFromFlags(cwd: string, flags: { template?: string; target?: string; map?: string[]; set?: string[] }): Template {
+export function templateFromFlags(cwd: string, flags: FlagValues<typeof TEMPLATE_FLAGS>): Template {
   let base: unknown = { name: 'CLI', target: flags.target };
   if (flags.template) {
     const path = resolve(cwd, flags.template);
@@ -38,9 +30,6 @@ export function templateFromFlags(cwd: string, flags: { template?: string; targe
       throw new CargaError(msg('cli.template-invalid', { path, detail: (error as Error).message }));
     }
   }
-  if (flags.target && !(TARGET_IDS as readonly string[]).includes(flags.target)) {
-    throw new CargaError(msg('cli.unknown-target', { value: flags.target, targets: TARGET_IDS.join(', ') }));
-  }
   const parsed = templateSchema.safeParse(base);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -49,7 +38,7 @@ export function templateFromFlags(cwd: string, flags: { template?: string; targe
     throw new CargaError(msg('cli.template-invalid', { path: flags.template ?? '--target', detail: `${where}: ${issue?.message ?? ''}` }));
   }
   const template = parsed.data;
-  if (flags.target) template.target = flags.target as TargetId;
+  if (flags.target) template.target = flags.target;
   for (const pair of flags.map ?? []) {
     const [column, field] = splitPair('--map', pair);
     template.columns[column] = field;

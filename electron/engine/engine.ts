@@ -31,6 +31,7 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from './jobs/backoff';
 import { JobManager } from './jobs/job-manager';
 import { JobStore } from './jobs/job-store';
 import { LedgerBook } from './ledger/ledger-book';
+import { ensureWritableFolder } from './storage/storage-failure';
 import { readTokenQuota } from './quota/read-token-quota';
 import { TokenLanes } from './quota/token-lanes';
 import { exportJobReport } from './reports/export-job-report';
@@ -69,6 +70,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const emit = (event: EngineEvent) => {
     for (const listener of listeners) listener(event);
   };
+  ensureWritableFolder(options.dataDir);
+  ensureWritableFolder(jobsDir);
   const sandbox = options.sandbox ?? null;
   const http: HttpClient = createHttpClient();
   const connections = new ConnectionResolver(new ConnectionStore(join(options.dataDir, 'connections.json')), options.vault, sandbox);

@@ -29,16 +29,40 @@ export interface AcceptedCampaignRecord {
   record: Record<string, string>;
 }
 
+export interface AcceptedModuleRecord {
+  /** The id the sandbox gave it (`REC-000001`). */
+  id: string;
+  module: string;
+  /** The record as sent: text, or `{"type", "value"}` for typed fields. */
+  record: Record<string, unknown>;
+}
+
+export interface AcceptedThalamusCase {
+  /** `data.entity.id` of the answer (a number, as Thalamus's ids are). */
+  id: number;
+  /** The principal of the party that was logged in (never its password). */
+  party: string;
+  touchpoint: string;
+  /** The JSON body as sent. */
+  body: Record<string, unknown>;
+}
+
 export interface AcceptedSnapshot {
   cases: AcceptedCase[];
   campaignRecords: AcceptedCampaignRecord[];
+  moduleRecords: AcceptedModuleRecord[];
+  thalamusCases: AcceptedThalamusCase[];
 }
 
 export class AcceptedRecords {
   private cases: AcceptedCase[] = [];
   private campaignRecords: AcceptedCampaignRecord[] = [];
+  private moduleRecords: AcceptedModuleRecord[] = [];
+  private thalamusCases: AcceptedThalamusCase[] = [];
   /** Never reset, so an id is never given twice by one sandbox. */
   private lastCaseNumber = 0;
+  private lastRecordNumber = 0;
+  private lastThalamusId = 9000;
 
   addCase(entry: Omit<AcceptedCase, 'id'>): string {
     this.lastCaseNumber += 1;
@@ -51,12 +75,30 @@ export class AcceptedRecords {
     for (const record of records) this.campaignRecords.push(record);
   }
 
+  /** Saves a batch of module records together; returns their ids in order. */
+  addModuleRecords(module: string, records: readonly Record<string, unknown>[]): string[] {
+    return records.map((record) => {
+      this.lastRecordNumber += 1;
+      const id = `REC-${String(this.lastRecordNumber).padStart(6, '0')}`;
+      this.moduleRecords.push({ id, module, record });
+      return id;
+    });
+  }
+
+  addThalamusCase(entry: Omit<AcceptedThalamusCase, 'id'>): number {
+    this.lastThalamusId += 1;
+    this.thalamusCases.push({ id: this.lastThalamusId, ...entry });
+    return this.lastThalamusId;
+  }
+
   snapshot(): AcceptedSnapshot {
-    return structuredClone({ cases: this.cases, campaignRecords: this.campaignRecords });
+    return structuredClone({ cases: this.cases, campaignRecords: this.campaignRecords, moduleRecords: this.moduleRecords, thalamusCases: this.thalamusCases });
   }
 
   clear(): void {
     this.cases = [];
     this.campaignRecords = [];
+    this.moduleRecords = [];
+    this.thalamusCases = [];
   }
 }

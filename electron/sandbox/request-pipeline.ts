@@ -17,8 +17,10 @@ import { pause, pauseUntil } from './answer-pacing';
 import type { EndpointName, Prepared, SandboxConfig } from './endpoint';
 import type { FailureQueue } from './failure-injection';
 import { route } from './routing';
+import { thalamusErrors } from './thalamus-replies';
+import { thalamusAccess } from './thalamus-handlers';
 import type { TokenLedger } from './token-ledger';
-import { customReply, failureReply, MAINTENANCE_PAGE, WOLKVOX_MESSAGES, type Reply } from './wolkvox-replies';
+import { customReply, failureReply, MAINTENANCE_PAGE, WOLKVOX_MESSAGES, type EndpointStyle, type Reply } from './wolkvox-replies';
 
 export type SandboxEvent =
   /** A request got past the token checks and holds one of its token's 2 slots. */
@@ -74,9 +76,9 @@ class Exchange {
     this.releaseSlot();
     // An early refusal leaves the body unread: drop it so the connection can be reused.
     this.req.resume();
-    const isJson = 'body' in reply;
-    this.res.writeHead(reply.status, { 'content-type': isJson ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8' });
-    this.res.end(isJson ? JSON.stringify(reply.body) : reply.html);
+    const json = 'body' in reply ? reply.body : 'json' in reply ? reply.json : undefined;
+    this.res.writeHead(reply.status, { 'content-type': 'html' in reply ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' });
+    this.res.end('html' in reply ? reply.html : JSON.stringify(json));
     this.end(reply.status, 'answered');
   }
 
@@ -124,24 +126,56 @@ function watchArrival(req: IncomingMessage): () => number {
   return () => arrivedAt ?? performance.now();
 }
 
+/** The refusals that come before an endpoint reads the request, in each vendor's words. */
+const REFUSALS = {
+  wolkvox: (style: 'crm' | 'manager') => ({
+    unknownApi: failureReply(style, 400, WOLKVOX_MESSAGES.apiDoesNotExist),
+    onlyPost: failureReply(style, 405, WOLKVOX_MESSAGES.onlyPost),
+    onlyGet: failureReply(style, 405, WOLKVOX_MESSAGES.onlyGet),
+    throttled: failureReply(style, 403, WOLKVOX_MESSAGES.simultaneousRequests),
+    overQuota: failureReply(style, 403, WOLKVOX_MESSAGES.tokenLimitExceeded),
+  }),
+  // Thalamus documents no quota nor rate limit; a client past them hears what a web server says.
+  thalamus: () => ({
+    unknownApi: thalamusErrors(404, { resource: 'NotFound' }),
+    onlyPost: thalamusErrors(405, { method: 'MethodNotAllowed' }),
+    onlyGet: thalamusErrors(405, { method: 'MethodNotAllowed' }),
+    throttled: thalamusErrors(429, { request: 'TooManyRequests' }),
+    overQuota: thalamusErrors(429, { request: 'TooManyRequests' }),
+  }),
+};
+
+function refusals(style: EndpointStyle) {
+  return style === 'thalamus' ? REFUSALS.thalamus() : REFUSALS.wolkvox(style);
+}
+
 async function handle(parts: PipelineParts, req: IncomingMessage, exchange: Exchange): Promise<void> {
   const arrivedAt = watchArrival(req);
   const { ledger } = parts;
   ledger.countRequest();
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const found = route(url);
-  if (found.kind === 'unknown') return exchange.answer(failureReply(found.style, 400, WOLKVOX_MESSAGES.apiDoesNotExist));
+  if (found.kind === 'unknown') return exchange.answer(refusals(found.style).unknownApi);
   const { endpoint } = found;
   const style = endpoint.style;
-  if (req.method !== endpoint.method) {
-    return exchange.answer(failureReply(style, 405, endpoint.method === 'POST' ? WOLKVOX_MESSAGES.onlyPost : WOLKVOX_MESSAGES.onlyGet));
+  const refuse = refusals(style);
+  if (req.method !== endpoint.method) return exchange.answer(endpoint.method === 'POST' ? refuse.onlyPost : refuse.onlyGet);
+  let token: string;
+  let touchpoint: string | undefined;
+  if (style === 'thalamus') {
+    const access = thalamusAccess(req, url, parts.config, ledger);
+    if (access.kind === 'refuse') return exchange.answer(access.reply);
+    token = access.ledgerKey;
+    touchpoint = access.touchpoint;
+  } else {
+    const sent = tokenOf(req);
+    if (sent === undefined) return exchange.answer(failureReply(style, 401, WOLKVOX_MESSAGES.enterToken));
+    if (!ledger.knows(sent)) return exchange.answer(failureReply(style, 403, WOLKVOX_MESSAGES.invalidToken));
+    token = sent;
   }
-  const token = tokenOf(req);
-  if (token === undefined) return exchange.answer(failureReply(style, 401, WOLKVOX_MESSAGES.enterToken));
-  if (!ledger.knows(token)) return exchange.answer(failureReply(style, 403, WOLKVOX_MESSAGES.invalidToken));
   const admission = ledger.tryEnter(token);
-  if (admission.kind === 'throttled') return exchange.answer(failureReply(style, 403, WOLKVOX_MESSAGES.simultaneousRequests));
-  if (admission.kind === 'over-quota') return exchange.answer(failureReply(style, 403, WOLKVOX_MESSAGES.tokenLimitExceeded));
+  if (admission.kind === 'throttled') return exchange.answer(refuse.throttled);
+  if (admission.kind === 'over-quota') return exchange.answer(refuse.overQuota);
   exchange.holdSlot(admission.release);
   // Drawn in admission order, so a seed gives the same delays however bodies arrive.
   const latencyMs = parts.latency.next();
@@ -152,7 +186,8 @@ async function handle(parts: PipelineParts, req: IncomingMessage, exchange: Exch
 
   let prepared: Prepared;
   try {
-    prepared = await endpoint.prepare(req, url, { config: parts.config, store: parts.store, quota: () => ledger.quota(token) });
+    const context = { config: parts.config, store: parts.store, quota: () => ledger.quota(token) };
+    prepared = await endpoint.prepare(req, url, touchpoint === undefined ? context : { ...context, touchpoint });
   } catch (error) {
     if (!req.complete) return exchange.abandon();
     throw error;
@@ -163,7 +198,9 @@ async function handle(parts: PipelineParts, req: IncomingMessage, exchange: Exch
     return exchange.abandon();
   }
   if (failure === 'http-503-html') return exchange.answer({ status: 503, html: MAINTENANCE_PAGE });
-  if (typeof failure === 'object') return exchange.answer(customReply(style, failure.status, failure.code, failure.msg));
+  if (typeof failure === 'object') {
+    return exchange.answer(style === 'thalamus' ? thalamusErrors(failure.status, { request: failure.msg }) : customReply(style, failure.status, failure.code, failure.msg));
+  }
 
   const reply = prepared.kind === 'accept' ? prepared.commit() : prepared.reply;
   if (failure === 'reset-after-processing') return exchange.reset();

@@ -13,8 +13,23 @@ import { FailureQueue, type InjectedFailure } from './failure-injection';
 import { createRequestListener, type SandboxEvent } from './request-pipeline';
 import { BUILT_IN_CASE_TYPES, SANDBOX_DAILY_LIMIT, SANDBOX_DEFAULTS, SANDBOX_TARGET_TOKENS, SANDBOX_TOKEN } from './seeded-data';
 import { TokenLedger, type LedgerStats, type SandboxToken } from './token-ledger';
+import { SANDBOX_MODULES, type ModuleFields } from './module-data';
+import {
+  THALAMUS_CASE_DATA,
+  THALAMUS_INITIAL_RESOLUTIONS,
+  THALAMUS_PARTIES,
+  THALAMUS_PASSWORD_TOUCHPOINT,
+  THALAMUS_PASSWORDLESS_TOUCHPOINT,
+  THALAMUS_SANDBOX_PARTY_PASSWORD,
+  THALAMUS_STATUSES,
+  THALAMUS_SYSTEM_CATEGORY,
+  THALAMUS_TYPE_CATEGORIES,
+} from './thalamus-data';
 
-export type { AcceptedCase, AcceptedCampaignRecord, AcceptedAttachment, FormValue } from './accepted-records';
+export type { AcceptedCase, AcceptedCampaignRecord, AcceptedAttachment, AcceptedModuleRecord, AcceptedThalamusCase, FormValue } from './accepted-records';
+export type { ModuleFields, ModuleFieldType } from './module-data';
+export { SANDBOX_MODULES } from './module-data';
+export * from './thalamus-data';
 export type { InjectedFailure } from './failure-injection';
 export type { SandboxEvent } from './request-pipeline';
 export type { SandboxToken } from './token-ledger';
@@ -47,6 +62,10 @@ export interface SandboxOptions {
   caseTypes?: string[];
   /** Existing campaign ids for T3 (default ['1001', '1002']). */
   campaigns?: string[];
+  /** T2 modules and their typed fields (default: contacts and ventas, see module-data.ts). */
+  modules?: Record<string, ModuleFields>;
+  /** Thalamus principals that can log in (default: THALAMUS_PARTIES). */
+  thalamusParties?: string[];
   /** Records the Manager accepts in one add_record call (YOU CAN UPLOAD Y); default 10,000. */
   licenseCap?: number;
   seed?: number;
@@ -97,6 +116,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     operation: options.operation ?? SANDBOX_DEFAULTS.operation,
     users: new Set(options.users ?? SANDBOX_DEFAULTS.users),
     contacts: new Set(options.contacts ?? SANDBOX_DEFAULTS.contacts),
+    contactIds: new Set(),
+    modules: new Map(Object.entries(options.modules ?? SANDBOX_MODULES)),
+    thalamus: {
+      touchpoints: new Map([
+        [THALAMUS_PASSWORDLESS_TOUCHPOINT, 'passwordless'],
+        [THALAMUS_PASSWORD_TOUCHPOINT, 'password'],
+      ]),
+      parties: new Set(options.thalamusParties ?? THALAMUS_PARTIES),
+      partyPassword: THALAMUS_SANDBOX_PARTY_PASSWORD,
+      typeCategories: THALAMUS_TYPE_CATEGORIES,
+      systemCategory: THALAMUS_SYSTEM_CATEGORY,
+      statuses: THALAMUS_STATUSES,
+      initialResolutions: THALAMUS_INITIAL_RESOLUTIONS,
+      caseData: THALAMUS_CASE_DATA,
+    },
     customFields: new Set(options.customFields ?? SANDBOX_DEFAULTS.customFields),
     caseTypes: new Set([...BUILT_IN_CASE_TYPES, ...(options.caseTypes ?? [])]),
     campaigns: new Set(options.campaigns ?? SANDBOX_DEFAULTS.campaigns),

@@ -39,6 +39,8 @@ export const WOLKVOX_MESSAGES = {
 
 /** Which wolkvox product answers: decides the JSON types of `code` and `error`. */
 export type ReplyStyle = 'crm' | 'manager';
+/** Who answers an endpoint: a wolkvox product, or Thalamus with its own envelope and credentials. */
+export type EndpointStyle = ReplyStyle | 'thalamus';
 
 export interface WolkvoxBody {
   code: string | number;
@@ -49,6 +51,8 @@ export interface WolkvoxBody {
 
 export type Reply =
   | { status: number; body: WolkvoxBody }
+  /** Another vendor's JSON (the sandbox's Thalamus). */
+  | { status: number; json: unknown }
   /** What a proxy or a maintenance page sends instead of JSON. */
   | { status: number; html: string };
 

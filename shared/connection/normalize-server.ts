@@ -34,6 +34,8 @@ const OLD_CRM_HOST = /^sv(\d+)\.crmvox\.com$/;
  *   `svNNNN.crmvox.com` hosts (the message gives the new `crmNNNN.wolkvox.com` host rather than
  *   mapping it silently, so the connection shows the address that is really used).
  *
+ * - Thalamus takes a base URL: a path after the host is kept (`https://host/thalamus`).
+ *
  * The special value `sandbox` is resolved by the engine before this is called.
  */
 export function resolveOrigin(target: TargetId, server: string): string {
@@ -77,6 +79,8 @@ export function resolveOrigin(target: TargetId, server: string): string {
   if (scheme === 'http' && !isLoopbackHost(host)) {
     throw refuse('crm.server.insecure-http', { server: typed, suggestion: shown });
   }
+  // Thalamus is often installed under a path (`https://host/thalamus`): its base URL keeps it.
+  if (target === 'thalamus-cases' && /^\/[^?#]*$/.test(tail)) return `${scheme}://${shown}${tail.replace(/\/+$/, '')}`;
   if (tail !== '' && tail !== '/') {
     const suggestion = scheme === 'http' ? `http://${shown}` : shown;
     throw refuse('crm.server.path', { server: typed, path: tail, suggestion });

@@ -23,4 +23,6 @@ export type Classification =
       allowed?: number;
       /** Partial batch: how many records the CRM says it added. */
       added?: number;
+      /** Thalamus: the party's login was refused (401 NotLoggedIn), not the token or touchpoint. */
+      partyRefused?: true;
     };

@@ -54,7 +54,13 @@ const ENTRIES: readonly WolkvoxErrorEntry[] = [
     failureClass: 'row',
     explanation: 'crm.wolkvox.review-params',
     // The CRM puts what to review (which field, which value) in the other text.
-    read: (_match, detail) => (detail ? { explanation: 'crm.wolkvox.review-detail', params: { detail } } : {}),
+    read: (_match, detail): Partial<WolkvoxFailure> => {
+      if (!detail) return {};
+      // T1's most common refusal: the case names a contact the operation does not have yet.
+      const contact = /THE CONTACT \((.*)\) DOES NOT EXIST/i.exec(detail);
+      if (contact) return { explanation: 'crm.wolkvox.contact-not-found', params: { contact: contact[1] ?? '' } };
+      return { explanation: 'crm.wolkvox.review-detail', params: { detail } };
+    },
   },
   { pattern: /NO FOUND MOBIL WHATSAPP/, failureClass: 'stop', explanation: 'crm.wolkvox.whatsapp-connector' },
   {

@@ -10,6 +10,8 @@ import { frontDoorMessages } from './front-door-messages';
 import { sandboxMessages } from './sandbox-messages';
 import { jobSafetyMessages } from './job-safety-messages';
 import { ledgerMessages } from './ledger-messages';
+import { storageMessages } from './storage-messages';
+import { cliHelpMessages } from './cli-help-messages';
 
 /** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
 export const catalog = {
@@ -23,6 +25,8 @@ export const catalog = {
   ...sandboxMessages,
   ...jobSafetyMessages,
   ...ledgerMessages,
+  ...storageMessages,
+  ...cliHelpMessages,
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;

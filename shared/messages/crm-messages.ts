@@ -305,6 +305,11 @@ const explanations = {
     en: "wolkvox answered something unexpected (code {code}): \"{message}\". Carga stopped the job so as not to lose rows. Check the connection's server and operation, and resume the job.",
   },
 
+  'crm.wolkvox.contact-not-found': {
+    es: 'El contacto «{contact}» no existe en la operación del CRM, y un caso solo se crea para un contacto que ya existe. Cree primero el contacto (en Resultados, «Crear los contactos que faltan» los carga desde estas filas y reintenta los casos) o corrija el contacto de la fila.',
+    en: 'The contact "{contact}" does not exist in the CRM operation, and a case can only be created for an existing contact. Create the contact first (in Results, "Create the missing contacts" loads them from these rows and retries the cases) or fix the row\'s contact.',
+  },
+
   // Any target: answers that are not what the API sends.
   'crm.response.temporary': {
     es: 'El servidor tuvo un problema temporal (código {code}). Carga reintentará la fila en unos momentos.',
@@ -317,6 +322,10 @@ const explanations = {
   'crm.response.unconfirmed': {
     es: 'El servidor respondió con el código {code}, pero no con la respuesta esperada, así que Carga no puede confirmar que el registro se creó. Verifique en el CRM si existe antes de reenviar la fila.',
     en: 'The server answered with code {code} but not with the expected answer, so Carga cannot confirm the record was created. Check in the CRM whether it exists before sending the row again.',
+  },
+  'crm.response.success-with-error': {
+    es: 'El servidor respondió con éxito (código {code}) pero también con un error: «{message}». Carga no puede confirmar que el registro se creó: verifíquelo en el CRM antes de reenviar la fila.',
+    en: 'The server answered success (code {code}) but also an error: "{message}". Carga cannot confirm the record was created: check in the CRM before sending the row again.',
   },
   'crm.response.not-api': {
     es: 'El servidor respondió con una página que no es la API (código {code}). Revise el servidor de la conexión; si es correcto, el servicio puede estar en mantenimiento: reanude el trabajo más tarde.',
@@ -371,24 +380,32 @@ const explanations = {
 
   // Thalamus: the codes of a 400's `errors` object.
   'crm.thalamus.code-required': {
-    es: 'Falta el código de la categoría ({field}). Asigne la columna de categoría o un valor fijo.',
-    en: 'The category code is missing ({field}). Map the category column or set a fixed value.',
+    es: 'Falta el código de la categoría o del tipo ({field}). Asigne las columnas Categoría y Tipo, o elija un valor fijo de la lista de Thalamus en el paso Asignar.',
+    en: 'The category or type code is missing ({field}). Map the Category and Type columns, or choose a fixed value from the Thalamus list in the Map step.',
   },
   'crm.thalamus.invalid-code': {
-    es: 'El código de categoría o de tipo no es válido, o el touchpoint no tiene permiso para usarlo ({field}). Revise los códigos en la lista de tipos y categorías de Thalamus y los permisos del touchpoint.',
-    en: "The category or type code is not valid, or the touchpoint may not use it ({field}). Check the codes in Thalamus's list of types and categories, and the touchpoint's permissions.",
+    es: 'La pareja de categoría y tipo no existe en Thalamus, o el touchpoint no puede usarla ({field}). Elija una pareja válida de la lista que Carga lee de Thalamus (paso Asignar, mapa de valores) o pida al administrador que dé permiso al touchpoint.',
+    en: 'That category and type pair does not exist in Thalamus, or the touchpoint may not use it ({field}). Choose a valid pair from the list Carga reads from Thalamus (Map step, value map) or ask the administrator to allow it for the touchpoint.',
   },
   'crm.thalamus.invalid-name': {
-    es: 'El nombre del estado o de la resolución no es válido ({field}). Use un nombre configurado en Thalamus, por ejemplo Created.',
-    en: 'The status or resolution name is not valid ({field}). Use a name configured in Thalamus, for example Created.',
+    es: 'El nombre del estado o de la resolución no existe en Thalamus ({field}). Use uno de los nombres de la lista de estados de Thalamus, por ejemplo el estado inicial de sus casos.',
+    en: "That status or resolution name does not exist in Thalamus ({field}). Use one of the names in Thalamus's status list, for example your cases' initial status.",
   },
   'crm.thalamus.initial-status': {
-    es: 'No se indicó un estado inicial válido ({field}). Asigne la columna de estado, o un valor fijo, con un estado inicial configurado en Thalamus.',
-    en: 'No valid initial status was given ({field}). Map the status column, or set a fixed value, with an initial status configured in Thalamus.',
+    es: 'El estado enviado no es un estado inicial ({field}); un caso nuevo solo puede crearse en un estado inicial. Asigne la columna de estado, o un valor fijo, con un estado marcado como inicial en Thalamus.',
+    en: 'The status sent is not an initial status ({field}); a new case can only be created in an initial status. Map the status column, or set a fixed value, with a status marked initial in Thalamus.',
+  },
+  'crm.thalamus.initial-resolution': {
+    es: 'La resolución enviada no es una resolución inicial ({field}). Deje la resolución vacía para los casos nuevos, o use una marcada como inicial en Thalamus.',
+    en: 'The resolution sent is not an initial resolution ({field}). Leave the resolution empty for new cases, or use one marked initial in Thalamus.',
   },
   'crm.thalamus.system-node': {
-    es: 'La categoría es un nodo del sistema y no se puede usar para casos nuevos ({field}). Elija una categoría que esté debajo de ella.',
-    en: 'The category is a system node and cannot be used for new cases ({field}). Choose a category below it.',
+    es: 'La categoría es un nodo del sistema y no se puede usar para casos nuevos ({field}). Elija una categoría que esté debajo de ella en la lista de Thalamus.',
+    en: 'The category is a system node and cannot be used for new cases ({field}). Choose a category below it in the Thalamus list.',
+  },
+  'crm.thalamus.invalid-value': {
+    es: 'Thalamus no acepta el valor del campo «{field}». Revise el tipo declarado de ese campo en la plantilla (texto, sí/no, número, decimal o fecha) y corrija la celda.',
+    en: 'Thalamus does not accept the value of the field "{field}". Check the type declared for that field in the template (text, yes/no, number, decimal or date) and fix the cell.',
   },
   'crm.thalamus.unknown-error': {
     es: 'Thalamus rechazó el campo {field} con el código «{error}», que Carga no conoce. Revise ese valor.',
@@ -399,8 +416,16 @@ const explanations = {
     en: 'Thalamus rejected the request (code {code}): "{message}". Check the row\'s values.',
   },
   'crm.thalamus.unauthorized': {
-    es: 'Thalamus no autorizó la solicitud (código {code}): la sesión o el token vencieron, o el touchpoint no tiene permiso para crear casos. Revise el token y el touchpoint de la conexión y reanude el trabajo.',
-    en: "Thalamus did not authorise the request (code {code}): the session or the token expired, or the touchpoint may not create cases. Check the connection's token and touchpoint and resume the job.",
+    es: 'Thalamus no autorizó la solicitud (código {code}): el token o el touchpoint no son válidos, o el touchpoint no tiene permiso para crear casos. Revise el token y el touchpoint de la conexión y reanude el trabajo.',
+    en: "Thalamus did not authorise the request (code {code}): the token or the touchpoint is not valid, or the touchpoint may not create cases. Check the connection's token and touchpoint and resume the job.",
+  },
+  'crm.thalamus.party-refused': {
+    es: 'Thalamus no dejó iniciar sesión a la parte del caso (código {code}): el cliente u operador no existe, o su contraseña no es la guardada. Revise la columna o el valor de la parte (correo, usuario, documento como tipo$número o celular) y la contraseña de la parte en la conexión, y reanude el trabajo.',
+    en: "Thalamus did not let the case's party log in (code {code}): the customer or operator does not exist, or their password is not the one saved. Check the party column or value (e-mail, user name, document as type$number, or cellphone) and the party password in the connection, and resume the job.",
+  },
+  'crm.thalamus.party-cannot-log-in': {
+    es: 'Esta parte no puede iniciar sesión en Thalamus: otras partes del trabajo sí entraron, así que el problema es de esta (no existe, o su contraseña no es la guardada). Corrija la parte de la fila y reintente.',
+    en: 'This party cannot log in to Thalamus: other parties of the job did, so the problem is this one (it does not exist, or its password is not the one saved). Fix the row\'s party and retry.',
   },
 } as const satisfies MessageCatalog;
 

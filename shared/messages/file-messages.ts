@@ -42,6 +42,10 @@ export const fileMessages = {
     es: 'El libro {name} está dañado o incompleto: la lectura se cortó después de la fila {row}. Descárguelo de nuevo o ábralo en Excel y guárdelo otra vez.',
     en: 'Workbook {name} is damaged or incomplete: reading broke off after row {row}. Download it again, or open it in Excel and save it again.',
   },
+  'file.xlsx-too-large': {
+    es: 'El libro {name} no se abrirá: una de sus partes pasaría de {size} al descomprimirla, y el límite para un libro de este tamaño es {limit} (podría ser un archivo malicioso o dañado). Si es un libro legítimo, ábralo en Excel y guárdelo como «CSV UTF-8».',
+    en: 'Workbook {name} will not be opened: one of its parts would unpack to {size}, and the limit for a workbook of this size is {limit} (it may be malicious or damaged). If it is a genuine workbook, open it in Excel and save it as "CSV UTF-8".',
+  },
   'file.not-a-workbook': {
     es: '{name} es un archivo comprimido pero no un libro de Excel (.xlsx). Guarde la hoja como .xlsx o como «CSV UTF-8».',
     en: '{name} is a compressed file but not an Excel workbook (.xlsx). Save the sheet as .xlsx or as "CSV UTF-8".',
@@ -64,10 +68,6 @@ export const fileMessages = {
     es: 'La fila {row} tiene un campo de más de {limit} o abre comillas que no se cierran. Revise esa fila.',
     en: 'Row {row} holds a field larger than {limit}, or opens a quote that is not closed. Check that row.',
   },
-  'file.invalid-utf8': {
-    es: 'El archivo no es UTF-8 válido en el byte {byte}: parece mezclar codificaciones. Guárdelo desde Excel como «CSV UTF-8» o elija la codificación windows-1252.',
-    en: 'The file is not valid UTF-8 at byte {byte}: it seems to mix encodings. Save it from Excel as "CSV UTF-8" or choose the windows-1252 encoding.',
-  },
   'file.row-short': {
     es: 'La fila {row} tiene {found} celdas y el encabezado {expected}: puede haberse partido en dos. No se enviará.',
     en: 'Row {row} has {found} cells and the header {expected}: it may have been split in two. It will not be sent.',
@@ -79,6 +79,11 @@ export const fileMessages = {
   'file.row-bad-quotes': {
     es: 'La fila {row} tiene comillas mal puestas; ocupa {lines} líneas del archivo y puede haberse unido con las siguientes. No se enviará.',
     en: 'Row {row} has misplaced quotes; it spans {lines} lines of the file and may have merged with the next ones. It will not be sent.',
+  },
+
+  'file.row-other-encoding': {
+    es: 'La fila {row} está escrita en otra codificación que el archivo ({encoding}): sus acentos se leerían mal. No se enviará. Guarde el archivo entero desde Excel como «CSV UTF-8» o elija otra codificación.',
+    en: 'Row {row} is written in another encoding than the file ({encoding}): its accents would be read wrong. It will not be sent. Save the whole file from Excel as "CSV UTF-8" or choose another encoding.',
   },
 
   // Warnings about what was found
@@ -102,6 +107,10 @@ export const fileMessages = {
     es: 'La hoja «{sheet}» está vacía. Elija otra hoja del libro.',
     en: 'Sheet "{sheet}" is empty. Choose another sheet of the workbook.',
   },
+  'file.mixed-encoding': {
+    es: 'El archivo mezcla codificaciones: se lee como {encoding}, pero la línea {line} (byte {byte}) está escrita en otra. Las filas así se marcarán y no se enviarán. Guarde el archivo desde Excel como «CSV UTF-8» o elija otra codificación.',
+    en: 'The file mixes encodings: it is read as {encoding}, but line {line} (byte {byte}) is written in another one. Such rows will be flagged and not sent. Save the file from Excel as "CSV UTF-8" or choose another encoding.',
+  },
   'file.xlsx-scientific': {
     es: 'La columna «{column}» tiene números largos que Excel muestra en notación científica (p. ej. {example}); se leyeron con todos sus dígitos. Si son teléfonos o documentos, revise que estén completos.',
     en: 'Column "{column}" has long numbers that Excel shows in scientific notation (e.g. {example}); they were read with all their digits. If they are phone or ID numbers, check that they are complete.',
@@ -112,22 +121,6 @@ export const fileMessages = {
   },
 
   // carga inspect
-  'file.inspect-usage': {
-    es: 'Uso: carga inspect ARCHIVO [--sheet HOJA] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter ,|;|tab|\'|\'] [--header-row N] [--json] [--lang es|en]\n  Muestra lo detectado en la hoja de cálculo, cuántas filas tiene y las primeras.\n  --header-row N   fila del encabezado como la numera Excel, menos 1 (0 = primera fila)\n  --json           un objeto JSON en la salida estándar',
-    en: 'Usage: carga inspect FILE [--sheet SHEET] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--delimiter ,|;|tab|\'|\'] [--header-row N] [--json] [--lang es|en]\n  Shows what was detected in the spreadsheet, how many rows it has and the first ones.\n  --header-row N   row of the header as Excel numbers it, minus 1 (0 = first row)\n  --json           one JSON object on standard output',
-  },
-  'file.inspect-missing-file': {
-    es: 'Falta el archivo que se va a inspeccionar. Uso: carga inspect ARCHIVO [opciones].',
-    en: 'The file to inspect is missing. Usage: carga inspect FILE [options].',
-  },
-  'file.inspect-extra-argument': {
-    es: 'Sobra el argumento «{argument}»: inspect revisa un solo archivo.',
-    en: 'Unexpected argument "{argument}": inspect checks one file.',
-  },
-  'file.inspect-bad-value': {
-    es: 'Valor no válido para {option}: «{value}». Valores posibles: {allowed}.',
-    en: 'Invalid value for {option}: "{value}". Possible values: {allowed}.',
-  },
   'file.inspect-label-file': { es: 'Archivo', en: 'File' },
   'file.inspect-label-kind': { es: 'Tipo', en: 'Kind' },
   'file.inspect-label-size': { es: 'Tamaño', en: 'Size' },

@@ -2,18 +2,6 @@ import type { MessageCatalog } from './message';
 
 /** Texts of `carga sandbox`, the standalone sandbox CRM. */
 export const sandboxMessages = {
-  'cli.sandbox.usage': {
-    es: 'Uso: carga sandbox [--port N] [--latency MS] [--jitter MS] [--daily-limit N] [--license-cap N] [--quiet] [--lang es|en]',
-    en: 'Usage: carga sandbox [--port N] [--latency MS] [--jitter MS] [--daily-limit N] [--license-cap N] [--quiet] [--lang es|en]',
-  },
-  'cli.sandbox.unknown-option': { es: 'La opción {option} no existe.', en: 'There is no option {option}.' },
-  'cli.sandbox.missing-value': { es: 'Falta el valor de {option}.', en: '{option} needs a value.' },
-  'cli.sandbox.unexpected-argument': { es: 'No se esperaba «{argument}».', en: 'Unexpected argument "{argument}".' },
-  'cli.sandbox.invalid-value': {
-    es: 'El valor de --{option} no es válido: «{value}». Debe ser un número entero entre {min} y {max}.',
-    en: 'Invalid value for --{option}: "{value}". It must be a whole number from {min} to {max}.',
-  },
-  'cli.sandbox.invalid-lang': { es: 'El idioma debe ser es o en, no «{value}».', en: 'The language must be es or en, not "{value}".' },
   'cli.sandbox.port-in-use': {
     es: 'El puerto {port} ya está en uso. Elija otro con --port, o use --port 0 para tomar uno libre.',
     en: 'Port {port} is already in use. Pick another one with --port, or use --port 0 to take a free one.',

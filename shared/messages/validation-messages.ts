@@ -135,22 +135,6 @@ export const validationMessages = {
   },
 
   // -- carga check ----------------------------------------------------------------------------
-  'check.usage': {
-    es: 'Uso: carga check ARCHIVO --template PLANTILLA.json [--json] [--lang es|en]\n   o: carga check ARCHIVO --target DESTINO --map "Columna=campo"... [--set campo=valor]...\nOpciones del archivo: --sheet HOJA, --encoding utf-8|utf-16le|utf-16be|windows-1252, --delimiter ",|;|tab|\\|", --header-row N (línea del encabezado, contando desde 0).\nDestinos: {targets}.',
-    en: 'Usage: carga check FILE --template TEMPLATE.json [--json] [--lang es|en]\n   or: carga check FILE --target TARGET --map "Column=field"... [--set field=value]...\nFile options: --sheet SHEET, --encoding utf-8|utf-16le|utf-16be|windows-1252, --delimiter ",|;|tab|\\|", --header-row N (header line, counting from 0).\nTargets: {targets}.',
-  },
-  'check.missing-file': {
-    es: 'Falta el archivo a revisar. Escriba «carga check --help» para ver el uso.',
-    en: 'The file to check is missing. Type "carga check --help" for the usage.',
-  },
-  'check.extra-argument': {
-    es: 'Sobra «{value}»: indique un solo archivo.',
-    en: 'Unexpected «{value}»: give a single file.',
-  },
-  'check.file-unreadable': {
-    es: 'No se pudo leer el archivo {path}: {reason}',
-    en: 'Could not read the file {path}: {reason}',
-  },
   'check.heading': {
     es: 'Revisión de {file} para {target}',
     en: 'Check of {file} for {target}',

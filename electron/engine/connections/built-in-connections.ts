@@ -1,4 +1,4 @@
-import type { Connection } from '../../../shared/contract';
+import type { Connection, TargetId } from '../../../shared/contract';
 
 /** What the embedded sandbox's connections carry as `server` instead of a host. */
 export const SANDBOX_SERVER = 'sandbox';
@@ -13,6 +13,8 @@ export const BUILT_IN_ID_PREFIX = 'sandbox-';
 export interface BuiltInConnections {
   /** Where their requests go (loopback). */
   readonly origin: string;
+  /** The base URL of a target's requests: the origin, or the origin and a path (Thalamus). */
+  baseUrl(target: TargetId): string;
   /** The token a built-in connection sends: one per target, so each has its own daily quota. */
   tokenFor(connection: Connection): string;
   /** Each with `server: SANDBOX_SERVER` and an id starting with BUILT_IN_ID_PREFIX. */

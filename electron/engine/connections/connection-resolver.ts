@@ -42,7 +42,7 @@ export class ConnectionResolver {
     const connection = this.effective(saved);
     if (isSandbox(connection)) {
       if (!this.builtIn) throw new CargaError(msg('job.sandbox-off'));
-      return { connection, origin: this.builtIn.origin, token: this.builtIn.tokenFor(connection) };
+      return { connection, origin: this.builtIn.baseUrl(connection.target), token: this.builtIn.tokenFor(connection) };
     }
     const origin = resolveOrigin(connection.target, connection.server);
     const token = await this.vault.get(connection.id);
@@ -52,7 +52,7 @@ export class ConnectionResolver {
 
   /** Where requests would go, without needing a token (request previews). */
   origin(connection: Connection): string {
-    if (isSandbox(connection)) return this.builtIn?.origin ?? 'http://127.0.0.1';
+    if (isSandbox(connection)) return this.builtIn?.baseUrl(connection.target) ?? 'http://127.0.0.1';
     return resolveOrigin(connection.target, connection.server);
   }
 

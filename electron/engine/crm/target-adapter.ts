@@ -18,7 +18,8 @@ export interface HttpResponse {
 /** Where the connection points after normalisation, and the secret to send with it. */
 export interface ResolvedConnection {
   connection: Connection;
-  /** `https://crm0000.wolkvox.com` or `http://127.0.0.1:PORT` (loopback only). */
+  /** `https://crm0000.wolkvox.com`, `http://127.0.0.1:PORT` (loopback only), or a Thalamus base URL
+   * with its path (`https://host/thalamus`): request paths are appended to it. */
   origin: string;
   token: string;
 }

@@ -1,5 +1,5 @@
 import { CargaError } from '../../../shared/errors/carga-error';
-import { classifyThalamusResponse } from '../../../shared/errors/error-catalog';
+import { classifyThalamusResponse } from '../../../shared/errors/classify';
 import { msg } from '../../../shared/messages/catalog';
 import { nonEmpty } from './record-values';
 import type { TargetAdapter } from './target-adapter';

@@ -1,5 +1,5 @@
 import type { Classification } from '../../../shared/errors/classification';
-import { classifyWolkvoxResponse } from '../../../shared/errors/error-catalog';
+import { classifyWolkvoxResponse } from '../../../shared/errors/classify';
 import type { HttpResponse } from './target-adapter';
 
 /** A batch answer: "X RECORDS HAS BEEN ADDED" with X at least the batch size means every record

@@ -1,6 +1,6 @@
 import FormData from 'form-data';
 import { CargaError } from '../../../shared/errors/carga-error';
-import { classifyWolkvoxResponse } from '../../../shared/errors/error-catalog';
+import { classifyWolkvoxResponse } from '../../../shared/errors/classify';
 import { msg } from '../../../shared/messages/catalog';
 import { nonEmpty } from './record-values';
 import type { TargetAdapter } from './target-adapter';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { QuotaInfo } from '../../../shared/contract';
 import type { Classification } from '../../../shared/errors/classification';
-import { classifyWolkvoxResponse } from '../../../shared/errors/error-catalog';
+import { classifyWolkvoxResponse } from '../../../shared/errors/classify';
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import type { HttpRequest, HttpResponse, ResolvedConnection } from './target-adapter';

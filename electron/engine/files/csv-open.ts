@@ -1,11 +1,12 @@
 import { basename } from 'node:path';
-import type { FileInfo, FileOptions } from '../../../shared/contract';
+import type { Encoding, FileInfo, FileOptions } from '../../../shared/contract';
 import { CargaError, isCargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import type { Message } from '../../../shared/messages/message';
 import { nameColumns } from './column-names';
 import { readCsvRecords } from './csv-records';
 import type { CsvDialect } from './csv-records';
+import { offendingPlace, scanEncoding, scannedEncoding } from './encoding-scan';
 import { HEAD_BYTES, PREVIEW_ROWS } from './file-limits';
 import { findHeaderRecord, isBlankRecord } from './header-row';
 import { looksBinary } from './looks-binary';
@@ -38,11 +39,26 @@ export async function openCsv(
 ): Promise<FileInfo> {
   const name = basename(path);
   const isWholeFile = head.length >= size;
-  const encoding = options.encoding ?? (await sniffEncoding(head, size, readAt));
   const bom = detectBom(head);
-  const decoder = createDecoder(encoding);
-  const sample = decoder.write(Buffer.from(head.subarray(bom?.length ?? 0))) + (isWholeFile ? decoder.end() : '');
+  const headText = (encoding: Encoding): string => {
+    const decoder = createDecoder(encoding);
+    return decoder.write(Buffer.from(head.subarray(bom?.length ?? 0))) + (isWholeFile ? decoder.end() : '');
+  };
+  let encoding = options.encoding ?? (await sniffEncoding(head, size, readAt));
+  let sample = headText(encoding);
   if (looksBinary(sample)) throw new CargaError(msg('file.binary', { name }));
+  // The head decides little: a file is only UTF-8 if all of it is, and may mix in the other.
+  let mixed: Message | null = null;
+  if (encoding === 'utf-8' || encoding === 'windows-1252') {
+    const scan = await scanEncoding(path, bom?.length ?? 0);
+    const found = scannedEncoding(scan);
+    if (options.encoding === undefined && !bom && found !== encoding) {
+      encoding = found;
+      sample = headText(encoding);
+    }
+    const place = offendingPlace(scan, encoding);
+    if (place) mixed = msg('file.mixed-encoding', { encoding: encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252', ...place });
+  }
 
   const declared = separatorLine(sample);
   let delimiter = options.delimiter ?? declared;
@@ -81,7 +97,7 @@ export async function openCsv(
     return Object.fromEntries(columns.map((column, c) => [column, cells[c]!]));
   });
 
-  const warnings: Message[] = [];
+  const warnings: Message[] = mixed ? [mixed] : [];
   if (rows.slice(first, header).some((cells) => !isBlankRecord(cells))) {
     warnings.push(msg('file.header-below-title', { line: lines[header]! }));
   }

@@ -6,12 +6,12 @@ import type { Message } from '../../../shared/messages/message';
 import { createCsvParser } from './csv-parser';
 import type { CsvParseResult } from './csv-parser';
 import { fileSystemError } from './file-access';
+import { foreignRecords } from './foreign-records';
 import { MAX_RECORD_CHARS, MAX_RECORD_LABEL, STREAM_CHUNK_BYTES } from './file-limits';
 import { sniffNewline } from './newline';
 import { separatorLine } from './sniff-delimiter';
 import { detectBom } from './sniff-encoding';
 import { createDecoder } from './text-decoding';
-import { Utf8StreamCheck } from './utf8-stream-check';
 
 /** Records parsed from one piece of the file. Arrays rather than an object per record: this
  * runs for every row of files with millions of them. */
@@ -39,13 +39,15 @@ export interface CsvReadOptions {
 /**
  * Every record of a CSV file, in order, from its first line (title and header lines included),
  * read only as fast as the consumer pulls. Throws a CargaError naming the row for a record larger
- * than MAX_RECORD_CHARS (a runaway quote would otherwise buffer the rest of the file), a quote
- * still open at the end of the file, or (UTF-8 files) bytes that are not UTF-8.
+ * than MAX_RECORD_CHARS (a runaway quote would otherwise buffer the rest of the file) or a quote
+ * still open at the end of the file. Records written in another encoding than the file is read
+ * in are flagged, like records with misplaced quotes.
  */
 export async function* readCsvRecords(path: string, dialect: CsvDialect, options: CsvReadOptions = {}): AsyncGenerator<RecordChunk> {
   const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? STREAM_CHUNK_BYTES, signal: options.signal });
   const decoder = createDecoder(dialect.encoding);
-  let utf8: Utf8StreamCheck | null = null;
+  const foreign = foreignRecords(dialect.encoding);
+  const encodingName = dialect.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
   let parse: ((input: string, final: boolean) => CsvParseResult) | null = null;
   /** The line break a quoted value's lines are counted by: CR in CR-only files, else LF. */
   let lineBreak = '\n';
@@ -73,8 +75,16 @@ export async function* readCsvRecords(path: string, dialect: CsvDialect, options
       flagged ??= new Map();
       flagged.set(error.row, msg('file.row-bad-quotes', { row: lines[error.row]!, lines: 1 + quotedBreaks(rows[error.row]!, lineBreak) }));
     }
+    if (foreign?.suspect) {
+      for (let i = 0; i < rows.length; i++) {
+        if (!foreign.isForeign(rows[i]!)) continue;
+        flagged ??= new Map();
+        if (!flagged.has(i)) flagged.set(i, msg('file.row-other-encoding', { row: lines[i]!, encoding: encodingName }));
+      }
+    }
     row += rows.length;
     pending = final ? '' : pending.slice(cursor);
+    foreign?.settle(pending);
     if (!final && pending.length > MAX_RECORD_CHARS) {
       failure = new CargaError(msg('file.record-too-large', { row, limit: MAX_RECORD_LABEL }));
     }
@@ -89,10 +99,9 @@ export async function* readCsvRecords(path: string, dialect: CsvDialect, options
         // A BOM is never data, whatever encoding the operator chose.
         const bom = detectBom(bytes);
         if (bom) bytes = bytes.subarray(bom.length);
-        if (dialect.encoding === 'utf-8') utf8 = new Utf8StreamCheck(bom?.length ?? 0);
       }
-      utf8?.push(bytes);
       const text = decoder.write(bytes);
+      foreign?.chunk(bytes, text);
       pending = pending.length === 0 ? text : pending + text;
       if (!parse) {
         const newline = sniffNewline(pending);
@@ -110,8 +119,9 @@ export async function* readCsvRecords(path: string, dialect: CsvDialect, options
       if (chunk) yield chunk;
       if (failure) throw failure;
     }
-    utf8?.end();
-    pending += decoder.end();
+    const last = decoder.end();
+    foreign?.chunk(Buffer.alloc(0), last);
+    pending += last;
     if (!parse) {
       // The whole file is one line (or none); a trailing CR alone is its line break.
       const newline = sniffNewline(`${pending}\n`) ?? '\n';

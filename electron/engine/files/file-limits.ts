@@ -15,3 +15,16 @@ export const HEADER_SCAN_ROWS = 30;
 
 /** Data rows `openFile` returns as a preview. */
 export const PREVIEW_ROWS = 20;
+
+/**
+ * What a part of an .xlsx may inflate to. A workbook is a zip: a few megabytes can unpack to
+ * gigabytes (a "zip bomb"). Each part may grow to XLSX_EXPANSION_RATIO times the workbook's size
+ * on disk (real sheets compress 5–15×), never less than XLSX_EXPANSION_FLOOR (small workbooks
+ * with large style parts) and never more than the part's absolute cap. The shared strings are
+ * held in memory while the sheet is read, so their cap is the smallest.
+ */
+export const XLSX_EXPANSION_RATIO = 40;
+export const XLSX_EXPANSION_FLOOR = 64 * 1024 * 1024;
+export const XLSX_MAX_SHEET_BYTES = 2 * 1024 * 1024 * 1024;
+export const XLSX_MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
+export const XLSX_MAX_PART_BYTES = 64 * 1024 * 1024;

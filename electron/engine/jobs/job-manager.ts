@@ -25,6 +25,7 @@ import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-
 import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
 import { Journal } from './journal';
+import { isStorageError } from '../storage/storage-failure';
 import { JobRunner, type RunMode } from './runner';
 
 export interface JobManagerOptions {
@@ -281,7 +282,12 @@ export class JobManager {
   private afterRun(job: OpenJob, status: JobStatus): JobStatus {
     job.runner = null;
     const summary = this.summaryOf(job);
-    this.o.store.writeSummary(summary);
+    try {
+      this.o.store.writeSummary(summary);
+    } catch (error) {
+      // A full or read-only disk: the journal is the record, the summary only a shortcut for lists.
+      if (!isStorageError(error)) throw error;
+    }
     if (status === 'finished') this.o.emit({ type: 'job-finished', summary });
     if (status === 'waiting-quota' && this.o.autoResume) this.scheduleResume(job);
     return status;

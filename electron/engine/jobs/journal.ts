@@ -3,6 +3,9 @@ import { createInterface } from 'node:readline';
 import { msg } from '../../../shared/messages/catalog';
 import type { JobStatus } from '../../../shared/contract';
 import type { Message } from '../../../shared/messages/message';
+import { dirname } from 'node:path';
+import { CargaError } from '../../../shared/errors/carga-error';
+import { jobStoppedMessage, shortWriteError, storageReason } from '../storage/storage-failure';
 import { parseJournalLine, type JournalEntry, type RowFailure, type RowProblemNote } from './journal-entry';
 import { eachIndex, toRanges, type RowRanges } from './row-ranges';
 import { RowStates, type RowStatesView } from './row-states';
@@ -85,6 +88,7 @@ export class Journal {
     private readonly fd: number,
     private readonly live: WritableState,
     private readonly checkpoint: Checkpoint,
+    readonly path: string,
   ) {}
 
   /** Opens (creating) the journal, drops a torn last line, replays it, and compares it with its
@@ -98,7 +102,7 @@ export class Journal {
     const saved = checkpoint.saved;
     if (saved !== null && saved !== 'unreadable') state.counts.corruptAccepted = saved.corruptAccepted;
     state.damage = damageOf(state.counts, firstCorrupt, saved);
-    const journal = new Journal(fd, state, checkpoint);
+    const journal = new Journal(fd, state, checkpoint, path);
     journal.settleInFlight();
     return journal;
   }
@@ -162,6 +166,12 @@ export class Journal {
   status(status: JobStatus, reason?: Message): void {
     const at = new Date().toISOString();
     this.record(reason ? { t: 'status', s: status, at, reason } : { t: 'status', s: status, at });
+  }
+
+  /** The disk refused the journal: the job stops in memory alone. On disk its last status stays
+   * `running`, which the next open treats as a pass cut short: rows in flight become uncertain. */
+  stopUnrecorded(reason: Message): void {
+    apply(this.live, { t: 'status', s: 'stopped', at: new Date().toISOString(), reason });
   }
 
   fix(index: number, values: Record<string, string>): void {
@@ -232,13 +242,31 @@ export class Journal {
   }
 
   private record(entry: JournalEntry): void {
-    // Synchronous on purpose: an entry is in the kernel's cache (which survives a process crash)
-    // before anything else happens; `flush` puts it on the device.
     const line = JSON.stringify(entry) + '\n';
-    writeSync(this.fd, line);
-    this.live.counts.bytes += Buffer.byteLength(line);
+    // Synchronous on purpose: an entry is in the kernel's cache (which survives a process crash)
+    // before anything else happens; `flush` puts it on the device. A full or failing disk may
+    // take part of a line: it is cut off again, so the journal never holds a torn line in its
+    // middle, and the entry is not applied, so the state never says more than the disk.
+    let written: number;
+    try {
+      written = writeSync(this.fd, line);
+      if (written < Buffer.byteLength(line)) throw shortWriteError();
+    } catch (error) {
+      this.cutTornLine();
+      const reason = storageReason(error, dirname(this.path));
+      throw reason ? new CargaError(jobStoppedMessage(reason, dirname(this.path)), { cause: error }) : error;
+    }
+    this.live.counts.bytes += written;
     apply(this.live, entry);
     countEntry(this.live.counts, entry);
+  }
+
+  private cutTornLine(): void {
+    try {
+      if (fstatSync(this.fd).size > this.live.counts.bytes) ftruncateSync(this.fd, this.live.counts.bytes);
+    } catch {
+      // The disk refuses even that: replay drops a torn last line.
+    }
   }
 
   /** Rows still `sending` after a replay were in flight when the process died. */

@@ -1,6 +1,7 @@
+import { dirname } from 'node:path';
 import type { EngineEvent, JobProgress, JobStatus } from '../../../shared/contract';
 import type { Classification } from '../../../shared/errors/classification';
-import { classifyNetworkError, explainAt } from '../../../shared/errors/error-catalog';
+import { classifyNetworkError, explainAt } from '../../../shared/errors/classify';
 import type { CompiledMapping, MappedRecord } from '../../../shared/mapping/mapped-record';
 import { isCargaError } from '../../../shared/errors/carga-error';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
@@ -9,6 +10,7 @@ import { msg } from '../../../shared/messages/catalog';
 import type { HttpClient, SendResult } from '../crm/http-client';
 import type { HttpRequest, ResolvedConnection, TargetAdapter } from '../crm/target-adapter';
 import { readRows } from '../files/read-rows';
+import { jobStorageStop } from '../storage/storage-failure';
 import type { SourceRow } from '../files/source-row';
 import { readTokenQuota } from '../quota/read-token-quota';
 import type { TokenLane } from '../quota/token-lanes';
@@ -95,6 +97,28 @@ export class JobRunner {
   }
 
   async run(): Promise<JobStatus> {
+    try {
+      return await this.pass();
+    } catch (error) {
+      const reason = jobStorageStop(error, dirname(this.o.journal.path));
+      if (!reason) throw error;
+      return this.stopForStorage(reason);
+    }
+  }
+
+  /** The disk refused the journal: nothing more can be sent safely. The requests in flight end,
+   * their outcomes go unrecorded (they will read as uncertain), and the job stops, resumable. */
+  private async stopForStorage(reason: Message): Promise<JobStatus> {
+    this.stop('stopped', reason);
+    await Promise.allSettled([...this.inFlight]);
+    this.status = 'stopped';
+    this.o.journal.stopUnrecorded(reason);
+    this.o.emit({ type: 'job-status', jobId: this.o.spec.jobId, status: 'stopped', reason });
+    this.emitProgress();
+    return 'stopped';
+  }
+
+  private async pass(): Promise<JobStatus> {
     this.setStatus('running');
     const template = effectiveTemplate(this.o.spec.template, this.o.spec.connection);
     const mapping = compileMapping(template, this.o.spec.file.columns);
@@ -139,6 +163,7 @@ export class JobRunner {
       } finally {
         await Promise.all(this.inFlight);
       }
+      if (this.inFlightFailure) throw this.inFlightFailure.error;
     }
 
     this.writeLedgerVerdicts();
@@ -152,7 +177,7 @@ export class JobRunner {
   }
 
   private get stopping(): boolean {
-    return this.halt !== null || this.requested !== null;
+    return this.halt !== null || this.requested !== null || this.inFlightFailure !== null;
   }
 
   private eligible(index: number): boolean {
@@ -229,8 +254,24 @@ export class JobRunner {
     const built = this.build(rows);
     while (this.inFlight.size >= JOB_CONCURRENCY) await Promise.race(this.inFlight);
     if (this.stopping) return;
-    const task = this.send(rows, built).finally(() => this.inFlight.delete(task));
+    const task = this.send(rows, built)
+      .catch((error: unknown) => this.failInFlight(error))
+      .finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);
+  }
+
+  /** A request whose journal write failed: nothing more goes out, and the pass ends by
+   * rethrowing it once the others are back (`run` stops the job for its disk). */
+  private inFlightFailure: { error: unknown } | null = null;
+
+  /** A request that threw instead of settling its rows stops the job, never goes unnoticed. */
+  private failInFlight(error: unknown): void {
+    if (jobStorageStop(error, dirname(this.o.journal.path))) {
+      this.inFlightFailure ??= { error };
+      this.abort.abort();
+      return;
+    }
+    this.stop('stopped', isCargaError(error) ? error.detail : msg('job.read-failed', { detail: String(error) }));
   }
 
   /** The request for these rows, or what building it threw (thrown where it is sent). */

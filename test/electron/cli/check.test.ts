@@ -211,18 +211,18 @@ describe('carga check', () => {
 
     const noFile = fakeIO();
     expect(await check(['--template', template], noFile.io)).toBe(2);
-    expect(noFile.stderr()).toBe('Falta el archivo a revisar. Escriba «carga check --help» para ver el uso.\n');
+    expect(noFile.stderr()).toBe('Falta el archivo. Uso: carga check ARCHIVO [opciones]; escriba «carga check --help» para ver las opciones.\n');
 
     const twoFiles = fakeIO({ LANG: 'en' });
     expect(await check(['a.csv', 'b.csv', '--template', template], twoFiles.io)).toBe(2);
-    expect(twoFiles.stderr()).toBe('Unexpected «b.csv»: give a single file.\n');
+    expect(twoFiles.stderr()).toBe('Unexpected argument "b.csv". Usage: carga check FILE [options].\n');
   });
 
   it('exits 2 on an unknown option or a mapping with no target', async () => {
     const file = await write('lista.csv', CAMPAIGN_CSV);
     const unknown = fakeIO();
     expect(await check([file, '--templte', 'x.json'], unknown.io)).toBe(2);
-    expect(unknown.stderr()).toMatch(/^Argumentos no válidos: .*--templte/);
+    expect(unknown.stderr()).toBe('La opción --templte no existe. Escriba «carga check --help» para ver las opciones.\n');
 
     const noTarget = fakeIO();
     expect(await check([file, '--map', 'Tel=tel1'], noTarget.io)).toBe(2);
@@ -242,7 +242,7 @@ describe('carga check', () => {
   it('prints its usage with --help', async () => {
     const { io, stdout } = fakeIO();
     expect(await check(['--help'], io)).toBe(0);
-    expect(stdout()).toMatch(/^Uso: carga check ARCHIVO --template PLANTILLA\.json/);
-    expect(stdout()).toContain('wolkvox-crm-cases, wolkvox-crm-records, wolkvox-campaign, thalamus-cases');
+    expect(stdout()).toMatch(/^Uso: carga check ARCHIVO \[opciones\]\n/);
+    expect(stdout()).toMatch(/^ {2}--target DESTINO +Destino de las filas, si no hay plantilla\. Valores: wolkvox-crm-cases, wolkvox-crm-records, wolkvox-campaign, thalamus-cases\.$/m);
   });
 });

@@ -138,10 +138,10 @@ describe('carga inspect', () => {
     writeCases(dir);
     const missing = fakeIO(dir);
     expect(await inspect([], missing)).toBe(2);
-    expect(missing.err()).toBe('Falta el archivo que se va a inspeccionar. Uso: carga inspect ARCHIVO [opciones].\n');
+    expect(missing.err()).toBe('Falta el archivo. Uso: carga inspect ARCHIVO [opciones]; escriba «carga inspect --help» para ver las opciones.\n');
     const extra = fakeIO(dir);
     expect(await inspect(['casos.csv', 'otro.csv'], extra)).toBe(2);
-    expect(extra.err()).toBe('Sobra el argumento «otro.csv»: inspect revisa un solo archivo.\n');
+    expect(extra.err()).toBe('No se esperaba «otro.csv». Uso: carga inspect ARCHIVO [opciones].\n');
     const lang = fakeIO(dir);
     expect(await inspect(['casos.csv', '--lang', 'fr'], lang)).toBe(2);
     expect(lang.err()).toBe('Valor no válido para --lang: «fr». Valores posibles: es, en.\n');

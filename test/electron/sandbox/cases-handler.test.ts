@@ -36,6 +36,8 @@ describe('inserting a case (T1)', () => {
         },
       ],
       campaignRecords: [],
+      moduleRecords: [],
+      thalamusCases: [],
     });
   });
 

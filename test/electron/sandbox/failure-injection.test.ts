@@ -111,7 +111,7 @@ describe('injected failures', () => {
     expect(second.body).toEqual(crmFailure(404, 'THIS CODE ALREADY EXISTS'));
     expect(third.status).toBe(417);
     expect(third.body).toEqual(managerFailure(417, 'UNABLE TO CONNECT'));
-    expect(sandbox.accepted()).toEqual({ cases: [], campaignRecords: [] });
+    expect(sandbox.accepted()).toEqual({ cases: [], campaignRecords: [], moduleRecords: [], thalamusCases: [] });
   });
 
   it('serves failures first in, first out, each to one request, then behaves normally', async () => {

@@ -149,7 +149,7 @@ describe('reset', () => {
 
     sandbox.reset();
 
-    expect(sandbox.accepted()).toEqual({ cases: [], campaignRecords: [] });
+    expect(sandbox.accepted()).toEqual({ cases: [], campaignRecords: [], moduleRecords: [], thalamusCases: [] });
     expect(sandbox.stats()).toEqual({ requests: 0, maxInFlightPerToken: 0, throttled: 0, quotaRefusals: 0, byToken: { t: { used: 1, inFlight: 0, maxInFlight: 0 } } });
     expect((await postCase(sandbox, undefined, { token: 't' })).body).toMatchObject({ data: { id_case: 'CS-000003' } });
   });

@@ -37,6 +37,10 @@ describe('resolveOrigin: hosts', () => {
     expect(resolveOrigin('wolkvox-crm-records', 'crm0002.wolkvox.com')).toBe('https://crm0002.wolkvox.com');
     expect(resolveOrigin('wolkvox-campaign', 'wv0032.wolkvox.com')).toBe('https://wv0032.wolkvox.com');
     expect(resolveOrigin('thalamus-cases', 'https://api.thalamus.example/')).toBe('https://api.thalamus.example');
+    // Thalamus installed under a path: the base URL keeps it; a query is still refused.
+    expect(resolveOrigin('thalamus-cases', 'https://crm.example.com/thalamus/')).toBe('https://crm.example.com/thalamus');
+    expect(resolveOrigin('thalamus-cases', 'crm.example.com/apps/thalamus')).toBe('https://crm.example.com/apps/thalamus');
+    expect(() => resolveOrigin('thalamus-cases', 'crm.example.com/thalamus?x=1')).toThrow();
   });
 });
 

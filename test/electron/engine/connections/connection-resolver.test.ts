@@ -6,7 +6,7 @@ import type { BuiltInConnections } from '../../../../electron/engine/connections
 import { ConnectionResolver } from '../../../../electron/engine/connections/connection-resolver';
 import { ConnectionStore } from '../../../../electron/engine/connections/connection-store';
 import { createMemoryVault } from '../../../../electron/engine/secrets/memory-vault';
-import { sandboxConnections } from '../../../../electron/sandbox/sandbox-connections';
+import { sandboxBaseUrl, sandboxConnections } from '../../../../electron/sandbox/sandbox-connections';
 import { useTempDirs } from '../../../support/temp-dir';
 
 const newTempDir = useTempDirs();
@@ -19,6 +19,7 @@ function resolver(builtIn: BuiltInConnections | null) {
 
 const sandbox: BuiltInConnections = {
   origin: 'http://127.0.0.1:4555',
+  baseUrl: (target) => sandboxBaseUrl(target, 'http://127.0.0.1:4555'),
   tokenFor: (connection) => `sandbox-token-${connection.target}`,
   connections: sandboxConnections(),
   close: async () => {},
@@ -28,9 +29,11 @@ describe('ConnectionResolver', () => {
   it('lists the built-in connections first, then the saved ones, and resolves each to its origin and token', async () => {
     const { connections } = resolver(sandbox);
     await connections.save(SAVED, 'tok-1');
-    expect(connections.list().map((each) => each.id)).toEqual(['sandbox-cases', 'sandbox-campaign', 'crm-1']);
+    expect(connections.list().map((each) => each.id)).toEqual(['sandbox-cases', 'sandbox-records', 'sandbox-campaign', 'sandbox-thalamus', 'crm-1']);
     expect(await connections.resolve(connections.find('sandbox-cases'))).toMatchObject({ origin: 'http://127.0.0.1:4555', token: 'sandbox-token-wolkvox-crm-cases' });
     expect(await connections.resolve(connections.find('crm-1'))).toMatchObject({ origin: 'https://crm0007.wolkvox.com', token: 'tok-1' });
+    // The sandbox's Thalamus is served under a path, so its base URL carries it.
+    expect(await connections.resolve(connections.find('sandbox-thalamus'))).toMatchObject({ origin: 'http://127.0.0.1:4555/thalamus' });
     expect(await connections.summary(connections.find('sandbox-cases'))).toMatchObject({ hasToken: true, isSandbox: true });
   });
 

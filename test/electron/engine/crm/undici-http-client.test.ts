@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpClient, SendResult } from '../../../../electron/engine/crm/http-client';
 import { createHttpClient } from '../../../../electron/engine/crm/undici-http-client';
 import { CargaError } from '../../../../shared/errors/carga-error';
-import { classifyNetworkError, classifyWolkvoxResponse } from '../../../../shared/errors/error-catalog';
+import { classifyNetworkError, classifyWolkvoxResponse } from '../../../../shared/errors/classify';
 
 interface TestServer {
   origin: string;

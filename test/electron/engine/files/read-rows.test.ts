@@ -159,11 +159,40 @@ describe('readRows on CSV files', () => {
     expect(error).toEqual({ code: 'file.record-too-large', params: { row: 3, limit: '1 MB' } });
   });
 
-  it('names the byte where a file sniffed as UTF-8 stops being UTF-8', async () => {
+  it('reports a UTF-8 file with a Windows-1252 line: where, and the row flagged instead of garbled', async () => {
     const head = `Nombre;Ciudad\n${'Peña;Bogotá\n'.repeat(10_000)}`;
-    const bytes = Buffer.concat([Buffer.from(head), Buffer.from('Mu'), Buffer.from([0xf1]), Buffer.from('oz;Cali\n')]);
-    const { rows, error } = await rowsUntilError(await openFile(write('mixed.csv', bytes)));
-    expect(error).toEqual({ code: 'file.invalid-utf8', params: { byte: Buffer.byteLength(head) + 3 } });
-    expect(rows.length).toBeLessThanOrEqual(10_000);
+    const bytes = Buffer.concat([Buffer.from(head), Buffer.from('Mu'), Buffer.from([0xf1]), Buffer.from('oz;Cali\nLuis;Neiva\n')]);
+    const info = await openFile(write('mixed.csv', bytes));
+    expect(info.encoding).toBe('utf-8');
+    expect(info.warnings).toEqual([{ code: 'file.mixed-encoding', params: { encoding: 'UTF-8', line: 10_002, byte: Buffer.byteLength(head) + 3 } }]);
+    const rows = await allRows(info);
+    expect(rows).toHaveLength(10_002);
+    expect(rows[10_000]).toMatchObject({ row: 10_002, ragged: { code: 'file.row-other-encoding', params: { row: 10_002, encoding: 'UTF-8' } } });
+    expect(rows[10_001]).toEqual({ index: 10_001, row: 10_003, cells: ['Luis', 'Neiva'] });
+    expect(rows.filter((r) => r.ragged)).toHaveLength(1);
+  });
+
+  it('reports UTF-8 lines in a Windows-1252 file, and the operator can pick either encoding', async () => {
+    const lines = Array.from({ length: 5_000 }, (_, i) => (i === 3_000 ? Buffer.from('José Muñoz;Bogotá\n') : iconv.encode(`Peña ${i};“Cúcuta”\n`, 'windows1252')));
+    const path = write('mezcla.csv', Buffer.concat([Buffer.from('Nombre;Ciudad\n'), ...lines]));
+    const info = await openFile(path);
+    expect(info.encoding).toBe('windows-1252');
+    expect(info.warnings).toEqual([{ code: 'file.mixed-encoding', params: expect.objectContaining({ encoding: 'Windows-1252', line: 3_002 }) }]);
+    const rows = await allRows(info);
+    expect(rows[0]).toEqual({ index: 0, row: 2, cells: ['Peña 0', '“Cúcuta”'] });
+    expect(rows.filter((r) => r.ragged).map((r) => r.ragged)).toEqual([{ code: 'file.row-other-encoding', params: { row: 3_002, encoding: 'Windows-1252' } }]);
+
+    const asUtf8 = await openFile(path, { encoding: 'utf-8' });
+    expect(asUtf8.warnings).toEqual([{ code: 'file.mixed-encoding', params: { encoding: 'UTF-8', line: 2, byte: 17 } }]);
+    const utf8Rows = await allRows(asUtf8);
+    expect(utf8Rows[3_000]).toEqual({ index: 3_000, row: 3_002, cells: ['José Muñoz', 'Bogotá'] });
+    expect(utf8Rows.filter((r) => r.ragged)).toHaveLength(4_999);
+  });
+
+  it('does not mistake Windows-1252 text for UTF-8', async () => {
+    const text = 'Nombre;Nota\n“ACCIÓN” Peña;¿Sí? ¡Ñandú! 5 €\nÁlvaro;—\n';
+    const info = await openFile(write('w1252.csv', iconv.encode(text, 'windows1252')));
+    expect(info).toMatchObject({ encoding: 'windows-1252', warnings: [] });
+    expect((await allRows(info)).map((r) => r.cells)).toEqual([['“ACCIÓN” Peña', '¿Sí? ¡Ñandú! 5 €'], ['Álvaro', '—']]);
   });
 });

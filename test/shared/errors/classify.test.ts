@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../../shared/errors/classification';
-import { classifyNetworkError, classifyThalamusResponse, classifyWolkvoxResponse, explainAt } from '../../../shared/errors/error-catalog';
+import { classifyNetworkError, classifyThalamusResponse, classifyWolkvoxResponse, explainAt } from '../../../shared/errors/classify';
 import type { FailureClass } from '../../../shared/errors/failure-class';
 import { formatMessage } from '../../../shared/messages/catalog';
 
@@ -353,7 +353,7 @@ describe('classifyThalamusResponse', () => {
     const result = failureOf(classifyThalamusResponse(400, JSON.stringify({ errors: { caseStatus: 'InitialStatusNotSelected', typeCode: ['InvalidCode'] } })));
     expect(result.message).toBe('caseStatus: InitialStatusNotSelected; typeCode: InvalidCode');
     expect(formatMessage('es', result.explanation)).toBe(
-      'No se indicó un estado inicial válido (caseStatus). Asigne la columna de estado, o un valor fijo, con un estado inicial configurado en Thalamus.',
+      'El estado enviado no es un estado inicial (caseStatus); un caso nuevo solo puede crearse en un estado inicial. Asigne la columna de estado, o un valor fijo, con un estado marcado como inicial en Thalamus.',
     );
   });
 
@@ -379,5 +379,53 @@ describe('classifyThalamusResponse', () => {
       message: 'Duplicated',
       explanation: { code: 'crm.thalamus.rejected' },
     });
+  });
+
+  it('reads the new case id from the common envelope (data.entity.id)', () => {
+    const body = JSON.stringify({ links: [], data: { entity: { id: 9051, categoryCode: 'REC' } }, errors: {} });
+    expect(classifyThalamusResponse(201, body)).toMatchObject({ kind: 'ok', ids: ['9051'] });
+  });
+
+  it('401 NotLoggedIn is the party refused, told apart from a refused token', () => {
+    const party = failureOf(classifyThalamusResponse(401, JSON.stringify({ errors: { session: 'NotLoggedIn' } })));
+    expect(party).toMatchObject({ failureClass: 'stop', partyRefused: true, explanation: { code: 'crm.thalamus.party-refused' } });
+    const token = failureOf(classifyThalamusResponse(401, JSON.stringify({ errors: { touchpoint: 'InvalidCredentials' } })));
+    expect(token.partyRefused).toBeUndefined();
+    expect(token.explanation.code).toBe('crm.thalamus.unauthorized');
+  });
+
+  it.each([
+    ['category', 'CodeRequired', 'crm.thalamus.code-required', 'category'],
+    ['categoryOrType', 'InvalidCode', 'crm.thalamus.invalid-code', 'categoryOrType'],
+    ['caseResolutionType', 'InitialResolutionTypeNotSelected', 'crm.thalamus.initial-resolution', 'caseResolutionType'],
+    ['caseData.Monto', 'InvalidValue', 'crm.thalamus.invalid-value', 'Monto'],
+  ])('SPEC code %s: %s is explained with its fix in both languages', (field, error, explanation, shown) => {
+    const result = failureOf(classifyThalamusResponse(400, JSON.stringify({ errors: { [field]: error } }), { row: 7 }));
+    expect(result.explanation.code).toBe(`${explanation}.at-row`);
+    expect(formatMessage('es', result.explanation)).toContain(`Fila 7. `);
+    expect(formatMessage('es', result.explanation)).toContain(shown);
+    expect(formatMessage('en', result.explanation)).toContain(shown);
+  });
+});
+
+describe('wolkvox fidelity', () => {
+  it('REVIEW is explained with the CRM own message, not the HTTP reason phrase', () => {
+    const body = JSON.stringify({ code: '404', error: 'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS', msg: 'NOT FOUND', data: 'THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE' });
+    const result = failureOf(classifyWolkvoxResponse(404, body));
+    expect(result.explanation).toEqual({ code: 'crm.wolkvox.review-detail', params: { code: '404', detail: 'THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE' } });
+    expect(result.message).not.toContain('NOT FOUND');
+  });
+
+  it('a missing contact is named, with the way out', () => {
+    const body = crmBody(404, 'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS', 'THE CONTACT (ana@x.co) DOES NOT EXIST IN THE OPERATION');
+    const result = failureOf(classifyWolkvoxResponse(404, body));
+    expect(result).toMatchObject({ failureClass: 'row', explanation: { code: 'crm.wolkvox.contact-not-found', params: { contact: 'ana@x.co' } } });
+  });
+
+  it('a 2xx body whose error is set is uncertain, not a success', () => {
+    const result = failureOf(classifyWolkvoxResponse(200, JSON.stringify({ code: '200', error: 'DUPLICATE KEY', msg: 'Success', data: null })));
+    expect(result).toMatchObject({ failureClass: 'uncertain', explanation: { code: 'crm.response.success-with-error' } });
+    expect(classifyWolkvoxResponse(200, JSON.stringify({ code: '200', error: 'null', msg: 'Success', data: { id: 1 } })).kind).toBe('ok');
+    expect(classifyWolkvoxResponse(200, JSON.stringify({ code: 200, error: null, msg: 'Success' })).kind).toBe('ok');
   });
 });

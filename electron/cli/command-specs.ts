@@ -1,0 +1,100 @@
+import type { MessageCode } from '../../shared/messages/catalog';
+import { CONNECTION_FLAGS, FILE_FLAGS, JOBS_DIR_FLAG, JSON_FLAG, TARGET_CONNECTION_FLAGS, TEMPLATE_FLAGS, type FlagTable } from './flags';
+
+/** An argument given by position (the file, the job), each one required. */
+export interface PositionalSpec {
+  /** Its placeholder in the usage line. */
+  value: MessageCode;
+  /** What is said when it is missing (the message gets `{command}`). */
+  missing: MessageCode;
+}
+
+/** What a command is, without its code: enough to parse its line and print its help, so
+ * `carga <command> --help` and `carga --help` load none of the commands. */
+export interface CommandSpec<T extends FlagTable = FlagTable> {
+  name: string;
+  summary: MessageCode;
+  args: readonly PositionalSpec[];
+  flags: T;
+}
+
+const FILE_ARG = { value: 'cli.value.file', missing: 'cli.missing-file' } as const satisfies PositionalSpec;
+const JOB_ARG = { value: 'cli.value.job', missing: 'cli.missing-job' } as const satisfies PositionalSpec;
+const MANY = 100_000_000;
+
+export const INSPECT = {
+  name: 'inspect',
+  summary: 'cli.command.inspect',
+  args: [FILE_ARG],
+  flags: { ...FILE_FLAGS, ...JSON_FLAG },
+} as const satisfies CommandSpec;
+
+export const CHECK = {
+  name: 'check',
+  summary: 'cli.command.check',
+  args: [FILE_ARG],
+  flags: { ...TEMPLATE_FLAGS, ...FILE_FLAGS, ...JSON_FLAG },
+} as const satisfies CommandSpec;
+
+export const IMPORT = {
+  name: 'import',
+  summary: 'cli.command.import',
+  args: [FILE_ARG],
+  flags: {
+    ...TEMPLATE_FLAGS,
+    ...FILE_FLAGS,
+    ...CONNECTION_FLAGS,
+    ...TARGET_CONNECTION_FLAGS,
+    report: { kind: 'text', value: 'cli.value.file', help: 'cli.flag.report' },
+    'allow-duplicates': { kind: 'switch', help: 'cli.flag.allow-duplicates' },
+  },
+} as const satisfies CommandSpec;
+
+export const RESUME = {
+  name: 'resume',
+  summary: 'cli.command.resume',
+  args: [JOB_ARG],
+  flags: CONNECTION_FLAGS,
+} as const satisfies CommandSpec;
+
+export const RETRY = {
+  name: 'retry',
+  summary: 'cli.command.retry',
+  args: [JOB_ARG],
+  flags: { ...CONNECTION_FLAGS, uncertain: { kind: 'switch', help: 'cli.flag.uncertain' } },
+} as const satisfies CommandSpec;
+
+export const JOBS = {
+  name: 'jobs',
+  summary: 'cli.command.jobs',
+  args: [],
+  flags: { ...JOBS_DIR_FLAG, ...JSON_FLAG },
+} as const satisfies CommandSpec;
+
+export const REPORT = {
+  name: 'report',
+  summary: 'cli.command.report',
+  args: [JOB_ARG],
+  flags: {
+    out: { kind: 'text', value: 'cli.value.file', help: 'cli.flag.out' },
+    'failed-rows': { kind: 'switch', help: 'cli.flag.failed-rows' },
+    ...JOBS_DIR_FLAG,
+  },
+} as const satisfies CommandSpec;
+
+export const SANDBOX = {
+  name: 'sandbox',
+  summary: 'cli.command.sandbox',
+  args: [],
+  flags: {
+    port: { kind: 'whole', value: 'cli.value.number', min: 0, max: 65_535, help: 'cli.flag.port' },
+    latency: { kind: 'whole', value: 'cli.value.ms', min: 0, max: 600_000, help: 'cli.flag.latency' },
+    jitter: { kind: 'whole', value: 'cli.value.ms', min: 0, max: 600_000, help: 'cli.flag.jitter' },
+    'daily-limit': { kind: 'whole', value: 'cli.value.number', min: 0, max: MANY, help: 'cli.flag.sandbox-daily-limit' },
+    'license-cap': { kind: 'whole', value: 'cli.value.number', min: 1, max: MANY, help: 'cli.flag.license-cap' },
+    quiet: { kind: 'switch', short: 'q', help: 'cli.flag.quiet' },
+  },
+} as const satisfies CommandSpec;
+
+/** Every command, in the order `carga --help` lists them. */
+export const COMMAND_SPECS: readonly CommandSpec[] = [INSPECT, CHECK, IMPORT, RESUME, RETRY, JOBS, REPORT, SANDBOX];
