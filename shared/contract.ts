@@ -241,8 +241,6 @@ export type EngineEvent =
   | { type: 'connections-changed' }
   | { type: 'templates-changed' };
 
-export type EngineEventType = EngineEvent['type'];
-
 // ---------------------------------------------------------------------------------------------
 // Methods. Each takes one plain object (or nothing) and returns a promise of plain data.
 

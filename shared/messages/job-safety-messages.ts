@@ -1,4 +1,4 @@
-import type { MessageCatalog } from './message';
+import type { MessageCatalog } from './catalog-types';
 
 /** Texts of a job's safety nets across a real day: a damaged journal, a CRM that is down, a setup
  * that fails every row, a source file that changed. */
