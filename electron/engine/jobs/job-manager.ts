@@ -144,6 +144,8 @@ export class JobManager {
     const job = await this.get(jobId);
     clearTimeout(job.resumeTimer);
     job.runner?.pause();
+    // A job waiting for its quota has no runner: paused, it no longer goes on at the reset.
+    if (!job.runner && job.journal.state.status === 'waiting-quota') this.writeStatus(job, 'paused');
     return this.settled(jobId);
   }
 

@@ -519,6 +519,8 @@ export class JobRunner {
       rate,
       etaSeconds: rate > 0 && state.total !== null ? Math.round(pending / rate) : null,
       quotaLeft: this.o.lane.ledger.remaining,
+      dailyQuota: this.o.lane.ledger.statedBudget,
+      quotaResetsAt: this.o.lane.ledger.resetsAt,
     };
   }
 }

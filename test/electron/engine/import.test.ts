@@ -75,6 +75,14 @@ describe('importing cases into the sandbox CRM over HTTP', () => {
     expect(fixture.sandbox.accepted().cases).toHaveLength(20);
   });
 
+  it('pauses a job that waits for its quota: it says paused and no longer goes on at the reset', async () => {
+    const fixture = await setup({ connection: { dailyLimit: 2 } });
+    const waiting = await fixture.run(casesFile(fixture.dir, 4));
+    expect(waiting.status).toBe('waiting-quota');
+    expect(await fixture.engine.pauseJob({ jobId: waiting.jobId })).toMatchObject({ status: 'paused', pending: waiting.pending });
+    expect((await fixture.engine.getJob({ jobId: waiting.jobId })).status).toBe('paused');
+  });
+
   it('honours an operator daily limit lower than the token’s', async () => {
     const fixture = await setup({ connection: { dailyLimit: 5 } });
     const summary = await fixture.run(casesFile(fixture.dir, 9));
