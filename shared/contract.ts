@@ -193,6 +193,10 @@ export interface JobProgress extends JobCounts {
   rate: number;
   etaSeconds: number | null;
   quotaLeft: number | null;
+  /** The day's budget of requests (token limit or operator cap), when known. */
+  dailyQuota?: number | null;
+  /** When the token's quota counter turns over (ISO). */
+  quotaResetsAt?: string;
 }
 
 export interface ResultRow {

@@ -4,6 +4,7 @@ import type { Template } from '../../shared/template';
 import { SANDBOX_DEFAULTS } from '../sandbox/seeded-data';
 import { withCliEngine } from './cli-engine';
 import { jobsDirOf } from './cli-paths';
+import { maxWaitOf } from './max-wait-flag';
 import { IMPORT } from './command-specs';
 import { requireConnectionValues, tokenFromEnv } from './connection-flags';
 import { fileOptionsFromFlags } from './file-flags';
@@ -50,7 +51,8 @@ export const runImport: CommandRun<typeof IMPORT.flags> = async ({ flags, args: 
   const token = tokenFromEnv(io.env, flags, connection);
   const options: FileOptions = { ...template.file, ...fileOptionsFromFlags(flags) };
 
-  return withCliEngine(io, lang, { jobsDir: jobsDirOf(io, flags['jobs-dir']), sandbox: connection.server === 'sandbox' }, async (engine) => {
+  const maxWaitMs = maxWaitOf(flags['max-wait']);
+  return withCliEngine(io, lang, { jobsDir: jobsDirOf(io, flags['jobs-dir']), sandbox: connection.server === 'sandbox', maxWaitMs }, async (engine) => {
     await engine.useConnection(connection, token);
     const started = await engine.startJob({
       path: resolve(io.cwd, file!),

@@ -374,6 +374,16 @@ export const en = {
     'value-too-long': 'Value too long',
     'empty-row': 'Empty row',
   },
+  jobView: {
+    quotaDays_one: '{{rows}} rows: about {{count}} day at {{perDay}} a day; next reset {{reset}}',
+    quotaDays_other: '{{rows}} rows: about {{count}} days at {{perDay}} a day; next reset {{reset}}',
+    afterReset: '{{rows}} rows: they go on after the quota resets, {{reset}}',
+    waiting: 'The token’s daily quota is used up. Carga goes on by itself after it resets, {{reset}}; the window can be closed meanwhile.',
+    resetUnknown: 'at midnight',
+  },
+  resultsActions: {
+    newImport: 'New import',
+  },
   a11y: {
     close: 'Close',
     skipToContent: 'Skip to the step’s content',

@@ -14,17 +14,9 @@ import { ledgerBench } from './ledger-bench';
 import { readBench } from './read-bench';
 import { startBench } from './start-bench';
 import { uiBench } from './ui-bench';
+import { webBench } from './web-bench';
 
-/** Prints its own tables for now (Windows-1252, XLSX, zip bombs). */
-const filesPart: BenchPart = {
-  name: 'files',
-  run: async () => {
-    await filesBench();
-    return [];
-  },
-};
-
-const PARTS: BenchPart[] = [startBench, readBench, filesPart, importBench, uiBench, ledgerBench];
+const PARTS: BenchPart[] = [startBench, readBench, filesBench, importBench, uiBench, webBench, ledgerBench];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !PARTS.some((part) => part.name === name));
