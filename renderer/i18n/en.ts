@@ -361,6 +361,7 @@ export const en = {
     'ragged-row': 'Wrong number of cells',
     'value-too-long': 'Value too long',
     'empty-row': 'Empty row',
+    'invalid-typed-value': "Value not of the field's type",
   },
   a11y: {
     close: 'Close',

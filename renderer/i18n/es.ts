@@ -363,6 +363,7 @@ export const es: Translations = {
     'ragged-row': 'Número de celdas incorrecto',
     'value-too-long': 'Valor demasiado largo',
     'empty-row': 'Fila vacía',
+    'invalid-typed-value': 'Valor que no es del tipo del campo',
   },
   a11y: {
     close: 'Cerrar',
