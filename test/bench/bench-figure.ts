@@ -75,9 +75,9 @@ function targetText(figure: BenchFigure): string {
     case 'none':
       return '—';
     case 'ratio-at-most':
-      return `≤ ${target.ratio}×`;
+      return `≤ ${Number(target.ratio.toFixed(2))}×`;
     case 'ratio-at-least':
-      return `≥ ${target.ratio}×`;
+      return `≥ ${Number(target.ratio.toFixed(2))}×`;
     case 'at-most':
       return `≤ ${format(target.value)} ${figure.carga.unit}`;
     case 'at-least':

@@ -38,7 +38,7 @@ async function startSandboxProcess(): Promise<{ origin: string; child: ChildProc
 
 /** T3 as an operator runs it: the CLI, a whole process, with its peak RSS. */
 function cargaCampaignImport(file: string, template: string, origin: string, home: string): Promise<ProcessRun> {
-  return runProcess(process.execPath, [join(ROOT, 'bin/carga.js'), 'import', file, '--template', template, '--server', origin, '--campaign-id', '1001', '--campaign-type', 'predictive', '--json', '--lang', 'en'], {
+  return runProcess(process.execPath, [join(ROOT, 'bin/carga.js'), 'import', file, '--template', template, '--server', origin, '--campaign-id', '1001', '--campaign-type', 'predictive', '--campaign-status', 'active', '--json', '--lang', 'en'], {
     env: { CARGA_HOME: home, CARGA_TOKEN: SANDBOX_TOKEN },
   });
 }
@@ -56,7 +56,8 @@ export const importBench: BenchPart = {
     try {
       await engine.saveConnection({ connection: { id: 'cases', name: 'bench', target: 'wolkvox-crm-cases', server: origin, operation: 'demo' }, token: SANDBOX_TOKEN });
       const timedRun = async (rows: number) => {
-        const path = writeCsv(join(dir, `cases-${rows}.csv`), CASE_HEADER, Array.from({ length: rows }, (_, i) => caseRow(i)));
+        // Rows of their own: the destination ledger would skip rows an earlier run sent.
+        const path = writeCsv(join(dir, `cases-${rows}.csv`), CASE_HEADER, Array.from({ length: rows }, (_, i) => caseRow(rows * 10 + i)));
         const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         const started = await engine.startJob({ path, template: CASES_TEMPLATE, connectionId: 'cases' });

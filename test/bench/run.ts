@@ -8,12 +8,22 @@
  * matters; take the median of 3.
  */
 import { printFigures, type BenchFigure, type BenchPart } from './bench-figure';
+import { filesBench } from './files-bench';
 import { importBench } from './import-bench';
 import { readBench } from './read-bench';
 import { startBench } from './start-bench';
 import { uiBench } from './ui-bench';
 
-const PARTS: BenchPart[] = [startBench, readBench, importBench, uiBench];
+/** Prints its own tables for now (Windows-1252, XLSX, zip bombs). */
+const filesPart: BenchPart = {
+  name: 'files',
+  run: async () => {
+    await filesBench();
+    return [];
+  },
+};
+
+const PARTS: BenchPart[] = [startBench, readBench, filesPart, importBench, uiBench];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !PARTS.some((part) => part.name === name));
