@@ -29,7 +29,7 @@ export default tseslint.config(
             { regex: '^(fs|path|os|crypto|http|https|net|stream|url|child_process|worker_threads|events|buffer|util)(/.*)?$', message: 'shared/ is environment-neutral: no Node built-ins.' },
             { regex: '^electron(/.*)?$', message: 'shared/ is environment-neutral: no electron.' },
             { regex: '^react(-dom)?(/.*)?$', message: 'shared/ is environment-neutral: no React or DOM.' },
-            { regex: '^\\.\\./(electron|renderer)/', message: 'shared/ may not import the main process or the renderer.' },
+            { regex: '^(\\.\\./)+(electron|renderer)(/|$)', message: 'shared/ may not import the main process or the renderer.' },
           ],
         },
       ],

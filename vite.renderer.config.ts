@@ -1,5 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type ConfigEnv } from 'vite';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type ConfigEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const projectDir = fileURLToPath(new URL('.', import.meta.url));
@@ -12,12 +15,32 @@ interface ForgeConfigEnv extends ConfigEnv {
 // One build for both front doors: Forge puts it where its main process looks for it
 // (.vite/renderer/<name>), `npm run build:web` and the web front door use dist/renderer.
 // `base: './'` keeps every asset URL relative, so file:// (Electron) and http:// (web) both work.
+/** Writes a `.br` and a `.gz` beside every text file of the build, once, at build time: the web
+ * front door serves them as they are (electron/web/static-files.ts), compressing nothing per
+ * request. Electron reads the plain files from disk. */
+function precompress(): Plugin {
+  return {
+    name: 'carga-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const outDir = options.dir ?? '';
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg|json)$/.test(fileName)) continue;
+        const path = join(outDir, fileName);
+        const bytes = readFileSync(path);
+        writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+        writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
+
 export default defineConfig((env: ForgeConfigEnv) => {
   const forgeName = env.forgeConfigSelf?.name;
   return {
     root: `${projectDir}renderer`,
     base: './',
-    plugins: [react()],
+    plugins: [react(), ...(forgeName ? [] : [precompress()])],
     build: {
       outDir: forgeName ? `${projectDir}.vite/renderer/${forgeName}` : `${projectDir}dist/renderer`,
       emptyOutDir: true,

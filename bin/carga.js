@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Installed entry point: the CLI is TypeScript run through tsx's loader, so a checkout and an
-// install run the very same sources.
-import { register } from 'tsx/esm/api';
+// Installed entry point: runs the prebuilt CLI bundle (rebuilt first if a source is newer).
+import { pathToFileURL } from 'node:url';
+import { freshCliBundle } from '../scripts/cli-bundle.mjs';
 
-register();
-await import('../electron/cli.ts');
+await import(pathToFileURL(await freshCliBundle()).href);

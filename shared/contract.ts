@@ -189,6 +189,10 @@ export interface JobProgress extends JobCounts {
   rate: number;
   etaSeconds: number | null;
   quotaLeft: number | null;
+  /** The day's budget of requests (token limit or operator cap), when known. */
+  dailyQuota?: number | null;
+  /** When the token's quota counter turns over (ISO). */
+  quotaResetsAt?: string;
 }
 
 export interface ResultRow {
@@ -236,8 +240,6 @@ export type EngineEvent =
   | { type: 'check-progress'; checkId: string; rows: number }
   | { type: 'connections-changed' }
   | { type: 'templates-changed' };
-
-export type EngineEventType = EngineEvent['type'];
 
 // ---------------------------------------------------------------------------------------------
 // Methods. Each takes one plain object (or nothing) and returns a promise of plain data.

@@ -75,6 +75,7 @@ export const CONNECTION_FLAGS = {
   server: { kind: 'text', value: 'cli.value.server', help: 'cli.flag.server' },
   'token-env': { kind: 'text', value: 'cli.value.variable', help: 'cli.flag.token-env' },
   'daily-limit': { kind: 'whole', value: 'cli.value.number', min: 1, max: MANY, help: 'cli.flag.daily-limit' },
+  'max-wait': { kind: 'text', value: 'cli.value.duration', help: 'cli.flag.max-wait' },
   ...JOBS_DIR_FLAG,
   ...JSON_FLAG,
 } as const satisfies FlagTable;

@@ -5,6 +5,7 @@ import { SANDBOX_DEFAULTS } from '../sandbox/seeded-data';
 import { THALAMUS_PASSWORDLESS_TOUCHPOINT } from '../sandbox/thalamus-data';
 import { withCliEngine } from './cli-engine';
 import { jobsDirOf } from './cli-paths';
+import { maxWaitOf } from './max-wait-flag';
 import { IMPORT } from './command-specs';
 import { partyPasswordFromEnv, requireConnectionValues, tokenFromEnv } from './connection-flags';
 import { fileOptionsFromFlags } from './file-flags';
@@ -52,7 +53,8 @@ export const runImport: CommandRun<typeof IMPORT.flags> = async ({ flags, args: 
   const partyPassword = partyPasswordFromEnv(io.env, flags['party-password-env']);
   const options: FileOptions = { ...template.file, ...fileOptionsFromFlags(flags) };
 
-  return withCliEngine(io, lang, { jobsDir: jobsDirOf(io, flags['jobs-dir']), sandbox: connection.server === 'sandbox' }, async (engine) => {
+  const maxWaitMs = maxWaitOf(flags['max-wait']);
+  return withCliEngine(io, lang, { jobsDir: jobsDirOf(io, flags['jobs-dir']), sandbox: connection.server === 'sandbox', maxWaitMs }, async (engine) => {
     await engine.useConnection(connection, token, partyPassword);
     const started = await engine.startJob({
       path: resolve(io.cwd, file!),

@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine';
 import { JobStore } from '../engine/jobs/job-store';
 import { withCliEngine } from './cli-engine';
 import { jobsDirOf } from './cli-paths';
+import { maxWaitOf } from './max-wait-flag';
 import { tokenFromEnv } from './connection-flags';
 import type { CONNECTION_FLAGS, FlagTable, FlagValues } from './flags';
 import { followJobPass } from './run-job-pass';
@@ -18,7 +19,8 @@ export function jobPassRun<T extends typeof CONNECTION_FLAGS & FlagTable>(start:
     if (flags.server) connection.server = flags.server;
     if (flags['daily-limit']) connection.dailyLimit = flags['daily-limit'];
     const token = tokenFromEnv(io.env, flags, connection);
-    return withCliEngine(io, lang, { jobsDir, sandbox: connection.server === 'sandbox' }, async (engine) => {
+    const maxWaitMs = maxWaitOf(flags['max-wait']);
+    return withCliEngine(io, lang, { jobsDir, sandbox: connection.server === 'sandbox', maxWaitMs }, async (engine) => {
       await engine.useConnection(connection, token);
       const started = await start(engine, jobId!, flags);
       return (await followJobPass(engine, started, io, lang, flags.json ?? false)).code;

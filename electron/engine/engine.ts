@@ -53,6 +53,8 @@ export interface EngineOptions {
   backoff?: BackoffPolicy;
   /** Resume jobs by themselves when the quota resets (the app); the CLI exits instead. */
   autoResume?: boolean;
+  /** While a CRM is down, a job waits at most this long, then stops resumable (the CLI's `--max-wait`). */
+  maxWaitMs?: number;
 }
 
 export interface Engine extends EngineClient {
@@ -86,10 +88,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     lanes,
     http,
     emit,
-    resolve,
+    // A job sends with its connection as the operator keeps it now (a fixed operation, module or
+    // campaign), as long as it still exists for the same target.
+    resolve: (connection) => {
+      const current = connections.list().find((each) => each.id === connection.id && each.target === connection.target);
+      return resolve(current ? connections.effective(current) : connection);
+    },
     timeoutMs: options.timeoutMs ?? 70_000,
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     autoResume: options.autoResume ?? true,
+    ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
     ledgers,
   });
 

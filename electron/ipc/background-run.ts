@@ -2,7 +2,7 @@ import type { EngineEvent, JobStatus } from '../../shared/contract';
 
 /** Statuses in which a job still has work the process must stay alive for. A paused or stopped
  * job waits for the operator, whose next launch resumes it from the journal. */
-const ACTIVE: ReadonlySet<JobStatus> = new Set(['running', 'waiting-quota']);
+const ACTIVE: ReadonlySet<JobStatus> = new Set(['running', 'waiting-quota', 'waiting-crm']);
 
 /**
  * Which jobs are running, learnt from the engine's events. The desktop app keeps going when its

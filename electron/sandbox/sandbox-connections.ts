@@ -1,6 +1,6 @@
 import type { Connection, TargetId } from '../../shared/contract';
 import { BUILT_IN_ID_PREFIX, SANDBOX_SERVER, type BuiltInConnections } from '../engine/connections/built-in-connections';
-import { SANDBOX_DEFAULTS, SANDBOX_TOKEN, startSandbox, THALAMUS_PASSWORDLESS_TOUCHPOINT, THALAMUS_PATH_PREFIX, type SandboxHandle, type SandboxOptions } from './sandbox';
+import { SANDBOX_DEFAULTS, SANDBOX_TARGET_TOKENS, startSandbox, THALAMUS_PASSWORDLESS_TOUCHPOINT, THALAMUS_PATH_PREFIX, type SandboxHandle, type SandboxOptions } from './sandbox';
 
 /** The embedded sandbox CRM, offered first so a new operator can rehearse every target without credentials. */
 export function sandboxConnections(): Connection[] {
@@ -53,7 +53,7 @@ export async function startSandboxConnections(options: SandboxOptions = {}): Pro
     sandbox,
     origin: sandbox.origin,
     baseUrl: (target) => sandboxBaseUrl(target, sandbox.origin),
-    token: SANDBOX_TOKEN,
+    tokenFor: (connection) => SANDBOX_TARGET_TOKENS[connection.target],
     connections: sandboxConnections(),
     close: () => sandbox.close(),
   };

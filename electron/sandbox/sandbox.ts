@@ -11,7 +11,7 @@ import { AnswerGate, LatencyModel } from './answer-pacing';
 import type { SandboxConfig } from './endpoint';
 import { FailureQueue, type InjectedFailure } from './failure-injection';
 import { createRequestListener, type SandboxEvent } from './request-pipeline';
-import { BUILT_IN_CASE_TYPES, SANDBOX_DAILY_LIMIT, SANDBOX_DEFAULTS, SANDBOX_TOKEN } from './seeded-data';
+import { BUILT_IN_CASE_TYPES, SANDBOX_DAILY_LIMIT, SANDBOX_DEFAULTS, SANDBOX_TARGET_TOKENS, SANDBOX_TOKEN } from './seeded-data';
 import { TokenLedger, type LedgerStats, type SandboxToken } from './token-ledger';
 import { SANDBOX_MODULES, type ModuleFields } from './module-data';
 import {
@@ -36,7 +36,7 @@ export type { SandboxToken } from './token-ledger';
 export type { WolkvoxBody } from './wolkvox-replies';
 export { WOLKVOX_MESSAGES } from './wolkvox-replies';
 export { MAX_IN_FLIGHT_PER_TOKEN } from './token-ledger';
-export { CASE_PRIORITIES, CASE_STATUSES, BUILT_IN_CASE_TYPES, SANDBOX_DAILY_LIMIT, SANDBOX_DEFAULTS, SANDBOX_TOKEN } from './seeded-data';
+export { CASE_PRIORITIES, CASE_STATUSES, BUILT_IN_CASE_TYPES, SANDBOX_DAILY_LIMIT, SANDBOX_DEFAULTS, SANDBOX_TARGET_TOKENS, SANDBOX_TOKEN } from './seeded-data';
 
 export const DEFAULT_SLOW_MS = 65_000;
 export const DEFAULT_LICENSE_CAP = 10_000;
@@ -48,7 +48,7 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Up to this many ms more, drawn from a generator seeded with `seed`. */
   jitterMs?: number;
-  /** Default: the sandbox token with a daily limit of 4800. */
+  /** Default: one token per target (SANDBOX_TARGET_TOKENS), each with a daily limit of 4800. */
   tokens?: SandboxToken[];
   /** The CRM operation name T1 accepts (default 'demo'). */
   operation?: string;
@@ -136,7 +136,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     campaigns: new Set(options.campaigns ?? SANDBOX_DEFAULTS.campaigns),
     licenseCap: nonNegative('licenseCap', options.licenseCap ?? DEFAULT_LICENSE_CAP),
   };
-  const ledger = new TokenLedger(options.tokens ?? [{ token: SANDBOX_TOKEN, dailyLimit: SANDBOX_DAILY_LIMIT }], options.now ?? (() => new Date()));
+  const defaultTokens = Object.values(SANDBOX_TARGET_TOKENS).map((token) => ({ token, dailyLimit: SANDBOX_DAILY_LIMIT }));
+  const ledger = new TokenLedger(options.tokens ?? defaultTokens, options.now ?? (() => new Date()));
   const store = new AcceptedRecords();
   const failures = new FailureQueue();
   const latency = new LatencyModel(nonNegative('latencyMs', options.latencyMs ?? 0), nonNegative('jitterMs', options.jitterMs ?? 0), options.seed ?? 1);

@@ -1,3 +1,5 @@
+import type { TargetId } from '../../shared/targets/target-ids';
+
 /**
  * What the sandbox CRM holds when nobody says otherwise. The CLI, the examples in `examples/`
  * and the app's "sandbox" connection all rely on these values, so change them together.
@@ -8,6 +10,15 @@ export const SANDBOX_TOKEN = 'sandbox-token-carga-demo-not-secret';
 
 /** The CRM's example daily quota (SPEC.md: "CRM example: 4800"). */
 export const SANDBOX_DAILY_LIMIT = 4800;
+
+/** The token of each target's sandbox connection, so each has its own daily quota: a long
+ * rehearsal of one target never blocks the others. Cases keep the token the CLI prints. */
+export const SANDBOX_TARGET_TOKENS: Record<TargetId, string> = {
+  'wolkvox-crm-cases': SANDBOX_TOKEN,
+  'wolkvox-crm-records': `${SANDBOX_TOKEN}-records`,
+  'wolkvox-campaign': `${SANDBOX_TOKEN}-campaign`,
+  'thalamus-cases': `${SANDBOX_TOKEN}-thalamus`,
+};
 
 export const SANDBOX_DEFAULTS = {
   operation: 'demo',

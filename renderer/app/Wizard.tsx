@@ -1,11 +1,6 @@
-import { Container, Stepper } from '@mantine/core';
+import { Center, Container, Loader, Stepper } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckStep } from '../check/CheckStep';
-import { ConnectStep } from '../connect/ConnectStep';
-import { FileStep } from '../file/FileStep';
-import { MapStep } from '../map/MapStep';
-import { ResultsStep } from '../results/ResultsStep';
-import { RunStep } from '../run/RunStep';
 import { useWizard } from './wizard-context';
 import { canEnter, STEPS, type StepId } from './wizard-state';
 
@@ -17,6 +12,11 @@ export function Wizard() {
   const { t } = useTranslation();
   const { state, dispatch } = useWizard();
   const active = STEPS.indexOf(state.step);
+
+  useEffect(() => {
+    // Once the first screen is up; a failed fetch shows again when that step is opened.
+    preloadSteps().catch(() => {});
+  }, []);
 
   return (
     <Container size="xl" px={0}>
@@ -48,19 +48,45 @@ export function Wizard() {
   );
 }
 
+// Each step is its own chunk: the first screen paints without the code of the five others (the
+// results grid, the mapping editor…), which are fetched once it is up.
+const LOADERS: Record<StepId, () => Promise<{ default: ComponentType }>> = {
+  connect: () => import('../connect/ConnectStep').then((module) => ({ default: module.ConnectStep })),
+  file: () => import('../file/FileStep').then((module) => ({ default: module.FileStep })),
+  map: () => import('../map/MapStep').then((module) => ({ default: module.MapStep })),
+  check: () => import('../check/CheckStep').then((module) => ({ default: module.CheckStep })),
+  run: () => import('../run/RunStep').then((module) => ({ default: module.RunStep })),
+  results: () => import('../results/ResultsStep').then((module) => ({ default: module.ResultsStep })),
+};
+const loaded = new Map<StepId, ComponentType>();
+const LAZY = Object.fromEntries(STEPS.map((step) => [step, lazy(() => load(step))])) as Record<StepId, LazyExoticComponent<ComponentType>>;
+
+function load(step: StepId): Promise<{ default: ComponentType }> {
+  return LOADERS[step]().then((module) => {
+    loaded.set(step, module.default);
+    return module;
+  });
+}
+
+/** Loads every step's code, so moving to the next step never waits for it. */
+export function preloadSteps(): Promise<unknown> {
+  return Promise.all(STEPS.map(load));
+}
+
 function StepScreen({ step }: { step: StepId }) {
-  switch (step) {
-    case 'connect':
-      return <ConnectStep />;
-    case 'file':
-      return <FileStep />;
-    case 'map':
-      return <MapStep />;
-    case 'check':
-      return <CheckStep />;
-    case 'run':
-      return <RunStep />;
-    case 'results':
-      return <ResultsStep />;
-  }
+  const { t } = useTranslation();
+  // Code already here renders at once (React.lazy would suspend for a moment and throttle the
+  // reveal); chosen once per screen, so the screen is never swapped under the operator.
+  const [Screen] = useState<ComponentType>(() => loaded.get(step) ?? LAZY[step]);
+  return (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <Loader aria-label={t('startup.loading')} />
+        </Center>
+      }
+    >
+      <Screen />
+    </Suspense>
+  );
 }

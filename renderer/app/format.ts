@@ -27,6 +27,14 @@ export function formatDateTime(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** A quota reset, the same instant on every screen: weekday, day, month and time in the
+ * operator's language and time zone ("mar, 1 dic, 00:07" / "Tue, Dec 1, 12:07 AM"). */
+export function formatResetTime(lang: Lang, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(lang), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
 export function formatBytes(lang: Lang, bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let value = bytes;

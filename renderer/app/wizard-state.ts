@@ -33,7 +33,9 @@ export type WizardAction =
   | { type: 'template-changed'; template: Template }
   /** An edit of the mapping as a pure function, so editors need not hold the whole template. */
   | { type: 'template-edited'; edit: (template: Template) => Template }
-  | { type: 'job-opened'; jobId: string; status: JobStatus; usesTemplate: boolean };
+  | { type: 'job-opened'; jobId: string; status: JobStatus; usesTemplate: boolean }
+  /** Another file to the same connection: what belonged to the last job is left behind. */
+  | { type: 'new-import' };
 
 export const initialWizardState: WizardState = {
   view: 'wizard',
@@ -93,7 +95,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       // New overrides that leave the columns as they were keep the mapping made so far.
       const sameColumns = state.file !== null && sameList(state.file.info.columns, action.file.info.columns);
       if (sameColumns && state.template) {
-        return { ...state, file: action.file, template: { ...state.template, file: action.file.options } };
+        // Another file is another import: the last job's mapping is no longer the one to retry with.
+        return { ...state, file: action.file, template: { ...state.template, file: action.file.options }, jobUsesTemplate: false };
       }
       return { ...state, file: action.file, template: null, suggestions: [], jobUsesTemplate: false };
     }
@@ -103,6 +106,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, template: action.template };
     case 'template-edited':
       return state.template ? { ...state, template: action.edit(state.template) } : state;
+    case 'new-import':
+      return { ...initialWizardState, connectionId: state.connectionId, target: state.target, step: state.connectionId === null ? 'connect' : 'file' };
     case 'job-opened':
       return {
         ...state,

@@ -1,7 +1,7 @@
 import { Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { QuotaInfo } from '../../shared/contract';
-import { formatDateTime, formatNumber } from '../app/format';
+import { formatNumber, formatResetTime } from '../app/format';
 import { useLang } from '../i18n/use-lang';
 
 export function QuotaCard({ quota }: { quota: QuotaInfo }) {
@@ -11,7 +11,7 @@ export function QuotaCard({ quota }: { quota: QuotaInfo }) {
     { key: 'limit', label: t('quota.limit'), value: formatNumber(lang, quota.limit) },
     { key: 'used', label: t('quota.usedToday'), value: formatNumber(lang, quota.usedToday) },
     { key: 'remaining', label: t('quota.remaining'), value: formatNumber(lang, quota.remaining) },
-    { key: 'resets', label: t('quota.resetsAt'), value: quota.resetsAt ? formatDateTime(lang, quota.resetsAt) : t('quota.unknown') },
+    { key: 'resets', label: t('quota.resetsAt'), value: quota.resetsAt ? formatResetTime(lang, quota.resetsAt) : t('quota.unknown') },
   ];
   return (
     <Card withBorder bg="var(--mantine-color-default-hover)" data-testid="connection-quota" aria-live="polite">

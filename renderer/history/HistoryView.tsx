@@ -8,6 +8,7 @@ import { errorMessage } from '../app/error-message';
 import { formatDateTime, formatNumber } from '../app/format';
 import { statusLabel } from '../app/kind-labels';
 import { STATUS_COLORS } from '../app/status-colors';
+import { summaryJobView } from '../run/job-view-text';
 import { useEngineEvents } from '../app/use-engine-events';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
@@ -90,7 +91,8 @@ export function HistoryView() {
               </Table.Thead>
               <Table.Tbody>
                 {jobs.map((job) => {
-                  const resumable = job.status === 'stopped' || job.status === 'paused';
+                  const view = summaryJobView(job);
+                  const resumable = view.actions.resume;
                   const retryable = job.failed > 0 && (job.status === 'finished' || job.status === 'cancelled' || job.status === 'stopped');
                   return (
                     <Table.Tr key={job.jobId} data-testid="history-row" data-job-id={job.jobId} data-status={job.status}>
@@ -105,8 +107,8 @@ export function HistoryView() {
                       </Table.Td>
                       <Table.Td>{targetName(job.target)}</Table.Td>
                       <Table.Td>
-                        <Badge color={STATUS_COLORS[job.status]} variant="light">
-                          {statusLabel(lang, job.status)}
+                        <Badge color={STATUS_COLORS[view.status]} variant="light">
+                          {statusLabel(lang, view.status)}
                         </Badge>
                       </Table.Td>
                       <Table.Td>

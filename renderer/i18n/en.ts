@@ -363,6 +363,16 @@ export const en = {
     'empty-row': 'Empty row',
     'invalid-typed-value': "Value not of the field's type",
   },
+  jobView: {
+    quotaDays_one: '{{rows}} rows: about {{count}} day at {{perDay}} a day; next reset {{reset}}',
+    quotaDays_other: '{{rows}} rows: about {{count}} days at {{perDay}} a day; next reset {{reset}}',
+    afterReset: '{{rows}} rows: they go on after the quota resets, {{reset}}',
+    waiting: 'The token’s daily quota is used up. Carga goes on by itself after it resets, {{reset}}; the window can be closed meanwhile.',
+    resetUnknown: 'at midnight',
+  },
+  resultsActions: {
+    newImport: 'New import',
+  },
   a11y: {
     close: 'Close',
     skipToContent: 'Skip to the step’s content',

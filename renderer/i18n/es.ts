@@ -365,6 +365,16 @@ export const es: Translations = {
     'empty-row': 'Fila vacía',
     'invalid-typed-value': 'Valor que no es del tipo del campo',
   },
+  jobView: {
+    quotaDays_one: '{{rows}} filas: cerca de {{count}} día a {{perDay}} por día; próximo reinicio {{reset}}',
+    quotaDays_other: '{{rows}} filas: cerca de {{count}} días a {{perDay}} por día; próximo reinicio {{reset}}',
+    afterReset: '{{rows}} filas: siguen cuando se reinicie la cuota, {{reset}}',
+    waiting: 'Se agotó la cuota diaria del token. Carga sigue sola cuando se reinicie, {{reset}}; mientras tanto puede cerrar la ventana.',
+    resetUnknown: 'a medianoche',
+  },
+  resultsActions: {
+    newImport: 'Nueva importación',
+  },
   a11y: {
     close: 'Cerrar',
     skipToContent: 'Saltar al contenido del paso',

@@ -11,6 +11,7 @@ import { formatNumber } from '../app/format';
 import { Stat } from '../app/Stat';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
+import { liveJobView } from '../run/job-view-text';
 import { useLiveJob } from '../run/use-live-job';
 import { ExportButtons } from './ExportButtons';
 import { FailureChart } from './FailureChart';
@@ -91,10 +92,11 @@ function JobResults({ jobId }: { jobId: string }) {
     }
   };
 
-  const live = job.status === 'running' || job.status === 'waiting-quota';
+  const view = liveJobView(job);
+  const live = view?.live ?? false;
 
   return (
-    <Stack gap="md" data-testid="results-screen" data-status={job.status ?? 'loading'}>
+    <Stack gap="md" data-testid="results-screen" data-status={view?.status ?? 'loading'}>
       <Group justify="space-between" align="flex-start">
         <div>
           <Title order={2}>{t('results.title')}</Title>
@@ -148,14 +150,19 @@ function JobResults({ jobId }: { jobId: string }) {
       )}
 
       <Group justify="space-between">
-        <Button
-          variant="default"
-          onClick={() => dispatch({ type: 'go', step: 'map' })}
-          disabled={!state.jobUsesTemplate || live}
-          data-testid="results-change-mapping"
-        >
-          {t('results.changeMapping')}
-        </Button>
+        <Group gap="sm">
+          <Button variant="default" onClick={() => dispatch({ type: 'new-import' })} data-testid="results-new-import">
+            {t('resultsActions.newImport')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => dispatch({ type: 'go', step: 'map' })}
+            disabled={!state.jobUsesTemplate || live}
+            data-testid="results-change-mapping"
+          >
+            {t('results.changeMapping')}
+          </Button>
+        </Group>
         <Group gap="sm">
           <Button
             variant="light"

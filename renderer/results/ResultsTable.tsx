@@ -278,7 +278,7 @@ function Explanation({ row, lang }: { row: ResultRow; lang: 'es' | 'en' }) {
   const code = row.code ? `${row.code}${row.message && row.explanation ? ` · ${row.message}` : ''}` : '';
   return (
     <div className="carga-explanation" title={code ? `${text}\n\n${code}` : text}>
-      <Text size="sm" lineClamp={2} data-testid="results-explanation">
+      <Text size="xs" lineClamp={2} data-testid="results-explanation">
         {text}
       </Text>
     </div>

@@ -5,7 +5,7 @@ import type { JobSummary } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
 import { ConfirmModal } from '../app/ConfirmModal';
 import { errorMessage } from '../app/error-message';
-import { formatDuration, formatNumber } from '../app/format';
+import { formatNumber } from '../app/format';
 import { outcomeLabel, statusLabel } from '../app/kind-labels';
 import { messageText } from '../app/message-text';
 import { Stat } from '../app/Stat';
@@ -13,6 +13,7 @@ import { STATUS_COLORS } from '../app/status-colors';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
 import { progressSections } from './progress-sections';
+import { liveJobView, resetText, timeLeftText } from './job-view-text';
 import { useLiveJob } from './use-live-job';
 
 export function RunStep() {
@@ -39,11 +40,15 @@ export function RunStep() {
     }
   };
 
-  const { status, counts } = job;
-  const live = status === 'running' || status === 'waiting-quota';
-  const ended = status === 'finished' || status === 'cancelled';
-  const done = counts ? counts.total - counts.pending : 0;
-  const percent = counts && counts.total > 0 ? (done / counts.total) * 100 : 0;
+  const { counts } = job;
+  const view = liveJobView(job);
+  const status = view?.status ?? null;
+  const live = view?.live ?? false;
+  const ended = view?.ended ?? false;
+  const done = view?.done ?? 0;
+  const percent = view?.percent ?? 0;
+  const timeLeft = view ? timeLeftText(lang, t, view.timeLeft) : '—';
+  const waitingReset = status === 'waiting-quota' ? resetText(lang, t, view?.resetsAt ?? null) : null;
 
   return (
     <Stack gap="md" data-testid="run-screen" data-status={status ?? 'loading'}>
@@ -98,15 +103,24 @@ export function RunStep() {
         <Stat label={t('counters.pending')} value={formatNumber(lang, counts?.pending ?? 0)} raw={counts?.pending ?? 0} testId="run-pending" />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <Stat label={t('run.rate')} value={job.rate === null ? '—' : t('run.rateValue', { rate: formatNumber(lang, job.rate, 1) })} testId="run-rate" />
-        <Stat label={t('run.eta')} value={job.etaSeconds === null || !live ? '—' : formatDuration(job.etaSeconds)} testId="run-eta" />
+        <Stat label={t('run.rate')} value={view?.rate == null ? '—' : t('run.rateValue', { rate: formatNumber(lang, view.rate, 1) })} testId="run-rate" />
+        <Stat label={t('run.eta')} value={timeLeft} testId="run-eta" />
         <Stat label={t('run.quotaLeft')} value={job.quotaLeft === null ? '—' : formatNumber(lang, job.quotaLeft)} testId="run-quota-left" />
       </SimpleGrid>
 
-      {job.reason && (
-        <Alert color={status === 'stopped' ? 'red' : 'yellow'} data-testid="run-reason">
-          {messageText(lang, job.reason)}
+      {waitingReset !== null ? (
+        <Alert color="yellow" data-testid="run-reason">
+          {/* The engine's own "quota reached" says the same as the sentence below, for the CLI. */}
+          {job.reason && job.reason.code !== 'job.quota-reached' && `${messageText(lang, job.reason)} `}
+          {t('jobView.waiting', { reset: waitingReset })}
         </Alert>
+      ) : (
+        job.reason &&
+        status !== 'running' && (
+          <Alert color={status === 'stopped' ? 'red' : 'yellow'} data-testid="run-reason">
+            {messageText(lang, job.reason)}
+          </Alert>
+        )
       )}
       {failure !== null && (
         <Alert color="red" role="alert" data-testid="run-error">
@@ -121,17 +135,17 @@ export function RunStep() {
 
       <Group justify="space-between">
         <Group gap="sm">
-          {(status === 'running' || status === 'waiting-quota') && (
+          {view?.actions.pause && (
             <Button variant="default" onClick={() => void act('pause', (input) => bridge.pauseJob(input))} loading={busy === 'pause'} data-testid="run-pause">
               {t('run.pause')}
             </Button>
           )}
-          {(status === 'paused' || status === 'stopped' || status === 'waiting-quota') && (
+          {view?.actions.resume && (
             <Button onClick={() => void act('resume', (input) => bridge.resumeJob(input))} loading={busy === 'resume'} data-testid="run-resume">
               {t('run.resume')}
             </Button>
           )}
-          {status !== null && !ended && (
+          {view?.actions.cancel && (
             <Button variant="subtle" color="red" onClick={() => setConfirmCancel(true)} loading={busy === 'cancel'} data-testid="run-cancel">
               {t('run.cancel')}
             </Button>

@@ -10,11 +10,26 @@ export interface LiveJob {
   rate: number | null;
   etaSeconds: number | null;
   quotaLeft: number | null;
+  dailyQuota: number | null;
+  quotaResetsAt: string | null;
+  requests: number;
   reason: Message | null;
   error: unknown;
 }
 
-const empty: LiveJob = { summary: null, status: null, counts: null, rate: null, etaSeconds: null, quotaLeft: null, reason: null, error: null };
+const empty: LiveJob = {
+  summary: null,
+  status: null,
+  counts: null,
+  rate: null,
+  etaSeconds: null,
+  quotaLeft: null,
+  dailyQuota: null,
+  quotaResetsAt: null,
+  requests: 0,
+  reason: null,
+  error: null,
+};
 
 function countsOf(source: JobCounts): JobCounts {
   const { total, ok, failed, uncertain, pending, skipped } = source;
@@ -22,7 +37,7 @@ function countsOf(source: JobCounts): JobCounts {
 }
 
 function withSummary(previous: LiveJob, summary: JobSummary): LiveJob {
-  return { ...previous, summary, status: summary.status, counts: countsOf(summary), reason: summary.reason ?? null, error: null };
+  return { ...previous, summary, status: summary.status, counts: countsOf(summary), requests: summary.requests, reason: summary.reason ?? null, error: null };
 }
 
 /** A job as it runs: read once, then kept current by the engine's (throttled) events and by
@@ -58,6 +73,9 @@ export function useLiveJob(jobId: string | null): { job: LiveJob; applySummary(s
           rate: event.progress.rate,
           etaSeconds: event.progress.etaSeconds,
           quotaLeft: event.progress.quotaLeft,
+          dailyQuota: event.progress.dailyQuota ?? previous.dailyQuota,
+          quotaResetsAt: event.progress.quotaResetsAt ?? previous.quotaResetsAt,
+          requests: event.progress.requests,
         }));
         return;
       case 'job-status':

@@ -1,5 +1,5 @@
 import type { Lang } from '../lang';
-import type { Message, MessageCatalog, MessageParams } from './message';
+import type { MessageCatalog, MessageParams } from './catalog-types';
 import { fileMessages } from './file-messages';
 import { validationMessages } from './validation-messages';
 import { crmMessages } from './crm-messages';
@@ -30,6 +30,13 @@ export const catalog = {
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;
+
+/** A user-visible text as data: a code and its parameters, rendered in the operator's language
+ * only where it is shown. Crosses IPC and HTTP as plain JSON. */
+export interface Message {
+  code: MessageCode;
+  params?: MessageParams;
+}
 
 export function isMessageCode(code: string): code is MessageCode {
   return Object.hasOwn(catalog, code);

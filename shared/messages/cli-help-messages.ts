@@ -1,4 +1,4 @@
-import type { MessageCatalog } from './message';
+import type { MessageCatalog } from './catalog-types';
 
 /** `carga <command> --help`: what each command does, the placeholder of each value, one line per
  * flag, and the command line's own complaints (unknown flag, missing value…). */

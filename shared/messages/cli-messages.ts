@@ -1,4 +1,4 @@
-import type { MessageCatalog } from './message';
+import type { MessageCatalog } from './catalog-types';
 
 export const cliMessages = {
   'cli.unknown-command': {

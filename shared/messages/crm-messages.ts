@@ -1,4 +1,4 @@
-import type { MessageCatalog, Texts } from './message';
+import type { MessageCatalog, Texts } from './catalog-types';
 
 /** What the operator typed as "server", refused with what to type instead. */
 const serverMessages = {

@@ -1,4 +1,4 @@
-import type { MessageCatalog } from './message';
+import type { MessageCatalog } from './catalog-types';
 
 /** Texts of the job engine: runs, pauses, quota, journal. */
 export const engineMessages = {

@@ -1,4 +1,4 @@
-import type { MessageCatalog } from './message';
+import type { MessageCatalog } from './catalog-types';
 
 /** Texts of the two front doors (Electron's IPC and the web server) and of the desktop shell. */
 export const frontDoorMessages = {

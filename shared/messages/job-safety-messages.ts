@@ -1,4 +1,4 @@
-import type { MessageCatalog } from './message';
+import type { MessageCatalog } from './catalog-types';
 
 /** Texts of a job's safety nets across a real day: a damaged journal, a CRM that is down, a setup
  * that fails every row, a source file that changed. */
@@ -19,6 +19,23 @@ export const jobSafetyMessages = {
     es: 'La carpeta del trabajo {jobId} está dañada: su descripción (job.json) no se puede leer. Los demás trabajos no se ven afectados; este no se puede reanudar.',
     en: 'The folder of job {jobId} is damaged: its description (job.json) cannot be read. Other jobs are not affected; this one cannot be resumed.',
   },
+  'job.waiting-crm': {
+    es: 'El CRM no responde o está fallando ({code} {message}). Ninguna fila se marca como fallida por eso: la carga espera, lo vuelve a probar con una sola solicitud a las {nextProbeAt} y sigue sola cuando responda.',
+    en: 'The CRM is not answering or is failing ({code} {message}). No row is failed for it: the job waits, tries again with a single request at {nextProbeAt}, and goes on by itself when it answers.',
+  },
+  'job.crm-wait-expired': {
+    es: 'El CRM no respondió durante {seconds} s ({code} {message}), más que la espera permitida. La carga se detuvo sin marcar filas como fallidas; reanúdela cuando el CRM vuelva.',
+    en: 'The CRM did not answer for {seconds} s ({code} {message}), longer than the wait allowed. The job stopped without failing any row; resume it when the CRM is back.',
+  },
+  'job.setup-wrong': {
+    es: 'El CRM rechazó {count} filas seguidas con el mismo mensaje: «{message}» (filas {rows}). Probablemente la configuración está mal, no las filas: revise la operación, los nombres de los campos personalizados, el id de la campaña o el módulo. La carga se detuvo para no gastar el cupo; después de corregirla, reanúdela: se enviarán las filas pendientes y de nuevo estas {count}.',
+    en: 'The CRM refused {count} rows in a row with the same message: “{message}” (rows {rows}). The setup is probably wrong, not the rows: check the operation, the custom field names, the campaign id or the module. The job stopped so as not to spend the quota; after fixing it, resume: the pending rows are sent, and these {count} again.',
+  },
+  'cli.flag.max-wait': {
+    es: 'Cuánto esperar a un CRM caído antes de detener la carga (se puede reanudar), p. ej. 40s, 5m, 1h; sin esta opción espera lo necesario.',
+    en: 'How long to wait for a CRM that is down before stopping the job (it can be resumed), e.g. 40s, 5m, 1h; without it, waits as long as it takes.',
+  },
+  'cli.value.duration': { es: 'DURACIÓN', en: 'DURATION' },
   'report.status.needs-review': { es: 'Necesita revisión', en: 'Needs review' },
   'report.status.waiting-crm': { es: 'Esperando al CRM', en: 'Waiting for the CRM' },
 } satisfies MessageCatalog;

@@ -1,4 +1,4 @@
-import type { MessageCatalog } from './message';
+import type { MessageCatalog } from './catalog-types';
 
 /** Rows a destination already accepted in earlier jobs (re-drops of the same or a corrected file). */
 export const ledgerMessages = {

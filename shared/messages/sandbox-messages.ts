@@ -1,4 +1,4 @@
-import type { MessageCatalog } from './message';
+import type { MessageCatalog } from './catalog-types';
 
 /** Texts of `carga sandbox`, the standalone sandbox CRM. */
 export const sandboxMessages = {

@@ -1,4 +1,4 @@
-import type { MessageCatalog } from './message';
+import type { MessageCatalog } from './catalog-types';
 
 /** The disk under Carga's folder refused a write: full, read-only, not allowed, or not a folder. */
 export const storageMessages = {

@@ -1,4 +1,4 @@
-import type { MessageCatalog } from './message';
+import type { MessageCatalog } from './catalog-types';
 
 /**
  * Texts of row validation (`validation.*`: they name the row, the column and the value, and say

@@ -1,32 +1,24 @@
-import { execFile } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { padding, SHEET_HEAD, SHEET_TAIL, workbookParts, writeZip } from '../support/xlsx-writer';
+import { median, printFigures, type BenchFigure, type BenchPart } from './bench-figure';
+import { alternate, ROOT, runProcess, type ProcessRun } from './measure-process';
 
 /**
  * File reading figures of issue 10 (items 3, 4) and issue 8 (item 8), each against its bare
- * baseline, median of 3 runs, every run in its own process (peak RSS is the process's own):
+ * baseline, median of 3 alternated runs, every run a whole process:
  * - `inspect` (open + count every row) of a 1M-row Windows-1252 CSV vs its UTF-8 twin;
  * - `inspect` of a 200k-row XLSX vs a bare exceljs streaming read of every row;
- * - the two zip bombs of issue 8 through `carga inspect`: exit code, time, peak RSS, temp files.
+ * - the two zip bombs of issue 8 through `carga inspect`: exit code, time, peak RSS, temp files
+ *   left in the process's own TMPDIR.
  * Run alone with `npx tsx test/bench/files-bench.ts`.
  */
-const ROOT = join(import.meta.dirname, '../..');
 const RUNS = 3;
 const CSV_ROWS = 1_000_000;
 const XLSX_ROWS = 200_000;
 const MB = 1024 * 1024;
-
-type Mode = 'inspect' | 'exceljs';
-
-interface Measurement {
-  seconds: number;
-  cpuSeconds: number;
-  rows: number;
-  peakRssMb: number;
-}
 
 const CITIES = ['Bogotá', 'Medellín', 'Cali', 'Barranquilla', 'Cúcuta', 'Ibagué'];
 
@@ -76,125 +68,77 @@ async function writeBombs(dir: string): Promise<{ strings: string; sheet: string
   return { strings, sheet };
 }
 
-async function measureInspect(path: string): Promise<number> {
-  const { openFile } = await import('../../electron/engine/files/open-file');
-  const { countRows } = await import('../../electron/engine/files/count-rows');
-  return countRows(await openFile(path));
+/** `carga inspect --json` (open + count every row), whole process, start-up included. */
+function inspectProcess(path: string, env: Record<string, string> = {}, codes: readonly number[] = [0]): Promise<ProcessRun> {
+  return runProcess(process.execPath, [join(ROOT, 'bin/carga.js'), 'inspect', path, '--json', '--lang', 'en'], { env, codes });
 }
 
-async function measureExceljs(path: string): Promise<number> {
-  const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  let rows = 0;
-  for await (const worksheet of reader) for await (const row of worksheet) rows += row.number > 0 ? 1 : 0;
-  return rows - 1;
+function rowCountOf(run: ProcessRun): number {
+  return (JSON.parse(run.stdout) as { rowCount: number }).rowCount;
 }
 
-async function measureInChild(mode: Mode, path: string): Promise<Measurement> {
-  const { stdout } = await runTsx([import.meta.filename, '--measure', mode, path], {});
-  return JSON.parse(stdout) as Measurement;
-}
-
-function runTsx(args: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number }> {
-  return new Promise((done) => {
-    execFile(join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
-      done({ stdout, stderr, code: error ? Number(error.code ?? 1) : 0 }),
-    );
-  });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-interface Summary {
-  seconds: number;
-  cpuSeconds: number;
-  peakRssMb: number;
-  rows: number;
-}
-
-async function compare(pairs: readonly { label: string; mode: Mode; path: string }[]): Promise<Summary[]> {
-  const runs: Measurement[][] = pairs.map(() => []);
-  for (let i = 0; i < RUNS; i++) {
-    for (const [k, pair] of pairs.entries()) runs[k]!.push(await measureInChild(pair.mode, pair.path));
-  }
-  return runs.map((measurements) => ({
-    seconds: median(measurements.map((m) => m.seconds)),
-    cpuSeconds: median(measurements.map((m) => m.cpuSeconds)),
-    peakRssMb: Math.max(...measurements.map((m) => m.peakRssMb)),
-    rows: measurements[0]!.rows,
-  }));
-}
-
-const line = (name: string, s: Summary, extra = ''): string =>
-  `${name.padEnd(40)} ${s.seconds.toFixed(2).padStart(6)} s wall ${s.cpuSeconds.toFixed(2).padStart(6)} s CPU ${s.peakRssMb.toFixed(0).padStart(5)} MB peak RSS ${s.rows.toLocaleString('en-US').padStart(10)} rows ${extra}`;
-const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
-
-export async function filesBench(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'carga-files-bench-'));
-  try {
-    const utf8 = join(dir, 'casos-utf8.csv');
-    const w1252 = join(dir, 'casos-1252.csv');
-    await writeCsv(utf8, 'utf-8');
-    await writeCsv(w1252, 'windows-1252');
-    const [u, w] = await compare([
-      { label: 'utf8', mode: 'inspect', path: utf8 },
-      { label: '1252', mode: 'inspect', path: w1252 },
-    ]);
-    const ratio1252 = w!.seconds / u!.seconds;
-    console.log(`\nInspect (open + count) of ${CSV_ROWS.toLocaleString('en-US')} rows, ${(statSync(utf8).size / 1e6).toFixed(0)} MB (median of ${RUNS}, each in its own process)`);
-    console.log(line('UTF-8 twin', u!));
-    console.log(line('Windows-1252', w!, `ratio ${ratio1252.toFixed(2)} (CPU ${(w!.cpuSeconds / u!.cpuSeconds).toFixed(2)})`));
-    console.log(`Targets: Windows-1252 ≤ 1.2× UTF-8 ${verdict(ratio1252 <= 1.2)}; peak RSS ≤ 200 MB ${verdict(w!.peakRssMb <= 200)}`);
-
-    const xlsx = join(dir, 'casos.xlsx');
-    await writeXlsx(xlsx);
-    const [bare, carga] = await compare([
-      { label: 'exceljs', mode: 'exceljs', path: xlsx },
-      { label: 'carga', mode: 'inspect', path: xlsx },
-    ]);
-    const ratioXlsx = carga!.seconds / bare!.seconds;
-    console.log(`\nXLSX of ${XLSX_ROWS.toLocaleString('en-US')} rows, ${(statSync(xlsx).size / 1e6).toFixed(0)} MB`);
-    console.log(line('exceljs streaming read, bare', bare!));
-    console.log(line('Carga inspect (open + count)', carga!, `ratio ${ratioXlsx.toFixed(2)} (CPU ${(carga!.cpuSeconds / bare!.cpuSeconds).toFixed(2)})`));
-    console.log(`Targets: ≤ 1.1× exceljs ${verdict(ratioXlsx <= 1.1)}; peak RSS ≤ 250 MB ${verdict(carga!.peakRssMb <= 250)}`);
-
-    const bombs = await writeBombs(dir);
-    console.log('\nZip bombs through `carga inspect` (whole process, tsx start-up included)');
-    for (const [label, path] of [
-      ['8 MB, shared strings → 2.4 GB', bombs.strings],
-      ['38 MB, sheet → 1.9 GB', bombs.sheet],
-    ] as const) {
-      const tmp = join(dir, `tmp-${readdirSync(dir).length}`);
-      mkdirSync(tmp);
-      const started = performance.now();
-      const { stdout, code } = await runTsx([import.meta.filename, '--inspect-bomb', path], { TMPDIR: tmp });
-      const seconds = (performance.now() - started) / 1000;
-      const { exit, peakRssMb } = JSON.parse(stdout) as { exit: number; peakRssMb: number };
-      const left = readdirSync(tmp).filter((name) => name !== 'node-compile-cache' && !name.startsWith('tsx-'));
-      console.log(
-        `${label.padEnd(34)} exit ${exit} (process ${code}) ${seconds.toFixed(2).padStart(6)} s ${peakRssMb.toFixed(0).padStart(5)} MB peak RSS, temp files left ${left.length} — targets exit 2, < 10 s, < 500 MB: ${verdict(exit === 2 && seconds < 10 && peakRssMb < 500 && left.length === 0)}`,
+export const filesBench: BenchPart = {
+  name: 'files',
+  async run(): Promise<BenchFigure[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'carga-files-bench-'));
+    try {
+      const figures: BenchFigure[] = [];
+      const utf8 = join(dir, 'casos-utf8.csv');
+      const w1252 = join(dir, 'casos-1252.csv');
+      await writeCsv(utf8, 'utf-8');
+      await writeCsv(w1252, 'windows-1252');
+      const csv = await alternate(RUNS, () => inspectProcess(w1252), () => inspectProcess(utf8));
+      const counted = rowCountOf(csv.carga.runs[0]!);
+      figures.push(
+        {
+          figure: `\`carga inspect\` ${(CSV_ROWS / 1e6).toFixed(0)}M rows Windows-1252 (${(statSync(w1252).size / 1e6).toFixed(0)} MB), whole process`,
+          carga: { value: csv.carga.seconds, unit: 's' },
+          baseline: { value: csv.baseline.seconds, unit: 's', label: 'its UTF-8 twin' },
+          target: { kind: 'ratio-at-most', ratio: 1.2 },
+          note: `UTF-8 twin peak RSS ${csv.baseline.peakRssMb.toFixed(0)} MB${counted === CSV_ROWS ? '' : `; rows counted ${counted}, expected ${CSV_ROWS}`}`,
+        },
+        { figure: '`carga inspect` Windows-1252, peak RSS', carga: { value: csv.carga.peakRssMb, unit: 'MB' }, target: { kind: 'at-most', value: 200 } },
       );
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
-const self = resolve(process.argv[1] ?? '') === import.meta.filename;
-if (self && process.argv[2] === '--measure') {
-  const mode = process.argv[3] as Mode;
-  const started = performance.now();
-  const rows = await (mode === 'exceljs' ? measureExceljs : measureInspect)(process.argv[4]!);
-  const usage = process.resourceUsage();
-  const measurement: Measurement = { seconds: (performance.now() - started) / 1000, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, rows, peakRssMb: usage.maxRSS / 1024 };
-  process.stdout.write(JSON.stringify(measurement));
-} else if (self && process.argv[2] === '--inspect-bomb') {
-  const { inspect } = await import('../../electron/cli/inspect');
-  const exit = await inspect([process.argv[3]!], { stdout: () => undefined, stderr: () => undefined, env: {}, isTTY: false, cwd: ROOT });
-  process.stdout.write(JSON.stringify({ exit, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
-} else if (self) {
-  await filesBench();
-}
+      const xlsx = join(dir, 'casos.xlsx');
+      await writeXlsx(xlsx);
+      const book = await alternate(
+        RUNS,
+        () => inspectProcess(xlsx),
+        () => runProcess(process.execPath, [join(import.meta.dirname, 'bare/exceljs-read.mjs'), xlsx]),
+      );
+      figures.push(
+        {
+          figure: `\`carga inspect\` ${(XLSX_ROWS / 1000).toFixed(0)}k-row XLSX (${(statSync(xlsx).size / 1e6).toFixed(0)} MB), whole process`,
+          carga: { value: book.carga.seconds, unit: 's' },
+          baseline: { value: book.baseline.seconds, unit: 's', label: 'exceljs streaming read, plain Node' },
+          target: { kind: 'ratio-at-most', ratio: 1.1 },
+          note: `exceljs peak RSS ${book.baseline.peakRssMb.toFixed(0)} MB; rows counted ${rowCountOf(book.carga.runs[0]!)}, exceljs ${book.baseline.runs[0]!.stdout.trim()}`,
+        },
+        { figure: '`carga inspect` XLSX, peak RSS', carga: { value: book.carga.peakRssMb, unit: 'MB' }, target: { kind: 'at-most', value: 250 } },
+      );
+
+      const bombs = await writeBombs(dir);
+      for (const [label, path] of [
+        ['8 MB XLSX, shared strings → 2.4 GB', bombs.strings],
+        ['38 MB XLSX, sheet → 1.9 GB', bombs.sheet],
+      ] as const) {
+        const tmp = join(dir, `tmp-${readdirSync(dir).length}`);
+        mkdirSync(tmp);
+        const runs: ProcessRun[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await inspectProcess(path, { TMPDIR: tmp }, [2]));
+        const left = readdirSync(tmp).filter((name) => name !== 'node-compile-cache' && !name.startsWith('tsx-'));
+        const note = `exit ${runs.map((r) => r.code).join('/')} (2 expected), temp files left ${left.length}`;
+        figures.push(
+          { figure: `\`carga inspect\` ${label}, refused`, carga: { value: median(runs.map((r) => r.seconds)), unit: 's' }, target: { kind: 'at-most', value: 10 }, note },
+          { figure: `\`carga inspect\` ${label}, peak RSS`, carga: { value: Math.max(...runs.map((r) => r.peakRssMb)), unit: 'MB' }, target: { kind: 'at-most', value: 500 } },
+        );
+      }
+      return figures;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+if (resolve(process.argv[1] ?? '') === import.meta.filename) printFigures(await filesBench.run());

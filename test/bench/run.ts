@@ -13,17 +13,9 @@ import { importBench } from './import-bench';
 import { readBench } from './read-bench';
 import { startBench } from './start-bench';
 import { uiBench } from './ui-bench';
+import { webBench } from './web-bench';
 
-/** Prints its own tables for now (Windows-1252, XLSX, zip bombs). */
-const filesPart: BenchPart = {
-  name: 'files',
-  run: async () => {
-    await filesBench();
-    return [];
-  },
-};
-
-const PARTS: BenchPart[] = [startBench, readBench, filesPart, importBench, uiBench];
+const PARTS: BenchPart[] = [startBench, readBench, filesBench, importBench, uiBench, webBench];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !PARTS.some((part) => part.name === name));

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineEvent } from '../../shared/contract';
+import { ROW_HEIGHT } from '../../renderer/results/result-columns';
 import type { BenchFigure, BenchPart } from './bench-figure';
 import { launchApp, type E2eApp } from '../e2e/harness';
 import { AppPage } from '../e2e/pages/app-page';
@@ -43,7 +44,6 @@ const CAMPAIGN_LATENCY_MS = 1_000;
 const MARKED_CITY = 'Pasto';
 const TABLE = '[data-testid="results-table"]';
 const LOADED_ROW = '[data-testid="results-row"][data-outcome]';
-const ROW_HEIGHT = 52;
 
 interface Figure {
   measure: string;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lang } from '../../shared/contract';
+import { en } from '../../renderer/i18n/en';
 import { SANDBOX_DAILY_LIMIT, SANDBOX_TOKEN } from '../../electron/sandbox/sandbox';
 import { axeViolations, blocking, describeViolations, type AxeViolation } from './axe';
 import { launchApp, type E2eApp, type E2eOptions } from './harness';
@@ -131,6 +132,17 @@ describe('axe-core finds no critical or serious violation', () => {
       await scans.scan('results-editing');
       await page.keyboard.press('Escape');
 
+      // "New import" from the results: the same file again maps afresh, with no word of the
+      // last job's retry.
+      await page.getByTestId('results-new-import').click();
+      const file = new FilePage(page);
+      await file.screen.waitFor({ state: 'visible' });
+      await file.choose(spreadsheet);
+      await file.waitForPreview(MESSY_FILE_NAME);
+      await file.next.click();
+      await new MapPage(page).screen.waitFor({ state: 'visible' });
+      expect(await page.getByTestId('map-retry-note').count()).toBe(0);
+
       const shell = new AppPage(page);
       await shell.historyNav.click();
       await new HistoryPage(page).screen.waitFor({ state: 'visible' });
@@ -157,6 +169,14 @@ describe('axe-core finds no critical or serious violation', () => {
     const run = await walkToRun(page, spreadsheet);
     await run.waitForStatus('waiting-quota');
     await scans.scan('run-waiting');
+    await expectWaitingShownOnce(page, run);
+    // Paused, then resumed with the quota still used up: it waits again, and says so.
+    await run.pause.click();
+    await run.waitForStatus('paused');
+    expect(await run.pause.count()).toBe(0);
+    await run.resume.click();
+    await run.waitForStatus('waiting-quota');
+    await expectWaitingShownOnce(page, run);
     await run.results.click();
     await new ResultsPage(page).screen.waitFor({ state: 'visible' });
     await scans.scan('results-waiting');
@@ -207,4 +227,19 @@ async function keyboardThroughResults(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await page.getByTestId('results-cell-input').waitFor({ state: 'detached' });
   expect(await focused()).toBe(last);
+}
+
+/** A job waiting for its quota: Pause without Resume, no speed, when its rows go on, and the
+ * reset written for the operator (no ISO instant) — the same in the notice and the time left. */
+async function expectWaitingShownOnce(page: Page, run: RunPage): Promise<void> {
+  await run.pause.waitFor({ state: 'visible' });
+  expect(await run.resume.count()).toBe(0);
+  expect(await run.status.textContent()).toBe(en.statuses['waiting-quota']);
+  expect(await run.rate.locator('p').last().textContent()).toBe('—');
+  const eta = (await run.eta.locator('p').last().textContent()) ?? '';
+  // No request has read the token's figures (the CRM refused the first one), so the size of a
+  // day of quota is unknown: the rows go on after the reset.
+  expect(eta).toMatch(/^7 rows: they go on after the quota resets, \w{3}, \w{3} \d{1,2}, \d{2}:\d{2} (AM|PM)$/);
+  const reset = eta.slice(eta.indexOf('resets, ') + 'resets, '.length);
+  expect(await page.getByTestId('run-reason').textContent()).toContain(reset);
 }

@@ -48,6 +48,7 @@ const SHOWN = {
     missingDescription: 'Fila 6: falta «Descripción» (description).',
     reportHeader: ['Fila', 'Resultado', 'Tipo de falla', 'Código', 'Mensaje', 'Explicación', 'Explicación en inglés'],
     sheetName: 'Errores',
+    reportDelimiter: ';',
   },
   en: {
     connectTitle: 'Connect',
@@ -63,6 +64,7 @@ const SHOWN = {
     missingDescription: 'Row 6: «Description» (description) is missing.',
     reportHeader: ['Row', 'Outcome', 'Kind of failure', 'Code', 'Message', 'Explanation', 'Explanation in Spanish'],
     sheetName: 'Errors',
+    reportDelimiter: ',',
   },
 } as const satisfies Record<Lang, unknown>;
 
@@ -240,7 +242,7 @@ async function operatorPath(lang: Lang, how: { pick: 'drop' | 'browse'; readmeSh
   await results.waitForTotal(3);
 
   // The error report names the CRM's refusal, in the operator's language, before any fix.
-  const firstReport = readCsv(await results.export('errors', 'csv'));
+  const firstReport = readCsv(await results.export('errors', 'csv'), shown.reportDelimiter);
   expect(firstReport.map((cells) => cells[0])).toEqual([shown.reportHeader[0], '5', '6', '7']);
   expect(explanationOf(firstReport, 5, shown.reportHeader)).toContain(shown.rejectedByCrm);
 
@@ -280,8 +282,8 @@ async function operatorPath(lang: Lang, how: { pick: 'drop' | 'browse'; readmeSh
 
   const errorsText = readFileSync(errorsCsv, 'utf8');
   expect(errorsText.startsWith(UTF8_BOM)).toBe(true);
-  expect(errorsText.slice(UTF8_BOM.length).split('\r\n')[0]).toBe([shown.reportHeader[0], ...HEADER, ...shown.reportHeader.slice(1)].join(';'));
-  const errors = readCsv(errorsCsv);
+  expect(errorsText.slice(UTF8_BOM.length).split('\r\n')[0]).toBe([shown.reportHeader[0], ...HEADER, ...shown.reportHeader.slice(1)].join(shown.reportDelimiter));
+  const errors = readCsv(errorsCsv, shown.reportDelimiter);
   expect(errors.map((cells) => cells[0])).toEqual([shown.reportHeader[0], '6', '7']);
   expect(explanationOf(errors, 6, shown.reportHeader)).toBe(
     formatMessage(lang, { code: 'validation.required-missing', params: { row: 6, column: 'Descripción', field: 'description', labelEs: 'Descripción', labelEn: 'Description' } }),
@@ -323,9 +325,10 @@ function digits(text: string | null): number {
   return Number((text ?? '').replace(/\D/g, ''));
 }
 
-function readCsv(path: string): string[][] {
+/** An error report: `;` in Spanish, `,` in English, as Excel in that language splits CSV. */
+function readCsv(path: string, delimiter: string): string[][] {
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  return Papa.parse<string[]>(text, { delimiter: ';', newline: '\r\n', skipEmptyLines: true }).data;
+  return Papa.parse<string[]>(text, { delimiter, newline: '\r\n', skipEmptyLines: true }).data;
 }
 
 /** The explanation (in the report's language) of a spreadsheet row in an error report. */

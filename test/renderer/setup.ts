@@ -1,5 +1,10 @@
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import { preloadSteps } from '../../renderer/app/Wizard';
+
+// The app fetches each step's code when first needed; tests load it up front, so a screen
+// appears as soon as it would once that code is cached, whatever the load on the machine.
+await preloadSteps();
 
 // What Mantine and TanStack Virtual expect from a browser and jsdom does not provide.
 

@@ -15,7 +15,8 @@ export interface BuiltInConnections {
   readonly origin: string;
   /** The base URL of a target's requests: the origin, or the origin and a path (Thalamus). */
   baseUrl(target: TargetId): string;
-  readonly token: string;
+  /** The token a built-in connection sends: one per target, so each has its own daily quota. */
+  tokenFor(connection: Connection): string;
   /** Each with `server: SANDBOX_SERVER` and an id starting with BUILT_IN_ID_PREFIX. */
   readonly connections: readonly Connection[];
   close(): Promise<void>;

@@ -42,7 +42,7 @@ export class ConnectionResolver {
     const connection = this.effective(saved);
     if (isSandbox(connection)) {
       if (!this.builtIn) throw new CargaError(msg('job.sandbox-off'));
-      return this.withPartyPassword({ connection, origin: this.builtIn.baseUrl(connection.target), token: this.builtIn.token });
+      return this.withPartyPassword({ connection, origin: this.builtIn.baseUrl(connection.target), token: this.builtIn.tokenFor(connection) });
     }
     const origin = resolveOrigin(connection.target, connection.server);
     const token = await this.vault.get(connection.id);

@@ -101,7 +101,7 @@ export async function* readCsvRecords(path: string, dialect: CsvDialect, options
         if (bom) bytes = bytes.subarray(bom.length);
       }
       const text = decoder.write(bytes);
-      foreign?.chunk(bytes, text);
+      foreign?.chunk(bytes);
       pending = pending.length === 0 ? text : pending + text;
       if (!parse) {
         const newline = sniffNewline(pending);
@@ -119,9 +119,7 @@ export async function* readCsvRecords(path: string, dialect: CsvDialect, options
       if (chunk) yield chunk;
       if (failure) throw failure;
     }
-    const last = decoder.end();
-    foreign?.chunk(Buffer.alloc(0), last);
-    pending += last;
+    pending += decoder.end();
     if (!parse) {
       // The whole file is one line (or none); a trailing CR alone is its line break.
       const newline = sniffNewline(`${pending}\n`) ?? '\n';

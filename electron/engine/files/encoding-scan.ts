@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { Encoding } from '../../../shared/contract';
 import { fileSystemError } from './file-access';
 import { completeUtf8Length, firstInvalidUtf8 } from './utf8-bytes';
+import { firstUtf8Hint } from './windows-1252';
 
 /** A place in the file, 1-based, as the operator is told it. */
 export interface FilePlace {
@@ -18,28 +19,25 @@ export interface EncodingScan {
 }
 
 const SCAN_CHUNK_BYTES = 1024 * 1024;
-/** A multi-byte UTF-8 character, seen as Latin-1: where a Windows-1252 file may hide UTF-8 lines. */
-const UTF8_SEQUENCE = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/g;
 
 /**
  * Reads the whole file (bytes only, no parsing: native checks at memory speed) to learn whether
  * it is UTF-8, Windows-1252 or a mix of both (lines pasted from two exports), and where each
- * starts. Stops as soon as it has seen both. `start` skips a BOM.
+ * starts. Stops as soon as it has seen both. `start` skips a BOM. Lines are counted afterwards,
+ * only up to the places found.
  */
 export async function scanEncoding(path: string, start: number): Promise<EncodingScan> {
-  const scan: EncodingScan = { firstUtf8: null, firstNotUtf8: null };
+  const found: { utf8: number | null; notUtf8: number | null } = { utf8: null, notUtf8: null };
   const stream = createReadStream(path, { start, highWaterMark: SCAN_CHUNK_BYTES });
   let carry: Buffer = Buffer.alloc(0);
   let offset = start;
-  let line = 1;
   try {
     for await (const piece of stream as AsyncIterable<Buffer>) {
       const data = carry.length > 0 ? Buffer.concat([carry, piece]) : piece;
       const end = completeUtf8Length(data);
       const whole = data.subarray(0, end);
-      if (!isAscii(whole)) inspectChunk(whole, offset, line, scan);
-      if (scan.firstUtf8 && scan.firstNotUtf8) return scan;
-      line += countNewlines(whole);
+      if (!isAscii(whole)) inspectChunk(whole, offset, found);
+      if (found.utf8 !== null && found.notUtf8 !== null) break;
       offset += end;
       carry = Buffer.from(data.subarray(end));
     }
@@ -49,31 +47,61 @@ export async function scanEncoding(path: string, start: number): Promise<Encodin
     stream.destroy();
   }
   // A character cut off by the end of the file is not UTF-8.
-  if (carry.length > 0) scan.firstNotUtf8 ??= { line, byte: offset + 1 };
-  return scan;
+  if (carry.length > 0) found.notUtf8 ??= offset;
+  const places = await placesOf(path, [found.utf8, found.notUtf8]);
+  return { firstUtf8: places[0]!, firstNotUtf8: places[1]! };
 }
 
-function inspectChunk(bytes: Buffer, offset: number, line: number, scan: EncodingScan): void {
-  const place = (at: number): FilePlace => ({ line: line + countNewlines(bytes.subarray(0, at)), byte: offset + at + 1 });
+function inspectChunk(bytes: Buffer, offset: number, found: { utf8: number | null; notUtf8: number | null }): void {
   if (isUtf8(bytes)) {
-    if (!scan.firstUtf8) scan.firstUtf8 = place(bytes.findIndex((b) => b >= 0x80));
+    found.utf8 ??= offset + bytes.findIndex((b) => b >= 0x80);
     return;
   }
-  if (!scan.firstNotUtf8) scan.firstNotUtf8 = place(firstInvalidUtf8(bytes));
-  if (scan.firstUtf8) return;
+  found.notUtf8 ??= offset + firstInvalidUtf8(bytes);
+  if (found.utf8 !== null) return;
   // Some line here may still be UTF-8: check the lines around what looks like a UTF-8 character.
-  const text = bytes.toString('latin1');
-  UTF8_SEQUENCE.lastIndex = 0;
-  for (let match = UTF8_SEQUENCE.exec(text); match; match = UTF8_SEQUENCE.exec(text)) {
-    const lineStart = bytes.lastIndexOf(0x0a, match.index) + 1;
-    const next = bytes.indexOf(0x0a, match.index);
+  for (let at = firstUtf8Hint(bytes); at !== -1; at = firstUtf8Hint(bytes, at + 1)) {
+    const lineStart = bytes.lastIndexOf(0x0a, at) + 1;
+    const next = bytes.indexOf(0x0a, at);
     const lineEnd = next < 0 ? bytes.length : next;
     if (isUtf8(bytes.subarray(lineStart, lineEnd))) {
-      scan.firstUtf8 = place(match.index);
+      found.utf8 = offset + at;
       return;
     }
-    UTF8_SEQUENCE.lastIndex = lineEnd;
+    at = lineEnd;
   }
+}
+
+/** The 1-based line and byte of each offset, counting line feeds up to the last one wanted. */
+async function placesOf(path: string, offsets: readonly (number | null)[]): Promise<(FilePlace | null)[]> {
+  const wanted = offsets.filter((o): o is number => o !== null);
+  if (wanted.length === 0) return offsets.map(() => null);
+  const last = Math.max(...wanted);
+  const lines = new Map<number, number>();
+  const sorted = [...new Set(wanted)].sort((a, b) => a - b);
+  let line = 1;
+  let position = 0;
+  let k = 0;
+  const stream = createReadStream(path, { start: 0, end: last, highWaterMark: SCAN_CHUNK_BYTES });
+  try {
+    for await (const piece of stream as AsyncIterable<Buffer>) {
+      let counted = 0;
+      while (k < sorted.length && sorted[k]! < position + piece.length) {
+        const upTo = sorted[k]! - position;
+        line += countNewlines(piece.subarray(counted, upTo));
+        counted = upTo;
+        lines.set(sorted[k++]!, line);
+      }
+      line += countNewlines(piece.subarray(counted));
+      position += piece.length;
+    }
+  } catch (error) {
+    throw fileSystemError(path, error, 'read');
+  } finally {
+    stream.destroy();
+  }
+  while (k < sorted.length) lines.set(sorted[k++]!, line);
+  return offsets.map((o) => (o === null ? null : { line: lines.get(o) ?? line, byte: o + 1 }));
 }
 
 function countNewlines(bytes: Uint8Array): number {

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Encoding } from '../../../shared/contract';
 import { completeUtf8Length } from './utf8-bytes';
-import { encodeWindows1252, UTF8_AS_WINDOWS_1252 } from './windows-1252';
+import { encodeWindows1252, firstUtf8Hint, UTF8_AS_WINDOWS_1252 } from './windows-1252';
 
 /**
  * Spots records written in another encoding than the one the file is read in (lines pasted
@@ -10,8 +10,8 @@ import { encodeWindows1252, UTF8_AS_WINDOWS_1252 } from './windows-1252';
  * its bytes or text show a sign of the other encoding.
  */
 export interface ForeignRecords {
-  /** Looks at the next chunk of the file, as bytes and as decoded text. */
-  chunk(bytes: Buffer, text: string): void;
+  /** Looks at the next chunk of the file's bytes. */
+  chunk(bytes: Buffer): void;
   /** Whether the text not yet split into records may hold a foreign record. */
   readonly suspect: boolean;
   /** Whether a record (its cells) was written in the other encoding. */
@@ -51,8 +51,8 @@ class NotUtf8Records implements ForeignRecords {
 class Utf8InWindows1252Records implements ForeignRecords {
   suspect = false;
 
-  chunk(_bytes: Buffer, text: string): void {
-    if (!this.suspect && UTF8_AS_WINDOWS_1252.test(text)) this.suspect = true;
+  chunk(bytes: Buffer): void {
+    if (!this.suspect && firstUtf8Hint(bytes) >= 0) this.suspect = true;
   }
 
   isForeign(cells: readonly string[]): boolean {

@@ -22,7 +22,7 @@ import type { LedgerBook } from '../ledger/ledger-book';
 import type { TokenLanes } from '../quota/token-lanes';
 import type { BackoffPolicy } from './backoff';
 import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-results';
-import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
+import { fileInfoOf, jobFileOf, sourceUnchanged, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
 import { Journal } from './journal';
 import { isStorageError } from '../storage/storage-failure';
@@ -39,6 +39,8 @@ export interface JobManagerOptions {
   backoff: BackoffPolicy;
   /** In the app a job waiting for the quota resumes by itself at the reset; the CLI exits instead. */
   autoResume: boolean;
+  /** While the CRM is down, a pass waits at most this long, then stops resumable. */
+  maxWaitMs?: number;
   /** What each destination already accepted; without it every row is sent. */
   ledgers?: LedgerBook;
 }
@@ -90,6 +92,12 @@ export class JobManager {
     const ledger = await this.o.ledgers?.forConnection(conn.connection);
     // Checked after the awaits, and the runner set right after, so two starts cannot both pass.
     if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
+    // The operator may have fixed the connection (its operation, module, campaign) since the
+    // job was created: the pass sends with the connection as it is now.
+    if (JSON.stringify(conn.connection) !== JSON.stringify(job.spec.connection)) {
+      job.spec = { ...job.spec, connection: conn.connection };
+      this.o.store.create(job.spec);
+    }
     if (job.journal.state.damage) {
       // What was sent is not fully known: sending again could duplicate rows the CRM accepted,
       // unless the destination's ledger, which the runner consults before sending any row, holds
@@ -110,6 +118,7 @@ export class JobManager {
       timeoutMs: this.o.timeoutMs,
       backoff: this.o.backoff,
       emit: (event) => this.o.emit(event),
+      ...(this.o.maxWaitMs !== undefined ? { maxWaitMs: this.o.maxWaitMs } : {}),
       ...(ledger ? { ledger } : {}),
     });
     job.runner = runner;
@@ -135,6 +144,8 @@ export class JobManager {
     const job = await this.get(jobId);
     clearTimeout(job.resumeTimer);
     job.runner?.pause();
+    // A job waiting for its quota has no runner: paused, it no longer goes on at the reset.
+    if (!job.runner && job.journal.state.status === 'waiting-quota') this.writeStatus(job, 'paused');
     return this.settled(jobId);
   }
 
@@ -318,9 +329,7 @@ export class JobManager {
   }
 
   private assertFileUnchanged(spec: JobSpec): void {
-    const stat = statSync(spec.file.path, { throwIfNoEntry: false });
-    const changed = !stat || stat.size !== spec.file.size || Math.abs(stat.mtimeMs - spec.file.mtimeMs) > 1;
-    if (changed) throw new CargaError(msg('job.file-changed', { name: spec.file.name }));
+    if (!sourceUnchanged(spec)) throw new CargaError(msg('job.file-changed', { name: spec.file.name }));
   }
 
   private summaryOf(job: OpenJob): JobSummary {

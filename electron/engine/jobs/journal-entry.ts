@@ -42,10 +42,13 @@ export type JournalEntry =
   /** The whole file has been read once: its data-row count. */
   | { t: 'total'; n: number }
   | { t: 'status'; s: JobStatus; at: string; reason?: Message }
+  /** Rows pending again though they had an answer: five identical rejections in a row showed a
+   * setup problem, not theirs, so they are sent again after the fix. */
+  | { t: 'requeue'; i: RowRanges }
   /** The operator fixed cells of a row; applied when it is sent again. */
   | { t: 'fix'; i: number; v: Record<string, string> };
 
-const TYPES = new Set(['read', 'send', 'ok', 'fail', 'unc', 'unsent', 'invalid', 'skip', 'total', 'status', 'fix']);
+const TYPES = new Set(['read', 'send', 'ok', 'fail', 'unc', 'unsent', 'invalid', 'skip', 'total', 'status', 'fix', 'requeue']);
 
 /** Lines are written by this program; a torn or foreign line is dropped rather than trusted. */
 export function parseJournalLine(line: string): JournalEntry | null {

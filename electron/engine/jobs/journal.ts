@@ -159,6 +159,11 @@ export class Journal {
     if (indices.length) this.record({ t: 'skip', i: toRanges(indices), j: jobId, at });
   }
 
+  /** Rows back to pending: their rejection was the setup's fault, they go again after the fix. */
+  requeue(indices: readonly number[]): void {
+    if (indices.length) this.record({ t: 'requeue', i: toRanges(indices) });
+  }
+
   total(n: number): void {
     if (this.live.total === null) this.record({ t: 'total', n });
   }
@@ -410,6 +415,12 @@ function apply(state: WritableState, entry: JournalEntry): void {
       }
       return;
     }
+    case 'requeue':
+      for (const index of eachIndex(entry.i)) {
+        state.states.set(index, 'pending');
+        state.details.delete(index);
+      }
+      return;
     case 'total':
       state.total = entry.n;
       return;

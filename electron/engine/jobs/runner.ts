@@ -18,10 +18,12 @@ import type { TokenLane } from '../quota/token-lanes';
 import type { DestinationLedger, LedgerHit } from '../ledger/destination-ledger';
 import type { RowFingerprinter } from '../ledger/row-fingerprint';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
+import { CrmOutage } from './crm-outage';
+import { RepeatedRejections, SETUP_SUSPECT_AFTER, type RejectedRequest } from './repeated-rejection';
 import { effectiveTemplate } from './effective-template';
 import type { Journal } from './journal';
 import type { RowFailure } from './journal-entry';
-import { fileInfoOf, type JobSpec } from './job-spec';
+import { fileInfoOf, sourceUnchanged, type JobSpec } from './job-spec';
 import { RateMeter } from './rate-meter';
 
 /** A row mapped, validated and ready to go. */
@@ -53,6 +55,8 @@ export interface RunnerOptions {
   /** Progress events at most this often (the UI and the terminal need no more than 10 a second). */
   progressIntervalMs?: number;
   random?: () => number;
+  /** While the CRM is down, give up after this long (stopped, resumable); without it, wait on. */
+  maxWaitMs?: number;
   /** What the destination already accepted, from any job: such rows are not sent again. */
   ledger?: DestinationLedger;
 }
@@ -76,10 +80,16 @@ export class JobRunner {
   private lastEmit = 0;
   private status: JobStatus = 'running';
   private readonly verdicts = new LedgerVerdicts();
+  private readonly outage: CrmOutage;
+  private readonly rejections = new RepeatedRejections<ReadyRow>();
+  /** Resolves when the pass is paused, cancelled or stopped. */
+  private readonly aborted: Promise<void>;
 
   constructor(private readonly o: RunnerOptions) {
     this.nextRequest = o.journal.state.requests + 1;
     this.batchCap = o.adapter.maxBatch;
+    this.outage = new CrmOutage(o.backoff, o.maxWaitMs, o.random);
+    this.aborted = new Promise((resolve) => this.abort.signal.addEventListener('abort', () => resolve(), { once: true }));
   }
 
   get jobStatus(): JobStatus {
@@ -167,6 +177,13 @@ export class JobRunner {
       if (this.inFlightFailure) throw this.inFlightFailure.error;
     }
 
+    this.outage.end();
+    // A file cut or rewritten under the pass must never make it look finished with rows pending.
+    const { total } = this.o.journal.state;
+    if (completePass && (!sourceUnchanged(this.o.spec) || (total !== null && this.seen < total))) {
+      completePass = false;
+      this.stop('stopped', msg('job.file-changed', { name: this.o.spec.file.name }));
+    }
     this.writeLedgerVerdicts();
     if (completePass) this.o.journal.total(this.seen);
     const final: JobStatus = this.halt?.status ?? this.requested ?? (completePass ? 'finished' : 'paused');
@@ -253,7 +270,13 @@ export class JobRunner {
    * request is built while the others are in flight, so a freed slot is used at once. */
   private async dispatch(rows: ReadyRow[]): Promise<void> {
     const built = this.build(rows);
-    while (this.inFlight.size >= JOB_CONCURRENCY) await Promise.race(this.inFlight);
+    // Near a run of identical rejections, one request at a time: a wrong setup costs no more
+    // requests than it takes to recognise it.
+    while (this.inFlight.size >= JOB_CONCURRENCY || (this.inFlight.size > 0 && this.rejections.length + this.inFlight.size >= SETUP_SUSPECT_AFTER)) {
+      await Promise.race(this.inFlight);
+    }
+    // These rows were read before this check: if the file changed, they may be other rows.
+    if (!this.stopping && !sourceUnchanged(this.o.spec)) this.stop('stopped', msg('job.file-changed', { name: this.o.spec.file.name }));
     if (this.stopping) return;
     const task = this.send(rows, built)
       .catch((error: unknown) => this.failInFlight(error))
@@ -287,8 +310,13 @@ export class JobRunner {
   private async send(rows: ReadyRow[], prebuilt?: Built): Promise<void> {
     let built = prebuilt;
     const tries = { transient: 0, throttled: 0 };
+    const sender = Symbol('send');
     for (;;) {
       if (this.stopping) return;
+      if (this.outage.mustHold(sender)) {
+        await Promise.race([this.outage.whenOver(), this.aborted]);
+        continue;
+      }
       const reservation = this.o.lane.ledger.reserve();
       if (!reservation.ok) {
         this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: reservation.resetsAt }));
@@ -306,6 +334,9 @@ export class JobRunner {
       const request = attempt.request;
       const result = await this.o.lane.limit(() => this.o.http.send(request, { timeoutMs: this.o.timeoutMs }));
       const verdict = this.classify(result, rows);
+      const answered = verdict.kind === 'ok' || (verdict.failureClass !== 'transient' && verdict.failureClass !== 'throttled');
+      if (answered && this.outage.answered() && !this.stopping) this.setStatus('running');
+      if (answered && (verdict.kind === 'ok' || verdict.failureClass !== 'row')) this.rejections.answered();
 
       if (verdict.kind === 'ok') {
         this.o.journal.ok(r, indices, verdict.ids);
@@ -322,20 +353,37 @@ export class JobRunner {
         explanation: verdict.explanation,
       };
       switch (verdict.failureClass) {
-        case 'row':
+        case 'row': {
           this.settle(r, rows, 'failed', failure);
+          const run = this.rejections.rejected({ rows, failure });
+          if (run) this.stopForSetup(run);
           return;
+        }
         case 'uncertain':
         case 'partial':
           this.settle(r, rows, 'uncertain', verdict.added !== undefined ? { ...failure, explanation: msg('job.partial-batch', { added: verdict.added, sent: rows.length }) } : failure);
           return;
-        case 'transient':
+        case 'transient': {
+          // Nothing was processed: the same rows go again; a run of these means the CRM is down.
+          this.o.journal.unsent(r);
+          const step = this.outage.failed(sender, ++tries.transient);
+          if (step.kind === 'give-up') {
+            const seconds = Math.round(step.waitedMs / 1000);
+            this.stop('stopped', msg('job.crm-wait-expired', { seconds, code: failure.code, message: failure.message }));
+            return;
+          }
+          if (step.kind === 'wait') {
+            this.setStatus('waiting-crm', msg('job.waiting-crm', { code: failure.code, message: failure.message, nextProbeAt: step.nextProbeAt.toISOString() }));
+            this.emitProgress();
+          }
+          await wait(step.delayMs, this.abort.signal);
+          continue;
+        }
         case 'throttled': {
           // Nothing was processed: send the same rows again after a wait, a bounded number of times.
           this.o.journal.unsent(r);
-          const attempt = ++tries[verdict.failureClass];
-          const allowed = verdict.failureClass === 'transient' ? this.o.backoff.transientAttempts : this.o.backoff.throttledAttempts;
-          if (attempt >= allowed) {
+          const attempt = ++tries.throttled;
+          if (attempt >= this.o.backoff.throttledAttempts) {
             this.settle(r, rows, 'failed', failure);
             return;
           }
@@ -386,6 +434,15 @@ export class JobRunner {
     this.o.journal.settled(r, outcome, rows, failure);
     this.rate.add(rows.length);
     this.maybeEmitProgress();
+  }
+
+  /** Five identical rejections in a row: the setup is wrong, not the rows. They go back to
+   * pending, so a resume after the fix sends them again with the rest. */
+  private stopForSetup(run: RejectedRequest<ReadyRow>[]): void {
+    const rows = run.flatMap((request) => request.rows).sort((a, b) => a.index - b.index);
+    this.o.journal.requeue(rows.map((row) => row.index));
+    const message = run[0]?.failure.message ?? '';
+    this.stop('stopped', msg('job.setup-wrong', { count: rows.length, message, rows: rows.map((row) => row.row).join(', ') }));
   }
 
   private stop(status: 'stopped' | 'waiting-quota', reason: Message): void {
@@ -469,6 +526,8 @@ export class JobRunner {
       rate,
       etaSeconds: rate > 0 && state.total !== null ? Math.round(pending / rate) : null,
       quotaLeft: this.o.lane.ledger.remaining,
+      dailyQuota: this.o.lane.ledger.statedBudget,
+      quotaResetsAt: this.o.lane.ledger.resetsAt,
     };
   }
 }

@@ -29,6 +29,8 @@ export class QuotaLedger {
   private used = 0;
   private counted = 0;
   private limit: number | null = null;
+  /** The limit is only the count at which the provider refused, its figures never read. */
+  private limitGuessed = false;
   private windowEnd: number;
 
   constructor(
@@ -43,6 +45,12 @@ export class QuotaLedger {
   /** The lower of the provider's limit and the operator's, or null when neither is known. */
   get budget(): number | null {
     const limits = [this.limit, this.dailyLimit ?? null].filter((v): v is number => v !== null);
+    return limits.length ? Math.min(...limits) : null;
+  }
+
+  /** The budget as the provider or the operator stated it: what a day of quota holds. */
+  get statedBudget(): number | null {
+    const limits = [this.limitGuessed ? null : this.limit, this.dailyLimit ?? null].filter((v): v is number => v !== null);
     return limits.length ? Math.min(...limits) : null;
   }
 
@@ -99,7 +107,10 @@ export class QuotaLedger {
   exhaust(): void {
     this.roll();
     this.used = Math.max(this.used, this.budget ?? this.used);
-    if (this.limit === null) this.limit = this.used;
+    if (this.limit === null) {
+      this.limit = this.used;
+      this.limitGuessed = true;
+    }
   }
 
   private roll(): void {
@@ -120,6 +131,7 @@ export class QuotaLedger {
     if ('base' in line) {
       this.used = line.base;
       this.limit = line.limit;
+      this.limitGuessed = false;
       this.windowEnd = line.reset;
     } else {
       this.used++;

@@ -6,6 +6,11 @@ import { writeErrorReport } from './write-error-report';
 import { writeFailedRows } from './write-failed-rows';
 import { writeSummary } from './write-summary';
 
+/** The error report is read in a spreadsheet in the operator's language: Excel in Spanish
+ * splits CSV on `;` (the decimal comma takes `,`), Excel in English on `,`. The failed rows keep
+ * their file's own delimiter, since they go back into that file's workflow. */
+const REPORT_DELIMITERS: Record<Lang, string> = { es: ';', en: ',' };
+
 /** Writes one of a job's reports from its journal, streaming rows, and says where it went. */
 export async function exportJobReport(input: {
   jobs: JobManager;
@@ -33,7 +38,7 @@ export async function exportJobReport(input: {
         };
       }
     }
-    await writeErrorReport({ path, format: input.format, columns: spec.file.headers, rows: rows(), lang, delimiter: spec.file.delimiter ?? ';' });
+    await writeErrorReport({ path, format: input.format, columns: spec.file.headers, rows: rows(), lang, delimiter: REPORT_DELIMITERS[lang] });
   } else if (input.kind === 'failed-rows') {
     async function* rows(): AsyncGenerator<readonly string[]> {
       for await (const row of jobs.detailRows(jobId, ['failed'])) yield cellsOf(row);

@@ -1,6 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import { neutralizeCell } from './neutralize-cell';
 import { PartialFile } from './partial-file';
 import type { SheetCell, SheetWriter } from './sheet-writer';
 import { needsDrain, sheetEntryStream } from './xlsx-sheet-drain';
@@ -10,11 +9,12 @@ import { needsDrain, sheetEntryStream } from './xlsx-sheet-drain';
 export const EXCEL_MAX_ROWS = 1_048_576;
 const EXCEL_MAX_CELL_CHARS = 32_767;
 
-/** A string cell as Excel can hold it: neutralised against formulas, line breaks as LF (Excel's
- * in-cell break; XML would fold a bare CR into LF anyway, so saying it here keeps it explicit),
- * and cut to Excel's limit (never in the middle of a surrogate pair). */
+/** A string cell as Excel can hold it: line breaks as LF (Excel's in-cell break; XML would fold
+ * a bare CR into LF anyway, so saying it here keeps it explicit), cut to Excel's limit (never in
+ * the middle of a surrogate pair). Written as a text cell, `=1+1` or `+57…` is never a formula,
+ * so it needs no `'` (which would come back as data when the report is read again). */
 export function xlsxText(value: string): string {
-  const text = neutralizeCell(value).replace(/\r\n?/g, '\n');
+  const text = value.replace(/\r\n?/g, '\n');
   if (text.length <= EXCEL_MAX_CELL_CHARS) return text;
   const cut = EXCEL_MAX_CELL_CHARS - (isHighSurrogate(text.charCodeAt(EXCEL_MAX_CELL_CHARS - 1)) ? 1 : 0);
   return text.slice(0, cut);

@@ -59,6 +59,19 @@ function journalReaches(jobsDir: string, lines: number, child: ChildProcess): Pr
   });
 }
 
+/** Small seeded generator (mulberry32): the kill points vary between runs, and a failing run can
+ * be replayed with CARGA_KILL_SEED=<the printed seed>. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
 describe('kill -9 at random moments, then resume', () => {
   it('accepts every row exactly once or reports it uncertain, never more uncertain than requests in flight', async () => {
     sandbox = await startSandbox({ tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }], latencyMs: 2, jitterMs: 3 });
@@ -69,11 +82,14 @@ describe('kill -9 at random moments, then resume', () => {
     const template = join(ROOT, 'examples/casos-ejemplo.template.json');
     const common = ['--server', sandbox.origin, '--jobs-dir', jobsDir, '--json'];
 
+    const seed = Number(process.env.CARGA_KILL_SEED ?? Date.now() % 1_000_000);
+    console.log(`kill test seed: ${seed} (replay with CARGA_KILL_SEED=${seed})`);
+    const random = seededRandom(seed);
     let crashes = 0;
     let child = carga(['import', file, '--template', template, ...common]);
     let jobId: string | undefined;
     for (;;) {
-      const target = journalLines(jobsDir) + 1 + Math.floor(Math.random() * 24);
+      const target = journalLines(jobsDir) + 1 + Math.floor(random() * 24);
       const how = await journalReaches(jobsDir, target, child);
       if (how === 'exited' || crashes >= CRASHES) break;
       child.kill('SIGKILL');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_TOKEN, startSandbox, WOLKVOX_MESSAGES, type SandboxHandle } from '../../../electron/sandbox/sandbox';
+import { SANDBOX_DAILY_LIMIT, SANDBOX_TARGET_TOKENS, SANDBOX_TOKEN, startSandbox, WOLKVOX_MESSAGES, type SandboxHandle } from '../../../electron/sandbox/sandbox';
 import { TokenLedger } from '../../../electron/sandbox/token-ledger';
 import { crmFailure, crmTokenInfo, managerFailure, managerTokenInfo, postCase, postRecords, campaignRecord } from './sandbox-requests';
 
@@ -31,7 +31,7 @@ describe('at most 2 requests in flight per token', () => {
     expect((await first).status).toBe(200);
     expect((await second).status).toBe(200);
     expect(sandbox.accepted().cases).toHaveLength(1);
-    expect(sandbox.stats()).toEqual({
+    expect(sandbox.stats()).toMatchObject({
       requests: 3,
       maxInFlightPerToken: 2,
       throttled: 1,
@@ -84,6 +84,17 @@ describe('at most 2 requests in flight per token', () => {
 });
 
 describe('the daily quota', () => {
+  it('is one per target by default: cases spent to the last request leave the other targets’ tokens whole', async () => {
+    const sandbox = await sandboxWith();
+    sandbox.setQuota(SANDBOX_TOKEN, SANDBOX_DAILY_LIMIT, SANDBOX_DAILY_LIMIT);
+    expect((await postCase(sandbox)).status).toBe(403);
+    for (const token of Object.values(SANDBOX_TARGET_TOKENS).filter((token) => token !== SANDBOX_TOKEN)) {
+      expect((await postCase(sandbox, undefined, { token })).status, token).toBe(200);
+      expect(sandbox.stats().byToken[token]).toMatchObject({ used: 1 });
+    }
+    expect(new Set(Object.values(SANDBOX_TARGET_TOKENS)).size).toBe(4);
+  });
+
   it('answers 403 TOKEN LIMIT EXCEEDED once the limit is used, and counts the refusals', async () => {
     const sandbox = await sandboxWith({ tokens: [{ token: 'small', dailyLimit: 3 }] });
 

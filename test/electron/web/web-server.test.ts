@@ -40,6 +40,9 @@ beforeEach(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Carga</title>');
   writeFileSync(join(staticDir, 'assets', 'app-1234.js'), 'console.log("carga");');
   writeFileSync(join(staticDir, 'assets', 'app-1234.css'), 'body{}');
+  writeFileSync(join(staticDir, 'assets', 'Step-AbCd12_-.js'), 'plain');
+  writeFileSync(join(staticDir, 'assets', 'Step-AbCd12_-.js.br'), 'brotli bytes');
+  writeFileSync(join(staticDir, 'assets', 'Step-AbCd12_-.js.gz'), 'gzip bytes');
   writeFileSync(join(staticDir, '.env'), 'SECRET=1');
   writeFileSync(join(root, 'outside.txt'), 'outside the static folder');
   uploadsDir = join(root, 'uploads');
@@ -177,6 +180,21 @@ describe('the page and its assets', () => {
     const style = await send({ path: '/assets/app-1234.css', headers: { Cookie: `other=1; ${cookie}` } });
     expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
     expect((await send({ path: '/assets/app-1234.js' })).status).toBe(403);
+  });
+
+  it('serves the precompressed copy the browser accepts, and lets it keep hashed assets for a year', async () => {
+    const path = '/assets/Step-AbCd12_-.js';
+    const brotli = await send({ path, headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+    expect(brotli).toMatchObject({ status: 200, text: 'brotli bytes' });
+    expect(brotli.headers).toMatchObject({ 'content-encoding': 'br', 'content-type': 'text/javascript; charset=utf-8', vary: 'Accept-Encoding' });
+    expect(brotli.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    const gzip = await send({ path, headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, br;q=0' } });
+    expect(gzip).toMatchObject({ text: 'gzip bytes', headers: { 'content-encoding': 'gzip' } });
+    const plain = await send({ path, headers: { Cookie: cookie } });
+    expect(plain.text).toBe('plain');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    // Not hashed: the browser asks again each time.
+    expect((await send({ path: '/assets/app-1234.js', headers: { Cookie: cookie, 'Accept-Encoding': 'br' } })).headers['cache-control']).toBe('no-cache');
   });
 
   it('serves nothing outside the built renderer, and no hidden file', async () => {

@@ -73,4 +73,13 @@ describe('wizard state', () => {
     expect(started).toMatchObject({ view: 'wizard', step: 'run', jobId: 'j1', jobUsesTemplate: true });
     expect(wizardReducer(started, { type: 'job-opened', jobId: 'j0', status: 'finished', usesTemplate: false })).toMatchObject({ step: 'results', jobUsesTemplate: false });
   });
+
+  it('starts a new import on the File step with the same connection, and leaves the last job behind', () => {
+    const finished = wizardReducer(mapped, { type: 'job-opened', jobId: 'j1', status: 'finished', usesTemplate: true });
+    expect(wizardReducer(finished, { type: 'new-import' })).toEqual({ ...initialWizardState, step: 'file', connectionId: 'c1', target: 'wolkvox-crm-cases' });
+    // The same columns again in another file: the mapping stays, the last job's retry note does not.
+    const reopened = wizardReducer(finished, { type: 'file-opened', file: { info, options: {} } });
+    expect(reopened.template).not.toBeNull();
+    expect(reopened.jobUsesTemplate).toBe(false);
+  });
 });

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { Template } from '../../../shared/contract';
 import { FakeBridge, SANDBOX } from '../fake-bridge';
 import { renderAt } from '../render-app';
+import { ROW_HEIGHT } from '../../../renderer/results/result-columns';
 
 const user = userEvent.setup({ delay: null });
 
@@ -206,7 +207,7 @@ describe('Results step', () => {
     expect(listResults.mock.calls.map((call) => [call[0].offset, call[0].limit])).toEqual([[0, 100]]);
 
     const viewport = screen.getByTestId('results-table');
-    viewport.scrollTop = 52 * 50_000;
+    viewport.scrollTop = ROW_HEIGHT * 50_000;
     fireEvent.scroll(viewport);
     await waitFor(() => expect(screen.getAllByTestId('results-row').some((row) => row.dataset.row === '50003')).toBe(true));
     expect(listResults.mock.calls.map((call) => call[0].offset)).toEqual([0, 49_900, 50_000]);

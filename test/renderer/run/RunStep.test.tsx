@@ -22,7 +22,7 @@ describe('Run step', () => {
     act(() =>
       bridge.emit({
         type: 'job-progress',
-        progress: { jobId: job.jobId, status: 'running', total: 1000, ok: 600, failed: 30, uncertain: 2, pending: 368, skipped: 0, requests: 632, rate: 12.5, etaSeconds: 125, quotaLeft: 4168 },
+        progress: { jobId: job.jobId, status: 'running', total: 1000, ok: 600, failed: 30, uncertain: 2, pending: 368, skipped: 0, requests: 632, rate: 12.5, etaSeconds: 29, quotaLeft: 4168 },
       }),
     );
     expect(run.dataset.status).toBe('running');
@@ -32,7 +32,8 @@ describe('Run step', () => {
     expect(screen.getByTestId('run-pending').dataset.value).toBe('368');
     expect(screen.getByTestId('run-progress').dataset.percent).toBe('63');
     expect(screen.getByTestId('run-rate').textContent).toContain('12.5 rows/s');
-    expect(screen.getByTestId('run-eta').textContent).toContain('2 min 05 s');
+    // 368 rows at 12.5 a second, well within today's quota.
+    expect(screen.getByTestId('run-eta').textContent).toContain('29 s');
     expect(screen.getByTestId('run-quota-left').textContent).toContain('4,168');
   });
 
@@ -70,6 +71,9 @@ describe('Run step', () => {
     act(() => bridge.emit({ type: 'job-status', jobId: job.jobId, status: 'waiting-quota', reason: msg('crm.wolkvox.token-limit') }));
     expect(run.dataset.status).toBe('waiting-quota');
     expect(screen.getByTestId('run-reason').textContent).toContain('daily request quota is used up');
+    expect(screen.getByTestId('run-reason').textContent).toContain('Carga goes on by itself after it resets, at midnight');
+    expect(screen.queryByTestId('run-resume')).toBeNull();
+    expect(screen.getByTestId('run-pause')).toBeTruthy();
 
     act(() => bridge.emit({ type: 'job-finished', summary: { ...job, status: 'finished', ok: 990, failed: 10, pending: 0 } }));
     expect(run.dataset.status).toBe('finished');

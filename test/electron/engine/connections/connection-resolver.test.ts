@@ -20,7 +20,7 @@ function resolver(builtIn: BuiltInConnections | null) {
 const sandbox: BuiltInConnections = {
   origin: 'http://127.0.0.1:4555',
   baseUrl: (target) => sandboxBaseUrl(target, 'http://127.0.0.1:4555'),
-  token: 'sandbox-token',
+  tokenFor: (connection) => `sandbox-token-${connection.target}`,
   connections: sandboxConnections(),
   close: async () => {},
 };
@@ -30,7 +30,7 @@ describe('ConnectionResolver', () => {
     const { connections } = resolver(sandbox);
     await connections.save(SAVED, 'tok-1');
     expect(connections.list().map((each) => each.id)).toEqual(['sandbox-cases', 'sandbox-records', 'sandbox-campaign', 'sandbox-thalamus', 'crm-1']);
-    expect(await connections.resolve(connections.find('sandbox-cases'))).toMatchObject({ origin: 'http://127.0.0.1:4555', token: 'sandbox-token' });
+    expect(await connections.resolve(connections.find('sandbox-cases'))).toMatchObject({ origin: 'http://127.0.0.1:4555', token: 'sandbox-token-wolkvox-crm-cases' });
     expect(await connections.resolve(connections.find('crm-1'))).toMatchObject({ origin: 'https://crm0007.wolkvox.com', token: 'tok-1' });
     // The sandbox's Thalamus is served under a path, so its base URL carries it.
     expect(await connections.resolve(connections.find('sandbox-thalamus'))).toMatchObject({ origin: 'http://127.0.0.1:4555/thalamus' });

@@ -6,6 +6,19 @@ import { useTempDirs } from '../../../support/temp-dir';
 const tempDir = useTempDirs();
 
 describe('the quota ledger', () => {
+  it('states a day’s budget only from the provider’s figures or the operator’s cap, never from a refusal', () => {
+    const now = () => Date.parse('2026-11-22T10:00:00');
+    const ledger = new QuotaLedger(join(tempDir(), 'token.jsonl'), undefined, now);
+    ledger.reserve();
+    ledger.exhaust();
+    expect(ledger.remaining).toBe(0);
+    expect(ledger.statedBudget).toBeNull();
+    ledger.observe({ limit: 4800, usedToday: 4800 });
+    expect(ledger.statedBudget).toBe(4800);
+    ledger.capAt(1000);
+    expect(ledger.statedBudget).toBe(1000);
+  });
+
   it('never reserves past the lower of the provider limit and the operator cap', () => {
     const now = () => Date.parse('2026-11-22T10:00:00');
     const ledger = new QuotaLedger(join(tempDir(), 'token.jsonl'), 5, now);
