@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TARGET_IDS } from './targets/target-ids';
+import { DECLARED_TYPES } from './mapping/declared-types';
 
 export const DATE_INPUT_FORMATS = ['auto', 'dd/mm/yyyy', 'mm/dd/yyyy', 'yyyy-mm-dd', 'excel-serial'] as const;
 export type DateInputFormat = (typeof DATE_INPUT_FORMATS)[number];
@@ -43,6 +44,9 @@ export const templateSchema = z
     constants: z.record(z.string(), z.string()).default({}),
     /** Field key → (value in the file → value sent); merged over the built-in Spanish→English maps. */
     valueMaps: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+    /** Field key → the type the CRM gives that field (Thalamus `caseData`, module fields): the
+     * cell is converted and validated, and sent with its JSON type. */
+    fieldTypes: z.record(z.string(), z.enum(DECLARED_TYPES)).optional(),
     /** Field key → how dates in that column are written. */
     dateFormats: z.record(z.string(), z.enum(DATE_INPUT_FORMATS)).default({}),
     file: fileOptionsSchema.default({}),

@@ -88,4 +88,6 @@ export const TARGET_CONNECTION_FLAGS = {
   'campaign-id': { kind: 'text', value: 'cli.value.id', help: 'cli.flag.campaign-id' },
   'campaign-type': { kind: 'choice', value: 'cli.value.text', choices: ['predictive', 'preview'], help: 'cli.flag.campaign-type' },
   'campaign-status': { kind: 'text', value: 'cli.value.text', help: 'cli.flag.campaign-status' },
+  'party-password-env': { kind: 'text', value: 'cli.value.variable', help: 'cli.flag.party-password-env' },
+  type: { kind: 'text', value: 'cli.value.field-type', repeatable: true, help: 'cli.flag.type' },
 } as const satisfies FlagTable;

@@ -2,17 +2,18 @@ import { resolve } from 'node:path';
 import type { Connection, FileOptions } from '../../shared/contract';
 import type { Template } from '../../shared/template';
 import { SANDBOX_DEFAULTS } from '../sandbox/seeded-data';
+import { THALAMUS_PASSWORDLESS_TOUCHPOINT } from '../sandbox/thalamus-data';
 import { withCliEngine } from './cli-engine';
 import { jobsDirOf } from './cli-paths';
 import { maxWaitOf } from './max-wait-flag';
 import { IMPORT } from './command-specs';
-import { requireConnectionValues, tokenFromEnv } from './connection-flags';
+import { partyPasswordFromEnv, requireConnectionValues, tokenFromEnv } from './connection-flags';
 import { fileOptionsFromFlags } from './file-flags';
 import type { FlagValues } from './flags';
 import { exportReportTo } from './report-file';
 import { followJobPass } from './run-job-pass';
 import { commandOf, type CommandRun } from './run-command';
-import { templateFromFlags } from './template-flags';
+import { templateFromFlags, withDeclaredTypes } from './template-flags';
 
 /** The connection a one-off import sends with: flags first, then the template, else the sandbox's. */
 export function connectionFor(template: Template, flags: Partial<FlagValues<typeof IMPORT.flags>>): Connection {
@@ -35,9 +36,9 @@ export function connectionFor(template: Template, flags: Partial<FlagValues<type
   if (campaignType) connection.campaignType = campaignType;
   const campaignStatus = pick(flags['campaign-status'], remembered.campaignStatus, campaign ? 'active' : undefined);
   if (campaignStatus) connection.campaignStatus = campaignStatus;
-  const module = flags.module ?? remembered.module;
+  const module = pick(flags.module, remembered.module, template.target === 'wolkvox-crm-records' ? 'contacts' : undefined);
   if (module) connection.module = module;
-  const touchpoint = flags.touchpoint ?? remembered.touchpoint;
+  const touchpoint = pick(flags.touchpoint, remembered.touchpoint, template.target === 'thalamus-cases' ? THALAMUS_PASSWORDLESS_TOUCHPOINT : undefined);
   if (touchpoint) connection.touchpoint = touchpoint;
   if (flags['daily-limit']) connection.dailyLimit = flags['daily-limit'];
   return connection;
@@ -45,15 +46,16 @@ export function connectionFor(template: Template, flags: Partial<FlagValues<type
 
 /** `carga import FILE`: one pass of a new job, with its progress, summary and exit code. */
 export const runImport: CommandRun<typeof IMPORT.flags> = async ({ flags, args: [file], io, lang }) => {
-  const template = templateFromFlags(io.cwd, flags);
+  const template = withDeclaredTypes(templateFromFlags(io.cwd, flags), flags.type ?? []);
   const connection = connectionFor(template, flags);
   requireConnectionValues(connection);
   const token = tokenFromEnv(io.env, flags, connection);
+  const partyPassword = partyPasswordFromEnv(io.env, flags['party-password-env']);
   const options: FileOptions = { ...template.file, ...fileOptionsFromFlags(flags) };
 
   const maxWaitMs = maxWaitOf(flags['max-wait']);
   return withCliEngine(io, lang, { jobsDir: jobsDirOf(io, flags['jobs-dir']), sandbox: connection.server === 'sandbox', maxWaitMs }, async (engine) => {
-    await engine.useConnection(connection, token);
+    await engine.useConnection(connection, token, partyPassword);
     const started = await engine.startJob({
       path: resolve(io.cwd, file!),
       options,

@@ -4,6 +4,7 @@ import { CargaError } from '../../shared/errors/carga-error';
 import { msg } from '../../shared/messages/catalog';
 import { TARGET_IDS } from '../../shared/targets/target-ids';
 import { templateSchema, type Template } from '../../shared/template';
+import { DECLARED_TYPES, type DeclaredType } from '../../shared/mapping/declared-types';
 import type { FlagValues, TEMPLATE_FLAGS } from './flags';
 
 
@@ -46,6 +47,18 @@ export function templateFromFlags(cwd: string, flags: FlagValues<typeof TEMPLATE
   for (const pair of flags.set ?? []) {
     const [field, value] = splitPair('--set', pair);
     template.constants[field] = value;
+  }
+  return template;
+}
+
+/** `--type caseData.Monto=decimal` (repeatable): the types the CRM gives fields, over the template's. */
+export function withDeclaredTypes(template: Template, pairs: readonly string[]): Template {
+  for (const pair of pairs) {
+    const [field, type] = splitPair('--type', pair);
+    if (!(DECLARED_TYPES as readonly string[]).includes(type)) {
+      throw new CargaError(msg('cli.bad-choice', { option: '--type', value: type, allowed: DECLARED_TYPES.join(', ') }));
+    }
+    template.fieldTypes = { ...template.fieldTypes, [field]: type as DeclaredType };
   }
   return template;
 }

@@ -63,7 +63,7 @@ export interface Engine extends EngineClient {
   settled(jobId: string): Promise<JobSummary>;
   /** A connection for this process only, with its token, never saved (the CLI's flags). It
    * also stands in for a saved job's connection of the same id, e.g. with another server. */
-  useConnection(connection: Connection, token?: string): Promise<void>;
+  useConnection(connection: Connection, token?: string, partyPassword?: string): Promise<void>;
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
@@ -238,7 +238,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return () => listeners.delete(listener);
     },
     settled: (jobId) => jobs.settled(jobId),
-    useConnection: (connection, token) => connections.useForThisProcess(connection, token),
+    useConnection: (connection, token, partyPassword) => connections.useForThisProcess(connection, token, partyPassword),
     close: async () => {
       await jobs.close();
       await ledgers.close();

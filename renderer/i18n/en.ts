@@ -373,6 +373,7 @@ export const en = {
     'ragged-row': 'Wrong number of cells',
     'value-too-long': 'Value too long',
     'empty-row': 'Empty row',
+    'invalid-typed-value': "Value not of the field's type",
   },
   jobView: {
     quotaDays_one: '{{rows}} rows: about {{count}} day at {{perDay}} a day; next reset {{reset}}',

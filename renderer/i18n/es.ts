@@ -375,6 +375,7 @@ export const es: Translations = {
     'ragged-row': 'Número de celdas incorrecto',
     'value-too-long': 'Valor demasiado largo',
     'empty-row': 'Fila vacía',
+    'invalid-typed-value': 'Valor que no es del tipo del campo',
   },
   jobView: {
     quotaDays_one: '{{rows}} filas: cerca de {{count}} día a {{perDay}} por día; próximo reinicio {{reset}}',

@@ -4,12 +4,13 @@ import type { Template } from '../template';
 import type { FieldSpec, TargetSpec } from '../targets/field-spec';
 import type { ProblemCode, RowProblem } from '../validation/problems';
 import type { TransformFailure, ValueTransform } from '../transforms/transform-result';
-import type { CompiledMapping, MappedRow } from './mapped-record';
+import type { CompiledMapping, MappedRecord, MappedRow } from './mapped-record';
 import { LONG_VALUE_MAX } from '../targets/field-spec';
 import { targetSpec } from '../targets/catalog';
 import { buildValueMap } from '../transforms/value-map';
 import { fieldTransform, isPlainText, type FieldRules } from './field-transform';
 import { compactName } from './normalize-name';
+import type { DeclaredType } from './declared-types';
 
 /** A cell quoted in a problem is cut here: a 50 MB field must not travel in every message. */
 export const SHOWN_VALUE_MAX = 200;
@@ -195,6 +196,7 @@ function buildSlot(key: string, source: Source, template: Template, spec: Target
   const customName = source.field.kind === 'custom' ? source.field.name : null;
   const kind = target?.kind ?? 'text';
   const forcedDate = template.dateFormats[key];
+  const declared = template.fieldTypes?.[key];
   const rules: FieldRules = {
     kind,
     maxLength: target?.maxLength ?? LONG_VALUE_MAX,
@@ -205,6 +207,7 @@ function buildSlot(key: string, source: Source, template: Template, spec: Target
     dateFormat: kind === 'date' ? (forcedDate ?? 'auto') : kind === 'text' ? forcedDate : undefined,
     dateOutput: spec.dateOutput,
   };
+  if (declared !== undefined) rules.declared = declared;
   const transform = fieldTransform(rules);
   const labels = { field: key, labelEs: target?.label.es ?? customName ?? key, labelEn: target?.label.en ?? customName ?? key };
   const slot: Slot = {
@@ -270,7 +273,7 @@ function tooLong(length: number, max: number): TransformFailure {
 
 /** The per-row work, kept to lookups and the fields' precompiled transforms; free text is
  * checked inline, so a row of valid cells allocates little more than the record it returns. */
-function rowMapper(slots: readonly Slot[], columns: readonly string[]): CompiledMapping['mapRow'] {
+function rowMapper(slots: readonly Slot[], columns: readonly string[], types: MappedRecord['types']): CompiledMapping['mapRow'] {
   const mappedColumns = [...new Set(slots.flatMap((s) => s.columns))];
   const rowIsEmpty = (cells: readonly string[]): boolean => {
     if (mappedColumns.length === 0) return false;
@@ -285,10 +288,11 @@ function rowMapper(slots: readonly Slot[], columns: readonly string[]): Compiled
     const fields: Record<string, string> = {};
     const custom: Record<string, string> = {};
     const problems: RowProblem[] = [];
+    const record: MappedRecord = types ? { fields, custom, types } : { fields, custom };
     // One problem says it all for a row with nothing in the mapped columns.
     if (rowIsEmpty(cells)) {
       problems.push({ row, index, code: 'empty-row', message: { code: 'validation.empty-row', params: { row } } });
-      return { record: { fields, custom }, problems };
+      return { record, problems };
     }
     for (let s = 0; s < slots.length; s++) {
       const slot = slots[s]!;
@@ -336,7 +340,7 @@ function rowMapper(slots: readonly Slot[], columns: readonly string[]): Compiled
         problems.push(requiredMissing(slot, columns, row, index));
       }
     }
-    return { record: { fields, custom }, problems };
+    return { record, problems };
   };
 }
 
@@ -346,6 +350,16 @@ function isTrimmed(cell: string): boolean {
   const first = cell.charCodeAt(0);
   const last = cell.charCodeAt(cell.length - 1);
   return first > 32 && first < 127 && last > 32 && last < 127;
+}
+
+/** The declared types of custom fields, by their name in the CRM: shared by every record. */
+function declaredCustomTypes(template: Template, classify: (key: string) => FieldKind): MappedRecord['types'] {
+  const types: Record<string, DeclaredType> = {};
+  for (const [key, type] of Object.entries(template.fieldTypes ?? {})) {
+    const field = classify(key);
+    if (field.kind === 'custom') types[field.name] = type;
+  }
+  return Object.keys(types).length > 0 ? types : undefined;
 }
 
 /**
@@ -371,6 +385,6 @@ export function compileMapping(template: Template, columns: string[]): CompiledM
   return {
     mappingProblems,
     blocking: mappingProblems.some((p) => BLOCKING_MAPPING_PROBLEMS.has(p.code)),
-    mapRow: rowMapper(slots, columns),
+    mapRow: rowMapper(slots, columns, declaredCustomTypes(template, classify)),
   };
 }

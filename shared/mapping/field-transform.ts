@@ -4,6 +4,7 @@ import type { DateOutput } from '../targets/field-spec';
 import type { SystemValueSet } from '../transforms/system-values';
 import type { ValueMap } from '../transforms/value-map';
 import { dateTransform } from '../transforms/dates';
+import { declaredTransform, type DeclaredType } from './declared-types';
 import { checkEmail } from '../transforms/emails';
 import { normalizeNumber } from '../transforms/numbers';
 import { normalizePhone } from '../transforms/phones';
@@ -19,6 +20,8 @@ export interface FieldRules {
   /** Set when the field's cells are dates (a date field, or a text/custom field the template gives a date format). */
   dateFormat?: DateInputFormat;
   dateOutput: DateOutput;
+  /** The type the template declares for a field the CRM types itself. */
+  declared?: DeclaredType;
 }
 
 /** Distinct values per field worth remembering: system values, dates and phones repeat a lot. */
@@ -37,6 +40,7 @@ function memoize(transform: ValueTransform): ValueTransform {
 }
 
 function kindTransform(rules: FieldRules): ValueTransform | null {
+  if (rules.declared !== undefined && rules.declared !== 'text') return declaredTransform(rules.declared, rules.dateFormat, rules.dateOutput);
   if (rules.dateFormat !== undefined) return dateTransform(rules.dateFormat, rules.dateOutput);
   switch (rules.kind) {
     case 'phone':

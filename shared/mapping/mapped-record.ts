@@ -1,5 +1,6 @@
 import type { Message } from '../messages/message';
 import type { RowProblem } from '../validation/problems';
+import type { DeclaredType } from './declared-types';
 
 /** A row after mapping, transforms and validation: what a target turns into a request. */
 export interface MappedRecord {
@@ -7,6 +8,9 @@ export interface MappedRecord {
   fields: Record<string, string>;
   /** Custom field name, exactly as configured in the CRM → value. */
   custom: Record<string, string>;
+  /** Custom field name → the type the template declares for it (sent as a JSON boolean, number,
+   * or `{"type", "value"}`); one object shared by every record of a mapping. */
+  types?: Readonly<Record<string, DeclaredType>>;
 }
 
 export interface MappedRow {

@@ -38,6 +38,7 @@ export const cliHelpMessages = {
   'cli.value.field-value': { es: 'CAMPO=VALOR', en: 'FIELD=VALUE' },
   'cli.value.server': { es: 'SERVIDOR', en: 'SERVER' },
   'cli.value.variable': { es: 'VARIABLE', en: 'VARIABLE' },
+  'cli.value.field-type': { es: 'CAMPO=TIPO', en: 'FIELD=TYPE' },
   'cli.value.folder': { es: 'CARPETA', en: 'FOLDER' },
   'cli.value.text': { es: 'TEXTO', en: 'TEXT' },
   'cli.value.id': { es: 'ID', en: 'ID' },
@@ -62,6 +63,14 @@ export const cliHelpMessages = {
   'cli.flag.operation': { es: 'Operación de wolkvox a la que se envían los casos o registros.', en: 'wolkvox operation the cases or records go to.' },
   'cli.flag.module': { es: 'Módulo del CRM de wolkvox que recibe los registros.', en: 'wolkvox CRM module that receives the records.' },
   'cli.flag.touchpoint': { es: 'Punto de contacto de Thalamus que recibe los casos.', en: 'Thalamus touchpoint that receives the cases.' },
+  'cli.flag.party-password-env': {
+    es: 'Variable de entorno con la contraseña de las partes de Thalamus (omítala si el touchpoint no usa contraseña).',
+    en: "Environment variable holding the Thalamus parties' password (leave it out when the touchpoint takes none).",
+  },
+  'cli.flag.type': {
+    es: 'Tipo de un campo que el CRM tipa: CAMPO=text|boolean|number|decimal|date|address|search|relationship|table (se puede repetir).',
+    en: 'Type of a field the CRM types: FIELD=text|boolean|number|decimal|date|address|search|relationship|table (may be repeated).',
+  },
   'cli.flag.campaign-id': { es: 'Número de la campaña de wolkvox Manager.', en: 'Number of the wolkvox Manager campaign.' },
   'cli.flag.campaign-type': { es: 'Tipo de la campaña.', en: 'Type of the campaign.' },
   'cli.flag.campaign-status': { es: 'Estado en que queda la campaña tras la carga (por defecto, active).', en: 'Status the campaign is left in after the upload (active by default).' },

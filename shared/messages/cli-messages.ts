@@ -21,6 +21,10 @@ export const cliMessages = {
     es: '{flag} espera «nombre=valor», no «{value}».',
     en: '{flag} expects "name=value", not "{value}".',
   },
+  'cli.party-password-missing': {
+    es: 'Falta la contraseña de las partes de Thalamus: la variable de entorno {name} está vacía o no existe. Defínala, o quite --party-password-env si el touchpoint no usa contraseña.',
+    en: "The Thalamus parties' password is missing: the environment variable {name} is empty or not set. Set it, or drop --party-password-env if the touchpoint takes no password.",
+  },
   'cli.token-missing': {
     es: 'Falta el token: defina la variable de entorno {name} (el token nunca se pasa como argumento, para que no quede en el historial).',
     en: 'The token is missing: set the environment variable {name} (a token is never passed as an argument, so it stays out of the shell history).',

@@ -51,6 +51,22 @@ export const validationMessages = {
     es: 'Fila {row}, columna «{column}»: «{value}» no es un valor que acepte el CRM. Use uno de estos: {allowed}, o agregue en la plantilla una equivalencia para «{value}».',
     en: 'Row {row}, column «{column}»: «{value}» is not a value the CRM accepts. Use one of: {allowed}, or add a value mapping for «{value}» to the template.',
   },
+  'validation.not-a-boolean': {
+    es: 'Fila {row}, columna «{column}»: «{value}» no es un sí/no. Escriba Sí o No (también valen true/false, 1/0).',
+    en: 'Row {row}, column «{column}»: «{value}» is not a yes/no. Write Yes or No (true/false and 1/0 work too).',
+  },
+  'validation.not-an-integer': {
+    es: 'Fila {row}, columna «{column}»: «{value}» no es un número entero. Escríbalo sin decimales, por ejemplo 1.234 o 1234.',
+    en: 'Row {row}, column «{column}»: «{value}» is not a whole number. Write it without decimals, for example 1,234 or 1234.',
+  },
+  'validation.not-a-decimal': {
+    es: 'Fila {row}, columna «{column}»: «{value}» no es un número. Escríbalo como 1.234,56 o 1,234.56 (sin símbolos de moneda ni letras).',
+    en: 'Row {row}, column «{column}»: «{value}» is not a number. Write it as 1,234.56 or 1.234,56 (no currency symbols or letters).',
+  },
+  'validation.not-a-table': {
+    es: 'Fila {row}, columna «{column}»: el campo es una tabla y la celda debe traer sus filas como una lista JSON, por ejemplo [{"Producto":"A1","Cantidad":2}]. Corrija la celda.',
+    en: 'Row {row}, column «{column}»: the field is a table and the cell must hold its rows as a JSON list, for example [{"Product":"A1","Quantity":2}]. Fix the cell.',
+  },
   'validation.not-a-number': {
     es: 'Fila {row}, columna «{column}»: «{value}» no es un número. Escriba solo cifras, con coma o punto decimal y sin separador de miles.',
     en: 'Row {row}, column «{column}»: «{value}» is not a number. Write digits only, with a decimal comma or point and no thousands separator.',
@@ -182,4 +198,5 @@ export const validationMessages = {
   'check.kind.value-too-long': { es: 'Valores demasiado largos', en: 'Values too long' },
   'check.kind.phone-invalid': { es: 'Teléfonos con letras, símbolos o demasiados dígitos', en: 'Phone numbers with letters, symbols or too many digits' },
   'check.kind.empty-row': { es: 'Filas vacías', en: 'Empty rows' },
+  'check.kind.invalid-typed-value': { es: 'Valores que no son del tipo del campo (sí/no, número, tabla)', en: "Values not of the field's type (yes/no, number, table)" },
 } as const satisfies MessageCatalog;

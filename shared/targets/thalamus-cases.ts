@@ -9,6 +9,11 @@ export const THALAMUS_CASES: TargetSpec = {
   connectionFields: ['touchpoint'],
   dateOutput: 'iso-date',
   fields: [
+    // The customer or operator the case is created for: logs in with Basic auth on each request.
+    fieldSpec('party', 'Parte (cliente u operador)', 'Party (customer or operator)', 'text', {
+      required: true,
+      synonyms: ['Parte', 'Documento', 'Cédula', 'Identificación', 'Usuario', 'Cliente', 'Party', 'Principal', 'Customer'],
+    }),
     fieldSpec('categoryCode', 'Código de categoría', 'Category code', 'text', {
       required: true,
       synonyms: ['Categoría', 'Código categoría', 'Category'],

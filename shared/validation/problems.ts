@@ -13,6 +13,7 @@ export const PROBLEM_CODES = [
   'value-too-long',
   'phone-invalid',
   'empty-row',
+  'invalid-typed-value',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

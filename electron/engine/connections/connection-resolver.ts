@@ -42,12 +42,18 @@ export class ConnectionResolver {
     const connection = this.effective(saved);
     if (isSandbox(connection)) {
       if (!this.builtIn) throw new CargaError(msg('job.sandbox-off'));
-      return { connection, origin: this.builtIn.baseUrl(connection.target), token: this.builtIn.tokenFor(connection) };
+      return this.withPartyPassword({ connection, origin: this.builtIn.baseUrl(connection.target), token: this.builtIn.tokenFor(connection) });
     }
     const origin = resolveOrigin(connection.target, connection.server);
     const token = await this.vault.get(connection.id);
     if (!token) throw new CargaError(msg('job.no-token', { name: connection.name }));
-    return { connection, origin, token };
+    return this.withPartyPassword({ connection, origin, token });
+  }
+
+  /** Thalamus's parties log in with a password the vault keeps beside the token ('' when none). */
+  private async withPartyPassword(resolved: ResolvedConnection): Promise<ResolvedConnection> {
+    if (resolved.connection.target !== 'thalamus-cases') return resolved;
+    return { ...resolved, partyPassword: (await this.vault.get(partyPasswordKey(resolved.connection.id))) ?? '' };
   }
 
   /** Where requests would go, without needing a token (request previews). */
@@ -73,16 +79,23 @@ export class ConnectionResolver {
     this.assertOwn(id);
     this.store.delete(id);
     await this.vault.delete(id);
+    await this.vault.delete(partyPasswordKey(id));
   }
 
-  async useForThisProcess(connection: Connection, token: string | undefined): Promise<void> {
+  async useForThisProcess(connection: Connection, token: string | undefined, partyPassword?: string): Promise<void> {
     this.ephemeral.set(connection.id, connection);
     if (token) await this.vault.set(connection.id, token);
+    if (partyPassword) await this.vault.set(partyPasswordKey(connection.id), partyPassword);
   }
 
   private assertOwn(id: string): void {
     if (id.startsWith(BUILT_IN_ID_PREFIX)) throw new CargaError(msg('job.sandbox-read-only'));
   }
+}
+
+/** The vault entry of a connection's party password: beside its token, never in a file. */
+function partyPasswordKey(connectionId: string): string {
+  return `${connectionId}#party-password`;
 }
 
 function isSandbox(connection: Connection): boolean {

@@ -22,6 +22,8 @@ export interface ResolvedConnection {
    * with its path (`https://host/thalamus`): request paths are appended to it. */
   origin: string;
   token: string;
+  /** Thalamus: the password the rows' parties log in with ('' for passwordless touchpoints). */
+  partyPassword?: string;
 }
 
 /** The only part that differs between targets: building requests and reading responses. */

@@ -1,6 +1,7 @@
 import { CargaError } from '../../../shared/errors/carga-error';
 import { classifyThalamusResponse } from '../../../shared/errors/classify';
 import { msg } from '../../../shared/messages/catalog';
+import { wireValue, type WireValue } from '../../../shared/mapping/declared-types';
 import { nonEmpty } from './record-values';
 import type { TargetAdapter } from './target-adapter';
 
@@ -10,7 +11,7 @@ interface ThalamusCaseBody {
   status?: string;
   resolution?: string;
   comments?: { description: string }[];
-  caseData?: Record<string, string>;
+  caseData?: Record<string, WireValue>;
 }
 
 /**
@@ -31,14 +32,18 @@ export const thalamusCases: TargetAdapter = {
     if (fields.status) body.status = fields.status;
     if (fields.resolution) body.resolution = fields.resolution;
     if (fields.comment) body.comments = [{ description: fields.comment }];
-    const caseData = nonEmpty(record.custom);
-    if (Object.keys(caseData).length > 0) body.caseData = caseData;
+    const custom = Object.entries(nonEmpty(record.custom));
+    if (custom.length > 0) body.caseData = Object.fromEntries(custom.map(([name, value]) => [name, wireValue(record.types?.[name], value)]));
+    // Thalamus keeps the session by Basic auth: the row's party logs in with the connection's
+    // party password (empty on passwordless touchpoints).
+    const basic = Buffer.from(`${fields.party ?? ''}:${conn.partyPassword ?? ''}`, 'utf8').toString('base64');
     return {
       method: 'POST',
       url: `${conn.origin}/api/v4/cases`,
       headers: {
         'Thalamus-Touchpoint': touchpoint,
         'Thalamus-Token': conn.token,
+        Authorization: `Basic ${basic}`,
         'Content-Type': 'application/json',
         Accept: 'application/json',
       },

@@ -1,5 +1,6 @@
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
+import { wireValue } from '../../../shared/mapping/declared-types';
 import { nonEmpty } from './record-values';
 import type { TargetAdapter } from './target-adapter';
 import { readWolkvoxBatchResponse } from './wolkvox-batch-response';
@@ -18,7 +19,10 @@ export const wolkvoxCrmRecords: TargetAdapter = {
     const { operation, module } = conn.connection;
     if (!operation) throw new CargaError(msg('crm.request.missing-operation'));
     if (!module) throw new CargaError(msg('crm.request.missing-module'));
-    const fields = records.map((record) => nonEmpty({ ...record.fields, ...record.custom }));
+    const fields = records.map((record) => {
+      const custom = Object.entries(nonEmpty(record.custom)).map(([name, value]) => [name, wireValue(record.types?.[name], value)] as const);
+      return { ...nonEmpty(record.fields), ...Object.fromEntries(custom) };
+    });
     return {
       method: 'POST',
       url: `${conn.origin}/server/API/v2/custom/insertMany.php`,

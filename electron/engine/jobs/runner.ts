@@ -7,6 +7,7 @@ import { isCargaError } from '../../../shared/errors/carga-error';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
 import type { Message } from '../../../shared/messages/message';
 import { msg } from '../../../shared/messages/catalog';
+import { refusedPartyAsRowFailure } from '../crm/party-refusal';
 import type { HttpClient, SendResult } from '../crm/http-client';
 import type { HttpRequest, ResolvedConnection, TargetAdapter } from '../crm/target-adapter';
 import { readRows } from '../files/read-rows';
@@ -394,10 +395,16 @@ export class JobRunner {
           this.o.lane.ledger.exhaust();
           this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: this.o.lane.ledger.resetsAt }));
           return;
-        case 'stop':
+        case 'stop': {
+          const partyFailure = refusedPartyAsRowFailure(verdict, this.o.journal.state.states.tally.ok, rows.length === 1 ? rows[0]?.row : undefined);
+          if (partyFailure) {
+            this.settle(r, rows, 'failed', { ...failure, failureClass: 'row', explanation: partyFailure.explanation });
+            return;
+          }
           this.o.journal.unsent(r);
           this.stop('stopped', failure.explanation);
           return;
+        }
         case 'batch': {
           this.o.journal.unsent(r);
           const allowed = Math.min(verdict.allowed ?? Math.floor(rows.length / 2), this.o.adapter.maxBatch);

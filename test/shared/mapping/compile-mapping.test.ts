@@ -261,11 +261,12 @@ describe('compileMapping', () => {
         target: 'thalamus-cases',
         columns: { Categoría: 'categoryCode', Tipo: 'typeCode', Fecha: 'caseData.Fecha compra', Nota: 'comment' },
         dateFormats: { 'caseData.Fecha compra': 'auto' },
+        constants: { party: '1$1020304050' },
       }),
       ['Categoría', 'Tipo', 'Fecha', 'Nota'],
     );
     expect(mapping.mapRow(['Reclamo', 'Telefonico', '46096', 'Llamó dos veces'], 0, 2)).toEqual({
-      record: { fields: { categoryCode: 'Reclamo', typeCode: 'Telefonico', comment: 'Llamó dos veces' }, custom: { 'Fecha compra': '2026-03-15' } },
+      record: { fields: { party: '1$1020304050', categoryCode: 'Reclamo', typeCode: 'Telefonico', comment: 'Llamó dos veces' }, custom: { 'Fecha compra': '2026-03-15' } },
       problems: [],
     });
   });

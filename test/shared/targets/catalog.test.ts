@@ -43,11 +43,11 @@ describe('target catalogs', () => {
     expect(t.fields.filter((f) => f.kind === 'phone')).toHaveLength(12);
   });
 
-  it('Thalamus cases: one per request, category and type required, custom fields in caseData', () => {
+  it('Thalamus cases: one per request, the party, category and type required, custom fields in caseData', () => {
     const t = targetDescriptor('thalamus-cases');
     expect([t.maxBatch, t.customPrefix, TARGET_SPECS['thalamus-cases'].dateOutput]).toEqual([1, 'caseData.', 'iso-date']);
-    expect(keys('thalamus-cases')).toEqual(['categoryCode', 'typeCode', 'status', 'resolution', 'comment']);
-    expect(required('thalamus-cases')).toEqual(['categoryCode', 'typeCode']);
+    expect(keys('thalamus-cases')).toEqual(['party', 'categoryCode', 'typeCode', 'status', 'resolution', 'comment']);
+    expect(required('thalamus-cases')).toEqual(['party', 'categoryCode', 'typeCode']);
   });
 
   it('labels every field in Spanish and English', () => {

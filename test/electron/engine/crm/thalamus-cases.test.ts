@@ -48,4 +48,13 @@ describe('Thalamus cases', () => {
       explanation: { code: 'crm.thalamus.initial-status' },
     });
   });
+
+  it('logs the row\'s party in with Basic auth and sends declared caseData types as JSON booleans and numbers', () => {
+    const typed = { ...record({ party: '1$1020304050', categoryCode: 'RECL', typeCode: 'FACT' }, { Monto: '1234.56', Urgente: 'true', Canal: '007' }), types: { Monto: 'decimal', Urgente: 'boolean' } as const };
+    const request = thalamusCases.buildRequest({ ...conn, partyPassword: 'clave' }, [typed]);
+    expect(request.headers.Authorization).toBe(`Basic ${Buffer.from('1$1020304050:clave').toString('base64')}`);
+    expect(JSON.parse(String(request.body)).caseData).toEqual({ Monto: 1234.56, Urgente: true, Canal: '007' });
+    // Passwordless touchpoints: an empty password.
+    expect(thalamusCases.buildRequest(conn, [typed]).headers.Authorization).toBe(`Basic ${Buffer.from('1$1020304050:').toString('base64')}`);
+  });
 });
