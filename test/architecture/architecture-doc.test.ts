@@ -6,7 +6,7 @@ const root = join(import.meta.dirname, '..', '..');
 
 /** Backticked words that name a place in the repository: a path with a folder, or a Markdown page. */
 function namedPaths(markdown: string): string[] {
-  const quoted = [...markdown.matchAll(/`([^`\s]+)`/g)].map((match) => match[1]);
+  const quoted = [...markdown.matchAll(/`([^`\s]+)`/g)].flatMap((match) => match.slice(1));
   return [...new Set(quoted.filter((word) => word.includes('/') || word.endsWith('.md')))];
 }
 
