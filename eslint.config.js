@@ -1,7 +1,7 @@
 import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', '.vite', 'test-results', 'build', 'examples'] },
@@ -26,14 +26,31 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^node:', message: 'shared/ is environment-neutral: no node:* imports.' },
-            { regex: '^(fs|path|os|crypto|http|https|net|stream|url|child_process|worker_threads|events|buffer|util)(/.*)?$', message: 'shared/ is environment-neutral: no Node built-ins.' },
+            {
+              regex:
+                '^(fs|path|os|crypto|http|https|net|stream|url|child_process|worker_threads|events|buffer|util)(/.*)?$',
+              message: 'shared/ is environment-neutral: no Node built-ins.',
+            },
             { regex: '^electron(/.*)?$', message: 'shared/ is environment-neutral: no electron.' },
             { regex: '^react(-dom)?(/.*)?$', message: 'shared/ is environment-neutral: no React or DOM.' },
-            { regex: '^(\\.\\./)+(electron|renderer)(/|$)', message: 'shared/ may not import the main process or the renderer.' },
+            {
+              regex: '^(\\.\\./)+(electron|renderer)(/|$)',
+              message: 'shared/ may not import the main process or the renderer.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+      ],
     },
   },
   {
@@ -42,7 +59,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(node:|electron)', message: 'The renderer talks to the engine only through its Bridge.' }, { regex: '(^|/)electron/', message: 'The renderer talks to the engine only through its Bridge.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(node:|electron)',
+              message: 'The renderer talks to the engine only through its Bridge.',
+            },
+            { regex: '(^|/)electron/', message: 'The renderer talks to the engine only through its Bridge.' },
+          ],
+        },
+      ],
     },
   },
 );

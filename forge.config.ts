@@ -1,6 +1,6 @@
-import type { ForgeConfig } from '@electron-forge/shared-types';
-import { VitePlugin } from '@electron-forge/plugin-vite';
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
+import { VitePlugin } from '@electron-forge/plugin-vite';
+import type { ForgeConfig } from '@electron-forge/shared-types';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 
 // `npm start` runs the app from Vite's dev server; `npm run package` writes out/Carga-<platform>-<arch>,

@@ -2,8 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { defineConfig, type ConfigEnv, type Plugin } from 'vite';
+
 import react from '@vitejs/plugin-react';
+import { defineConfig, type ConfigEnv, type Plugin } from 'vite';
 
 const projectDir = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,7 +30,10 @@ function precompress(): Plugin {
         const path = join(outDir, fileName);
         const bytes = readFileSync(path);
         writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
-        writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
       }
     },
   };

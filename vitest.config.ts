@@ -9,7 +9,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/architecture/**/*.test.ts'],
+          include: [
+            'test/shared/**/*.test.ts',
+            'test/electron/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

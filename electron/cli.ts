@@ -1,8 +1,8 @@
 import { formatMessage } from '../shared/messages/catalog';
+import { langOf } from './cli/cli-lang';
 import { EXIT, type CliIO, type Command } from './cli/command';
 import { helpText, topHelpText, wantsHelp } from './cli/command-line';
 import { COMMAND_SPECS } from './cli/command-specs';
-import { langOf } from './cli/cli-lang';
 
 /** Each command's code is loaded only when it runs, so `--help` and `carga inspect` pay for
  * nothing else. */

@@ -10,28 +10,42 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, Notification, safeStorage, session, type WebContents } from 'electron';
+
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  Notification,
+  safeStorage,
+  session,
+  type WebContents,
+} from 'electron';
+
 import type { JobSummary } from '../shared/contract';
 import { langFromLocale, type Lang } from '../shared/lang';
 import { formatMessage, msg } from '../shared/messages/catalog';
 import type { Message } from '../shared/messages/message';
 import { createEngine, type Engine } from './engine/engine';
 import { createSafeStorageVault } from './engine/secrets/safe-storage-vault';
-import { startSandboxConnections } from './sandbox/sandbox-connections';
-import { ActiveJobs, afterJobEndedWithoutWindow, onLastWindowClosed } from './ipc/background-run';
 import { contentSecurityPolicy } from './front-door/content-security-policy';
+import { ActiveJobs, afterJobEndedWithoutWindow, onLastWindowClosed } from './ipc/background-run';
 import { forwardEvents } from './ipc/event-forwarding';
 import { registerIpc } from './ipc/register-ipc';
 import { isTrustedSender } from './ipc/sender-check';
 import { isPermissionAllowed, mayNavigate } from './ipc/window-policy';
+import { startSandboxConnections } from './sandbox/sandbox-connections';
 
 // Defined by Electron Forge's Vite plugin at build time.
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
 declare const MAIN_WINDOW_VITE_NAME: string;
 
-const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
+const devServerUrl =
+  typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
 /** The page the window loads; IPC senders and navigations are checked against it. */
-const appUrl = devServerUrl ?? pathToFileURL(path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}/index.html`)).href;
+const appUrl =
+  devServerUrl ?? pathToFileURL(path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}/index.html`)).href;
 
 let engine: Engine | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -102,8 +116,12 @@ function applySessionPolicy(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(isPermissionAllowed(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
+    isPermissionAllowed(permission),
+  );
 }
 
 /** For every web contents the app ever creates: no webviews, no new windows, no navigation
@@ -159,7 +177,10 @@ function showWindow(): void {
 function jobFinished(summary: JobSummary): void {
   if (!mainWindow || !mainWindow.isFocused()) {
     const { fileName, ok, failed, uncertain } = summary;
-    notify(msg('front-door.job-finished-body', { ok, failed, uncertain }), msg('front-door.job-finished-title', { fileName }));
+    notify(
+      msg('front-door.job-finished-body', { ok, failed, uncertain }),
+      msg('front-door.job-finished-title', { fileName }),
+    );
   }
   if (!mainWindow && afterJobEndedWithoutWindow(activeJobs.count, process.platform) === 'quit') app.quit();
 }

@@ -4,6 +4,7 @@
  * exposed: see createPreloadApi.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
+
 import type { CargaPreloadApi } from '../shared/preload-api';
 import { createPreloadApi } from './ipc/preload-api';
 

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
 import { isCargaError } from '../shared/errors/carga-error';
 import type { Lang } from '../shared/lang';
 import { formatMessage, msg } from '../shared/messages/catalog';
@@ -55,7 +56,12 @@ async function serve(args: WebArgs): Promise<void> {
 /** Loaded after the address is printed: the engine and its dependencies (file readers, report
  * writers, the sandbox) are most of the start-up time. Uploads no job reads (from pages of an
  * earlier run that never started an import, or whose job was removed) go first. */
-async function startEngine(args: WebArgs, dataDir: string, uploadsDir: string, jobsDir: string): Promise<Engine> {
+async function startEngine(
+  args: WebArgs,
+  dataDir: string,
+  uploadsDir: string,
+  jobsDir: string,
+): Promise<Engine> {
   await removeUnusedUploads(uploadsDir, filesReadByJobs(jobsDir));
   const [{ createEngine }, { createFileVault }, { startSandboxConnections }] = await Promise.all([
     import('./engine/engine'),
@@ -85,7 +91,14 @@ async function openBrowserPrivately(server: WebServer, runDir: string, lang: Lan
     openBrowser(pathToFileURL(path).href);
     return path;
   } catch (error) {
-    process.stderr.write(formatMessage(lang, msg('front-door.web-browser-not-opened', { detail: error instanceof Error ? error.message : String(error) })) + '\n');
+    process.stderr.write(
+      formatMessage(
+        lang,
+        msg('front-door.web-browser-not-opened', {
+          detail: error instanceof Error ? error.message : String(error),
+        }),
+      ) + '\n',
+    );
     return null;
   }
 }
@@ -103,7 +116,11 @@ if (args.help) {
 serve(args).then(
   () => process.exit(0),
   (error: unknown) => {
-    const detail = isCargaError(error) ? formatMessage(args.lang, error.detail) : error instanceof Error ? error.message : String(error);
+    const detail = isCargaError(error)
+      ? formatMessage(args.lang, error.detail)
+      : error instanceof Error
+        ? error.message
+        : String(error);
     process.stderr.write(formatMessage(args.lang, msg('front-door.web-start-failed', { detail })) + '\n');
     process.exit(1);
   },

@@ -1,6 +1,7 @@
 import type { Connection, TargetId } from './contract';
 
-type ConnectionField = 'operation' | 'module' | 'campaignId' | 'campaignType' | 'campaignStatus' | 'touchpoint';
+type ConnectionField =
+  'operation' | 'module' | 'campaignId' | 'campaignType' | 'campaignStatus' | 'touchpoint';
 
 /** What each target's requests cannot be built without (the URL's parameters, the `operation` field). */
 const REQUIRED: Record<TargetId, readonly ConnectionField[]> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { TARGET_IDS } from './targets/target-ids';
 
 const text = (max: number) => z.string().trim().max(max);

@@ -3,13 +3,14 @@
  * server) parse what the renderer sends with these before the engine sees it: a compromised or
  * buggy renderer can send anything, and the engine trusts its arguments.
  */
-import { LANGS } from './lang';
 import { z } from 'zod';
-import type { MethodInput, MethodName, ResultFilter, RowOutcome } from './contract';
+
 import { connectionSchema } from './connection-schema';
+import type { MethodInput, MethodName, ResultFilter, RowOutcome } from './contract';
 import { FAILURE_CLASSES } from './errors/failure-class';
-import { templateSchema } from './template';
+import { LANGS } from './lang';
 import { TARGET_IDS } from './targets/target-ids';
+import { templateSchema } from './template';
 
 /** Tokens are a few dozen characters; 4 KB leaves room for any vendor's format. */
 export const MAX_TOKEN_LENGTH = 4096;
@@ -27,7 +28,11 @@ const idSchema = z
   .max(128)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/);
 
-const pathSchema = z.string().min(1).max(MAX_PATH_LENGTH).refine((path) => !path.includes('\0'));
+const pathSchema = z
+  .string()
+  .min(1)
+  .max(MAX_PATH_LENGTH)
+  .refine((path) => !path.includes('\0'));
 const columnNameSchema = z.string().max(1000);
 
 const fileOptionsSchema = z.strictObject({
@@ -37,7 +42,14 @@ const fileOptionsSchema = z.strictObject({
   sheet: z.string().max(MAX_NAME_LENGTH).optional(),
 });
 
-const ROW_OUTCOMES = ['pending', 'sending', 'ok', 'failed', 'uncertain', 'skipped'] as const satisfies readonly RowOutcome[];
+const ROW_OUTCOMES = [
+  'pending',
+  'sending',
+  'ok',
+  'failed',
+  'uncertain',
+  'skipped',
+] as const satisfies readonly RowOutcome[];
 
 const resultFilterSchema: z.ZodType<ResultFilter> = z.strictObject({
   outcomes: z.array(z.enum(ROW_OUTCOMES)).max(ROW_OUTCOMES.length).optional(),
@@ -128,8 +140,7 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
 };
 
 export type MethodInputParse<M extends MethodName> =
-  | { ok: true; input: MethodInput<M> }
-  | { ok: false; path: string };
+  { ok: true; input: MethodInput<M> } | { ok: false; path: string };
 
 /** Parses one method's input; on failure says where (`connection.server`), never the value. */
 export function parseMethodInput<M extends MethodName>(method: M, raw: unknown): MethodInputParse<M> {

@@ -4,12 +4,12 @@
  * structured clone and JSON unchanged. Parts implemented by later work are declared here too,
  * so every front door is built against the same shapes.
  */
-import type { Message } from './messages/message';
-import type { Lang } from './lang';
-import type { ProblemCode, RowProblem } from './validation/problems';
-import type { Template } from './template';
-import type { TargetId } from './targets/target-ids';
 import type { FailureClass } from './errors/failure-class';
+import type { Lang } from './lang';
+import type { Message } from './messages/message';
+import type { TargetId } from './targets/target-ids';
+import type { Template } from './template';
+import type { ProblemCode, RowProblem } from './validation/problems';
 
 export type { Message, ProblemCode, RowProblem, Template, TargetId, FailureClass };
 
@@ -263,7 +263,9 @@ export interface TargetDescriptor {
   fields: TargetField[];
   /** Custom fields go under this prefix in a mapping (`form.Ciudad`). */
   customPrefix: string | null;
-  connectionFields: ('operation' | 'module' | 'campaignId' | 'campaignType' | 'campaignStatus' | 'touchpoint')[];
+  connectionFields: (
+    'operation' | 'module' | 'campaignId' | 'campaignType' | 'campaignStatus' | 'touchpoint'
+  )[];
 }
 
 export interface AppInfo {
@@ -287,11 +289,29 @@ export interface CargaApi {
 
   openFile(input: { path: string; options?: FileOptions }): Promise<FileInfo>;
   suggestMapping(input: { target: TargetId; columns: string[] }): Promise<MappingSuggestion[]>;
-  previewRequests(input: { path: string; options?: FileOptions; template: Template; connectionId: string; rows?: number }): Promise<RequestPreview[]>;
-  checkFile(input: { checkId: string; path: string; options?: FileOptions; template: Template; connectionId?: string }): Promise<CheckResult>;
+  previewRequests(input: {
+    path: string;
+    options?: FileOptions;
+    template: Template;
+    connectionId: string;
+    rows?: number;
+  }): Promise<RequestPreview[]>;
+  checkFile(input: {
+    checkId: string;
+    path: string;
+    options?: FileOptions;
+    template: Template;
+    connectionId?: string;
+  }): Promise<CheckResult>;
 
   /** Rows the destination already accepted in earlier jobs are skipped unless `allowDuplicates`. */
-  startJob(input: { path: string; options?: FileOptions; template: Template; connectionId: string; allowDuplicates?: boolean }): Promise<JobSummary>;
+  startJob(input: {
+    path: string;
+    options?: FileOptions;
+    template: Template;
+    connectionId: string;
+    allowDuplicates?: boolean;
+  }): Promise<JobSummary>;
   pauseJob(input: { jobId: string }): Promise<JobSummary>;
   resumeJob(input: { jobId: string }): Promise<JobSummary>;
   cancelJob(input: { jobId: string }): Promise<JobSummary>;
@@ -302,10 +322,21 @@ export interface CargaApi {
   getJob(input: { jobId: string }): Promise<JobSummary>;
   listJobs(): Promise<JobSummary[]>;
   /** The rows that need the operator (failed, uncertain, skipped), in file order, with why and their cells. */
-  listResults(input: { jobId: string; filter?: ResultFilter; offset: number; limit: number }): Promise<ResultPage>;
+  listResults(input: {
+    jobId: string;
+    filter?: ResultFilter;
+    offset: number;
+    limit: number;
+  }): Promise<ResultPage>;
   failureBreakdown(input: { jobId: string }): Promise<Partial<Record<FailureClass | 'validation', number>>>;
   /** Writes a report in `lang` (default: the engine's language) to `path` (default: the job's folder). */
-  exportReport(input: { jobId: string; kind: ReportKind; format: ReportFormat; path?: string; lang?: Lang }): Promise<{ path: string }>;
+  exportReport(input: {
+    jobId: string;
+    kind: ReportKind;
+    format: ReportFormat;
+    path?: string;
+    lang?: Lang;
+  }): Promise<{ path: string }>;
 
   listTemplates(): Promise<Template[]>;
   saveTemplate(input: { template: Template }): Promise<Template>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { TARGET_IDS } from './targets/target-ids';
+
 import { DECLARED_TYPES } from './mapping/declared-types';
+import { TARGET_IDS } from './targets/target-ids';
 
 export const DATE_INPUT_FORMATS = ['auto', 'dd/mm/yyyy', 'mm/dd/yyyy', 'yyyy-mm-dd', 'excel-serial'] as const;
 export type DateInputFormat = (typeof DATE_INPUT_FORMATS)[number];

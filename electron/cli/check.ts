@@ -1,12 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CheckResult, Connection, FileInfo, FileOptions, Lang, Message, RowProblem } from '../../shared/contract';
-import { formatMessage, msg } from '../../shared/messages/catalog';
+
+import type {
+  CheckResult,
+  Connection,
+  FileInfo,
+  FileOptions,
+  Lang,
+  Message,
+  RowProblem,
+} from '../../shared/contract';
 import { BLOCKING_MAPPING_PROBLEMS } from '../../shared/mapping/compile-mapping';
+import { formatMessage, msg } from '../../shared/messages/catalog';
 import { targetSpec } from '../../shared/targets/catalog';
 import type { Template } from '../../shared/template';
-import { openFile } from '../engine/files/open-file';
 import { checkFile } from '../engine/check/check-file';
+import { openFile } from '../engine/files/open-file';
 import { JobStore } from '../engine/jobs/job-store';
 import { LedgerBook } from '../engine/ledger/ledger-book';
 import { dataDirOf, jobsDirOf } from './cli-paths';
@@ -20,7 +29,13 @@ import { templateFromFlags } from './template-flags';
 /** A check sends nothing: what the template remembers of its connection stands in for one, so
  * connection-given fields (T1's operation) count as provided exactly as they will in a run. */
 function rememberedConnection(template: Template): Connection {
-  return { id: 'cli', name: 'cli', target: template.target, server: template.connection.server ?? '', ...template.connection };
+  return {
+    id: 'cli',
+    name: 'cli',
+    target: template.target,
+    server: template.connection.server ?? '',
+    ...template.connection,
+  };
 }
 
 /** Every row through the engine's own check, so the CLI and the app can never disagree. */
@@ -31,8 +46,20 @@ async function checkRows(
   destination: { connection: Connection; book: LedgerBook } | null,
 ): Promise<{ info: FileInfo; result: CheckResult }> {
   const info = await openFile(path, options);
-  const alreadySent = destination ? { ledger: await destination.book.forConnection(destination.connection), connection: destination.connection } : null;
-  const result = await checkFile({ info, template, connection: rememberedConnection(template), remainingQuota: null, dailyBudget: null, alreadySent });
+  const alreadySent = destination
+    ? {
+        ledger: await destination.book.forConnection(destination.connection),
+        connection: destination.connection,
+      }
+    : null;
+  const result = await checkFile({
+    info,
+    template,
+    connection: rememberedConnection(template),
+    remainingQuota: null,
+    dailyBudget: null,
+    alreadySent,
+  });
   return { info, result };
 }
 
@@ -44,30 +71,59 @@ function renderText(info: FileInfo, template: Template, result: CheckResult, lan
 
   if (result.mappingProblems.length > 0) {
     lines.push(text(msg('check.mapping-heading')));
-    for (const problem of result.mappingProblems) lines.push(`  ${BLOCKING_MAPPING_PROBLEMS.has(problem.code) ? '✗' : '!'} ${text(problem)}`);
-    if (result.mappingProblems.some((p) => BLOCKING_MAPPING_PROBLEMS.has(p.code))) lines.push(`  ${text(msg('check.mapping-blocks'))}`);
+    for (const problem of result.mappingProblems)
+      lines.push(`  ${BLOCKING_MAPPING_PROBLEMS.has(problem.code) ? '✗' : '!'} ${text(problem)}`);
+    if (result.mappingProblems.some((p) => BLOCKING_MAPPING_PROBLEMS.has(p.code)))
+      lines.push(`  ${text(msg('check.mapping-blocks'))}`);
     lines.push('');
   }
 
   lines.push(
-    text(msg('check.rows', { total: number.format(result.totalRows), valid: number.format(result.validRows), invalid: number.format(result.invalidRows) })),
+    text(
+      msg('check.rows', {
+        total: number.format(result.totalRows),
+        valid: number.format(result.validRows),
+        invalid: number.format(result.invalidRows),
+      }),
+    ),
   );
   const kinds = Object.entries(result.problemCounts);
   if (kinds.length > 0) {
     lines.push('', text(msg('check.problems-heading')));
     for (const [code, count] of kinds) {
       const examples = result.examples.filter((p) => p.code === code);
-      lines.push(`  ${text(msg('check.problem-kind', { title: text(msg(`check.kind.${code as RowProblem['code']}`)), count: number.format(count) }))}`);
+      lines.push(
+        `  ${text(msg('check.problem-kind', { title: text(msg(`check.kind.${code as RowProblem['code']}`)), count: number.format(count) }))}`,
+      );
       for (const example of examples) lines.push(`    ${text(example.message)}`);
-      if (count > examples.length) lines.push(`    ${text(msg('check.more-examples', { count: number.format(count - examples.length) }))}`);
+      if (count > examples.length)
+        lines.push(
+          `    ${text(msg('check.more-examples', { count: number.format(count - examples.length) }))}`,
+        );
     }
   } else if (result.totalRows > 0) {
     lines.push(text(msg('check.all-good')));
   }
-  lines.push('', text(msg('check.requests', { requests: number.format(result.requests), perRequest: number.format(spec.maxBatch) })));
+  lines.push(
+    '',
+    text(
+      msg('check.requests', {
+        requests: number.format(result.requests),
+        perRequest: number.format(spec.maxBatch),
+      }),
+    ),
+  );
   const day = new Intl.DateTimeFormat(lang === 'es' ? 'es-CO' : 'en-US', { dateStyle: 'medium' });
   for (const earlier of result.alreadySentFrom ?? []) {
-    lines.push(text(msg('ledger.already-sent', { count: number.format(earlier.rows), date: day.format(new Date(earlier.at)), jobId: earlier.jobId })));
+    lines.push(
+      text(
+        msg('ledger.already-sent', {
+          count: number.format(earlier.rows),
+          date: day.format(new Date(earlier.at)),
+          jobId: earlier.jobId,
+        }),
+      ),
+    );
   }
   if (result.alreadySent) lines.push(`  ${text(msg('ledger.send-again-hint'))}`);
   return lines.join('\n') + '\n';
@@ -80,7 +136,10 @@ function renderJson(result: CheckResult, lang: Lang): string {
     invalidRows: result.invalidRows,
     problemCounts: result.problemCounts,
     examples: result.examples.map((problem) => ({ ...problem, text: formatMessage(lang, problem.message) })),
-    mappingProblems: result.mappingProblems.map((problem) => ({ ...problem, text: formatMessage(lang, problem) })),
+    mappingProblems: result.mappingProblems.map((problem) => ({
+      ...problem,
+      text: formatMessage(lang, problem),
+    })),
     requests: result.requests,
     alreadySent: result.alreadySent ?? 0,
     alreadySentFrom: result.alreadySentFrom ?? [],
@@ -100,9 +159,14 @@ export const runCheck: CommandRun<typeof CHECK.flags> = async ({ flags, args: [f
   const jobsDir = jobsDirOf(io, flags['jobs-dir']);
   // Without a jobs folder nothing was ever sent from here: a check creates no files.
   const destination = existsSync(jobsDir)
-    ? { connection: connectionFor(template, flags), book: new LedgerBook(join(dataDirOf(io), 'ledger'), new JobStore(jobsDir)) }
+    ? {
+        connection: connectionFor(template, flags),
+        book: new LedgerBook(join(dataDirOf(io), 'ledger'), new JobStore(jobsDir)),
+      }
     : null;
-  const { info, result } = await checkRows(resolve(io.cwd, file!), options, template, destination).finally(() => destination?.book.close());
+  const { info, result } = await checkRows(resolve(io.cwd, file!), options, template, destination).finally(
+    () => destination?.book.close(),
+  );
 
   io.stdout(flags.json ? renderJson(result, lang) : renderText(info, template, result, lang));
   const blocked = result.mappingProblems.some((p) => BLOCKING_MAPPING_PROBLEMS.has(p.code));

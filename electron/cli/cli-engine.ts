@@ -9,9 +9,16 @@ import type { CliIO } from './command';
  * time), no waiting for a quota reset (the command exits and says so), the embedded sandbox
  * only when the job talks to it. Always closed, so journals are flushed before exit.
  */
-export async function withCliEngine<T>(io: CliIO, lang: Lang, options: { jobsDir: string; sandbox: boolean; maxWaitMs?: number | undefined }, use: (engine: Engine) => Promise<T>): Promise<T> {
+export async function withCliEngine<T>(
+  io: CliIO,
+  lang: Lang,
+  options: { jobsDir: string; sandbox: boolean; maxWaitMs?: number | undefined },
+  use: (engine: Engine) => Promise<T>,
+): Promise<T> {
   // Loaded only when a job talks to it: the other commands never pay for the sandbox.
-  const sandbox = options.sandbox ? await (await import('../sandbox/sandbox-connections')).startSandboxConnections() : null;
+  const sandbox = options.sandbox
+    ? await (await import('../sandbox/sandbox-connections')).startSandboxConnections()
+    : null;
   const engine = await createEngine({
     dataDir: dataDirOf(io),
     jobsDir: options.jobsDir,

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+
 import type { CliIO } from './command';
 
 /** `$CARGA_HOME`, else `~/.carga`: where the CLI keeps jobs, templates and quota ledgers. */

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 import type { Lang } from '../../shared/contract';
 import { CargaError } from '../../shared/errors/carga-error';
 import { formatMessage, msg, type MessageCode } from '../../shared/messages/catalog';
@@ -31,12 +32,14 @@ function checkedValue(name: string, flag: FlagSpec, raw: string): string | numbe
   const option = `--${name}`;
   if (flag.kind === 'choice') {
     const choice = flag.choices.find((c) => c.toLowerCase() === raw.toLowerCase());
-    if (choice === undefined) throw new CargaError(msg('cli.bad-choice', { option, value: raw, allowed: flag.choices.join(', ') }));
+    if (choice === undefined)
+      throw new CargaError(msg('cli.bad-choice', { option, value: raw, allowed: flag.choices.join(', ') }));
     return choice;
   }
   if (flag.kind === 'whole') {
     const number = /^\d+$/.test(raw) ? Number(raw) : NaN;
-    if (!(number >= flag.min && number <= flag.max)) throw new CargaError(msg('cli.bad-whole-number', { option, value: raw, min: flag.min, max: flag.max }));
+    if (!(number >= flag.min && number <= flag.max))
+      throw new CargaError(msg('cli.bad-whole-number', { option, value: raw, min: flag.min, max: flag.max }));
     return number;
   }
   return raw;
@@ -44,7 +47,11 @@ function checkedValue(name: string, flag: FlagSpec, raw: string): string | numbe
 
 /** Reads a command's line against its flag table; a problem becomes a CargaError in the catalog's
  * words, naming the flag as the operator typed it. */
-export function parseCommandLine<T extends FlagTable>(spec: CommandSpec<T>, argv: string[], lang: Lang): CommandLine<T> {
+export function parseCommandLine<T extends FlagTable>(
+  spec: CommandSpec<T>,
+  argv: string[],
+  lang: Lang,
+): CommandLine<T> {
   const table = tableOf(spec);
   const options: ParseArgsConfig['options'] = {};
   for (const [name, flag] of Object.entries(table)) {
@@ -60,7 +67,13 @@ export function parseCommandLine<T extends FlagTable>(spec: CommandSpec<T>, argv
   for (const token of tokens) {
     if (token.kind === 'positional') {
       if (args.length >= spec.args.length) {
-        throw new CargaError(msg('cli.unexpected-argument', { argument: token.value, command: spec.name, args: argsPlaceholder(spec, lang) }));
+        throw new CargaError(
+          msg('cli.unexpected-argument', {
+            argument: token.value,
+            command: spec.name,
+            args: argsPlaceholder(spec, lang),
+          }),
+        );
       }
       args.push(token.value);
       continue;
@@ -69,13 +82,15 @@ export function parseCommandLine<T extends FlagTable>(spec: CommandSpec<T>, argv
     const flag = Object.hasOwn(table, token.name) ? table[token.name] : undefined;
     if (!flag) throw new CargaError(msg('cli.unknown-option', { option: token.rawName, command: spec.name }));
     if (flag.kind === 'switch') {
-      if (token.value !== undefined) throw new CargaError(msg('cli.unexpected-value', { option: token.rawName, value: token.value }));
+      if (token.value !== undefined)
+        throw new CargaError(msg('cli.unexpected-value', { option: token.rawName, value: token.value }));
       flags[token.name] = true;
       continue;
     }
     if (token.value === undefined) throw new CargaError(msg('cli.missing-value', { option: token.rawName }));
     const value = checkedValue(token.name, flag, token.value);
-    if (flag.kind === 'text' && flag.repeatable) flags[token.name] = [...((flags[token.name] as string[] | undefined) ?? []), token.value];
+    if (flag.kind === 'text' && flag.repeatable)
+      flags[token.name] = [...((flags[token.name] as string[] | undefined) ?? []), token.value];
     else flags[token.name] = value;
   }
   const missing = spec.args[args.length];
@@ -94,7 +109,10 @@ export function helpText(spec: CommandSpec, lang: Lang): string {
   const rows = Object.entries(tableOf(spec)).map(([name, flag]): [string, string] => {
     const names = `${flag.short ? `-${flag.short}, ` : ''}--${name}`;
     const left = flag.kind === 'switch' ? names : `${names} ${text(flag.value)}`;
-    const allowed = flag.kind === 'choice' ? ` ${text('cli.help.allowed', { allowed: flag.choices.map((c) => (/^[\w-]+$/.test(c) ? c : `"${c}"`)).join(', ') })}` : '';
+    const allowed =
+      flag.kind === 'choice'
+        ? ` ${text('cli.help.allowed', { allowed: flag.choices.map((c) => (/^[\w-]+$/.test(c) ? c : `"${c}"`)).join(', ') })}`
+        : '';
     return [left, text(flag.help) + allowed];
   });
   const lines = [
@@ -110,6 +128,20 @@ export function helpText(spec: CommandSpec, lang: Lang): string {
 /** `carga --help`: every command with what it does. */
 export function topHelpText(specs: readonly CommandSpec[], lang: Lang): string {
   const text = (code: MessageCode) => formatMessage(lang, msg(code));
-  const rows = specs.map((spec): [string, string] => [`${spec.name}${argsPlaceholder(spec, lang)}`, text(spec.summary)]);
-  return [text('cli.help.tagline'), '', text('cli.help.top-usage'), '', text('cli.help.commands'), ...twoColumns(rows), '', text('cli.help.top-footer')].join('\n') + '\n';
+  const rows = specs.map((spec): [string, string] => [
+    `${spec.name}${argsPlaceholder(spec, lang)}`,
+    text(spec.summary),
+  ]);
+  return (
+    [
+      text('cli.help.tagline'),
+      '',
+      text('cli.help.top-usage'),
+      '',
+      text('cli.help.commands'),
+      ...twoColumns(rows),
+      '',
+      text('cli.help.top-footer'),
+    ].join('\n') + '\n'
+  );
 }

@@ -1,5 +1,13 @@
 import type { MessageCode } from '../../shared/messages/catalog';
-import { CONNECTION_FLAGS, FILE_FLAGS, JOBS_DIR_FLAG, JSON_FLAG, TARGET_CONNECTION_FLAGS, TEMPLATE_FLAGS, type FlagTable } from './flags';
+import {
+  CONNECTION_FLAGS,
+  FILE_FLAGS,
+  JOBS_DIR_FLAG,
+  JSON_FLAG,
+  TARGET_CONNECTION_FLAGS,
+  TEMPLATE_FLAGS,
+  type FlagTable,
+} from './flags';
 
 /** An argument given by position (the file, the job), each one required. */
 export interface PositionalSpec {
@@ -34,7 +42,14 @@ export const CHECK = {
   summary: 'cli.command.check',
   args: [FILE_ARG],
   // The destination an import would send to, to count the rows it already accepted.
-  flags: { ...TEMPLATE_FLAGS, ...FILE_FLAGS, ...JSON_FLAG, server: CONNECTION_FLAGS.server, ...TARGET_CONNECTION_FLAGS, ...JOBS_DIR_FLAG },
+  flags: {
+    ...TEMPLATE_FLAGS,
+    ...FILE_FLAGS,
+    ...JSON_FLAG,
+    server: CONNECTION_FLAGS.server,
+    ...TARGET_CONNECTION_FLAGS,
+    ...JOBS_DIR_FLAG,
+  },
 } as const satisfies CommandSpec;
 
 export const IMPORT = {
@@ -91,11 +106,32 @@ export const SANDBOX = {
     port: { kind: 'whole', value: 'cli.value.number', min: 0, max: 65_535, help: 'cli.flag.port' },
     latency: { kind: 'whole', value: 'cli.value.ms', min: 0, max: 600_000, help: 'cli.flag.latency' },
     jitter: { kind: 'whole', value: 'cli.value.ms', min: 0, max: 600_000, help: 'cli.flag.jitter' },
-    'daily-limit': { kind: 'whole', value: 'cli.value.number', min: 0, max: MANY, help: 'cli.flag.sandbox-daily-limit' },
-    'license-cap': { kind: 'whole', value: 'cli.value.number', min: 1, max: MANY, help: 'cli.flag.license-cap' },
+    'daily-limit': {
+      kind: 'whole',
+      value: 'cli.value.number',
+      min: 0,
+      max: MANY,
+      help: 'cli.flag.sandbox-daily-limit',
+    },
+    'license-cap': {
+      kind: 'whole',
+      value: 'cli.value.number',
+      min: 1,
+      max: MANY,
+      help: 'cli.flag.license-cap',
+    },
     quiet: { kind: 'switch', short: 'q', help: 'cli.flag.quiet' },
   },
 } as const satisfies CommandSpec;
 
 /** Every command, in the order `carga --help` lists them. */
-export const COMMAND_SPECS: readonly CommandSpec[] = [INSPECT, CHECK, IMPORT, RESUME, RETRY, JOBS, REPORT, SANDBOX];
+export const COMMAND_SPECS: readonly CommandSpec[] = [
+  INSPECT,
+  CHECK,
+  IMPORT,
+  RESUME,
+  RETRY,
+  JOBS,
+  REPORT,
+  SANDBOX,
+];

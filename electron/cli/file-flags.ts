@@ -1,8 +1,12 @@
 import type { Delimiter, FileOptions } from '../../shared/contract';
-import type { FlagValues } from './flags';
-import type { FILE_FLAGS } from './flags';
+import type { FILE_FLAGS, FlagValues } from './flags';
 
-const DELIMITERS: Record<(typeof FILE_FLAGS)['delimiter']['choices'][number], Delimiter> = { ',': ',', ';': ';', tab: '\t', '|': '|' };
+const DELIMITERS: Record<(typeof FILE_FLAGS)['delimiter']['choices'][number], Delimiter> = {
+  ',': ',',
+  ';': ';',
+  tab: '\t',
+  '|': '|',
+};
 
 /** The file overrides given as flags (already checked against their choices). */
 export function fileOptionsFromFlags(flags: FlagValues<typeof FILE_FLAGS>): FileOptions {

@@ -58,7 +58,12 @@ const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const sat
 export const FILE_FLAGS = {
   sheet: { kind: 'text', value: 'cli.value.sheet', help: 'cli.flag.sheet' },
   encoding: { kind: 'choice', value: 'cli.value.encoding', choices: ENCODINGS, help: 'cli.flag.encoding' },
-  delimiter: { kind: 'choice', value: 'cli.value.delimiter', choices: [',', ';', 'tab', '|'], help: 'cli.flag.delimiter' },
+  delimiter: {
+    kind: 'choice',
+    value: 'cli.value.delimiter',
+    choices: [',', ';', 'tab', '|'],
+    help: 'cli.flag.delimiter',
+  },
   'header-row': { kind: 'whole', value: 'cli.value.number', min: 0, max: MANY, help: 'cli.flag.header-row' },
 } as const satisfies FlagTable;
 
@@ -74,7 +79,13 @@ export const TEMPLATE_FLAGS = {
 export const CONNECTION_FLAGS = {
   server: { kind: 'text', value: 'cli.value.server', help: 'cli.flag.server' },
   'token-env': { kind: 'text', value: 'cli.value.variable', help: 'cli.flag.token-env' },
-  'daily-limit': { kind: 'whole', value: 'cli.value.number', min: 1, max: MANY, help: 'cli.flag.daily-limit' },
+  'daily-limit': {
+    kind: 'whole',
+    value: 'cli.value.number',
+    min: 1,
+    max: MANY,
+    help: 'cli.flag.daily-limit',
+  },
   'max-wait': { kind: 'text', value: 'cli.value.duration', help: 'cli.flag.max-wait' },
   ...JOBS_DIR_FLAG,
   ...JSON_FLAG,
@@ -86,7 +97,12 @@ export const TARGET_CONNECTION_FLAGS = {
   module: { kind: 'text', value: 'cli.value.text', help: 'cli.flag.module' },
   touchpoint: { kind: 'text', value: 'cli.value.text', help: 'cli.flag.touchpoint' },
   'campaign-id': { kind: 'text', value: 'cli.value.id', help: 'cli.flag.campaign-id' },
-  'campaign-type': { kind: 'choice', value: 'cli.value.text', choices: ['predictive', 'preview'], help: 'cli.flag.campaign-type' },
+  'campaign-type': {
+    kind: 'choice',
+    value: 'cli.value.text',
+    choices: ['predictive', 'preview'],
+    help: 'cli.flag.campaign-type',
+  },
   'campaign-status': { kind: 'text', value: 'cli.value.text', help: 'cli.flag.campaign-status' },
   'party-password-env': { kind: 'text', value: 'cli.value.variable', help: 'cli.flag.party-password-env' },
   type: { kind: 'text', value: 'cli.value.field-type', repeatable: true, help: 'cli.flag.type' },

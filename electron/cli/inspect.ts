@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
+
 import type { Delimiter, FileInfo, Lang, Message } from '../../shared/contract';
-import { formatMessage, msg } from '../../shared/messages/catalog';
-import type { MessageCode } from '../../shared/messages/catalog';
+import { formatMessage, msg, type MessageCode } from '../../shared/messages/catalog';
 import { countRows } from '../engine/files/count-rows';
 import { openFile } from '../engine/files/open-file';
 import { EXIT } from './command';
@@ -34,21 +34,66 @@ export const runInspect: CommandRun<typeof INSPECT.flags> = async ({ flags, args
 export const inspect = commandOf(INSPECT, () => runInspect);
 
 function renderJson(info: FileInfo, lang: Lang): string {
-  const { path, name, kind, size, encoding, bom, delimiter, headerRow, headers, columns, sheets, sheet, rowCount, preview } = info;
-  const warnings = info.warnings.map((w) => ({ code: w.code, params: w.params ?? {}, text: formatMessage(lang, w) }));
-  return JSON.stringify({ path, name, kind, size, encoding, bom, delimiter, headerRow, headers, columns, sheets, sheet, rowCount, preview, warnings }) + '\n';
+  const {
+    path,
+    name,
+    kind,
+    size,
+    encoding,
+    bom,
+    delimiter,
+    headerRow,
+    headers,
+    columns,
+    sheets,
+    sheet,
+    rowCount,
+    preview,
+  } = info;
+  const warnings = info.warnings.map((w) => ({
+    code: w.code,
+    params: w.params ?? {},
+    text: formatMessage(lang, w),
+  }));
+  return (
+    JSON.stringify({
+      path,
+      name,
+      kind,
+      size,
+      encoding,
+      bom,
+      delimiter,
+      headerRow,
+      headers,
+      columns,
+      sheets,
+      sheet,
+      rowCount,
+      preview,
+      warnings,
+    }) + '\n'
+  );
 }
 
 function renderText(info: FileInfo, lang: Lang): string {
   const text = (message: Message) => formatMessage(lang, message);
   const label = (code: MessageCode) => text(msg(code));
   const number = new Intl.NumberFormat(lang === 'es' ? 'es-CO' : 'en-US', { maximumFractionDigits: 1 });
-  const lines = [`${label('file.inspect-label-file')}: ${info.name} (${info.kind.toUpperCase()}, ${fileSize(info.size, number)})`];
+  const lines = [
+    `${label('file.inspect-label-file')}: ${info.name} (${info.kind.toUpperCase()}, ${fileSize(info.size, number)})`,
+  ];
   if (info.kind === 'xlsx') {
-    lines.push(`${label('file.inspect-label-sheet')}: ${info.sheet ?? ''}`, `${label('file.inspect-label-sheets')}: ${info.sheets.join(', ')}`);
+    lines.push(
+      `${label('file.inspect-label-sheet')}: ${info.sheet ?? ''}`,
+      `${label('file.inspect-label-sheets')}: ${info.sheets.join(', ')}`,
+    );
   } else {
-    lines.push(`${label('file.inspect-label-encoding')}: ${info.encoding ?? ''}${info.bom ? ` (${label('file.inspect-label-bom')})` : ''}`);
-    if (info.delimiter) lines.push(`${label('file.inspect-label-delimiter')}: ${label(DELIMITER_NAMES[info.delimiter])}`);
+    lines.push(
+      `${label('file.inspect-label-encoding')}: ${info.encoding ?? ''}${info.bom ? ` (${label('file.inspect-label-bom')})` : ''}`,
+    );
+    if (info.delimiter)
+      lines.push(`${label('file.inspect-label-delimiter')}: ${label(DELIMITER_NAMES[info.delimiter])}`);
   }
   const headerCode = info.kind === 'xlsx' ? 'file.inspect-header-sheet-row' : 'file.inspect-header-line';
   lines.push(
@@ -62,7 +107,11 @@ function renderText(info: FileInfo, lang: Lang): string {
   const rows = info.preview.slice(0, TABLE_ROWS);
   lines.push('');
   if (rows.length === 0) lines.push(label('file.inspect-no-preview'));
-  else lines.push(`${text(msg('file.inspect-label-preview', { count: rows.length }))}:`, ...table(info.columns, rows));
+  else
+    lines.push(
+      `${text(msg('file.inspect-label-preview', { count: rows.length }))}:`,
+      ...table(info.columns, rows),
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -80,6 +129,10 @@ function table(columns: readonly string[], rows: readonly Record<string, string>
   };
   const grid = [columns.map(shown), ...rows.map((row) => columns.map((c) => shown(row[c] ?? '')))];
   const widths = columns.map((_, c) => Math.max(...grid.map((cells) => cells[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join(' | ')
+      .trimEnd();
   return [line(grid[0]!), widths.map((w) => '-'.repeat(w)).join('-+-'), ...grid.slice(1).map(line)];
 }

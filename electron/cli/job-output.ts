@@ -11,7 +11,18 @@ export function exitCodeOf(summary: JobSummary): number {
 /** The `--json` contract: one object, these keys, nothing else on stdout. */
 export function jsonSummary(summary: JobSummary) {
   const { jobId, status, total, ok, failed, uncertain, pending, skipped, requests } = summary;
-  return { jobId, status, total, ok, failed, uncertain, pending, skipped, alreadySentFrom: summary.alreadySentFrom ?? [], requests };
+  return {
+    jobId,
+    status,
+    total,
+    ok,
+    failed,
+    uncertain,
+    pending,
+    skipped,
+    alreadySentFrom: summary.alreadySentFrom ?? [],
+    requests,
+  };
 }
 
 /** A job's status in the same words as its report and the app. */
@@ -25,7 +36,8 @@ export function printSummary(io: CliIO, summary: JobSummary, lang: Lang, json: b
     return;
   }
   const { jobId, total, ok, failed, uncertain, pending, requests } = summary;
-  const text = (code: Parameters<typeof msg>[0], params: Record<string, string | number>) => formatMessage(lang, msg(code, params));
+  const text = (code: Parameters<typeof msg>[0], params: Record<string, string | number>) =>
+    formatMessage(lang, msg(code, params));
   io.stdout(
     [
       text('cli.summary.job', { jobId, status: statusText(summary.status, lang) }),
@@ -44,7 +56,9 @@ function skippedLines(summary: JobSummary, lang: Lang): string[] {
   const day = new Intl.DateTimeFormat(lang === 'es' ? 'es-CO' : 'en-US', { dateStyle: 'medium' });
   for (const earlier of summary.alreadySentFrom ?? []) {
     const date = Number.isNaN(Date.parse(earlier.at)) ? '?' : day.format(new Date(earlier.at));
-    lines.push(`    ${formatMessage(lang, msg('ledger.skipped-from', { rows: earlier.rows, jobId: earlier.jobId, date }))}`);
+    lines.push(
+      `    ${formatMessage(lang, msg('ledger.skipped-from', { rows: earlier.rows, jobId: earlier.jobId, date }))}`,
+    );
   }
   if (summary.alreadySentFrom?.length) lines.push(`  ${formatMessage(lang, msg('ledger.send-again-hint'))}`);
   return lines;

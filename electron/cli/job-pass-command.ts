@@ -3,15 +3,17 @@ import type { Engine } from '../engine/engine';
 import { JobStore } from '../engine/jobs/job-store';
 import { withCliEngine } from './cli-engine';
 import { jobsDirOf } from './cli-paths';
-import { maxWaitOf } from './max-wait-flag';
 import { tokenFromEnv } from './connection-flags';
 import type { CONNECTION_FLAGS, FlagTable, FlagValues } from './flags';
-import { followJobPass } from './run-job-pass';
+import { maxWaitOf } from './max-wait-flag';
 import type { CommandRun } from './run-command';
+import { followJobPass } from './run-job-pass';
 
 /** `resume` and `retry`: open a saved job, give its connection the token again (it is never
  * stored) and, when asked, another server or daily limit, then run one pass. */
-export function jobPassRun<T extends typeof CONNECTION_FLAGS & FlagTable>(start: (engine: Engine, jobId: string, flags: FlagValues<T>) => Promise<JobSummary>): CommandRun<T> {
+export function jobPassRun<T extends typeof CONNECTION_FLAGS & FlagTable>(
+  start: (engine: Engine, jobId: string, flags: FlagValues<T>) => Promise<JobSummary>,
+): CommandRun<T> {
   return async ({ flags, args: [jobId], io, lang }) => {
     const jobsDir = jobsDirOf(io, flags['jobs-dir']);
     const spec = new JobStore(jobsDir).readSpec(jobId!);
@@ -20,10 +22,15 @@ export function jobPassRun<T extends typeof CONNECTION_FLAGS & FlagTable>(start:
     if (flags['daily-limit']) connection.dailyLimit = flags['daily-limit'];
     const token = tokenFromEnv(io.env, flags, connection);
     const maxWaitMs = maxWaitOf(flags['max-wait']);
-    return withCliEngine(io, lang, { jobsDir, sandbox: connection.server === 'sandbox', maxWaitMs }, async (engine) => {
-      await engine.useConnection(connection, token);
-      const started = await start(engine, jobId!, flags);
-      return (await followJobPass(engine, started, io, lang, flags.json ?? false)).code;
-    });
+    return withCliEngine(
+      io,
+      lang,
+      { jobsDir, sandbox: connection.server === 'sandbox', maxWaitMs },
+      async (engine) => {
+        await engine.useConnection(connection, token);
+        const started = await start(engine, jobId!, flags);
+        return (await followJobPass(engine, started, io, lang, flags.json ?? false)).code;
+      },
+    );
   };
 }

@@ -12,12 +12,23 @@ export const jobs = commandOf(JOBS, () => async ({ flags, io, lang }) => {
   return withCliEngine(io, lang, { jobsDir, sandbox: false }, async (engine) => {
     const summaries = await engine.listJobs();
     if (flags.json) {
-      io.stdout(JSON.stringify(summaries.map((summary) => ({ ...jsonSummary(summary), createdAt: summary.createdAt, fileName: summary.fileName, target: summary.target }))) + '\n');
+      io.stdout(
+        JSON.stringify(
+          summaries.map((summary) => ({
+            ...jsonSummary(summary),
+            createdAt: summary.createdAt,
+            fileName: summary.fileName,
+            target: summary.target,
+          })),
+        ) + '\n',
+      );
     } else if (summaries.length === 0) {
       io.stdout(formatMessage(lang, msg('cli.no-jobs', { dir: jobsDir })) + '\n');
     } else {
       for (const summary of summaries) {
-        io.stdout(`${summary.jobId}  ${statusText(summary.status, lang).padEnd(16)}  ok ${summary.ok}/${summary.total}  ✗ ${summary.failed}  ? ${summary.uncertain}  ${summary.fileName}\n`);
+        io.stdout(
+          `${summary.jobId}  ${statusText(summary.status, lang).padEnd(16)}  ok ${summary.ok}/${summary.total}  ✗ ${summary.failed}  ? ${summary.uncertain}  ${summary.fileName}\n`,
+        );
       }
     }
     return EXIT.ok;

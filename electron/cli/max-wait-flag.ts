@@ -8,6 +8,7 @@ export function maxWaitOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h)?\s*$/i.exec(value);
   const unit = UNIT_MS[(match?.[2] ?? '').toLowerCase()];
-  if (!match?.[1] || unit === undefined) throw new CargaError(msg('cli.bad-choice', { option: '--max-wait', value, allowed: '40s, 5m, 1h' }));
+  if (!match?.[1] || unit === undefined)
+    throw new CargaError(msg('cli.bad-choice', { option: '--max-wait', value, allowed: '40s, 5m, 1h' }));
   return Math.round(Number(match[1]) * unit);
 }

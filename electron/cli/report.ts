@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+
 import { CargaError } from '../../shared/errors/carga-error';
 import { msg } from '../../shared/messages/catalog';
 import { withCliEngine } from './cli-engine';
@@ -12,8 +13,21 @@ import { commandOf } from './run-command';
 export const report = commandOf(REPORT, () => async ({ flags, args: [jobId], io, lang }) => {
   if (!flags.out) throw new CargaError(msg('cli.bad-format', { path: '' }));
   const out = resolve(io.cwd, flags.out);
-  return withCliEngine(io, lang, { jobsDir: jobsDirOf(io, flags['jobs-dir']), sandbox: false }, async (engine) => {
-    await exportReportTo(engine, jobId!, out, io, lang, false, flags['failed-rows'] ? 'failed-rows' : 'errors');
-    return EXIT.ok;
-  });
+  return withCliEngine(
+    io,
+    lang,
+    { jobsDir: jobsDirOf(io, flags['jobs-dir']), sandbox: false },
+    async (engine) => {
+      await exportReportTo(
+        engine,
+        jobId!,
+        out,
+        io,
+        lang,
+        false,
+        flags['failed-rows'] ? 'failed-rows' : 'errors',
+      );
+      return EXIT.ok;
+    },
+  );
 });

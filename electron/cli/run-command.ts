@@ -1,10 +1,9 @@
 import type { Lang } from '../../shared/contract';
-import type { CommandSpec } from './command-specs';
-import type { CliIO, Command } from './command';
-import { helpText, parseCommandLine, wantsHelp, type CommandLine } from './command-line';
-import { langOf } from './cli-lang';
 import { reportingErrors } from './cli-errors';
-import { EXIT } from './command';
+import { langOf } from './cli-lang';
+import { EXIT, type CliIO, type Command } from './command';
+import { helpText, parseCommandLine, wantsHelp, type CommandLine } from './command-line';
+import type { CommandSpec } from './command-specs';
 import type { FlagTable } from './flags';
 
 export interface CommandInput<T extends FlagTable> extends CommandLine<T> {
@@ -20,7 +19,10 @@ export type CommandRun<T extends FlagTable> = (input: CommandInput<T>) => Promis
  * read against the command's flag table, and expected failures turned into one line on stderr
  * with exit code 2. `load` gives the body, so a front door may fetch it only when it runs.
  */
-export function commandOf<T extends FlagTable>(spec: CommandSpec<T>, load: () => CommandRun<T> | Promise<CommandRun<T>>): Command {
+export function commandOf<T extends FlagTable>(
+  spec: CommandSpec<T>,
+  load: () => CommandRun<T> | Promise<CommandRun<T>>,
+): Command {
   return async (argv, io) => {
     const lang = langOf(argv, io.env);
     if (wantsHelp(argv)) {

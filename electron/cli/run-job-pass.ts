@@ -7,10 +7,17 @@ import { progressLine } from './progress-bar';
 
 /** Follows one pass of a job to its end: a progress line on a terminal, Ctrl-C pauses (the rows
  * not sent stay pending, resumable), then the summary and the exit code. */
-export async function followJobPass(engine: Engine, started: JobSummary, io: CliIO, lang: Lang, json: boolean): Promise<{ code: number; summary: JobSummary }> {
+export async function followJobPass(
+  engine: Engine,
+  started: JobSummary,
+  io: CliIO,
+  lang: Lang,
+  json: boolean,
+): Promise<{ code: number; summary: JobSummary }> {
   const showBar = io.isTTY && !json;
   const unsubscribe = engine.onEvent((event) => {
-    if (event.type === 'job-notice' && event.jobId === started.jobId) io.stderr(formatMessage(lang, event.notice) + '\n');
+    if (event.type === 'job-notice' && event.jobId === started.jobId)
+      io.stderr(formatMessage(lang, event.notice) + '\n');
     if (showBar && event.type === 'job-progress' && event.progress.jobId === started.jobId) {
       io.stderr(`\r${progressLine(event.progress, lang)}\u001b[K`);
     }

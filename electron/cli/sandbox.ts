@@ -6,7 +6,14 @@ import type { Lang } from '../../shared/lang';
 import { formatMessage } from '../../shared/messages/catalog';
 import type { MessageParams } from '../../shared/messages/message';
 import { sandboxMessages } from '../../shared/messages/sandbox-messages';
-import { DEFAULT_LICENSE_CAP, SANDBOX_DAILY_LIMIT, SANDBOX_DEFAULTS, SANDBOX_TOKEN, startSandbox, type SandboxEvent } from '../sandbox/sandbox';
+import {
+  DEFAULT_LICENSE_CAP,
+  SANDBOX_DAILY_LIMIT,
+  SANDBOX_DEFAULTS,
+  SANDBOX_TOKEN,
+  startSandbox,
+  type SandboxEvent,
+} from '../sandbox/sandbox';
 import { EXIT, type CliIO, type Command } from './command';
 import { SANDBOX } from './command-specs';
 import { commandOf, type CommandInput } from './run-command';
@@ -23,7 +30,11 @@ function isAddressInUse(error: unknown): boolean {
 
 function describeRequest(lang: Lang, event: SandboxEvent & { type: 'request-end' }): string {
   const result =
-    event.outcome === 'answered' ? String(event.status) : sandboxMessages[event.outcome === 'reset' ? 'cli.sandbox.request-reset' : 'cli.sandbox.request-abandoned'][lang];
+    event.outcome === 'answered'
+      ? String(event.status)
+      : sandboxMessages[
+          event.outcome === 'reset' ? 'cli.sandbox.request-reset' : 'cli.sandbox.request-abandoned'
+        ][lang];
   return `${event.method} ${event.path} → ${result}\n`;
 }
 
@@ -37,7 +48,10 @@ export function runSandboxCommand(args: string[], io: CliIO, signal: AbortSignal
   return commandOf(SANDBOX, () => (input) => serve(input, signal))(args, io);
 }
 
-async function serve({ flags, io, lang }: CommandInput<typeof SANDBOX.flags>, signal: AbortSignal): Promise<number> {
+async function serve(
+  { flags, io, lang }: CommandInput<typeof SANDBOX.flags>,
+  signal: AbortSignal,
+): Promise<number> {
   const quiet = flags.quiet ?? false;
   const dailyLimit = flags['daily-limit'] ?? SANDBOX_DAILY_LIMIT;
   const licenseCap = flags['license-cap'] ?? DEFAULT_LICENSE_CAP;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import { CargaError } from '../../shared/errors/carga-error';
+import { DECLARED_TYPES, type DeclaredType } from '../../shared/mapping/declared-types';
 import { msg } from '../../shared/messages/catalog';
 import { TARGET_IDS } from '../../shared/targets/target-ids';
 import { templateSchema, type Template } from '../../shared/template';
-import { DECLARED_TYPES, type DeclaredType } from '../../shared/mapping/declared-types';
 import type { FlagValues, TEMPLATE_FLAGS } from './flags';
-
 
 function splitPair(flag: string, text: string): [string, string] {
   const at = text.indexOf('=');
@@ -35,8 +35,14 @@ export function templateFromFlags(cwd: string, flags: FlagValues<typeof TEMPLATE
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || '-';
-    if (!flags.template && !flags.target) throw new CargaError(msg('cli.target-needed', { targets: TARGET_IDS.join(', ') }));
-    throw new CargaError(msg('cli.template-invalid', { path: flags.template ?? '--target', detail: `${where}: ${issue?.message ?? ''}` }));
+    if (!flags.template && !flags.target)
+      throw new CargaError(msg('cli.target-needed', { targets: TARGET_IDS.join(', ') }));
+    throw new CargaError(
+      msg('cli.template-invalid', {
+        path: flags.template ?? '--target',
+        detail: `${where}: ${issue?.message ?? ''}`,
+      }),
+    );
   }
   const template = parsed.data;
   if (flags.target) template.target = flags.target;
@@ -56,7 +62,9 @@ export function withDeclaredTypes(template: Template, pairs: readonly string[]):
   for (const pair of pairs) {
     const [field, type] = splitPair('--type', pair);
     if (!(DECLARED_TYPES as readonly string[]).includes(type)) {
-      throw new CargaError(msg('cli.bad-choice', { option: '--type', value: type, allowed: DECLARED_TYPES.join(', ') }));
+      throw new CargaError(
+        msg('cli.bad-choice', { option: '--type', value: type, allowed: DECLARED_TYPES.join(', ') }),
+      );
     }
     template.fieldTypes = { ...template.fieldTypes, [field]: type as DeclaredType };
   }

@@ -1,4 +1,7 @@
 import { join } from 'node:path';
+
+import packageJson from '../../package.json' with { type: 'json' };
+import { missingConnectionFields } from '../../shared/connection-requirements';
 import type {
   AppInfo,
   CargaApi,
@@ -11,12 +14,12 @@ import type {
   ReportFormat,
   ReportKind,
 } from '../../shared/contract';
-import { missingConnectionFields } from '../../shared/connection-requirements';
 import { CargaError } from '../../shared/errors/carga-error';
-import { msg } from '../../shared/messages/catalog';
 import { suggestMapping } from '../../shared/mapping/suggest-mapping';
+import { msg } from '../../shared/messages/catalog';
 import { TARGETS } from '../../shared/targets/catalog';
-import packageJson from '../../package.json' with { type: 'json' };
+import { checkFile } from './check/check-file';
+import { previewRequests } from './check/preview-requests';
 import type { BuiltInConnections } from './connections/built-in-connections';
 import { ConnectionResolver } from './connections/connection-resolver';
 import { ConnectionStore } from './connections/connection-store';
@@ -24,18 +27,16 @@ import type { HttpClient } from './crm/http-client';
 import type { ResolvedConnection } from './crm/target-adapter';
 import { targetAdapter } from './crm/targets';
 import { createHttpClient } from './crm/undici-http-client';
-import { checkFile } from './check/check-file';
-import { previewRequests } from './check/preview-requests';
 import { openFile } from './files/open-file';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './jobs/backoff';
 import { JobManager } from './jobs/job-manager';
 import { JobStore } from './jobs/job-store';
 import { LedgerBook } from './ledger/ledger-book';
-import { ensureWritableFolder } from './storage/storage-failure';
 import { readTokenQuota } from './quota/read-token-quota';
 import { TokenLanes } from './quota/token-lanes';
 import { exportJobReport } from './reports/export-job-report';
 import type { Vault } from './secrets/vault';
+import { ensureWritableFolder } from './storage/storage-failure';
 import { TemplateStore } from './templates/template-store';
 
 export interface EngineOptions {
@@ -76,7 +77,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   ensureWritableFolder(jobsDir);
   const sandbox = options.sandbox ?? null;
   const http: HttpClient = createHttpClient();
-  const connections = new ConnectionResolver(new ConnectionStore(join(options.dataDir, 'connections.json')), options.vault, sandbox);
+  const connections = new ConnectionResolver(
+    new ConnectionStore(join(options.dataDir, 'connections.json')),
+    options.vault,
+    sandbox,
+  );
   const templates = new TemplateStore(join(options.dataDir, 'templates'));
   const lanes = new TokenLanes(join(jobsDir, '.quota'));
   const resolve = (connection: Connection) => connections.resolve(connection);
@@ -91,7 +96,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     // A job sends with its connection as the operator keeps it now (a fixed operation, module or
     // campaign), as long as it still exists for the same target.
     resolve: (connection) => {
-      const current = connections.list().find((each) => each.id === connection.id && each.target === connection.target);
+      const current = connections
+        .list()
+        .find((each) => each.id === connection.id && each.target === connection.target);
       return resolve(current ? connections.effective(current) : connection);
     },
     timeoutMs: options.timeoutMs ?? 70_000,
@@ -112,7 +119,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }),
     listTargets: async () => Object.values(TARGETS),
 
-    listConnections: async () => Promise.all(connections.list().map((connection) => connections.summary(connection))),
+    listConnections: async () =>
+      Promise.all(connections.list().map((connection) => connections.summary(connection))),
     saveConnection: async ({ connection, token }) => {
       await connections.save(connection, token);
       emit({ type: 'connections-changed' });
@@ -128,7 +136,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     suggestMapping: async ({ target, columns }) => suggestMapping(target, columns),
     previewRequests: async ({ path, options: fileOptions, template, connectionId, rows }) => {
       const connection = connections.find(connectionId);
-      return previewRequests({ info: await openFile(path, fileOptions), template, connection, origin: connections.origin(connection), rows: rows ?? 3 });
+      return previewRequests({
+        info: await openFile(path, fileOptions),
+        template,
+        connection,
+        origin: connections.origin(connection),
+        rows: rows ?? 3,
+      });
     },
     checkFile: async ({ checkId, path, options: fileOptions, template, connectionId }) => {
       const connection = connectionId ? connections.find(connectionId) : null;
@@ -147,9 +161,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     startJob: async ({ path, options: fileOptions, template, connectionId, allowDuplicates }) => {
       const connection = connections.find(connectionId);
       const missing = missingConnectionFields(connections.effective(connection));
-      if (missing.length) throw new CargaError(msg('job.connection-incomplete', { name: connection.name, fields: missing.join(', ') }));
+      if (missing.length)
+        throw new CargaError(
+          msg('job.connection-incomplete', { name: connection.name, fields: missing.join(', ') }),
+        );
       await resolve(connection);
-      const spec = await jobs.create({ file: await openFile(path, fileOptions), template, connection, allowDuplicates });
+      const spec = await jobs.create({
+        file: await openFile(path, fileOptions),
+        template,
+        connection,
+        allowDuplicates,
+      });
       return jobs.start(spec.jobId, { kind: 'run' });
     },
     pauseJob: async ({ jobId }) => jobs.pause(jobId),
@@ -164,7 +186,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     listJobs: async () => jobs.list(),
     listResults: async ({ jobId, filter, offset, limit }) => jobs.results(jobId, filter, offset, limit),
     failureBreakdown: async ({ jobId }) => jobs.breakdown(jobId),
-    exportReport: async ({ jobId, kind, format, path, lang }) => exportReport(jobId, kind, format, path, lang ?? options.lang),
+    exportReport: async ({ jobId, kind, format, path, lang }) =>
+      exportReport(jobId, kind, format, path, lang ?? options.lang),
 
     listTemplates: async () => templates.list(),
     saveTemplate: async ({ template }) => {
@@ -219,7 +242,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
   }
 
-  async function exportReport(jobId: string, kind: ReportKind, format: ReportFormat, path: string | undefined, lang: Lang) {
+  async function exportReport(
+    jobId: string,
+    kind: ReportKind,
+    format: ReportFormat,
+    path: string | undefined,
+    lang: Lang,
+  ) {
     const spec = await jobs.spec(jobId);
     return exportJobReport({
       jobs,
@@ -238,7 +267,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return () => listeners.delete(listener);
     },
     settled: (jobId) => jobs.settled(jobId),
-    useConnection: (connection, token, partyPassword) => connections.useForThisProcess(connection, token, partyPassword),
+    useConnection: (connection, token, partyPassword) =>
+      connections.useForThisProcess(connection, token, partyPassword),
     close: async () => {
       await jobs.close();
       await ledgers.close();

@@ -8,14 +8,19 @@ import { invalidInputError, toWireError } from './wire-error';
  * message, or something unexpected broke (logged here, never told to the page). */
 export type FailureCause = 'input' | 'refused' | 'unexpected';
 
-export type Invocation<M extends MethodName> = { ok: true; value: MethodResult<M> } | { ok: false; error: WireError; cause: FailureCause };
+export type Invocation<M extends MethodName> =
+  { ok: true; value: MethodResult<M> } | { ok: false; error: WireError; cause: FailureCause };
 
 /**
  * The one core of both remote front doors (IPC and HTTP): parse what crossed the trust
  * boundary with the method's schema, call the engine, and turn any failure into data the
  * page may see. Each door only says how the call travels.
  */
-export async function invoke<M extends MethodName>(api: CargaApi, method: M, raw: unknown): Promise<Invocation<M>> {
+export async function invoke<M extends MethodName>(
+  api: CargaApi,
+  method: M,
+  raw: unknown,
+): Promise<Invocation<M>> {
   const parsed = parseMethodInput(method, raw);
   if (!parsed.ok) return { ok: false, error: invalidInputError(parsed.path), cause: 'input' };
   try {
@@ -31,7 +36,11 @@ export async function invoke<M extends MethodName>(api: CargaApi, method: M, raw
 
 /** The cast is the one place where a method name picked at run time meets the typed API:
  * TypeScript cannot correlate `api[method]` with `MethodInput<M>` for a generic `M`. */
-function callMethod<M extends MethodName>(api: CargaApi, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+function callMethod<M extends MethodName>(
+  api: CargaApi,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodResult<M>> {
   const fn = api[method] as (input: MethodInput<M>) => Promise<MethodResult<M>>;
   return fn.call(api, input);
 }

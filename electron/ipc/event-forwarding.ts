@@ -12,7 +12,10 @@ export interface EventTarget {
  * because the window may be closed while a job runs and opened again later.
  * Returns the function that stops forwarding.
  */
-export function forwardEvents(engine: Pick<EngineClient, 'onEvent'>, target: () => EventTarget | null): () => void {
+export function forwardEvents(
+  engine: Pick<EngineClient, 'onEvent'>,
+  target: () => EventTarget | null,
+): () => void {
   return engine.onEvent((event) => {
     const contents = target();
     if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);

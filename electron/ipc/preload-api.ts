@@ -19,8 +19,14 @@ export interface WebUtilsLike<FileHandle> {
  * its own channel (the renderer can never name a channel), events without Electron's IPC event,
  * and unsubscribe functions.
  */
-export function createPreloadApi<FileHandle>(ipcRenderer: IpcRendererLike, webUtils: WebUtilsLike<FileHandle>): CargaPreloadApi<FileHandle> {
-  function invoke<M extends MethodName>(method: M, ...args: Parameters<CargaApi[M]>): Promise<WireOutcome<MethodResult<M>>> {
+export function createPreloadApi<FileHandle>(
+  ipcRenderer: IpcRendererLike,
+  webUtils: WebUtilsLike<FileHandle>,
+): CargaPreloadApi<FileHandle> {
+  function invoke<M extends MethodName>(
+    method: M,
+    ...args: Parameters<CargaApi[M]>
+  ): Promise<WireOutcome<MethodResult<M>>> {
     // The main process answers every channel with a WireOutcome (register-ipc.ts).
     return ipcRenderer.invoke(methodChannel(method), ...args) as Promise<WireOutcome<MethodResult<M>>>;
   }

@@ -25,9 +25,15 @@ export type SenderCheck = (event: InvokeEvent) => boolean;
  * than thrown because a rejection crossing IPC keeps only its message text.
  * Returns the function that removes the handlers.
  */
-export function registerIpc(ipcMain: IpcMainLike, engine: CargaApi, isTrustedSender: SenderCheck): () => void {
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  engine: CargaApi,
+  isTrustedSender: SenderCheck,
+): () => void {
   for (const method of METHOD_NAMES) {
-    ipcMain.handle(methodChannel(method), (event, ...args) => handleCall(engine, isTrustedSender, method, event, args));
+    ipcMain.handle(methodChannel(method), (event, ...args) =>
+      handleCall(engine, isTrustedSender, method, event, args),
+    );
   }
   return () => {
     for (const method of METHOD_NAMES) ipcMain.removeHandler(methodChannel(method));

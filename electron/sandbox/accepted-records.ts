@@ -92,7 +92,12 @@ export class AcceptedRecords {
   }
 
   snapshot(): AcceptedSnapshot {
-    return structuredClone({ cases: this.cases, campaignRecords: this.campaignRecords, moduleRecords: this.moduleRecords, thalamusCases: this.thalamusCases });
+    return structuredClone({
+      cases: this.cases,
+      campaignRecords: this.campaignRecords,
+      moduleRecords: this.moduleRecords,
+      thalamusCases: this.thalamusCases,
+    });
   }
 
   clear(): void {

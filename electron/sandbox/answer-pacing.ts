@@ -51,10 +51,13 @@ export function pause(ms: number, signal: AbortSignal): Promise<boolean> {
       resolve(false);
     };
     // setTimeout's limit is 2^31-1 ms; anything longer means "until aborted".
-    const timer = ms < 2_147_483_647 ? setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms) : undefined;
+    const timer =
+      ms < 2_147_483_647
+        ? setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(true);
+          }, ms)
+        : undefined;
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

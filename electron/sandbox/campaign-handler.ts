@@ -16,10 +16,11 @@
  *    when any was left out the answer is 404 X RECORDS HAS BEEN ADDED (X = added).
  */
 import { z } from 'zod';
-import { CAMPAIGN_RECORD_FIELDS } from './seeded-data';
-import { readJsonBody } from './json-body';
+
 import type { AcceptedCampaignRecord } from './accepted-records';
 import type { Endpoint } from './endpoint';
+import { readJsonBody } from './json-body';
+import { CAMPAIGN_RECORD_FIELDS } from './seeded-data';
 import { failureReply, parametersRequiredReply, successReply, WOLKVOX_MESSAGES } from './wolkvox-replies';
 
 export const MAX_RECORDS_PER_REQUEST = 10_000;
@@ -33,13 +34,22 @@ const paramsSchema = z.object({
   campaign_status: z.string().trim().min(1),
 });
 
-const recordSchema = z.strictObject(Object.fromEntries(CAMPAIGN_RECORD_FIELDS.map((name) => [name, z.string().optional()])));
+const recordSchema = z.strictObject(
+  Object.fromEntries(CAMPAIGN_RECORD_FIELDS.map((name) => [name, z.string().optional()])),
+);
 
 /** YYYYMMDDHHIISS naming a time that exists (no 31 February, no hour 24). */
 export function isWolkvoxDateTime(text: string): boolean {
   const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!match) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   return (
     date.getUTCFullYear() === year &&
@@ -66,25 +76,41 @@ export const campaignAddRecordEndpoint: Endpoint = {
   async prepare(req, url, { config, store }) {
     const params = paramsSchema.safeParse(Object.fromEntries(url.searchParams));
     if (!params.success) return { kind: 'refuse', reply: parametersRequiredReply('manager') };
-    const { type_campaign: campaignType, campaign_id: campaignId, campaign_status: campaignStatus } = params.data;
+    const {
+      type_campaign: campaignType,
+      campaign_id: campaignId,
+      campaign_status: campaignStatus,
+    } = params.data;
     if (!config.campaigns.has(campaignId)) {
-      return { kind: 'refuse', reply: failureReply('manager', 404, WOLKVOX_MESSAGES.campaignDoesNotExist(campaignId)) };
+      return {
+        kind: 'refuse',
+        reply: failureReply('manager', 404, WOLKVOX_MESSAGES.campaignDoesNotExist(campaignId)),
+      };
     }
 
     const body = await readJsonBody(req, MAX_BODY_BYTES);
-    if (body.kind === 'too-large') return { kind: 'refuse', reply: failureReply('manager', 412, WOLKVOX_MESSAGES.recordsLimit) };
+    if (body.kind === 'too-large')
+      return { kind: 'refuse', reply: failureReply('manager', 412, WOLKVOX_MESSAGES.recordsLimit) };
     if (body.kind === 'malformed' || !Array.isArray(body.value) || body.value.length === 0) {
       return { kind: 'refuse', reply: parametersRequiredReply('manager') };
     }
-    if (body.value.length > MAX_RECORDS_PER_REQUEST) return { kind: 'refuse', reply: failureReply('manager', 412, WOLKVOX_MESSAGES.recordsLimit) };
+    if (body.value.length > MAX_RECORDS_PER_REQUEST)
+      return { kind: 'refuse', reply: failureReply('manager', 412, WOLKVOX_MESSAGES.recordsLimit) };
     const records = z.array(recordSchema).safeParse(body.value);
     if (!records.success) return { kind: 'refuse', reply: parametersRequiredReply('manager') };
 
     const count = records.data.length;
     if (count > config.licenseCap) {
-      return { kind: 'refuse', reply: failureReply('manager', 404, WOLKVOX_MESSAGES.licenseCap(count, config.licenseCap)) };
+      return {
+        kind: 'refuse',
+        reply: failureReply('manager', 404, WOLKVOX_MESSAGES.licenseCap(count, config.licenseCap)),
+      };
     }
-    if (records.data.some(({ recall_date: recall }) => recall !== undefined && recall !== '' && !isWolkvoxDateTime(recall))) {
+    if (
+      records.data.some(
+        ({ recall_date: recall }) => recall !== undefined && recall !== '' && !isWolkvoxDateTime(recall),
+      )
+    ) {
       return { kind: 'refuse', reply: failureReply('manager', 416, WOLKVOX_MESSAGES.recallDateFormat) };
     }
 
@@ -97,7 +123,9 @@ export const campaignAddRecordEndpoint: Endpoint = {
             campaignId,
             campaignType,
             campaignStatus,
-            record: Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+            record: Object.fromEntries(
+              Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined),
+            ),
           })),
         );
         return dialable.length < count

@@ -14,21 +14,36 @@
  *    null (→ 404 REVIEW… naming the key).
  * Fields the CRM does not know are ignored but kept in the accepted record.
  */
-import { CASE_PRIORITIES, CASE_STATUSES } from './seeded-data';
-import { MAX_FIELD_BYTES, MAX_FILE_BYTES, readMultipartForm, type FormReading } from './multipart-form';
 import type { FormValue } from './accepted-records';
 import type { Endpoint, SandboxConfig } from './endpoint';
+import { MAX_FIELD_BYTES, MAX_FILE_BYTES, readMultipartForm, type FormReading } from './multipart-form';
+import { CASE_PRIORITIES, CASE_STATUSES } from './seeded-data';
 import { parametersRequiredReply, reviewReply, successReply, type Reply } from './wolkvox-replies';
 
-const REQUIRED_FIELDS = ['operation', 'case-type', 'responsible', 'owner', 'contact', 'description', 'status', 'priority'] as const;
+const REQUIRED_FIELDS = [
+  'operation',
+  'case-type',
+  'responsible',
+  'owner',
+  'contact',
+  'description',
+  'status',
+  'priority',
+] as const;
 type RequiredField = (typeof REQUIRED_FIELDS)[number];
 
 function unreadableFormReply(reading: Exclude<FormReading, { kind: 'form' }>): Reply {
   switch (reading.kind) {
     case 'field-too-large':
-      return reviewReply('crm', `THE FIELD (${reading.field}) EXCEEDS THE LIMIT OF ${MAX_FIELD_BYTES / 1024 / 1024} MB`);
+      return reviewReply(
+        'crm',
+        `THE FIELD (${reading.field}) EXCEEDS THE LIMIT OF ${MAX_FIELD_BYTES / 1024 / 1024} MB`,
+      );
     case 'file-too-large':
-      return reviewReply('crm', `THE FILE (${reading.field}) EXCEEDS THE LIMIT OF ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+      return reviewReply(
+        'crm',
+        `THE FILE (${reading.field}) EXCEEDS THE LIMIT OF ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+      );
     default:
       return parametersRequiredReply('crm');
   }
@@ -41,14 +56,24 @@ function includesIgnoringCase(known: ReadonlySet<string>, value: string): boolea
 }
 
 /** The detail of the first unknown value among the required fields, if any. */
-function unknownValueDetail(fields: Record<RequiredField, string>, config: SandboxConfig): string | undefined {
-  if (fields.operation !== config.operation) return `THE OPERATION (${fields.operation}) DOES NOT EXIST OR DOES NOT BELONG TO THIS TOKEN`;
-  if (!config.caseTypes.has(fields['case-type'])) return `THE CASE TYPE (${fields['case-type']}) DOES NOT EXIST IN THE OPERATION`;
-  if (!(CASE_STATUSES as readonly string[]).includes(fields.status)) return `THE STATUS (${fields.status}) IS NOT VALID, USE ONE OF: ${CASE_STATUSES.join(', ')}`;
-  if (!(CASE_PRIORITIES as readonly string[]).includes(fields.priority)) return `THE PRIORITY (${fields.priority}) IS NOT VALID, USE ONE OF: ${CASE_PRIORITIES.join(', ')}`;
-  if (!includesIgnoringCase(config.users, fields.responsible)) return `THE RESPONSIBLE USER (${fields.responsible}) DOES NOT EXIST IN THE OPERATION`;
-  if (!includesIgnoringCase(config.users, fields.owner)) return `THE OWNER USER (${fields.owner}) DOES NOT EXIST IN THE OPERATION`;
-  if (!includesIgnoringCase(config.contacts, fields.contact)) return `THE CONTACT (${fields.contact}) DOES NOT EXIST IN THE OPERATION`;
+function unknownValueDetail(
+  fields: Record<RequiredField, string>,
+  config: SandboxConfig,
+): string | undefined {
+  if (fields.operation !== config.operation)
+    return `THE OPERATION (${fields.operation}) DOES NOT EXIST OR DOES NOT BELONG TO THIS TOKEN`;
+  if (!config.caseTypes.has(fields['case-type']))
+    return `THE CASE TYPE (${fields['case-type']}) DOES NOT EXIST IN THE OPERATION`;
+  if (!(CASE_STATUSES as readonly string[]).includes(fields.status))
+    return `THE STATUS (${fields.status}) IS NOT VALID, USE ONE OF: ${CASE_STATUSES.join(', ')}`;
+  if (!(CASE_PRIORITIES as readonly string[]).includes(fields.priority))
+    return `THE PRIORITY (${fields.priority}) IS NOT VALID, USE ONE OF: ${CASE_PRIORITIES.join(', ')}`;
+  if (!includesIgnoringCase(config.users, fields.responsible))
+    return `THE RESPONSIBLE USER (${fields.responsible}) DOES NOT EXIST IN THE OPERATION`;
+  if (!includesIgnoringCase(config.users, fields.owner))
+    return `THE OWNER USER (${fields.owner}) DOES NOT EXIST IN THE OPERATION`;
+  if (!includesIgnoringCase(config.contacts, fields.contact))
+    return `THE CONTACT (${fields.contact}) DOES NOT EXIST IN THE OPERATION`;
   return undefined;
 }
 
@@ -68,11 +93,14 @@ function parseCustomFields(
   } catch {
     return { ok: false, problem: 'THE FORM FIELD MUST BE A JSON OBJECT' };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, problem: 'THE FORM FIELD MUST BE A JSON OBJECT' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { ok: false, problem: 'THE FORM FIELD MUST BE A JSON OBJECT' };
   const form: [string, FormValue][] = [];
   for (const [name, value] of Object.entries(parsed)) {
-    if (!customFields.has(name)) return { ok: false, problem: `THE CUSTOM FIELD (${name}) DOES NOT EXIST IN THE CASES MODULE` };
-    if (!isFormValue(value)) return { ok: false, problem: `THE CUSTOM FIELD (${name}) MUST HAVE A TEXT VALUE` };
+    if (!customFields.has(name))
+      return { ok: false, problem: `THE CUSTOM FIELD (${name}) DOES NOT EXIST IN THE CASES MODULE` };
+    if (!isFormValue(value))
+      return { ok: false, problem: `THE CUSTOM FIELD (${name}) MUST HAVE A TEXT VALUE` };
     form.push([name, value]);
   }
   return { ok: true, form: Object.fromEntries(form) };
@@ -105,10 +133,15 @@ export const casesInsertEndpoint: Endpoint = {
     const custom = parseCustomFields(formText, config.customFields);
     if (!custom.ok) return { kind: 'refuse', reply: reviewReply('crm', custom.problem) };
 
-    const attachments = reading.form.files.map(({ filename, mimeType, size }) => ({ filename, mimeType, size }));
+    const attachments = reading.form.files.map(({ filename, mimeType, size }) => ({
+      filename,
+      mimeType,
+      size,
+    }));
     return {
       kind: 'accept',
-      commit: () => successReply('crm', { id_case: store.addCase({ fields, form: custom.form, attachments }) }),
+      commit: () =>
+        successReply('crm', { id_case: store.addCase({ fields, form: custom.form, attachments }) }),
     };
   },
 };

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
+
 import type { AcceptedRecords } from './accepted-records';
-import type { TokenQuota } from './token-ledger';
 import type { ModuleFields } from './module-data';
 import type { CaseDataType, CaseStatus, CaseTypeCategory } from './thalamus-data';
+import type { TokenQuota } from './token-ledger';
 import type { EndpointStyle, Reply } from './wolkvox-replies';
 
 /** What the sandbox CRM holds; `licenseCap` changes while it runs. */

@@ -21,7 +21,8 @@ export class FailureQueue {
   private queue: InjectedFailure[] = [];
 
   add(failure: InjectedFailure, count: number): void {
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, got ${count}`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new RangeError(`count must be a positive integer, got ${count}`);
     for (let i = 0; i < count; i += 1) this.queue.push(failure);
   }
 

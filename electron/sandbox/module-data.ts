@@ -9,7 +9,12 @@ export const MODULE_FIELD_TYPES = ['text', 'address', 'search', 'relationship', 
 export type ModuleFieldType = (typeof MODULE_FIELD_TYPES)[number];
 
 /** Types whose value is an object `{"type", "value"}` on the wire. */
-export const OBJECT_FIELD_TYPES: ReadonlySet<ModuleFieldType> = new Set(['address', 'search', 'relationship', 'table']);
+export const OBJECT_FIELD_TYPES: ReadonlySet<ModuleFieldType> = new Set([
+  'address',
+  'search',
+  'relationship',
+  'table',
+]);
 
 export type ModuleFields = Readonly<Record<string, ModuleFieldType>>;
 

@@ -16,10 +16,17 @@
  * The detail never says which record of a batch was refused, as the CRM does not: finding it is
  * the client's job. Contacts saved in the contacts module become contacts T1 cases may name.
  */
-import { readJsonBody } from './json-body';
 import type { Endpoint, SandboxConfig } from './endpoint';
+import { readJsonBody } from './json-body';
 import { OBJECT_FIELD_TYPES, type ModuleFields } from './module-data';
-import { failureReply, parametersRequiredReply, reviewReply, successReply, WOLKVOX_MESSAGES, type Reply } from './wolkvox-replies';
+import {
+  failureReply,
+  parametersRequiredReply,
+  reviewReply,
+  successReply,
+  WOLKVOX_MESSAGES,
+  type Reply,
+} from './wolkvox-replies';
 
 export const MAX_MODULE_RECORDS = 10_000;
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -37,13 +44,19 @@ function includesIgnoringCase(known: ReadonlySet<string>, value: string): boolea
 }
 
 /** Why a record cannot be saved in the module, as the CRM's detail, or undefined. */
-function recordProblem(record: unknown, module: string, fields: ModuleFields, config: SandboxConfig): string | undefined {
+function recordProblem(
+  record: unknown,
+  module: string,
+  fields: ModuleFields,
+  config: SandboxConfig,
+): string | undefined {
   if (!isObject(record)) return `THE RECORDS OF THE MODULE (${module}) MUST BE JSON OBJECTS`;
   for (const [name, value] of Object.entries(record)) {
     const type = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (type === undefined) return `THE FIELD (${name}) DOES NOT EXIST IN THE MODULE (${module})`;
     if (!OBJECT_FIELD_TYPES.has(type)) {
-      if (typeof value !== 'string' && typeof value !== 'number') return `THE FIELD (${name}) MUST HAVE A TEXT VALUE`;
+      if (typeof value !== 'string' && typeof value !== 'number')
+        return `THE FIELD (${name}) MUST HAVE A TEXT VALUE`;
       continue;
     }
     if (!isObject(value) || value.type !== type || !('value' in value)) {
@@ -51,7 +64,8 @@ function recordProblem(record: unknown, module: string, fields: ModuleFields, co
     }
     const inner = value.value;
     if (type === 'table') {
-      if (!Array.isArray(inner) || !inner.every(isObject)) return `THE FIELD (${name}) OF TYPE TABLE MUST HAVE AN ARRAY OF ROWS AS VALUE`;
+      if (!Array.isArray(inner) || !inner.every(isObject))
+        return `THE FIELD (${name}) OF TYPE TABLE MUST HAVE AN ARRAY OF ROWS AS VALUE`;
     } else if (typeof inner !== 'string' || inner.trim() === '') {
       return `THE FIELD (${name}) MUST HAVE A VALUE`;
     } else if (type === 'search' && !includesIgnoringCase(config.users, inner)) {
@@ -66,19 +80,39 @@ interface Checked {
   records: ModuleRecord[];
 }
 
-function check(body: unknown, many: boolean, config: SandboxConfig): { ok: true; checked: Checked } | { ok: false; reply: Reply } {
+function check(
+  body: unknown,
+  many: boolean,
+  config: SandboxConfig,
+): { ok: true; checked: Checked } | { ok: false; reply: Reply } {
   if (!isObject(body)) return { ok: false, reply: parametersRequiredReply('crm') };
   const { operation, module, fields } = body;
-  if (typeof operation !== 'string' || operation.trim() === '' || typeof module !== 'string' || module.trim() === '' || fields === undefined) {
+  if (
+    typeof operation !== 'string' ||
+    operation.trim() === '' ||
+    typeof module !== 'string' ||
+    module.trim() === '' ||
+    fields === undefined
+  ) {
     return { ok: false, reply: parametersRequiredReply('crm') };
   }
-  if (operation !== config.operation) return { ok: false, reply: reviewReply('crm', `THE OPERATION (${operation}) DOES NOT EXIST OR DOES NOT BELONG TO THIS TOKEN`) };
+  if (operation !== config.operation)
+    return {
+      ok: false,
+      reply: reviewReply(
+        'crm',
+        `THE OPERATION (${operation}) DOES NOT EXIST OR DOES NOT BELONG TO THIS TOKEN`,
+      ),
+    };
   const moduleFields = config.modules.get(module);
-  if (!moduleFields) return { ok: false, reply: reviewReply('crm', `THE MODULE (${module}) DOES NOT EXIST IN THE OPERATION`) };
+  if (!moduleFields)
+    return { ok: false, reply: reviewReply('crm', `THE MODULE (${module}) DOES NOT EXIST IN THE OPERATION`) };
   let records: unknown[];
   if (many) {
-    if (!Array.isArray(fields) || fields.length === 0) return { ok: false, reply: parametersRequiredReply('crm') };
-    if (fields.length > MAX_MODULE_RECORDS) return { ok: false, reply: failureReply('crm', 412, WOLKVOX_MESSAGES.recordsLimit) };
+    if (!Array.isArray(fields) || fields.length === 0)
+      return { ok: false, reply: parametersRequiredReply('crm') };
+    if (fields.length > MAX_MODULE_RECORDS)
+      return { ok: false, reply: failureReply('crm', 412, WOLKVOX_MESSAGES.recordsLimit) };
     records = fields;
   } else {
     if (!isObject(fields)) return { ok: false, reply: parametersRequiredReply('crm') };
@@ -90,7 +124,8 @@ function check(body: unknown, many: boolean, config: SandboxConfig): { ok: true;
     if (problem) return { ok: false, reply: reviewReply('crm', problem) };
     const id = (record as ModuleRecord).idcontact;
     if (module === 'contacts' && typeof id === 'string' && id !== '') {
-      if (config.contactIds.has(id) || ids.has(id)) return { ok: false, reply: failureReply('crm', 404, 'THIS CODE ALREADY EXISTS') };
+      if (config.contactIds.has(id) || ids.has(id))
+        return { ok: false, reply: failureReply('crm', 404, 'THIS CODE ALREADY EXISTS') };
       ids.add(id);
     }
   }
@@ -105,7 +140,8 @@ function moduleEndpoint(many: boolean): Endpoint {
     takesInjections: true,
     async prepare(req, _url, { config, store }) {
       const body = await readJsonBody(req, MAX_BODY_BYTES);
-      if (body.kind === 'too-large') return { kind: 'refuse', reply: failureReply('crm', 412, WOLKVOX_MESSAGES.recordsLimit) };
+      if (body.kind === 'too-large')
+        return { kind: 'refuse', reply: failureReply('crm', 412, WOLKVOX_MESSAGES.recordsLimit) };
       if (body.kind === 'malformed') return { kind: 'refuse', reply: parametersRequiredReply('crm') };
       const result = check(body.value, many, config);
       if (!result.ok) return { kind: 'refuse', reply: result.reply };
@@ -116,7 +152,8 @@ function moduleEndpoint(many: boolean): Endpoint {
           const ids = store.addModuleRecords(module, records);
           if (module === 'contacts') {
             for (const record of records) {
-              if (typeof record.emailcontact === 'string' && record.emailcontact !== '') config.contacts.add(record.emailcontact);
+              if (typeof record.emailcontact === 'string' && record.emailcontact !== '')
+                config.contacts.add(record.emailcontact);
               if (typeof record.idcontact === 'string' && record.idcontact !== '') {
                 config.contacts.add(record.idcontact);
                 config.contactIds.add(record.idcontact);

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+
 import busboy from 'busboy';
+
 import type { AcceptedAttachment } from './accepted-records';
 
 export const MAX_FIELD_BYTES = 1024 * 1024;
@@ -58,7 +60,9 @@ export function readMultipartForm(req: IncomingMessage): Promise<FormReading> {
     stream.on('limit', () => {
       refusal ??= { kind: 'file-too-large', field: name };
     });
-    stream.on('end', () => files.push({ field: name, filename: info.filename ?? '', mimeType: info.mimeType, size }));
+    stream.on('end', () =>
+      files.push({ field: name, filename: info.filename ?? '', mimeType: info.mimeType, size }),
+    );
   });
   const tooMany = () => {
     refusal ??= { kind: 'too-many-parts' };

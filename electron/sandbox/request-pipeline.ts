@@ -11,22 +11,35 @@
  * it, as a real server goes on with a request it received (the case is created, the client is unsure).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import type { AcceptedRecords } from './accepted-records';
-import type { AnswerGate, LatencyModel } from './answer-pacing';
-import { pause, pauseUntil } from './answer-pacing';
+import { pause, pauseUntil, type AnswerGate, type LatencyModel } from './answer-pacing';
 import type { EndpointName, Prepared, SandboxConfig } from './endpoint';
 import type { FailureQueue } from './failure-injection';
 import { route } from './routing';
-import { thalamusErrors } from './thalamus-replies';
 import { thalamusAccess } from './thalamus-handlers';
+import { thalamusErrors } from './thalamus-replies';
 import type { TokenLedger } from './token-ledger';
-import { customReply, failureReply, MAINTENANCE_PAGE, WOLKVOX_MESSAGES, type EndpointStyle, type Reply } from './wolkvox-replies';
+import {
+  customReply,
+  failureReply,
+  MAINTENANCE_PAGE,
+  WOLKVOX_MESSAGES,
+  type EndpointStyle,
+  type Reply,
+} from './wolkvox-replies';
 
 export type SandboxEvent =
   /** A request got past the token checks and holds one of its token's 2 slots. */
   | { type: 'request-start'; endpoint: EndpointName; inFlight: number }
   /** A request is over: answered, reset on purpose, or abandoned (client gone, sandbox closed). */
-  | { type: 'request-end'; method: string; path: string; status: number | null; outcome: 'answered' | 'reset' | 'abandoned' };
+  | {
+      type: 'request-end';
+      method: string;
+      path: string;
+      status: number | null;
+      outcome: 'answered' | 'reset' | 'abandoned';
+    };
 
 export interface PipelineParts {
   config: SandboxConfig;
@@ -77,7 +90,9 @@ class Exchange {
     // An early refusal leaves the body unread: drop it so the connection can be reused.
     this.req.resume();
     const json = 'body' in reply ? reply.body : 'json' in reply ? reply.json : undefined;
-    this.res.writeHead(reply.status, { 'content-type': 'html' in reply ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' });
+    this.res.writeHead(reply.status, {
+      'content-type': 'html' in reply ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+    });
     this.res.end('html' in reply ? reply.html : JSON.stringify(json));
     this.end(reply.status, 'answered');
   }
@@ -159,7 +174,8 @@ async function handle(parts: PipelineParts, req: IncomingMessage, exchange: Exch
   const { endpoint } = found;
   const style = endpoint.style;
   const refuse = refusals(style);
-  if (req.method !== endpoint.method) return exchange.answer(endpoint.method === 'POST' ? refuse.onlyPost : refuse.onlyGet);
+  if (req.method !== endpoint.method)
+    return exchange.answer(endpoint.method === 'POST' ? refuse.onlyPost : refuse.onlyGet);
   let token: string;
   let touchpoint: string | undefined;
   if (style === 'thalamus') {
@@ -187,19 +203,34 @@ async function handle(parts: PipelineParts, req: IncomingMessage, exchange: Exch
   let prepared: Prepared;
   try {
     const context = { config: parts.config, store: parts.store, quota: () => ledger.quota(token) };
-    prepared = await endpoint.prepare(req, url, touchpoint === undefined ? context : { ...context, touchpoint });
+    prepared = await endpoint.prepare(
+      req,
+      url,
+      touchpoint === undefined ? context : { ...context, touchpoint },
+    );
   } catch (error) {
     if (!req.complete) return exchange.abandon();
     throw error;
   }
 
-  if (!(await pauseUntil(arrivedAt() + latencyMs, parts.lifetime)) || !(await parts.gate.pass(parts.lifetime))) return exchange.abandon();
-  if (failure === 'slow' && !(await pause(parts.slowMs, AbortSignal.any([parts.lifetime, exchange.clientGone])))) {
+  if (
+    !(await pauseUntil(arrivedAt() + latencyMs, parts.lifetime)) ||
+    !(await parts.gate.pass(parts.lifetime))
+  )
+    return exchange.abandon();
+  if (
+    failure === 'slow' &&
+    !(await pause(parts.slowMs, AbortSignal.any([parts.lifetime, exchange.clientGone])))
+  ) {
     return exchange.abandon();
   }
   if (failure === 'http-503-html') return exchange.answer({ status: 503, html: MAINTENANCE_PAGE });
   if (typeof failure === 'object') {
-    return exchange.answer(style === 'thalamus' ? thalamusErrors(failure.status, { request: failure.msg }) : customReply(style, failure.status, failure.code, failure.msg));
+    return exchange.answer(
+      style === 'thalamus'
+        ? thalamusErrors(failure.status, { request: failure.msg })
+        : customReply(style, failure.status, failure.code, failure.msg),
+    );
   }
 
   const reply = prepared.kind === 'accept' ? prepared.commit() : prepared.reply;
@@ -207,7 +238,9 @@ async function handle(parts: PipelineParts, req: IncomingMessage, exchange: Exch
   exchange.answer(reply);
 }
 
-export function createRequestListener(parts: PipelineParts): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestListener(
+  parts: PipelineParts,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const exchange = new Exchange(req, res, parts.emit);
     handle(parts, req, exchange).catch((error: unknown) => {

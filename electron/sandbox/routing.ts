@@ -3,7 +3,11 @@ import { casesInsertEndpoint } from './cases-handler';
 import type { Endpoint } from './endpoint';
 import { moduleInsertEndpoint, moduleInsertManyEndpoint } from './module-records-handler';
 import { THALAMUS_PATH_PREFIX } from './thalamus-data';
-import { thalamusCreateCaseEndpoint, thalamusStatusEndpoint, thalamusTypeCategoryEndpoint } from './thalamus-handlers';
+import {
+  thalamusCreateCaseEndpoint,
+  thalamusStatusEndpoint,
+  thalamusTypeCategoryEndpoint,
+} from './thalamus-handlers';
 import { crmTokenInfoEndpoint, managerTokenInfoEndpoint } from './token-info-handlers';
 import type { EndpointStyle } from './wolkvox-replies';
 
@@ -35,6 +39,7 @@ export function route(url: URL): Route {
     case `${THALAMUS_PATH_PREFIX}/api/v4/cases/status`:
       return { kind: 'endpoint', endpoint: thalamusStatusEndpoint };
   }
-  if (url.pathname.startsWith(`${THALAMUS_PATH_PREFIX}/`) || url.pathname.includes('/api/v4/')) return { kind: 'unknown', style: 'thalamus' };
+  if (url.pathname.startsWith(`${THALAMUS_PATH_PREFIX}/`) || url.pathname.includes('/api/v4/'))
+    return { kind: 'unknown', style: 'thalamus' };
   return { kind: 'unknown', style: url.pathname.startsWith('/api/') ? 'manager' : 'crm' };
 }

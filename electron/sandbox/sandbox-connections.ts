@@ -1,6 +1,18 @@
 import type { Connection, TargetId } from '../../shared/contract';
-import { BUILT_IN_ID_PREFIX, SANDBOX_SERVER, type BuiltInConnections } from '../engine/connections/built-in-connections';
-import { SANDBOX_DEFAULTS, SANDBOX_TARGET_TOKENS, startSandbox, THALAMUS_PASSWORDLESS_TOUCHPOINT, THALAMUS_PATH_PREFIX, type SandboxHandle, type SandboxOptions } from './sandbox';
+import {
+  BUILT_IN_ID_PREFIX,
+  SANDBOX_SERVER,
+  type BuiltInConnections,
+} from '../engine/connections/built-in-connections';
+import {
+  SANDBOX_DEFAULTS,
+  SANDBOX_TARGET_TOKENS,
+  startSandbox,
+  THALAMUS_PASSWORDLESS_TOUCHPOINT,
+  THALAMUS_PATH_PREFIX,
+  type SandboxHandle,
+  type SandboxOptions,
+} from './sandbox';
 
 /** The embedded sandbox CRM, offered first so a new operator can rehearse every target without credentials. */
 export function sandboxConnections(): Connection[] {
@@ -47,7 +59,9 @@ export function sandboxBaseUrl(target: TargetId, origin: string): string {
 
 /** Starts the sandbox CRM on 127.0.0.1 as the engine's built-in connections; each front door
  * that offers it (the app, `npm run web`, the CLI when a job talks to it) passes this in. */
-export async function startSandboxConnections(options: SandboxOptions = {}): Promise<BuiltInConnections & { sandbox: SandboxHandle }> {
+export async function startSandboxConnections(
+  options: SandboxOptions = {},
+): Promise<BuiltInConnections & { sandbox: SandboxHandle }> {
   const sandbox = await startSandbox(options);
   return {
     sandbox,

@@ -6,14 +6,20 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { AcceptedRecords, type AcceptedSnapshot } from './accepted-records';
 import { AnswerGate, LatencyModel } from './answer-pacing';
 import type { SandboxConfig } from './endpoint';
 import { FailureQueue, type InjectedFailure } from './failure-injection';
-import { createRequestListener, type SandboxEvent } from './request-pipeline';
-import { BUILT_IN_CASE_TYPES, SANDBOX_DAILY_LIMIT, SANDBOX_DEFAULTS, SANDBOX_TARGET_TOKENS, SANDBOX_TOKEN } from './seeded-data';
-import { TokenLedger, type LedgerStats, type SandboxToken } from './token-ledger';
 import { SANDBOX_MODULES, type ModuleFields } from './module-data';
+import { createRequestListener, type SandboxEvent } from './request-pipeline';
+import {
+  BUILT_IN_CASE_TYPES,
+  SANDBOX_DAILY_LIMIT,
+  SANDBOX_DEFAULTS,
+  SANDBOX_TARGET_TOKENS,
+  SANDBOX_TOKEN,
+} from './seeded-data';
 import {
   THALAMUS_CASE_DATA,
   THALAMUS_INITIAL_RESOLUTIONS,
@@ -25,8 +31,16 @@ import {
   THALAMUS_SYSTEM_CATEGORY,
   THALAMUS_TYPE_CATEGORIES,
 } from './thalamus-data';
+import { TokenLedger, type LedgerStats, type SandboxToken } from './token-ledger';
 
-export type { AcceptedCase, AcceptedCampaignRecord, AcceptedAttachment, AcceptedModuleRecord, AcceptedThalamusCase, FormValue } from './accepted-records';
+export type {
+  AcceptedCase,
+  AcceptedCampaignRecord,
+  AcceptedAttachment,
+  AcceptedModuleRecord,
+  AcceptedThalamusCase,
+  FormValue,
+} from './accepted-records';
 export type { ModuleFields, ModuleFieldType } from './module-data';
 export { SANDBOX_MODULES } from './module-data';
 export * from './thalamus-data';
@@ -36,7 +50,15 @@ export type { SandboxToken } from './token-ledger';
 export type { WolkvoxBody } from './wolkvox-replies';
 export { WOLKVOX_MESSAGES } from './wolkvox-replies';
 export { MAX_IN_FLIGHT_PER_TOKEN } from './token-ledger';
-export { CASE_PRIORITIES, CASE_STATUSES, BUILT_IN_CASE_TYPES, SANDBOX_DAILY_LIMIT, SANDBOX_DEFAULTS, SANDBOX_TARGET_TOKENS, SANDBOX_TOKEN } from './seeded-data';
+export {
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  BUILT_IN_CASE_TYPES,
+  SANDBOX_DAILY_LIMIT,
+  SANDBOX_DEFAULTS,
+  SANDBOX_TARGET_TOKENS,
+  SANDBOX_TOKEN,
+} from './seeded-data';
 
 export const DEFAULT_SLOW_MS = 65_000;
 export const DEFAULT_LICENSE_CAP = 10_000;
@@ -107,7 +129,8 @@ export interface SandboxHandle {
 }
 
 function nonNegative(name: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a non-negative number, got ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`${name} must be a non-negative number, got ${value}`);
   return value;
 }
 
@@ -136,11 +159,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     campaigns: new Set(options.campaigns ?? SANDBOX_DEFAULTS.campaigns),
     licenseCap: nonNegative('licenseCap', options.licenseCap ?? DEFAULT_LICENSE_CAP),
   };
-  const defaultTokens = Object.values(SANDBOX_TARGET_TOKENS).map((token) => ({ token, dailyLimit: SANDBOX_DAILY_LIMIT }));
+  const defaultTokens = Object.values(SANDBOX_TARGET_TOKENS).map((token) => ({
+    token,
+    dailyLimit: SANDBOX_DAILY_LIMIT,
+  }));
   const ledger = new TokenLedger(options.tokens ?? defaultTokens, options.now ?? (() => new Date()));
   const store = new AcceptedRecords();
   const failures = new FailureQueue();
-  const latency = new LatencyModel(nonNegative('latencyMs', options.latencyMs ?? 0), nonNegative('jitterMs', options.jitterMs ?? 0), options.seed ?? 1);
+  const latency = new LatencyModel(
+    nonNegative('latencyMs', options.latencyMs ?? 0),
+    nonNegative('jitterMs', options.jitterMs ?? 0),
+    options.seed ?? 1,
+  );
   const gate = new AnswerGate();
   const lifetime = new AbortController();
   const onEvent = options.onEvent;
@@ -153,7 +183,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       failures,
       latency,
       gate,
-      slowMs: options.slowMs === Number.POSITIVE_INFINITY ? options.slowMs : nonNegative('slowMs', options.slowMs ?? DEFAULT_SLOW_MS),
+      slowMs:
+        options.slowMs === Number.POSITIVE_INFINITY
+          ? options.slowMs
+          : nonNegative('slowMs', options.slowMs ?? DEFAULT_SLOW_MS),
       lifetime: lifetime.signal,
       emit: (event) => onEvent?.(event),
     }),
@@ -175,8 +208,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     accepted: () => store.snapshot(),
     stats: () => ledger.stats(),
     inject: (failure, count = 1) => failures.add(failure, count),
-    setLatency: (ms, jitterMs = 0) => latency.set(nonNegative('latencyMs', ms), nonNegative('jitterMs', jitterMs)),
-    setQuota: (token, limit, usedToday = 0) => ledger.setQuota(token, nonNegative('limit', limit), nonNegative('usedToday', usedToday)),
+    setLatency: (ms, jitterMs = 0) =>
+      latency.set(nonNegative('latencyMs', ms), nonNegative('jitterMs', jitterMs)),
+    setQuota: (token, limit, usedToday = 0) =>
+      ledger.setQuota(token, nonNegative('limit', limit), nonNegative('usedToday', usedToday)),
     setLicenseCap: (n) => {
       config.licenseCap = nonNegative('licenseCap', n);
     },

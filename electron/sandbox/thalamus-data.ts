@@ -35,11 +35,41 @@ export interface CaseTypeCategory {
 }
 
 export const THALAMUS_TYPE_CATEGORIES: readonly CaseTypeCategory[] = [
-  { caseCategoryCode: 'RECL', caseCategoryName: 'Reclamos', caseTypeCode: 'FACT', caseTypeName: 'Facturación', defaultAnswer: 'Revisaremos su factura.' },
-  { caseCategoryCode: 'RECL', caseCategoryName: 'Reclamos', caseTypeCode: 'SERV', caseTypeName: 'Servicio técnico', defaultAnswer: 'Un técnico lo contactará.' },
-  { caseCategoryCode: 'SOLI', caseCategoryName: 'Solicitudes', caseTypeCode: 'INFO', caseTypeName: 'Información', defaultAnswer: '' },
-  { caseCategoryCode: 'SOLI', caseCategoryName: 'Solicitudes', caseTypeCode: 'PLAN', caseTypeName: 'Cambio de plan', defaultAnswer: '' },
-  { caseCategoryCode: 'QUEJ', caseCategoryName: 'Quejas', caseTypeCode: 'ATEN', caseTypeName: 'Atención al cliente', defaultAnswer: '' },
+  {
+    caseCategoryCode: 'RECL',
+    caseCategoryName: 'Reclamos',
+    caseTypeCode: 'FACT',
+    caseTypeName: 'Facturación',
+    defaultAnswer: 'Revisaremos su factura.',
+  },
+  {
+    caseCategoryCode: 'RECL',
+    caseCategoryName: 'Reclamos',
+    caseTypeCode: 'SERV',
+    caseTypeName: 'Servicio técnico',
+    defaultAnswer: 'Un técnico lo contactará.',
+  },
+  {
+    caseCategoryCode: 'SOLI',
+    caseCategoryName: 'Solicitudes',
+    caseTypeCode: 'INFO',
+    caseTypeName: 'Información',
+    defaultAnswer: '',
+  },
+  {
+    caseCategoryCode: 'SOLI',
+    caseCategoryName: 'Solicitudes',
+    caseTypeCode: 'PLAN',
+    caseTypeName: 'Cambio de plan',
+    defaultAnswer: '',
+  },
+  {
+    caseCategoryCode: 'QUEJ',
+    caseCategoryName: 'Quejas',
+    caseTypeCode: 'ATEN',
+    caseTypeName: 'Atención al cliente',
+    defaultAnswer: '',
+  },
 ];
 
 /** A category the tree has but new cases may not use. */

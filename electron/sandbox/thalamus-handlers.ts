@@ -22,8 +22,9 @@
  * `data.entity`.
  */
 import type { IncomingMessage } from 'node:http';
-import { readJsonBody } from './json-body';
+
 import type { Endpoint, SandboxConfig } from './endpoint';
+import { readJsonBody } from './json-body';
 import type { CaseDataType } from './thalamus-data';
 import { thalamusData, thalamusErrors } from './thalamus-replies';
 import type { TokenLedger } from './token-ledger';
@@ -39,18 +40,27 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return text && text.trim() !== '' ? text.trim() : undefined;
 }
 
-export type ThalamusAccess = { kind: 'ok'; ledgerKey: string; touchpoint: string } | { kind: 'refuse'; reply: Reply };
+export type ThalamusAccess =
+  { kind: 'ok'; ledgerKey: string; touchpoint: string } | { kind: 'refuse'; reply: Reply };
 
 /** The touchpoint and its token, from the headers or the query. The sandbox's tokens open its
  * Thalamus too; there they have no daily quota, and their use is counted apart from wolkvox's
  * under another key of the ledger. */
-export function thalamusAccess(req: IncomingMessage, url: URL, config: SandboxConfig, ledger: TokenLedger): ThalamusAccess {
+export function thalamusAccess(
+  req: IncomingMessage,
+  url: URL,
+  config: SandboxConfig,
+  ledger: TokenLedger,
+): ThalamusAccess {
   const touchpoint = header(req, 'thalamus-touchpoint') ?? url.searchParams.get('touchpoint')?.trim();
   const token = header(req, 'thalamus-token') ?? url.searchParams.get('token')?.trim();
   if (!token) return { kind: 'refuse', reply: thalamusErrors(401, { token: 'TokenRequired' }) };
-  if (!touchpoint) return { kind: 'refuse', reply: thalamusErrors(401, { touchpoint: 'TouchpointRequired' }) };
-  if (!config.thalamus.touchpoints.has(touchpoint)) return { kind: 'refuse', reply: thalamusErrors(401, { touchpoint: 'InvalidCredentials' }) };
-  if (!ledger.knows(token)) return { kind: 'refuse', reply: thalamusErrors(401, { token: 'InvalidCredentials' }) };
+  if (!touchpoint)
+    return { kind: 'refuse', reply: thalamusErrors(401, { touchpoint: 'TouchpointRequired' }) };
+  if (!config.thalamus.touchpoints.has(touchpoint))
+    return { kind: 'refuse', reply: thalamusErrors(401, { touchpoint: 'InvalidCredentials' }) };
+  if (!ledger.knows(token))
+    return { kind: 'refuse', reply: thalamusErrors(401, { token: 'InvalidCredentials' }) };
   const ledgerKey = `${THALAMUS_LEDGER_PREFIX}${token}`;
   if (!ledger.knows(ledgerKey)) ledger.setQuota(ledgerKey, Number.MAX_SAFE_INTEGER);
   return { kind: 'ok', ledgerKey, touchpoint };
@@ -106,18 +116,23 @@ function caseProblem(body: unknown, config: SandboxConfig): Record<string, strin
   if (category === '') return { category: 'CodeRequired' };
   if (type === '') return { type: 'CodeRequired' };
   if (category === t.systemCategory) return { category: 'CategorySystemNode' };
-  if (!t.typeCategories.some((pair) => pair.caseCategoryCode === category && pair.caseTypeCode === type)) return { categoryOrType: 'InvalidCode' };
+  if (!t.typeCategories.some((pair) => pair.caseCategoryCode === category && pair.caseTypeCode === type))
+    return { categoryOrType: 'InvalidCode' };
   if (body.status !== undefined) {
     const status = t.statuses.find((s) => s.statusName === body.status);
     if (!status) return { caseStatus: 'InvalidName' };
     if (!status.initial) return { caseStatus: 'InitialStatusNotSelected' };
   }
-  if (body.resolution !== undefined && !(typeof body.resolution === 'string' && t.initialResolutions.includes(body.resolution))) {
+  if (
+    body.resolution !== undefined &&
+    !(typeof body.resolution === 'string' && t.initialResolutions.includes(body.resolution))
+  ) {
     return { caseResolutionType: 'InitialResolutionTypeNotSelected' };
   }
   if (body.comments !== undefined) {
     const comments = body.comments;
-    if (!Array.isArray(comments) || !comments.every((c) => isObject(c) && typeof c.description === 'string')) return { comments: 'InvalidValue' };
+    if (!Array.isArray(comments) || !comments.every((c) => isObject(c) && typeof c.description === 'string'))
+      return { comments: 'InvalidValue' };
   }
   if (body.caseData !== undefined) {
     if (!isObject(body.caseData)) return { caseData: 'InvalidValue' };
@@ -139,16 +154,22 @@ export const thalamusCreateCaseEndpoint: Endpoint = {
     const reading = await readJsonBody(req, MAX_BODY_BYTES);
     const party = loggedInParty(req, touchpoint ?? '', config);
     if (party === null) return { kind: 'refuse', reply: thalamusErrors(401, { session: 'NotLoggedIn' }) };
-    if (reading.kind !== 'json') return { kind: 'refuse', reply: thalamusErrors(400, { body: 'InvalidJson' }) };
+    if (reading.kind !== 'json')
+      return { kind: 'refuse', reply: thalamusErrors(400, { body: 'InvalidJson' }) };
     const problem = caseProblem(reading.value, config);
     if (problem) return { kind: 'refuse', reply: thalamusErrors(400, problem) };
     const body = reading.value as Record<string, unknown>;
-    const status = typeof body.status === 'string' ? body.status : (config.thalamus.statuses.find((s) => s.initial)?.statusName ?? '');
+    const status =
+      typeof body.status === 'string'
+        ? body.status
+        : (config.thalamus.statuses.find((s) => s.initial)?.statusName ?? '');
     return {
       kind: 'accept',
       commit: () => {
         const id = store.addThalamusCase({ party, touchpoint: touchpoint ?? '', body });
-        return thalamusData(201, { entity: { id, categoryCode: body.categoryCode, typeCode: body.typeCode, status, party } });
+        return thalamusData(201, {
+          entity: { id, categoryCode: body.categoryCode, typeCode: body.typeCode, status, party },
+        });
       },
     };
   },
@@ -160,7 +181,10 @@ export const thalamusTypeCategoryEndpoint: Endpoint = {
   method: 'GET',
   takesInjections: false,
   async prepare(_req, _url, { config }) {
-    return { kind: 'accept', commit: () => thalamusData(200, { caseTypeCategories: config.thalamus.typeCategories }) };
+    return {
+      kind: 'accept',
+      commit: () => thalamusData(200, { caseTypeCategories: config.thalamus.typeCategories }),
+    };
   },
 };
 

@@ -21,7 +21,13 @@ export const crmTokenInfoEndpoint: Endpoint = {
     const operation = url.searchParams.get('operation') ?? '';
     if (operation.trim() === '') return { kind: 'refuse', reply: parametersRequiredReply('crm') };
     if (operation !== config.operation) {
-      return { kind: 'refuse', reply: reviewReply('crm', `THE OPERATION (${operation}) DOES NOT EXIST OR DOES NOT BELONG TO THIS TOKEN`) };
+      return {
+        kind: 'refuse',
+        reply: reviewReply(
+          'crm',
+          `THE OPERATION (${operation}) DOES NOT EXIST OR DOES NOT BELONG TO THIS TOKEN`,
+        ),
+      };
     }
     return {
       kind: 'accept',

@@ -19,9 +19,7 @@ export interface SandboxToken {
 }
 
 export type Admission =
-  | { kind: 'admitted'; inFlight: number; release(): void }
-  | { kind: 'throttled' }
-  | { kind: 'over-quota' };
+  { kind: 'admitted'; inFlight: number; release(): void } | { kind: 'throttled' } | { kind: 'over-quota' };
 
 export interface TokenQuota {
   limit: number;
@@ -131,7 +129,12 @@ export class TokenLedger {
     const state = this.current(token);
     let allTokensToday = 0;
     for (const name of this.tokens.keys()) allTokensToday += this.current(name).used;
-    return { limit: state.limit, usedToday: state.used, allTokensToday, hoursToRestart: hoursToLocalMidnight(this.now()) };
+    return {
+      limit: state.limit,
+      usedToday: state.used,
+      allTokensToday,
+      hoursToRestart: hoursToLocalMidnight(this.now()),
+    };
   }
 
   /** Resolves once `count` requests with this token are in flight at the same time. */
@@ -144,10 +147,20 @@ export class TokenLedger {
     const byToken: LedgerStats['byToken'] = {};
     let maxInFlightPerToken = 0;
     for (const [token, state] of this.tokens) {
-      byToken[token] = { used: this.current(token).used, inFlight: state.inFlight, maxInFlight: state.maxInFlight };
+      byToken[token] = {
+        used: this.current(token).used,
+        inFlight: state.inFlight,
+        maxInFlight: state.maxInFlight,
+      };
       maxInFlightPerToken = Math.max(maxInFlightPerToken, state.maxInFlight);
     }
-    return { requests: this.requests, maxInFlightPerToken, throttled: this.throttled, quotaRefusals: this.quotaRefusals, byToken };
+    return {
+      requests: this.requests,
+      maxInFlightPerToken,
+      throttled: this.throttled,
+      quotaRefusals: this.quotaRefusals,
+      byToken,
+    };
   }
 
   /** Clears counters; requests still in flight keep their slots. */

@@ -66,7 +66,12 @@ export function successReply(style: ReplyStyle, data: unknown): Reply {
 export function failureReply(style: ReplyStyle, status: number, message: string, detail?: string): Reply {
   return {
     status,
-    body: { code: style === 'crm' ? String(status) : status, error: message, msg: detail ?? message, data: null },
+    body: {
+      code: style === 'crm' ? String(status) : status,
+      error: message,
+      msg: detail ?? message,
+      data: null,
+    },
   };
 }
 
@@ -79,7 +84,12 @@ export function parametersRequiredReply(style: ReplyStyle): Reply {
 }
 
 /** An answer a test asked for: the body's code may differ from the HTTP status on purpose. */
-export function customReply(style: ReplyStyle, status: number, code: string | number | undefined, message: string): Reply {
+export function customReply(
+  style: ReplyStyle,
+  status: number,
+  code: string | number | undefined,
+  message: string,
+): Reply {
   const bodyCode = code ?? status;
   return {
     status,

@@ -1,4 +1,4 @@
-import { lstat, mkdir, chmod, open, rm } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -11,7 +11,8 @@ export async function writeRedirectFile(dir: string, name: string, url: string):
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const info = await lstat(dir);
   // Not a folder of ours (a symlink planted there, another user's): write nothing into it.
-  if (!info.isDirectory() || (process.getuid && info.uid !== process.getuid())) throw new Error(`${dir} is not a private folder of this user`);
+  if (!info.isDirectory() || (process.getuid && info.uid !== process.getuid()))
+    throw new Error(`${dir} is not a private folder of this user`);
   await chmod(dir, 0o700);
   const path = join(dir, `${name}.html`);
   await rm(path, { force: true });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import type { EngineClient, EngineEvent } from '../../shared/contract';
 
 export const HEARTBEAT_MS = 15_000;
@@ -15,7 +16,12 @@ export interface OpenStream {
  * line as heartbeat so proxies and the browser keep the connection. The first line is written
  * only after the subscription exists, so a client that has read it cannot miss later events.
  */
-export function openEventStream(engine: Pick<EngineClient, 'onEvent'>, req: IncomingMessage, res: ServerResponse, onClosed: () => void): OpenStream {
+export function openEventStream(
+  engine: Pick<EngineClient, 'onEvent'>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  onClosed: () => void,
+): OpenStream {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',

@@ -7,7 +7,11 @@ export interface BrowserCommand {
 
 /** How to open `url` here: `BROWSER` names a program (or `none` for no browser, as in CI and
  * tests), else the platform's opener. */
-export function browserCommand(url: string, platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>): BrowserCommand | null {
+export function browserCommand(
+  url: string,
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+): BrowserCommand | null {
   const browser = env.BROWSER?.trim();
   if (browser === 'none') return null;
   if (browser) return { command: browser, args: [url] };
@@ -18,7 +22,10 @@ export function browserCommand(url: string, platform: NodeJS.Platform, env: Read
 
 /** Opens the browser and forgets about it: the URL is printed anyway, so a missing opener is
  * not an error. */
-export function openBrowser(url: string, env: Readonly<Record<string, string | undefined>> = process.env): void {
+export function openBrowser(
+  url: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): void {
   const command = browserCommand(url, process.platform, env);
   if (!command) return;
   try {

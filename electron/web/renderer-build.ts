@@ -32,7 +32,11 @@ export async function rendererBuildIsStale(projectRoot: string, outDir: string):
 }
 
 /** Builds the renderer with Vite into `outDir` when it is missing or stale; says whether it did. */
-export async function ensureRendererBuilt(projectRoot: string, outDir: string, onBuild?: () => void): Promise<boolean> {
+export async function ensureRendererBuilt(
+  projectRoot: string,
+  outDir: string,
+  onBuild?: () => void,
+): Promise<boolean> {
   if (!(await rendererBuildIsStale(projectRoot, outDir))) return false;
   onBuild?.();
   // Loaded only when needed: serving an up-to-date build does not pay for Vite.

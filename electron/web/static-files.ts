@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+
 import { contentTypeFor } from './content-types';
 
 /** Encodings the renderer build writes beside each text asset (see vite.renderer.config.ts),
@@ -18,11 +19,18 @@ const PRECOMPRESSED = [
  * the browser keeps them for a year without asking; index.html names the current ones, so it is
  * always fetched again.
  */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): Promise<void> {
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  pathname: string,
+): Promise<void> {
   const path = staticPath(root, pathname);
   const info = path ? await stat(path).catch(() => null) : null;
   if (!path || !info?.isFile()) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Not found\n');
+    res
+      .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end('Not found\n');
     return;
   }
   const accepted = acceptedEncodings(req.headers['accept-encoding']);
@@ -43,7 +51,11 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
   res.writeHead(200, {
     'Content-Type': contentTypeFor(path),
     'Content-Length': size,
-    'Cache-Control': path.endsWith('.html') ? 'no-store' : hashed ? 'private, max-age=31536000, immutable' : 'no-cache',
+    'Cache-Control': path.endsWith('.html')
+      ? 'no-store'
+      : hashed
+        ? 'private, max-age=31536000, immutable'
+        : 'no-cache',
     // Caches keep one copy per encoding.
     Vary: 'Accept-Encoding',
     ...(encoding ? { 'Content-Encoding': encoding } : {}),

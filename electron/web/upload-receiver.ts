@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+
 import { sanitizeUploadName } from './upload-name';
 
 export type UploadResult =
@@ -20,7 +21,12 @@ class TooLarge extends Error {}
  * (reports show it) while two uploads of the same name never meet. A body over `maxBytes` or an
  * interrupted transfer leaves nothing behind.
  */
-export async function receiveUpload(req: IncomingMessage, uploadsDir: string, rawName: string | null, maxBytes: number): Promise<UploadResult> {
+export async function receiveUpload(
+  req: IncomingMessage,
+  uploadsDir: string,
+  rawName: string | null,
+  maxBytes: number,
+): Promise<UploadResult> {
   const name = sanitizeUploadName(rawName);
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) return { kind: 'too-large', name };

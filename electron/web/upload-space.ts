@@ -1,5 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+
 import { JobStore } from '../engine/jobs/job-store';
 
 /** Total bytes of the files under `dir` (0 when it does not exist). */
@@ -35,7 +36,10 @@ export function filesReadByJobs(jobsDir: string): Set<string> | null {
  * the web front door starts and stops), so an upload goes with its job. Returns the folders
  * removed.
  */
-export async function removeUnusedUploads(uploadsDir: string, inUse: ReadonlySet<string> | null): Promise<string[]> {
+export async function removeUnusedUploads(
+  uploadsDir: string,
+  inUse: ReadonlySet<string> | null,
+): Promise<string[]> {
   // A job that could not be read might use any of them: keep everything.
   if (!inUse) return [];
   const root = resolve(uploadsDir);

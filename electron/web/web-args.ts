@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { langFromArgs } from '../cli/cli-lang';
+
 import { langFromLocale, type Lang } from '../../shared/lang';
 import { msg } from '../../shared/messages/catalog';
 import type { Message } from '../../shared/messages/message';
+import { langFromArgs } from '../cli/cli-lang';
 
 export interface WebArgs {
   port: number;
@@ -12,7 +13,10 @@ export interface WebArgs {
 }
 
 /** `npm run web` flags; the language from `--lang`, else the environment's locale. */
-export function parseWebArgs(argv: string[], env: Readonly<Record<string, string | undefined>>): { ok: true; args: WebArgs } | { ok: false; lang: Lang; error: Message } {
+export function parseWebArgs(
+  argv: string[],
+  env: Readonly<Record<string, string | undefined>>,
+): { ok: true; args: WebArgs } | { ok: false; lang: Lang; error: Message } {
   const lang = langFromArgs(argv) ?? langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   let values: { port?: string; 'no-sandbox-crm'?: boolean; help?: boolean };
   try {
@@ -33,7 +37,8 @@ export function parseWebArgs(argv: string[], env: Readonly<Record<string, string
   let port = 0;
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) return { ok: false, lang, error: msg('front-door.web-bad-port', { port: values.port }) };
+    if (!/^\d+$/.test(values.port) || port < 1 || port > 65535)
+      return { ok: false, lang, error: msg('front-door.web-bad-port', { port: values.port }) };
   }
   return { ok: true, args: { port, sandbox: !values['no-sandbox-crm'], lang, help: Boolean(values.help) } };
 }

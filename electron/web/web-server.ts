@@ -13,18 +13,27 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { isMethodName } from '../../shared/contract-schemas';
+
 import type { EngineClient } from '../../shared/contract';
+import { isMethodName } from '../../shared/contract-schemas';
 import { formatMessage, msg } from '../../shared/messages/catalog';
 import type { Message } from '../../shared/messages/message';
-import { API_PREFIX, EVENTS_PATH, OPEN_PATH, REQUEST_HEADER, REQUEST_HEADER_VALUE, TICKET_PARAM, UPLOAD_PATH } from '../../shared/wire';
+import {
+  API_PREFIX,
+  EVENTS_PATH,
+  OPEN_PATH,
+  REQUEST_HEADER,
+  REQUEST_HEADER_VALUE,
+  TICKET_PARAM,
+  UPLOAD_PATH,
+} from '../../shared/wire';
 import { contentSecurityPolicy } from '../front-door/content-security-policy';
 import { invoke } from '../front-door/invoke';
 import { openEventStream, type OpenStream } from './event-stream';
 import { isAllowedHost, isAllowedOrigin } from './request-guard';
 import { serveStatic } from './static-files';
-import { folderSize } from './upload-space';
 import { receiveUpload } from './upload-receiver';
+import { folderSize } from './upload-space';
 import { WebSession } from './web-session';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -65,7 +74,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error(`carga web: ${req.method} ${new URL(req.url ?? '/', 'http://x').pathname} failed: ${describe(error)}`);
+      console.error(
+        `carga web: ${req.method} ${new URL(req.url ?? '/', 'http://x').pathname} failed: ${describe(error)}`,
+      );
       try {
         sendError(res, 500, msg('front-door.unexpected-error'));
       } catch {
@@ -94,7 +105,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname === OPEN_PATH) return handleOpen(req, res, url);
     const cookie = session.check(req.headers.cookie);
-    if (cookie !== 'valid') return refuse(req, res, msg(cookie === 'stale' ? 'front-door.session-ended' : 'front-door.forbidden'));
+    if (cookie !== 'valid')
+      return refuse(req, res, msg(cookie === 'stale' ? 'front-door.session-ended' : 'front-door.forbidden'));
     if (url.pathname.startsWith(API_PREFIX)) return handleApi(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendMethodNotAllowed(req, res, 'GET, HEAD');
     return serveStatic(req, res, staticDir, url.pathname);
@@ -107,11 +119,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.setHeader('Cache-Control', 'no-store');
     if (req.method !== 'GET') return sendMethodNotAllowed(req, res, 'GET');
     const fresh = session.redeem(url.searchParams.get(TICKET_PARAM));
-    if (!fresh && session.check(req.headers.cookie) !== 'valid') return refuse(req, res, msg('front-door.ticket-used'));
+    if (!fresh && session.check(req.headers.cookie) !== 'valid')
+      return refuse(req, res, msg('front-door.ticket-used'));
     if (fresh) res.setHeader('Set-Cookie', session.cookie());
     const opening = `${formatMessage('es', msg('front-door.web-opening'))} / ${formatMessage('en', msg('front-door.web-opening'))}`;
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>Carga</title></head><body><p><a href="/">${opening}</a></p></body></html>\n`);
+    res.end(
+      `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>Carga</title></head><body><p><a href="/">${opening}</a></p></body></html>\n`,
+    );
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -122,12 +137,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       streams.add(stream);
       return;
     }
-    if (headerText(req.headers[REQUEST_HEADER.toLowerCase()]) !== REQUEST_HEADER_VALUE) return refuse(req, res, msg('front-door.forbidden'));
+    if (headerText(req.headers[REQUEST_HEADER.toLowerCase()]) !== REQUEST_HEADER_VALUE)
+      return refuse(req, res, msg('front-door.forbidden'));
     if (req.method !== 'POST') return sendMethodNotAllowed(req, res, 'POST');
     if (url.pathname === UPLOAD_PATH) return handleUpload(req, res, url);
 
     const method = url.pathname.slice(API_PREFIX.length);
-    if (!isMethodName(method)) return sendError(res, 404, msg('front-door.unknown-method', { method: method.slice(0, 100) }));
+    if (!isMethodName(method))
+      return sendError(res, 404, msg('front-door.unknown-method', { method: method.slice(0, 100) }));
     if (!isJson(req.headers['content-type'])) return sendError(res, 415, msg('front-door.bad-json'));
 
     const body = await readBody(req, MAX_JSON_BYTES);
@@ -155,13 +172,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     // Uploads no job reads are removed while the engine starts: none is taken before that.
     await engine;
     const room = Math.max(0, maxUploadsTotalBytes - (await folderSize(options.uploadsDir)));
-    const result = await receiveUpload(req, options.uploadsDir, url.searchParams.get('name'), Math.min(maxUploadBytes, room));
+    const result = await receiveUpload(
+      req,
+      options.uploadsDir,
+      url.searchParams.get('name'),
+      Math.min(maxUploadBytes, room),
+    );
     if (result.kind === 'saved') return sendJson(res, 200, { path: result.path });
     if (result.kind === 'too-large') {
       res.setHeader('Connection', 'close');
       const detail =
         room < maxUploadBytes
-          ? msg('front-door.uploads-full', { name: result.name, used: formatBytes(maxUploadsTotalBytes - room), limit: formatBytes(maxUploadsTotalBytes) })
+          ? msg('front-door.uploads-full', {
+              name: result.name,
+              used: formatBytes(maxUploadsTotalBytes - room),
+              limit: formatBytes(maxUploadsTotalBytes),
+            })
           : msg('front-door.upload-too-large', { name: result.name, limit: formatBytes(maxUploadBytes) });
       return sendError(res, 413, detail);
     }
@@ -233,7 +259,11 @@ function headerText(value: string | string[] | undefined): string | undefined {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 

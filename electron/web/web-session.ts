@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+
 import { cookieValue, secretMatches } from './request-guard';
 
 /**

@@ -1,15 +1,16 @@
-import { useMemo, useState, type ReactNode } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+
 import type { Lang } from '../../shared/lang';
 import type { Bridge } from '../bridge/bridge';
 import { createI18n } from '../i18n/i18n';
 import { initialLang } from '../i18n/lang-preference';
 import { BridgeProvider } from './bridge-context';
-import { WizardProvider } from './wizard-context';
 import { Startup } from './Startup';
 import { localizedTheme, readableColors } from './theme';
+import { WizardProvider } from './wizard-context';
 
 export interface AppProps {
   bridge: Bridge;
@@ -42,7 +43,12 @@ function LocalizedMantine({ mantineEnv, children }: { mantineEnv: 'default' | 't
   const closeLabel = t('a11y.close');
   const theme = useMemo(() => localizedTheme({ close: closeLabel }), [closeLabel]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv} cssVariablesResolver={readableColors}>
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="auto"
+      env={mantineEnv}
+      cssVariablesResolver={readableColors}
+    >
       {children}
     </MantineProvider>
   );

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import { Button, Group, Modal, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface ConfirmModalProps {
@@ -14,7 +14,16 @@ interface ConfirmModalProps {
 }
 
 /** Asks before an action that cannot be undone; Cancel has the focus so Enter is harmless. */
-export function ConfirmModal({ opened, title, children, confirmLabel, confirmColor = 'red', onConfirm, onClose, testId }: ConfirmModalProps) {
+export function ConfirmModal({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  confirmColor = 'red',
+  onConfirm,
+  onClose,
+  testId,
+}: ConfirmModalProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered data-testid={testId}>

@@ -1,5 +1,16 @@
-import { ActionIcon, Button, Group, SegmentedControl, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  SegmentedControl,
+  Text,
+  Title,
+  Tooltip,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+
 import type { Lang } from '../../shared/lang';
 import { rememberLang } from '../i18n/lang-preference';
 import { useLang } from '../i18n/use-lang';

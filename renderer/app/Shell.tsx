@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
 import { AppShell } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { HistoryView } from '../history/HistoryView';
 import { useLang } from '../i18n/use-lang';
 import { JobEndNotifier } from '../run/JobEndNotifier';

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { AppInfo, ConnectionSummary, TargetDescriptor } from '../../shared/contract';
 import { useLang } from '../i18n/use-lang';
 import { AppDataProvider, type AppData } from './app-data';
@@ -29,14 +30,21 @@ export function Startup() {
 
   useEffect(() => {
     let current = true;
-    Promise.all([bridge.getAppInfo(), bridge.listTargets(), bridge.listConnections(), bridge.listJobs()]).then(
+    Promise.all([
+      bridge.getAppInfo(),
+      bridge.listTargets(),
+      bridge.listConnections(),
+      bridge.listJobs(),
+    ]).then(
       ([info, targets, connections, jobs]) => {
         if (!current) return;
         const connection = initialConnection(connections, readLastConnectionId());
-        if (connection) dispatch({ type: 'connection-chosen', connectionId: connection.id, target: connection.target });
+        if (connection)
+          dispatch({ type: 'connection-chosen', connectionId: connection.id, target: connection.target });
         // The run goes on while the window is closed: show it again.
         const live = jobs.find((job) => job.status === 'running' || job.status === 'waiting-quota');
-        if (live) dispatch({ type: 'job-opened', jobId: live.jobId, status: live.status, usesTemplate: false });
+        if (live)
+          dispatch({ type: 'job-opened', jobId: live.jobId, status: live.status, usesTemplate: false });
         setFailure(null);
         setLoaded({ info, targets, connections });
       },
@@ -64,7 +72,10 @@ export function Startup() {
     if (event.type === 'connections-changed') void reloadConnections();
   });
 
-  const data: AppData | null = useMemo(() => (loaded ? { ...loaded, reloadConnections } : null), [loaded, reloadConnections]);
+  const data: AppData | null = useMemo(
+    () => (loaded ? { ...loaded, reloadConnections } : null),
+    [loaded, reloadConnections],
+  );
 
   if (failure && !loaded) {
     return (

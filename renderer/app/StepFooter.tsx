@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import { Button, Group } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface StepFooterProps {
@@ -13,7 +13,15 @@ interface StepFooterProps {
   children?: ReactNode;
 }
 
-export function StepFooter({ onBack, onNext, nextLabel, nextDisabled, nextLoading, nextTestId = 'wizard-next', children }: StepFooterProps) {
+export function StepFooter({
+  onBack,
+  onNext,
+  nextLabel,
+  nextDisabled,
+  nextLoading,
+  nextTestId = 'wizard-next',
+  children,
+}: StepFooterProps) {
   const { t } = useTranslation();
   return (
     <Group justify="space-between" mt="xl" wrap="nowrap">

@@ -1,6 +1,7 @@
 import { Center, Container, Loader, Stepper } from '@mantine/core';
 import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { useWizard } from './wizard-context';
 import { canEnter, STEPS, type StepId } from './wizard-state';
 
@@ -59,7 +60,10 @@ const LOADERS: Record<StepId, () => Promise<{ default: ComponentType }>> = {
   results: () => import('../results/ResultsStep').then((module) => ({ default: module.ResultsStep })),
 };
 const loaded = new Map<StepId, ComponentType>();
-const LAZY = Object.fromEntries(STEPS.map((step) => [step, lazy(() => load(step))])) as Record<StepId, LazyExoticComponent<ComponentType>>;
+const LAZY = Object.fromEntries(STEPS.map((step) => [step, lazy(() => load(step))])) as Record<
+  StepId,
+  LazyExoticComponent<ComponentType>
+>;
 
 function load(step: StepId): Promise<{ default: ComponentType }> {
   return LOADERS[step]().then((module) => {

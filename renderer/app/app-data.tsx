@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+
 import type { AppInfo, ConnectionSummary, TargetDescriptor, TargetId } from '../../shared/contract';
 
 export interface AppData {

@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+
 import type { Bridge } from '../bridge/bridge';
 
 const BridgeContext = createContext<Bridge | null>(null);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+
 import type { Lang } from '../../shared/lang';
 import { isMessageCode } from '../../shared/messages/catalog';
 import type { Message } from '../../shared/messages/message';
-import { messageText } from './message-text';
 import { en } from '../i18n/en';
 import { es } from '../i18n/es';
+import { messageText } from './message-text';
 
 const messageSchema = z.object({
   code: z.string().refine(isMessageCode),

@@ -4,7 +4,10 @@ const STORAGE_KEY = 'carga.connection';
 
 /** The connection used last time; on a first start, the embedded sandbox, so a new operator can
  * try the whole path without credentials. */
-export function initialConnection(connections: readonly ConnectionSummary[], lastUsedId: string | null): ConnectionSummary | null {
+export function initialConnection(
+  connections: readonly ConnectionSummary[],
+  lastUsedId: string | null,
+): ConnectionSummary | null {
   return (
     connections.find((connection) => connection.id === lastUsedId) ??
     connections.find((connection) => connection.isSandbox) ??

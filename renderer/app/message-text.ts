@@ -1,6 +1,6 @@
 import type { Lang } from '../../shared/lang';
-import type { Message } from '../../shared/messages/message';
 import { formatMessage, isMessageCode } from '../../shared/messages/catalog';
+import type { Message } from '../../shared/messages/message';
 import { formatResetTime } from './format';
 
 /** Renders an engine message in the operator's language. A code this build does not know (an

@@ -1,4 +1,11 @@
-import { createTheme, Drawer, mergeThemeOverrides, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import {
+  createTheme,
+  Drawer,
+  mergeThemeOverrides,
+  Modal,
+  Notification,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -22,7 +29,9 @@ export function localizedTheme(labels: { close: string }) {
     theme,
     createTheme({
       components: {
-        Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': labels.close } } }),
+        Notification: Notification.extend({
+          defaultProps: { closeButtonProps: { 'aria-label': labels.close } },
+        }),
         Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': labels.close } } }),
         Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': labels.close } } }),
       },
@@ -34,7 +43,10 @@ export function localizedTheme(labels: { close: string }) {
  * and captions use these shades instead, which keep WCAG AA contrast in both schemes. */
 export const readableColors: CSSVariablesResolver = (current) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', ...lightVariantsReadable(Object.keys(current.colors)) },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    ...lightVariantsReadable(Object.keys(current.colors)),
+  },
   dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
 });
 
@@ -46,6 +58,7 @@ function lightVariantsReadable(colors: string[]): Record<string, string> {
     variables[`--mantine-color-${color}-light`] = `var(--mantine-color-${color}-0)`;
     variables[`--mantine-color-${color}-light-hover`] = `var(--mantine-color-${color}-1)`;
   }
-  for (const color of ['yellow', 'orange', 'lime']) variables[`--mantine-color-${color}-light-color`] = '#6b3f00';
+  for (const color of ['yellow', 'orange', 'lime'])
+    variables[`--mantine-color-${color}-light-color`] = '#6b3f00';
   return variables;
 }

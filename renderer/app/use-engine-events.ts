@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
+
 import type { EngineEvent } from '../../shared/contract';
 import { useBridge } from './bridge-context';
 

@@ -1,4 +1,5 @@
 import { createContext, useContext, useReducer, type Dispatch, type ReactNode } from 'react';
+
 import { initialWizardState, wizardReducer, type WizardAction, type WizardState } from './wizard-state';
 
 interface WizardContextValue {
@@ -8,7 +9,13 @@ interface WizardContextValue {
 
 const WizardContext = createContext<WizardContextValue | null>(null);
 
-export function WizardProvider({ children, initial = initialWizardState }: { children: ReactNode; initial?: WizardState }) {
+export function WizardProvider({
+  children,
+  initial = initialWizardState,
+}: {
+  children: ReactNode;
+  initial?: WizardState;
+}) {
   const [state, dispatch] = useReducer(wizardReducer, initial);
   return <WizardContext.Provider value={{ state, dispatch }}>{children}</WizardContext.Provider>;
 }

@@ -1,4 +1,11 @@
-import type { FileInfo, FileOptions, JobStatus, MappingSuggestion, TargetId, Template } from '../../shared/contract';
+import type {
+  FileInfo,
+  FileOptions,
+  JobStatus,
+  MappingSuggestion,
+  TargetId,
+  Template,
+} from '../../shared/contract';
 
 export const STEPS = ['connect', 'file', 'map', 'check', 'run', 'results'] as const;
 export type StepId = (typeof STEPS)[number];
@@ -96,7 +103,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const sameColumns = state.file !== null && sameList(state.file.info.columns, action.file.info.columns);
       if (sameColumns && state.template) {
         // Another file is another import: the last job's mapping is no longer the one to retry with.
-        return { ...state, file: action.file, template: { ...state.template, file: action.file.options }, jobUsesTemplate: false };
+        return {
+          ...state,
+          file: action.file,
+          template: { ...state.template, file: action.file.options },
+          jobUsesTemplate: false,
+        };
       }
       return { ...state, file: action.file, template: null, suggestions: [], jobUsesTemplate: false };
     }
@@ -107,7 +119,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'template-edited':
       return state.template ? { ...state, template: action.edit(state.template) } : state;
     case 'new-import':
-      return { ...initialWizardState, connectionId: state.connectionId, target: state.target, step: state.connectionId === null ? 'connect' : 'file' };
+      return {
+        ...initialWizardState,
+        connectionId: state.connectionId,
+        target: state.target,
+        step: state.connectionId === null ? 'connect' : 'file',
+      };
     case 'job-opened':
       return {
         ...state,

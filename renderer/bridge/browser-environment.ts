@@ -10,7 +10,12 @@ export function browserEnvironment(): WebBridgeEnvironment {
 }
 
 /** XMLHttpRequest, because fetch has no upload progress; the browser still streams the file. */
-function uploadWithProgress(url: string, body: Blob, headers: Record<string, string>, onProgress: (sentBytes: number) => void): Promise<PlainResponse> {
+function uploadWithProgress(
+  url: string,
+  body: Blob,
+  headers: Record<string, string>,
+  onProgress: (sentBytes: number) => void,
+): Promise<PlainResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);

@@ -13,7 +13,9 @@ import type { Bridge } from './bridge';
 export function createElectronBridge(preload: CargaPreloadApi<File>): Bridge {
   const api = apiFromCall(async <M extends MethodName>(method: M, input: MethodInput<M>) => {
     // TypeScript cannot correlate preload[method] with M; PreloadMethods maps each name to this.
-    const call = preload[method] as unknown as (input: MethodInput<M>) => Promise<WireOutcome<MethodResult<M>>>;
+    const call = preload[method] as unknown as (
+      input: MethodInput<M>,
+    ) => Promise<WireOutcome<MethodResult<M>>>;
     const outcome = await call(input);
     if (!outcome.ok) throw new CargaError(outcome.error.detail);
     return outcome.value;

@@ -2,7 +2,13 @@ import type { EngineEvent, MethodInput, MethodName, MethodResult } from '../../s
 import { CargaError } from '../../shared/errors/carga-error';
 import { isMessageCode, msg } from '../../shared/messages/catalog';
 import type { Message } from '../../shared/messages/message';
-import { EVENTS_PATH, methodPath, REQUEST_HEADER, REQUEST_HEADER_VALUE, UPLOAD_PATH } from '../../shared/wire';
+import {
+  EVENTS_PATH,
+  methodPath,
+  REQUEST_HEADER,
+  REQUEST_HEADER_VALUE,
+  UPLOAD_PATH,
+} from '../../shared/wire';
 import { apiFromCall } from './api-from-call';
 import type { Bridge } from './bridge';
 
@@ -22,10 +28,18 @@ export interface WebBridgeEnvironment {
   /** The server's origin (the page's own). Every request carries the session cookie the
    * server set when the page was opened; no script here ever sees it. */
   baseUrl: string;
-  fetch(url: string, init: { method: 'POST'; headers: Record<string, string>; body?: string | Blob }): Promise<{ status: number; text(): Promise<string> }>;
+  fetch(
+    url: string,
+    init: { method: 'POST'; headers: Record<string, string>; body?: string | Blob },
+  ): Promise<{ status: number; text(): Promise<string> }>;
   openEventSource(url: string): EventSourceLike;
   /** Sends a file reporting bytes sent as it goes (fetch cannot report upload progress). */
-  uploadWithProgress(url: string, body: Blob, headers: Record<string, string>, onProgress: (sentBytes: number) => void): Promise<PlainResponse>;
+  uploadWithProgress(
+    url: string,
+    body: Blob,
+    headers: Record<string, string>,
+    onProgress: (sentBytes: number) => void,
+  ): Promise<PlainResponse>;
 }
 
 /**
@@ -35,23 +49,40 @@ export interface WebBridgeEnvironment {
  * Failures reject with a CargaError whose `detail` is the server's Message.
  */
 export function createWebBridge(env: WebBridgeEnvironment): Bridge {
-  const headers = (contentType: string): Record<string, string> => ({ [REQUEST_HEADER]: REQUEST_HEADER_VALUE, 'Content-Type': contentType });
+  const headers = (contentType: string): Record<string, string> => ({
+    [REQUEST_HEADER]: REQUEST_HEADER_VALUE,
+    'Content-Type': contentType,
+  });
 
-  async function send(url: string, body: string | Blob | undefined, contentType: string): Promise<PlainResponse> {
+  async function send(
+    url: string,
+    body: string | Blob | undefined,
+    contentType: string,
+  ): Promise<PlainResponse> {
     try {
-      const response = await env.fetch(url, { method: 'POST', headers: headers(contentType), ...(body === undefined ? {} : { body }) });
+      const response = await env.fetch(url, {
+        method: 'POST',
+        headers: headers(contentType),
+        ...(body === undefined ? {} : { body }),
+      });
       return { status: response.status, text: await response.text() };
     } catch {
       throw new CargaError(msg('front-door.connection-lost'));
     }
   }
 
-  const api = apiFromCall(async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
-    const response = await send(`${env.baseUrl}${methodPath(method)}`, input === undefined ? undefined : JSON.stringify(input), 'application/json');
-    if (response.status === 204) return undefined as MethodResult<M>;
-    // The server answers each method with the engine's own result for it.
-    return readJson(response) as MethodResult<M>;
-  });
+  const api = apiFromCall(
+    async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
+      const response = await send(
+        `${env.baseUrl}${methodPath(method)}`,
+        input === undefined ? undefined : JSON.stringify(input),
+        'application/json',
+      );
+      if (response.status === 204) return undefined as MethodResult<M>;
+      // The server answers each method with the engine's own result for it.
+      return readJson(response) as MethodResult<M>;
+    },
+  );
 
   const listeners = new Set<(event: EngineEvent) => void>();
   let source: EventSourceLike | null = null;
@@ -114,7 +145,13 @@ function readJson(response: PlainResponse): unknown {
 function errorMessage(body: unknown): Message {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const error = body.error;
-    if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && isMessageCode(error.code)) {
+    if (
+      typeof error === 'object' &&
+      error !== null &&
+      'code' in error &&
+      typeof error.code === 'string' &&
+      isMessageCode(error.code)
+    ) {
       const params = 'params' in error ? error.params : undefined;
       return isParams(params) ? { code: error.code, params } : { code: error.code };
     }
@@ -134,7 +171,8 @@ function parseEvent(data: string): EngineEvent | null {
   try {
     const event: unknown = JSON.parse(data);
     // The server sends only the engine's events; anything without a type is not one.
-    if (typeof event === 'object' && event !== null && 'type' in event && typeof event.type === 'string') return event as EngineEvent;
+    if (typeof event === 'object' && event !== null && 'type' in event && typeof event.type === 'string')
+      return event as EngineEvent;
   } catch {
     // A malformed line is skipped; the next event will come.
   }

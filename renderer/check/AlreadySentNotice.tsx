@@ -1,6 +1,7 @@
-import { useState } from 'react';
 import { Alert, Checkbox, List, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { AlreadySent } from '../../shared/contract';
 import { ConfirmModal } from '../app/ConfirmModal';
 import { formatDateTime, formatNumber } from '../app/format';
@@ -23,17 +24,28 @@ export function AlreadySentNotice({ rows, from, sendAgain, onSendAgainChange }: 
   const lang = useLang();
   const [confirming, setConfirming] = useState(false);
   return (
-    <Alert color={sendAgain ? 'orange' : 'blue'} title={t('check.alreadySentTitle')} data-testid="check-already-sent">
+    <Alert
+      color={sendAgain ? 'orange' : 'blue'}
+      title={t('check.alreadySentTitle')}
+      data-testid="check-already-sent"
+    >
       <Stack gap="xs">
         <List size="sm">
           {from.map((earlier) => (
             <List.Item key={earlier.jobId} data-testid="check-already-sent-job">
-              {t('check.alreadySent', { count: earlier.rows, rows: formatNumber(lang, earlier.rows), date: formatDateTime(lang, earlier.at), jobId: earlier.jobId })}
+              {t('check.alreadySent', {
+                count: earlier.rows,
+                rows: formatNumber(lang, earlier.rows),
+                date: formatDateTime(lang, earlier.at),
+                jobId: earlier.jobId,
+              })}
             </List.Item>
           ))}
         </List>
         <Text size="sm" data-testid="check-already-sent-verdict">
-          {sendAgain ? t('check.sendAgainOn', { count: rows }) : t('check.alreadySentSkipped', { count: rows })}
+          {sendAgain
+            ? t('check.sendAgainOn', { count: rows })
+            : t('check.alreadySentSkipped', { count: rows })}
         </Text>
         <Checkbox
           label={t('check.sendAgain')}

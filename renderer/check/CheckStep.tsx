@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, Card, List, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { CheckResult, ProblemCode } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
 import { errorMessage } from '../app/error-message';
@@ -13,9 +14,9 @@ import { useEngineEvents } from '../app/use-engine-events';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
 import { askNotificationPermission } from '../run/os-notification';
-import { ProblemExamples } from './ProblemExamples';
-import { ProblemCounts } from './ProblemCounts';
 import { AlreadySentNotice } from './AlreadySentNotice';
+import { ProblemCounts } from './ProblemCounts';
+import { ProblemExamples } from './ProblemExamples';
 
 interface CheckRun {
   id: string;
@@ -46,10 +47,18 @@ export function CheckStep() {
     let current = true;
     const id = check.id;
     bridge
-      .checkFile({ checkId: id, path: file.info.path, options: file.options, template, ...(connectionId ? { connectionId } : {}) })
+      .checkFile({
+        checkId: id,
+        path: file.info.path,
+        options: file.options,
+        template,
+        ...(connectionId ? { connectionId } : {}),
+      })
       .then(
-        (result) => current && setCheck((previous) => (previous.id === id ? { ...previous, result } : previous)),
-        (error: unknown) => current && setCheck((previous) => (previous.id === id ? { ...previous, error } : previous)),
+        (result) =>
+          current && setCheck((previous) => (previous.id === id ? { ...previous, result } : previous)),
+        (error: unknown) =>
+          current && setCheck((previous) => (previous.id === id ? { ...previous, error } : previous)),
       );
     return () => {
       current = false;
@@ -58,7 +67,11 @@ export function CheckStep() {
 
   useEngineEvents((event) => {
     if (event.type === 'check-progress' && event.checkId === check.id) {
-      setCheck((previous) => (previous.id === event.checkId && previous.result === null ? { ...previous, rows: event.rows } : previous));
+      setCheck((previous) =>
+        previous.id === event.checkId && previous.result === null
+          ? { ...previous, rows: event.rows }
+          : previous,
+      );
     }
   });
 
@@ -87,7 +100,11 @@ export function CheckStep() {
   const total = file.info.rowCount;
 
   return (
-    <Stack gap="md" data-testid="check-screen" data-state={result ? 'done' : check.error ? 'failed' : 'checking'}>
+    <Stack
+      gap="md"
+      data-testid="check-screen"
+      data-state={result ? 'done' : check.error ? 'failed' : 'checking'}
+    >
       <div>
         <Title order={2}>{t('check.title')}</Title>
         <Text c="dimmed">{t('check.intro')}</Text>
@@ -113,13 +130,33 @@ export function CheckStep() {
       {result && (
         <>
           <SimpleGrid cols={{ base: 2, md: 5 }} data-testid="check-summary">
-            <Stat label={t('check.totalRows')} value={formatNumber(lang, result.totalRows)} testId="check-total" />
-            <Stat label={t('check.validRows')} value={formatNumber(lang, result.validRows)} testId="check-valid" color="teal" />
-            <Stat label={t('check.invalidRows')} value={formatNumber(lang, result.invalidRows)} testId="check-invalid" color={result.invalidRows > 0 ? 'red' : undefined} />
-            <Stat label={t('check.requests')} value={formatNumber(lang, result.requests)} testId="check-requests" />
+            <Stat
+              label={t('check.totalRows')}
+              value={formatNumber(lang, result.totalRows)}
+              testId="check-total"
+            />
+            <Stat
+              label={t('check.validRows')}
+              value={formatNumber(lang, result.validRows)}
+              testId="check-valid"
+              color="teal"
+            />
+            <Stat
+              label={t('check.invalidRows')}
+              value={formatNumber(lang, result.invalidRows)}
+              testId="check-invalid"
+              color={result.invalidRows > 0 ? 'red' : undefined}
+            />
+            <Stat
+              label={t('check.requests')}
+              value={formatNumber(lang, result.requests)}
+              testId="check-requests"
+            />
             <Stat
               label={t('check.quotaDays')}
-              value={result.quotaDays === null ? t('check.quotaUnknown') : formatNumber(lang, result.quotaDays)}
+              value={
+                result.quotaDays === null ? t('check.quotaUnknown') : formatNumber(lang, result.quotaDays)
+              }
               testId="check-quota-days"
             />
           </SimpleGrid>
@@ -130,7 +167,12 @@ export function CheckStep() {
             </Alert>
           )}
           {(result.alreadySent ?? 0) > 0 && (
-            <AlreadySentNotice rows={result.alreadySent ?? 0} from={result.alreadySentFrom ?? []} sendAgain={sendAgain} onSendAgainChange={setSendAgain} />
+            <AlreadySentNotice
+              rows={result.alreadySent ?? 0}
+              from={result.alreadySentFrom ?? []}
+              sendAgain={sendAgain}
+              onSendAgainChange={setSendAgain}
+            />
           )}
           {result.mappingProblems.length > 0 && (
             <Alert color="orange" title={t('check.mappingProblems')} data-testid="check-mapping-problems">

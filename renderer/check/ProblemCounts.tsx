@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+
 import type { ProblemCode } from '../../shared/contract';
 import { formatNumber } from '../app/format';
 import { problemLabel } from '../app/kind-labels';
@@ -15,14 +16,21 @@ interface ProblemCountsProps {
 export function ProblemCounts({ counts, selected, onSelect }: ProblemCountsProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const entries = (Object.entries(counts) as [ProblemCode, number][]).filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1]);
+  const entries = (Object.entries(counts) as [ProblemCode, number][])
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1]);
   return (
     <Card withBorder padding="md" data-testid="check-problem-counts">
       <Title order={3} size="h4" mb="xs">
         {t('check.problemsTitle')}
       </Title>
       <Group gap="xs">
-        <Button size="xs" variant={selected === null ? 'filled' : 'default'} onClick={() => onSelect(null)} aria-pressed={selected === null}>
+        <Button
+          size="xs"
+          variant={selected === null ? 'filled' : 'default'}
+          onClick={() => onSelect(null)}
+          aria-pressed={selected === null}
+        >
           {t('check.allKinds')}
         </Button>
         {entries.map(([code, count]) => (
@@ -33,7 +41,11 @@ export function ProblemCounts({ counts, selected, onSelect }: ProblemCountsProps
             color={selected === code ? 'red' : undefined}
             onClick={() => onSelect(code)}
             aria-pressed={selected === code}
-            rightSection={<Badge size="sm" color="red" variant={selected === code ? 'white' : 'light'}>{formatNumber(lang, count)}</Badge>}
+            rightSection={
+              <Badge size="sm" color="red" variant={selected === code ? 'white' : 'light'}>
+                {formatNumber(lang, count)}
+              </Badge>
+            }
             data-testid={`check-kind-${code}`}
           >
             <Text span size="xs">

@@ -1,5 +1,6 @@
 import { Card, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+
 import type { ProblemCode, RowProblem } from '../../shared/contract';
 import { problemLabel } from '../app/kind-labels';
 import { messageText } from '../app/message-text';
@@ -27,7 +28,12 @@ export function ProblemExamples({ examples, kind }: { examples: RowProblem[]; ki
           </Table.Thead>
           <Table.Tbody>
             {shown.map((example, i) => (
-              <Table.Tr key={`${example.index}-${example.code}-${i}`} data-testid="check-example" data-row={example.row} data-kind={example.code}>
+              <Table.Tr
+                key={`${example.index}-${example.code}-${i}`}
+                data-testid="check-example"
+                data-row={example.row}
+                data-kind={example.code}
+              >
                 <Table.Td>{example.row}</Table.Td>
                 <Table.Td>{example.column ?? example.field ?? ''}</Table.Td>
                 <Table.Td>

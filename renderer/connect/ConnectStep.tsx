@@ -1,6 +1,7 @@
-import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { ConnectionSummary, QuotaInfo } from '../../shared/contract';
 import { useAppData } from '../app/app-data';
 import { useBridge } from '../app/bridge-context';
@@ -10,8 +11,16 @@ import { rememberConnectionId } from '../app/initial-connection';
 import { StepFooter } from '../app/StepFooter';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
+import {
+  connectionToSave,
+  draftFromSummary,
+  draftProblems,
+  isDirty,
+  newConnectionId,
+  newDraft,
+  type ConnectionDraft,
+} from './connection-draft';
 import { ConnectionForm } from './ConnectionForm';
-import { connectionToSave, draftFromSummary, draftProblems, isDirty, newConnectionId, newDraft, type ConnectionDraft } from './connection-draft';
 import { QuotaCard } from './QuotaCard';
 
 export function ConnectStep() {
@@ -62,7 +71,10 @@ export function ConnectStep() {
     if (!draft || !target) return null;
     if (!dirty && saved) return saved;
     const token = draft.token.trim();
-    const summary = await bridge.saveConnection({ connection: connectionToSave(draft, target), ...(token ? { token } : {}) });
+    const summary = await bridge.saveConnection({
+      connection: connectionToSave(draft, target),
+      ...(token ? { token } : {}),
+    });
     // The token is gone from the renderer from here on: only "saved" is shown.
     setDraft(draftFromSummary(summary));
     await reloadConnections();
@@ -70,7 +82,10 @@ export function ConnectStep() {
     return summary;
   };
 
-  const run = async (kind: 'save' | 'test' | 'next', action: (summary: ConnectionSummary) => Promise<void>) => {
+  const run = async (
+    kind: 'save' | 'test' | 'next',
+    action: (summary: ConnectionSummary) => Promise<void>,
+  ) => {
     setBusy(kind);
     setFailure(null);
     try {
@@ -140,7 +155,13 @@ export function ConnectStep() {
               )}
             </Group>
             {draft.isSandbox && <Text size="sm">{t('connect.sandboxHelp')}</Text>}
-            <ConnectionForm key={`${draft.connection.id}:${draft.hasToken}`} draft={draft} targets={targets} problems={problems} onChange={setDraft} />
+            <ConnectionForm
+              key={`${draft.connection.id}:${draft.hasToken}`}
+              draft={draft}
+              targets={targets}
+              problems={problems}
+              onChange={setDraft}
+            />
             {failure !== null && (
               <Alert color="red" role="alert" data-testid="connection-error">
                 {errorMessage(lang, failure)}
@@ -159,7 +180,11 @@ export function ConnectStep() {
               )}
               <Button
                 variant="light"
-                onClick={() => void run('test', async (summary) => setQuota(await bridge.testConnection({ id: summary.id })))}
+                onClick={() =>
+                  void run('test', async (summary) =>
+                    setQuota(await bridge.testConnection({ id: summary.id })),
+                  )
+                }
                 disabled={problems.length > 0}
                 loading={busy === 'test'}
                 data-testid="connection-test"
@@ -167,7 +192,13 @@ export function ConnectStep() {
                 {t('connect.test')}
               </Button>
               {!draft.isNew && !draft.isSandbox && (
-                <Button variant="subtle" color="red" onClick={() => setConfirmDelete(true)} loading={busy === 'delete'} data-testid="connection-delete">
+                <Button
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setConfirmDelete(true)}
+                  loading={busy === 'delete'}
+                  data-testid="connection-delete"
+                >
                   {t('connect.delete')}
                 </Button>
               )}

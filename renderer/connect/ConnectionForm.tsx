@@ -1,6 +1,16 @@
+import {
+  Button,
+  Group,
+  NumberInput,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
-import { Button, Group, NumberInput, PasswordInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+
 import type { Connection, TargetDescriptor, TargetId } from '../../shared/contract';
 import { numberSeparators } from '../app/format';
 import { useLang } from '../i18n/use-lang';
@@ -21,7 +31,8 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
   const target = targets.find((candidate) => candidate.id === connection.target);
   // Problems show once the operator has touched the form: an empty new form is not an error.
   const [touched, setTouched] = useState(!draft.isNew);
-  const problem = (key: DraftProblem) => (touched && problems.includes(key) ? t('connect.required') : undefined);
+  const problem = (key: DraftProblem) =>
+    touched && problems.includes(key) ? t('connect.required') : undefined;
   // The embedded sandbox is fixed: it can be used and tested, not edited.
   const readOnly = draft.isSandbox;
 
@@ -67,7 +78,9 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
         />
         <TextInput
           label={t('connect.fields.server')}
-          description={t(connection.target === 'wolkvox-campaign' ? 'connect.hints.serverManager' : 'connect.hints.server')}
+          description={t(
+            connection.target === 'wolkvox-campaign' ? 'connect.hints.serverManager' : 'connect.hints.server',
+          )}
           value={connection.server}
           onChange={(event) => set({ server: event.currentTarget.value })}
           error={problem('server')}
@@ -85,7 +98,9 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
                 { value: 'preview', label: t('connect.campaignTypes.preview') },
               ]}
               value={connection.campaignType ?? null}
-              onChange={(value) => set({ campaignType: value === 'predictive' || value === 'preview' ? value : undefined })}
+              onChange={(value) =>
+                set({ campaignType: value === 'predictive' || value === 'preview' ? value : undefined })
+              }
               error={problem('campaignType')}
               disabled={readOnly}
               withAsterisk
@@ -99,7 +114,9 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
           label={t('connect.fields.dailyLimit')}
           description={t('connect.hints.dailyLimit')}
           value={connection.dailyLimit ?? ''}
-          onChange={(value) => set({ dailyLimit: typeof value === 'number' && value > 0 ? value : undefined })}
+          onChange={(value) =>
+            set({ dailyLimit: typeof value === 'number' && value > 0 ? value : undefined })
+          }
           min={1}
           allowDecimal={false}
           allowNegative={false}
@@ -126,7 +143,12 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
               <Text size="sm" data-testid="connection-token-saved">
                 •••• {t('connect.tokenSaved')}
               </Text>
-              <Button size="compact-sm" variant="subtle" onClick={() => setReplacingToken(true)} data-testid="connection-token-replace">
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                onClick={() => setReplacingToken(true)}
+                data-testid="connection-token-replace"
+              >
                 {t('connect.replaceToken')}
               </Button>
             </Group>

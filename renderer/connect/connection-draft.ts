@@ -22,7 +22,13 @@ export function draftFromSummary(summary: ConnectionSummary): ConnectionDraft {
 }
 
 export function newDraft(id: string, target: TargetId): ConnectionDraft {
-  return { connection: { id, name: '', target, server: '' }, isNew: true, isSandbox: false, hasToken: false, token: '' };
+  return {
+    connection: { id, name: '', target, server: '' },
+    isNew: true,
+    isSandbox: false,
+    hasToken: false,
+    token: '',
+  };
 }
 
 /** A random id for a new connection (the vault keys its token by it). */
@@ -48,7 +54,8 @@ export function connectionToSave(draft: ConnectionDraft, target: TargetDescripto
       saved[field] = value;
     }
   }
-  if (connection.dailyLimit !== undefined && connection.dailyLimit > 0) saved.dailyLimit = Math.floor(connection.dailyLimit);
+  if (connection.dailyLimit !== undefined && connection.dailyLimit > 0)
+    saved.dailyLimit = Math.floor(connection.dailyLimit);
   return saved;
 }
 
@@ -66,11 +73,18 @@ export function draftProblems(draft: ConnectionDraft, target: TargetDescriptor):
 }
 
 /** Whether the draft differs from what is saved (a typed token counts as a change). */
-export function isDirty(draft: ConnectionDraft, saved: ConnectionSummary | undefined, target: TargetDescriptor): boolean {
+export function isDirty(
+  draft: ConnectionDraft,
+  saved: ConnectionSummary | undefined,
+  target: TargetDescriptor,
+): boolean {
   if (draft.isNew || !saved || draft.token.trim() !== '') return true;
   const current = connectionToSave(draft, target);
   const { hasToken: _hasToken, isSandbox: _isSandbox, ...savedConnection } = saved;
-  return JSON.stringify(normalise(current)) !== JSON.stringify(normalise(connectionToSave({ ...draft, connection: savedConnection }, target)));
+  return (
+    JSON.stringify(normalise(current)) !==
+    JSON.stringify(normalise(connectionToSave({ ...draft, connection: savedConnection }, target)))
+  );
 }
 
 function normalise(connection: Connection): [string, unknown][] {

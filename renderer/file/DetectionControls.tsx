@@ -1,5 +1,6 @@
 import { Badge, Card, Group, NumberInput, Select, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+
 import type { Delimiter, Encoding, FileInfo, FileOptions } from '../../shared/contract';
 import { formatBytes, formatNumber } from '../app/format';
 import { useLang } from '../i18n/use-lang';
@@ -37,7 +38,8 @@ export function DetectionControls({ info, options, disabled, onChange }: Detecti
         </Group>
         <Text size="sm" c="dimmed">
           {formatBytes(lang, info.size)}
-          {info.rowCount !== null && ` · ${t('file.rows', { count: info.rowCount, formatted: formatNumber(lang, info.rowCount) })}`}
+          {info.rowCount !== null &&
+            ` · ${t('file.rows', { count: info.rowCount, formatted: formatNumber(lang, info.rowCount) })}`}
           {` · ${t('file.columns', { count: info.columns.length })}`}
         </Text>
       </Group>
@@ -81,7 +83,8 @@ export function DetectionControls({ info, options, disabled, onChange }: Detecti
           // Shown 1-based, as the spreadsheet numbers its rows; the contract counts from 0.
           value={info.headerRow + 1}
           onChange={(value) => {
-            if (typeof value === 'number' && value >= 1 && value - 1 !== info.headerRow) onChange({ ...options, headerRow: value - 1 });
+            if (typeof value === 'number' && value >= 1 && value - 1 !== info.headerRow)
+              onChange({ ...options, headerRow: value - 1 });
           }}
           min={1}
           allowDecimal={false}

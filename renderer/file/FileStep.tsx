@@ -1,7 +1,8 @@
-import { useRef, useState, type InputHTMLAttributes } from 'react';
 import { Alert, Button, Group, Loader, Progress, Stack, Text, Title } from '@mantine/core';
 import { Dropzone, type FileRejection } from '@mantine/dropzone';
+import { useRef, useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { FileOptions } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
 import { errorMessage } from '../app/error-message';
@@ -20,7 +21,8 @@ const ACCEPT = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
 };
 
-type Phase = { kind: 'idle' } | { kind: 'sending'; name: string; percent: number } | { kind: 'reading'; name: string };
+type Phase =
+  { kind: 'idle' } | { kind: 'sending'; name: string; percent: number } | { kind: 'reading'; name: string };
 
 export function FileStep() {
   const { t } = useTranslation();
@@ -145,7 +147,12 @@ export function FileStep() {
 
       {file && (
         <>
-          <DetectionControls info={file.info} options={file.options} disabled={busy} onChange={(options) => void reopen(options)} />
+          <DetectionControls
+            info={file.info}
+            options={file.options}
+            disabled={busy}
+            onChange={(options) => void reopen(options)}
+          />
           <FileWarnings warnings={file.info.warnings} />
           <PreviewGrid info={file.info} />
         </>
@@ -162,6 +169,9 @@ export function FileStep() {
 
 /** The drop zone's own file input, named for assistive tech and for end-to-end tests. */
 function inputProps(label: string): InputHTMLAttributes<HTMLInputElement> {
-  const props: InputHTMLAttributes<HTMLInputElement> & Record<`data-${string}`, string> = { 'aria-label': label, 'data-testid': 'file-input' };
+  const props: InputHTMLAttributes<HTMLInputElement> & Record<`data-${string}`, string> = {
+    'aria-label': label,
+    'data-testid': 'file-input',
+  };
   return props;
 }

@@ -1,5 +1,6 @@
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+
 import type { Message } from '../../shared/contract';
 import { messageText } from '../app/message-text';
 import { useLang } from '../i18n/use-lang';

@@ -1,5 +1,6 @@
 import { ScrollArea, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+
 import type { FileInfo } from '../../shared/contract';
 
 const SHOWN_ROWS = 20;
@@ -19,7 +20,15 @@ export function PreviewGrid({ info }: { info: FileInfo }) {
         offsetScrollbars
         viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('a11y.previewRegion') }}
       >
-        <Table striped highlightOnHover withTableBorder withColumnBorders stickyHeader fz="sm" data-testid="file-preview">
+        <Table
+          striped
+          highlightOnHover
+          withTableBorder
+          withColumnBorders
+          stickyHeader
+          fz="sm"
+          data-testid="file-preview"
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">#</Table.Th>
@@ -35,7 +44,15 @@ export function PreviewGrid({ info }: { info: FileInfo }) {
               <Table.Tr key={i}>
                 <Table.Td c="dimmed">{info.previewRows?.[i] ?? i + 1}</Table.Td>
                 {info.columns.map((column) => (
-                  <Table.Td key={column} style={{ whiteSpace: 'nowrap', maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  <Table.Td
+                    key={column}
+                    style={{
+                      whiteSpace: 'nowrap',
+                      maxWidth: 320,
+                      overflow: 'hidden',
+                      textOverflow: 'ellipsis',
+                    }}
+                  >
                     {row[column] ?? ''}
                   </Table.Td>
                 ))}

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Container, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { JobSummary } from '../../shared/contract';
 import { useAppData } from '../app/app-data';
 import { useBridge } from '../app/bridge-context';
@@ -8,10 +9,10 @@ import { errorMessage } from '../app/error-message';
 import { formatDateTime, formatNumber } from '../app/format';
 import { statusLabel } from '../app/kind-labels';
 import { STATUS_COLORS } from '../app/status-colors';
-import { summaryJobView } from '../run/job-view-text';
 import { useEngineEvents } from '../app/use-engine-events';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
+import { summaryJobView } from '../run/job-view-text';
 
 /** Past runs, newest first: open one, resume it, or retry its failed rows. */
 export function HistoryView() {
@@ -36,14 +37,17 @@ export function HistoryView() {
     if (event.type === 'job-finished' || event.type === 'job-status') load();
   });
 
-  const open = (job: JobSummary) => dispatch({ type: 'job-opened', jobId: job.jobId, status: job.status, usesTemplate: false });
+  const open = (job: JobSummary) =>
+    dispatch({ type: 'job-opened', jobId: job.jobId, status: job.status, usesTemplate: false });
 
   const act = async (job: JobSummary, kind: 'resume' | 'retry') => {
     setBusy(`${kind}:${job.jobId}`);
     setFailure(null);
     try {
       const summary =
-        kind === 'resume' ? await bridge.resumeJob({ jobId: job.jobId }) : await bridge.retryJob({ jobId: job.jobId, includeUncertain: false });
+        kind === 'resume'
+          ? await bridge.resumeJob({ jobId: job.jobId })
+          : await bridge.retryJob({ jobId: job.jobId, includeUncertain: false });
       dispatch({ type: 'job-opened', jobId: summary.jobId, status: summary.status, usesTemplate: false });
     } catch (error) {
       setFailure(error);
@@ -51,7 +55,8 @@ export function HistoryView() {
     }
   };
 
-  const targetName = (id: JobSummary['target']) => targets.find((target) => target.id === id)?.name[lang] ?? id;
+  const targetName = (id: JobSummary['target']) =>
+    targets.find((target) => target.id === id)?.name[lang] ?? id;
 
   return (
     <Container size="xl" px={0}>
@@ -61,7 +66,11 @@ export function HistoryView() {
             <Title order={2}>{t('history.title')}</Title>
             <Text c="dimmed">{t('history.intro')}</Text>
           </div>
-          <Button variant="default" onClick={() => dispatch({ type: 'show-wizard' })} data-testid="history-back">
+          <Button
+            variant="default"
+            onClick={() => dispatch({ type: 'show-wizard' })}
+            data-testid="history-back"
+          >
             {t('history.back')}
           </Button>
         </Group>
@@ -93,9 +102,16 @@ export function HistoryView() {
                 {jobs.map((job) => {
                   const view = summaryJobView(job);
                   const resumable = view.actions.resume;
-                  const retryable = job.failed > 0 && (job.status === 'finished' || job.status === 'cancelled' || job.status === 'stopped');
+                  const retryable =
+                    job.failed > 0 &&
+                    (job.status === 'finished' || job.status === 'cancelled' || job.status === 'stopped');
                   return (
-                    <Table.Tr key={job.jobId} data-testid="history-row" data-job-id={job.jobId} data-status={job.status}>
+                    <Table.Tr
+                      key={job.jobId}
+                      data-testid="history-row"
+                      data-job-id={job.jobId}
+                      data-status={job.status}
+                    >
                       <Table.Td>{formatDateTime(lang, job.createdAt)}</Table.Td>
                       <Table.Td>
                         <Text size="sm" fw={500}>
@@ -123,16 +139,32 @@ export function HistoryView() {
                       </Table.Td>
                       <Table.Td>
                         <Group gap="xs" wrap="nowrap">
-                          <Button size="xs" variant="light" onClick={() => open(job)} data-testid="history-open">
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() => open(job)}
+                            data-testid="history-open"
+                          >
                             {t('history.open')}
                           </Button>
                           {resumable && (
-                            <Button size="xs" onClick={() => void act(job, 'resume')} loading={busy === `resume:${job.jobId}`} data-testid="history-resume">
+                            <Button
+                              size="xs"
+                              onClick={() => void act(job, 'resume')}
+                              loading={busy === `resume:${job.jobId}`}
+                              data-testid="history-resume"
+                            >
                               {t('history.resume')}
                             </Button>
                           )}
                           {retryable && (
-                            <Button size="xs" variant="default" onClick={() => void act(job, 'retry')} loading={busy === `retry:${job.jobId}`} data-testid="history-retry">
+                            <Button
+                              size="xs"
+                              variant="default"
+                              onClick={() => void act(job, 'retry')}
+                              loading={busy === `retry:${job.jobId}`}
+                              data-testid="history-retry"
+                            >
                               {t('history.retry')}
                             </Button>
                           )}

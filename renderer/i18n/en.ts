@@ -10,7 +10,8 @@ export const en = {
     retry: 'Try again',
   },
   errors: {
-    unexpected: 'Something went wrong and the operation did not finish. Try again; if it keeps happening, restart Carga.',
+    unexpected:
+      'Something went wrong and the operation did not finish. Try again; if it keeps happening, restart Carga.',
   },
   startup: {
     loading: 'Loading Carga',
@@ -43,7 +44,8 @@ export const en = {
     new: 'New connection',
     newTitle: 'New connection',
     sandboxTag: 'Sandbox',
-    sandboxHelp: 'The embedded sandbox behaves like the real CRM, limits and errors included, and needs no credentials: try the whole path here first.',
+    sandboxHelp:
+      'The embedded sandbox behaves like the real CRM, limits and errors included, and needs no credentials: try the whole path here first.',
     sandboxNoToken: 'The sandbox needs no token.',
     fields: {
       name: 'Name',
@@ -80,7 +82,8 @@ export const en = {
     test: 'Test',
     delete: 'Delete',
     deleteTitle: 'Delete this connection?',
-    deleteBody: 'The connection “{{name}}” and its stored token will be deleted. Past runs stay in the history.',
+    deleteBody:
+      'The connection “{{name}}” and its stored token will be deleted. Past runs stay in the history.',
     savesOnNext: 'Changes are saved when you continue.',
   },
   quota: {
@@ -95,7 +98,8 @@ export const en = {
   },
   file: {
     title: 'Open a file',
-    intro: 'Drag in a CSV or Excel file, or browse for one. The first rows appear at once; check that they look right.',
+    intro:
+      'Drag in a CSV or Excel file, or browse for one. The first rows appear at once; check that they look right.',
     dropHere: 'Drag a spreadsheet here',
     dropAnother: 'Drag another spreadsheet here to replace this one',
     dropAccept: 'Drop to open',
@@ -134,7 +138,8 @@ export const en = {
   },
   map: {
     title: 'Map the columns',
-    intro: 'Each column of the file goes to a field of {{target}}. Suggestions are already applied; change whatever is not right.',
+    intro:
+      'Each column of the file goes to a field of {{target}}. Suggestions are already applied; change whatever is not right.',
     suggesting: 'Matching columns to fields…',
     retryNote: 'Changes here apply when you retry the failed rows of the last run.',
     backToResults: 'Back to results',
@@ -159,13 +164,15 @@ export const en = {
     customNamePlaceholder: 'Exact name in the CRM',
     customNameRequired: 'Type the field name exactly as in the CRM',
     constantsTitle: 'Fixed values',
-    constantsHelp: 'The same value for every row, for example one case type for the whole file. A cell with a value wins over the fixed value.',
+    constantsHelp:
+      'The same value for every row, for example one case type for the whole file. A cell with a value wins over the fixed value.',
     constantField: 'Field',
     constantValue: 'Value',
     addConstant: 'Add',
     removeConstant: 'Remove the fixed value of {{field}}',
     valueMapsTitle: 'Values to translate',
-    valueMapsHelp: 'The CRM accepts these fields only in English. Spanish values are translated as shown; change any of them or add your own.',
+    valueMapsHelp:
+      'The CRM accepts these fields only in English. Spanish values are translated as shown; change any of them or add your own.',
     valueInFile: 'In the file',
     valueSent: 'Sent as',
     valueSentFor: 'Value sent for {{value}}',
@@ -179,7 +186,8 @@ export const en = {
     addValue: 'Add',
     datesTitle: 'Date formats',
     datesHelp: 'How the dates are written in the file. Automatic recognises dd/mm/yyyy, ISO and Excel dates.',
-    datesCustomHelp: 'A custom field is sent as written unless you choose how its dates are written: then each date is checked and converted to the CRM’s format.',
+    datesCustomHelp:
+      'A custom field is sent as written unless you choose how its dates are written: then each date is checked and converted to the CRM’s format.',
     dateFormats: {
       auto: 'Automatic',
       'dd/mm/yyyy': 'dd/mm/yyyy',
@@ -215,7 +223,8 @@ export const en = {
     requests: 'Requests',
     quotaDays: 'Days of quota',
     quotaUnknown: 'Unknown',
-    quotaWarning: 'This import needs {{days}} days of the token’s quota. It pauses when today’s quota runs out and continues by itself after the reset.',
+    quotaWarning:
+      'This import needs {{days}} days of the token’s quota. It pauses when today’s quota runs out and continues by itself after the reset.',
     mappingProblems: 'About the mapping',
     allValid: 'Every row is ready to send.',
     problemsTitle: 'Problems by kind',
@@ -226,8 +235,10 @@ export const en = {
     column: 'Column',
     value: 'Value',
     explanation: 'What to do',
-    invalidNote_one: '{{count}} row with problems will not be sent; it will be listed with its explanation in the results, to fix and retry.',
-    invalidNote_other: '{{count}} rows with problems will not be sent; they will be listed with their explanation in the results, to fix and retry.',
+    invalidNote_one:
+      '{{count}} row with problems will not be sent; it will be listed with its explanation in the results, to fix and retry.',
+    invalidNote_other:
+      '{{count}} rows with problems will not be sent; they will be listed with their explanation in the results, to fix and retry.',
     again: 'Check again',
     start: 'Start import',
     alreadySentTitle: 'Already imported',
@@ -239,8 +250,10 @@ export const en = {
     sendAgainOn_one: 'It will be sent again: the CRM will have it twice.',
     sendAgainOn_other: 'They will be sent again: the CRM will have them twice.',
     sendAgainTitle: 'Send rows the CRM already has?',
-    sendAgainBody_one: 'This destination already received {{rows}} of these rows. Sending it again creates it a second time. Do it only if the earlier one was deleted in the CRM.',
-    sendAgainBody_other: 'This destination already received {{rows}} of these rows. Sending them again creates them a second time. Do it only if the earlier ones were deleted in the CRM.',
+    sendAgainBody_one:
+      'This destination already received {{rows}} of these rows. Sending it again creates it a second time. Do it only if the earlier one was deleted in the CRM.',
+    sendAgainBody_other:
+      'This destination already received {{rows}} of these rows. Sending them again creates them a second time. Do it only if the earlier ones were deleted in the CRM.',
     sendAgainConfirm: 'Send them again',
   },
   run: {
@@ -293,8 +306,10 @@ export const en = {
     retryFailed: 'Retry failed rows',
     retryUncertain: 'Retry uncertain rows…',
     uncertainTitle: 'Send the uncertain rows again?',
-    uncertainBody_one: 'The CRM may already have created {{count}} uncertain row: the request was sent but its answer never arrived. Sending it again can create a duplicate.',
-    uncertainBody_other: 'The CRM may already have created these {{count}} uncertain rows: their requests were sent but the answers never arrived. Sending them again can create duplicates.',
+    uncertainBody_one:
+      'The CRM may already have created {{count}} uncertain row: the request was sent but its answer never arrived. Sending it again can create a duplicate.',
+    uncertainBody_other:
+      'The CRM may already have created these {{count}} uncertain rows: their requests were sent but the answers never arrived. Sending them again can create duplicates.',
     uncertainAdvice: 'Look them up in the CRM first, and retry only those that are not there.',
     uncertainConfirm: 'Send them again',
     exportErrorsCsv: 'Error report (CSV)',
@@ -379,7 +394,8 @@ export const en = {
     quotaDays_one: '{{rows}} rows: about {{count}} day at {{perDay}} a day; next reset {{reset}}',
     quotaDays_other: '{{rows}} rows: about {{count}} days at {{perDay}} a day; next reset {{reset}}',
     afterReset: '{{rows}} rows: they go on after the quota resets, {{reset}}',
-    waiting: 'The token’s daily quota is used up. Carga goes on by itself after it resets, {{reset}}; the window can be closed meanwhile.',
+    waiting:
+      'The token’s daily quota is used up. Carga goes on by itself after it resets, {{reset}}; the window can be closed meanwhile.',
     resetUnknown: 'at midnight',
   },
   resultsActions: {

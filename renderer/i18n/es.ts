@@ -45,7 +45,8 @@ export const es: Translations = {
     new: 'Nueva conexión',
     newTitle: 'Nueva conexión',
     sandboxTag: 'Sandbox',
-    sandboxHelp: 'El sandbox integrado se comporta como el CRM real, con sus límites y errores, y no necesita credenciales: pruebe aquí todo el recorrido primero.',
+    sandboxHelp:
+      'El sandbox integrado se comporta como el CRM real, con sus límites y errores, y no necesita credenciales: pruebe aquí todo el recorrido primero.',
     sandboxNoToken: 'El sandbox no necesita token.',
     fields: {
       name: 'Nombre',
@@ -82,7 +83,8 @@ export const es: Translations = {
     test: 'Probar',
     delete: 'Eliminar',
     deleteTitle: '¿Eliminar esta conexión?',
-    deleteBody: 'Se eliminarán la conexión «{{name}}» y su token guardado. Las importaciones anteriores siguen en el historial.',
+    deleteBody:
+      'Se eliminarán la conexión «{{name}}» y su token guardado. Las importaciones anteriores siguen en el historial.',
     savesOnNext: 'Los cambios se guardan al continuar.',
   },
   quota: {
@@ -97,7 +99,8 @@ export const es: Translations = {
   },
   file: {
     title: 'Abrir un archivo',
-    intro: 'Arrastre un archivo CSV o de Excel, o búsquelo. Las primeras filas aparecen de inmediato; verifique que se vean bien.',
+    intro:
+      'Arrastre un archivo CSV o de Excel, o búsquelo. Las primeras filas aparecen de inmediato; verifique que se vean bien.',
     dropHere: 'Arrastre aquí una hoja de cálculo',
     dropAnother: 'Arrastre aquí otra hoja de cálculo para reemplazar esta',
     dropAccept: 'Suelte para abrir',
@@ -136,9 +139,11 @@ export const es: Translations = {
   },
   map: {
     title: 'Asignar las columnas',
-    intro: 'Cada columna del archivo va a un campo de {{target}}. Las sugerencias ya están aplicadas; cambie lo que no esté bien.',
+    intro:
+      'Cada columna del archivo va a un campo de {{target}}. Las sugerencias ya están aplicadas; cambie lo que no esté bien.',
     suggesting: 'Buscando el campo de cada columna…',
-    retryNote: 'Los cambios que haga aquí se aplican al reintentar las filas fallidas de la última importación.',
+    retryNote:
+      'Los cambios que haga aquí se aplican al reintentar las filas fallidas de la última importación.',
     backToResults: 'Volver a los resultados',
     missingTitle: 'Campos obligatorios sin valor',
     missingHelp: 'Asigne una columna a cada uno o defina un valor fijo más abajo.',
@@ -161,13 +166,15 @@ export const es: Translations = {
     customNamePlaceholder: 'Nombre exacto en el CRM',
     customNameRequired: 'Escriba el nombre del campo tal como está en el CRM',
     constantsTitle: 'Valores fijos',
-    constantsHelp: 'El mismo valor para todas las filas, por ejemplo un tipo de caso para todo el archivo. Una celda con valor tiene prioridad sobre el valor fijo.',
+    constantsHelp:
+      'El mismo valor para todas las filas, por ejemplo un tipo de caso para todo el archivo. Una celda con valor tiene prioridad sobre el valor fijo.',
     constantField: 'Campo',
     constantValue: 'Valor',
     addConstant: 'Agregar',
     removeConstant: 'Quitar el valor fijo de {{field}}',
     valueMapsTitle: 'Valores a traducir',
-    valueMapsHelp: 'El CRM acepta estos campos solo en inglés. Los valores en español se traducen como se muestra; cambie cualquiera o agregue los suyos.',
+    valueMapsHelp:
+      'El CRM acepta estos campos solo en inglés. Los valores en español se traducen como se muestra; cambie cualquiera o agregue los suyos.',
     valueInFile: 'En el archivo',
     valueSent: 'Se envía como',
     valueSentFor: 'Valor que se envía para {{value}}',
@@ -180,8 +187,10 @@ export const es: Translations = {
     removeValueFor: 'Quitar el valor para {{value}}',
     addValue: 'Agregar',
     datesTitle: 'Formatos de fecha',
-    datesHelp: 'Cómo están escritas las fechas en el archivo. Automático reconoce dd/mm/aaaa, ISO y fechas de Excel.',
-    datesCustomHelp: 'Un campo personalizado se envía tal cual, salvo que elija cómo están escritas sus fechas: entonces cada fecha se revisa y se convierte al formato del CRM.',
+    datesHelp:
+      'Cómo están escritas las fechas en el archivo. Automático reconoce dd/mm/aaaa, ISO y fechas de Excel.',
+    datesCustomHelp:
+      'Un campo personalizado se envía tal cual, salvo que elija cómo están escritas sus fechas: entonces cada fecha se revisa y se convierte al formato del CRM.',
     dateFormats: {
       auto: 'Automático',
       'dd/mm/yyyy': 'dd/mm/aaaa',
@@ -217,7 +226,8 @@ export const es: Translations = {
     requests: 'Solicitudes',
     quotaDays: 'Días de cuota',
     quotaUnknown: 'Desconocido',
-    quotaWarning: 'Esta importación necesita {{days}} días de la cuota del token. Se pausa cuando se agota la cuota del día y continúa sola después del reinicio.',
+    quotaWarning:
+      'Esta importación necesita {{days}} días de la cuota del token. Se pausa cuando se agota la cuota del día y continúa sola después del reinicio.',
     mappingProblems: 'Sobre la asignación',
     allValid: 'Todas las filas están listas para enviar.',
     problemsTitle: 'Problemas por tipo',
@@ -228,8 +238,10 @@ export const es: Translations = {
     column: 'Columna',
     value: 'Valor',
     explanation: 'Qué hacer',
-    invalidNote_one: '{{count}} fila con problemas no se enviará; aparecerá con su explicación en los resultados, para corregirla y reintentar.',
-    invalidNote_other: '{{count}} filas con problemas no se enviarán; aparecerán con su explicación en los resultados, para corregirlas y reintentar.',
+    invalidNote_one:
+      '{{count}} fila con problemas no se enviará; aparecerá con su explicación en los resultados, para corregirla y reintentar.',
+    invalidNote_other:
+      '{{count}} filas con problemas no se enviarán; aparecerán con su explicación en los resultados, para corregirlas y reintentar.',
     again: 'Revisar de nuevo',
     start: 'Iniciar importación',
     alreadySentTitle: 'Ya importadas',
@@ -241,8 +253,10 @@ export const es: Translations = {
     sendAgainOn_one: 'Se enviará de nuevo: el CRM la tendrá dos veces.',
     sendAgainOn_other: 'Se enviarán de nuevo: el CRM las tendrá dos veces.',
     sendAgainTitle: '¿Enviar filas que el CRM ya tiene?',
-    sendAgainBody_one: 'Este destino ya recibió {{rows}} de estas filas. Enviarla otra vez la crea por segunda vez. Hágalo solo si la anterior se eliminó en el CRM.',
-    sendAgainBody_other: 'Este destino ya recibió {{rows}} de estas filas. Enviarlas otra vez las crea por segunda vez. Hágalo solo si las anteriores se eliminaron en el CRM.',
+    sendAgainBody_one:
+      'Este destino ya recibió {{rows}} de estas filas. Enviarla otra vez la crea por segunda vez. Hágalo solo si la anterior se eliminó en el CRM.',
+    sendAgainBody_other:
+      'Este destino ya recibió {{rows}} de estas filas. Enviarlas otra vez las crea por segunda vez. Hágalo solo si las anteriores se eliminaron en el CRM.',
     sendAgainConfirm: 'Enviarlas de nuevo',
   },
   run: {
@@ -290,13 +304,16 @@ export const es: Translations = {
     crmAnswer: 'Lo que respondió el CRM',
     editCell: 'Editar {{column}} en la fila {{row}}',
     fixFailed: 'La corrección no se guardó',
-    fixHelp: 'Haga clic en un valor de una fila fallida para corregirlo; las correcciones se envían al reintentar las filas fallidas.',
+    fixHelp:
+      'Haga clic en un valor de una fila fallida para corregirlo; las correcciones se envían al reintentar las filas fallidas.',
     changeMapping: 'Cambiar la asignación',
     retryFailed: 'Reintentar filas fallidas',
     retryUncertain: 'Reintentar filas inciertas…',
     uncertainTitle: '¿Enviar de nuevo las filas inciertas?',
-    uncertainBody_one: 'Es posible que el CRM ya haya creado {{count}} fila incierta: la solicitud se envió pero la respuesta nunca llegó. Enviarla de nuevo puede crear un duplicado.',
-    uncertainBody_other: 'Es posible que el CRM ya haya creado estas {{count}} filas inciertas: las solicitudes se enviaron pero las respuestas nunca llegaron. Enviarlas de nuevo puede crear duplicados.',
+    uncertainBody_one:
+      'Es posible que el CRM ya haya creado {{count}} fila incierta: la solicitud se envió pero la respuesta nunca llegó. Enviarla de nuevo puede crear un duplicado.',
+    uncertainBody_other:
+      'Es posible que el CRM ya haya creado estas {{count}} filas inciertas: las solicitudes se enviaron pero las respuestas nunca llegaron. Enviarlas de nuevo puede crear duplicados.',
     uncertainAdvice: 'Búsquelas primero en el CRM y reintente solo las que no estén.',
     uncertainConfirm: 'Enviarlas de nuevo',
     exportErrorsCsv: 'Reporte de errores (CSV)',
@@ -306,7 +323,8 @@ export const es: Translations = {
   },
   history: {
     title: 'Historial',
-    intro: 'Importaciones anteriores con su resultado. Abra una para ver sus filas, reanudarla o reintentar sus filas fallidas.',
+    intro:
+      'Importaciones anteriores con su resultado. Abra una para ver sus filas, reanudarla o reintentar sus filas fallidas.',
     back: 'Volver a la importación',
     loading: 'Cargando el historial',
     empty: 'Aún no hay importaciones.',
@@ -379,9 +397,11 @@ export const es: Translations = {
   },
   jobView: {
     quotaDays_one: '{{rows}} filas: cerca de {{count}} día a {{perDay}} por día; próximo reinicio {{reset}}',
-    quotaDays_other: '{{rows}} filas: cerca de {{count}} días a {{perDay}} por día; próximo reinicio {{reset}}',
+    quotaDays_other:
+      '{{rows}} filas: cerca de {{count}} días a {{perDay}} por día; próximo reinicio {{reset}}',
     afterReset: '{{rows}} filas: siguen cuando se reinicie la cuota, {{reset}}',
-    waiting: 'Se agotó la cuota diaria del token. Carga sigue sola cuando se reinicie, {{reset}}; mientras tanto puede cerrar la ventana.',
+    waiting:
+      'Se agotó la cuota diaria del token. Carga sigue sola cuando se reinicie, {{reset}}; mientras tanto puede cerrar la ventana.',
     resetUnknown: 'a medianoche',
   },
   resultsActions: {

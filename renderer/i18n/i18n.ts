@@ -1,5 +1,6 @@
 import { createInstance, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+
 import type { Lang } from '../../shared/lang';
 import { en } from './en';
 import { es } from './es';

@@ -1,4 +1,4 @@
-import { LANGS, langFromLocale, type Lang } from '../../shared/lang';
+import { langFromLocale, LANGS, type Lang } from '../../shared/lang';
 
 const STORAGE_KEY = 'carga.lang';
 

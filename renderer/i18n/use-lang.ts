@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+
 import type { Lang } from '../../shared/lang';
 
 /** The operator's language as the engine's messages know it. */

@@ -1,6 +1,7 @@
-import { memo } from 'react';
 import { Badge, Card, Group, Select, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { FileInfo, MappingSuggestion, TargetDescriptor, Template } from '../../shared/contract';
 import { useLang } from '../i18n/use-lang';
 import type { EditTemplate } from './template-edit';
@@ -17,7 +18,13 @@ interface ColumnMappingTableProps {
   edit: EditTemplate;
 }
 
-export const ColumnMappingTable = memo(function ColumnMappingTable({ mapped, target, file, suggestions, edit }: ColumnMappingTableProps) {
+export const ColumnMappingTable = memo(function ColumnMappingTable({
+  mapped,
+  target,
+  file,
+  suggestions,
+  edit,
+}: ColumnMappingTableProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const rows = mappingRows(mapped, target, file.columns, suggestions, file.preview);
@@ -32,7 +39,9 @@ export const ColumnMappingTable = memo(function ColumnMappingTable({ mapped, tar
         label: `${field.label[lang]} (${field.key})${field.required ? ' *' : ''}`,
       })),
     },
-    ...(prefix ? [{ group: t('map.customGroup'), items: [{ value: CUSTOM, label: t('map.customField') }] }] : []),
+    ...(prefix
+      ? [{ group: t('map.customGroup'), items: [{ value: CUSTOM, label: t('map.customField') }] }]
+      : []),
   ];
 
   return (
@@ -62,7 +71,11 @@ export const ColumnMappingTable = memo(function ColumnMappingTable({ mapped, tar
               return (
                 <Table.Tr key={row.column} data-testid="map-row" data-column={row.column}>
                   <Table.Td fw={500}>{row.column}</Table.Td>
-                  <Table.Td maw={220} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} c="dimmed">
+                  <Table.Td
+                    maw={220}
+                    style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+                    c="dimmed"
+                  >
                     {row.sample}
                   </Table.Td>
                   <Table.Td miw={280}>
@@ -73,7 +86,12 @@ export const ColumnMappingTable = memo(function ColumnMappingTable({ mapped, tar
                         value={selectValue}
                         onChange={(value) => {
                           if (value === null) return;
-                          const field = value === NOT_SENT ? null : value === CUSTOM && prefix ? customFieldKey(prefix, row.column) : value;
+                          const field =
+                            value === NOT_SENT
+                              ? null
+                              : value === CUSTOM && prefix
+                                ? customFieldKey(prefix, row.column)
+                                : value;
                           edit((template) => withColumnField(template, target, row.column, field));
                         }}
                         allowDeselect={false}
@@ -98,7 +116,9 @@ export const ColumnMappingTable = memo(function ColumnMappingTable({ mapped, tar
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    {row.followsSuggestion && row.suggestion && <ConfidenceBadge column={row.column} confidence={row.suggestion.confidence} />}
+                    {row.followsSuggestion && row.suggestion && (
+                      <ConfidenceBadge column={row.column} confidence={row.suggestion.confidence} />
+                    )}
                   </Table.Td>
                 </Table.Tr>
               );
@@ -116,7 +136,12 @@ function ConfidenceBadge({ column, confidence }: { column: string; confidence: n
   const color = confidence >= 0.8 ? 'teal' : confidence >= 0.5 ? 'yellow' : 'orange';
   return (
     <Tooltip label={t('map.suggestedTooltip')}>
-      <Badge color={color} variant="light" aria-label={t('map.confidenceLabel', { percent })} data-testid={`map-confidence-${column}`}>
+      <Badge
+        color={color}
+        variant="light"
+        aria-label={t('map.confidenceLabel', { percent })}
+        data-testid={`map-confidence-${column}`}
+      >
         {percent}%
       </Badge>
     </Tooltip>

@@ -1,6 +1,7 @@
-import { memo, useState } from 'react';
 import { ActionIcon, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { TargetDescriptor, Template } from '../../shared/contract';
 import { useLang } from '../i18n/use-lang';
 import type { EditTemplate } from './template-edit';
@@ -13,12 +14,17 @@ interface ConstantsEditorProps {
 }
 
 /** The same value for every row of a field (e.g. one `case-type` for the whole file). */
-export const ConstantsEditor = memo(function ConstantsEditor({ constants, target, edit }: ConstantsEditorProps) {
+export const ConstantsEditor = memo(function ConstantsEditor({
+  constants,
+  target,
+  edit,
+}: ConstantsEditorProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const [field, setField] = useState<string | null>(null);
   const [value, setValue] = useState('');
-  const labelOf = (key: string) => target.fields.find((candidate) => candidate.key === key)?.label[lang] ?? key;
+  const labelOf = (key: string) =>
+    target.fields.find((candidate) => candidate.key === key)?.label[lang] ?? key;
   const free = target.fields.filter((candidate) => !Object.hasOwn(constants, candidate.key));
 
   const add = () => {
@@ -64,7 +70,10 @@ export const ConstantsEditor = memo(function ConstantsEditor({ constants, target
         <Group gap="xs" align="flex-end" wrap="nowrap">
           <Select
             label={t('map.constantField')}
-            data={free.map((candidate) => ({ value: candidate.key, label: `${candidate.label[lang]} (${candidate.key})` }))}
+            data={free.map((candidate) => ({
+              value: candidate.key,
+              label: `${candidate.label[lang]} (${candidate.key})`,
+            }))}
             value={field}
             onChange={setField}
             searchable
@@ -81,7 +90,12 @@ export const ConstantsEditor = memo(function ConstantsEditor({ constants, target
             w={260}
             data-testid="map-constant-value"
           />
-          <Button variant="light" onClick={add} disabled={!field || value === ''} data-testid="map-constant-add">
+          <Button
+            variant="light"
+            onClick={add}
+            disabled={!field || value === ''}
+            data-testid="map-constant-add"
+          >
             {t('map.addConstant')}
           </Button>
         </Group>

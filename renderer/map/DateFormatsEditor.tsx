@@ -1,6 +1,7 @@
-import { memo } from 'react';
 import { Card, Group, Select, Text, Title } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { TargetField, Template } from '../../shared/contract';
 import { DATE_INPUT_FORMATS, type DateInputFormat } from '../../shared/template';
 import { useLang } from '../i18n/use-lang';
@@ -16,7 +17,11 @@ interface DateFormatsEditorProps {
 }
 
 /** How each date column is written in the file (`03/04/2025` is March or April?). */
-export const DateFormatsEditor = memo(function DateFormatsEditor({ dateFormats, fields, edit }: DateFormatsEditorProps) {
+export const DateFormatsEditor = memo(function DateFormatsEditor({
+  dateFormats,
+  fields,
+  edit,
+}: DateFormatsEditorProps) {
   const { t } = useTranslation();
   const lang = useLang();
   if (fields.length === 0) return null;
@@ -38,7 +43,10 @@ export const DateFormatsEditor = memo(function DateFormatsEditor({ dateFormats, 
             data={DATE_INPUT_FORMATS.map((format) => ({
               value: format,
               // For a custom field, no format means its cells go as written.
-              label: format === 'auto' && field.kind === 'text' ? t('map.dateFormats.text') : t(`map.dateFormats.${format}`),
+              label:
+                format === 'auto' && field.kind === 'text'
+                  ? t('map.dateFormats.text')
+                  : t(`map.dateFormats.${format}`),
             }))}
             value={dateFormats[field.key] ?? 'auto'}
             onChange={(format) => format && edit((template) => withDateFormat(template, field.key, format))}

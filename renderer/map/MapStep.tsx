@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { Connection, TargetDescriptor, Template } from '../../shared/contract';
 import { useAppData, useTarget } from '../app/app-data';
 import { useBridge } from '../app/bridge-context';
@@ -13,9 +14,9 @@ import { ColumnMappingTable } from './ColumnMappingTable';
 import { ConstantsEditor } from './ConstantsEditor';
 import { DateFormatsEditor } from './DateFormatsEditor';
 import { RequestSample } from './RequestSample';
-import { TemplateBar } from './TemplateBar';
 import type { EditTemplate } from './template-edit';
 import { initialTemplate, missingRequired, usedCustomFields, usedFieldsOfKind } from './template-editing';
+import { TemplateBar } from './TemplateBar';
 import { ValueMapsEditor } from './ValueMapsEditor';
 
 export function MapStep() {
@@ -81,12 +82,24 @@ function MappingEditor({ template, target, connection, file }: MappingEditorProp
   const { t } = useTranslation();
   const lang = useLang();
   const { state, dispatch } = useWizard();
-  const edit: EditTemplate = useCallback((change) => dispatch({ type: 'template-edited', edit: change }), [dispatch]);
-  const replace = useCallback((next: Template) => dispatch({ type: 'template-changed', template: next }), [dispatch]);
+  const edit: EditTemplate = useCallback(
+    (change) => dispatch({ type: 'template-edited', edit: change }),
+    [dispatch],
+  );
+  const replace = useCallback(
+    (next: Template) => dispatch({ type: 'template-changed', template: next }),
+    [dispatch],
+  );
   const { columns, constants, valueMaps, dateFormats } = template;
-  const systemFields = useMemo(() => usedFieldsOfKind(columns, constants, target, 'system'), [columns, constants, target]);
+  const systemFields = useMemo(
+    () => usedFieldsOfKind(columns, constants, target, 'system'),
+    [columns, constants, target],
+  );
   const dateFields = useMemo(
-    () => [...usedFieldsOfKind(columns, constants, target, 'date'), ...usedCustomFields(columns, constants, target)],
+    () => [
+      ...usedFieldsOfKind(columns, constants, target, 'date'),
+      ...usedCustomFields(columns, constants, target),
+    ],
     [columns, constants, target],
   );
   const missing = missingRequired(template, target);
@@ -102,7 +115,12 @@ function MappingEditor({ template, target, connection, file }: MappingEditorProp
         <Alert color="blue" data-testid="map-retry-note">
           <Group justify="space-between">
             <Text size="sm">{t('map.retryNote')}</Text>
-            <Button size="xs" variant="light" onClick={() => dispatch({ type: 'go', step: 'results' })} data-testid="map-back-to-results">
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => dispatch({ type: 'go', step: 'results' })}
+              data-testid="map-back-to-results"
+            >
               {t('map.backToResults')}
             </Button>
           </Group>
@@ -114,7 +132,10 @@ function MappingEditor({ template, target, connection, file }: MappingEditorProp
           <List size="sm">
             {missing.map((field) => (
               <List.Item key={field.key} data-field={field.key}>
-                {field.label[lang]} <Text span c="dimmed" size="xs">({field.key})</Text>
+                {field.label[lang]}{' '}
+                <Text span c="dimmed" size="xs">
+                  ({field.key})
+                </Text>
               </List.Item>
             ))}
           </List>
@@ -124,12 +145,29 @@ function MappingEditor({ template, target, connection, file }: MappingEditorProp
         </Alert>
       )}
 
-      <TemplateBar template={template} columns={file.info.columns} connection={connection} fileOptions={file.options} onReplace={replace} />
-      <ColumnMappingTable mapped={columns} target={target} file={file.info} suggestions={state.suggestions} edit={edit} />
+      <TemplateBar
+        template={template}
+        columns={file.info.columns}
+        connection={connection}
+        fileOptions={file.options}
+        onReplace={replace}
+      />
+      <ColumnMappingTable
+        mapped={columns}
+        target={target}
+        file={file.info}
+        suggestions={state.suggestions}
+        edit={edit}
+      />
       <ConstantsEditor constants={constants} target={target} edit={edit} />
       <ValueMapsEditor valueMaps={valueMaps} fields={systemFields} target={target.id} edit={edit} />
       <DateFormatsEditor dateFormats={dateFormats} fields={dateFields} edit={edit} />
-      <RequestSample template={template} file={file} connectionId={connection.id} blocked={missing.length > 0} />
+      <RequestSample
+        template={template}
+        file={file}
+        connectionId={connection.id}
+        blocked={missing.length > 0}
+      />
 
       <StepFooter
         onBack={() => dispatch({ type: 'go', step: 'file' })}

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Alert, Card, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { RequestPreview, Template } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
 import { errorMessage } from '../app/error-message';
@@ -18,7 +19,8 @@ interface RequestSampleProps {
   blocked: boolean;
 }
 
-type Sample = { kind: 'loading' } | { kind: 'ready'; requests: RequestPreview[] } | { kind: 'failed'; error: unknown };
+type Sample =
+  { kind: 'loading' } | { kind: 'ready'; requests: RequestPreview[] } | { kind: 'failed'; error: unknown };
 
 /** What the first rows will send, rebuilt a moment after each edit of the mapping. */
 export function RequestSample({ template, file, connectionId, blocked }: RequestSampleProps) {
@@ -32,7 +34,13 @@ export function RequestSample({ template, file, connectionId, blocked }: Request
     if (blocked) return;
     let current = true;
     bridge
-      .previewRequests({ path: file.info.path, options: file.options, template: debounced, connectionId, rows: SAMPLE_ROWS })
+      .previewRequests({
+        path: file.info.path,
+        options: file.options,
+        template: debounced,
+        connectionId,
+        rows: SAMPLE_ROWS,
+      })
       .then(
         (requests) => current && setSample({ kind: 'ready', requests }),
         (error: unknown) => current && setSample({ kind: 'failed', error }),

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Group, Select, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { Connection, FileOptions, Template } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
 import { errorMessage } from '../app/error-message';
@@ -85,7 +86,12 @@ export function TemplateBar({ template, columns, connection, fileOptions, onRepl
               <Button size="xs" onClick={() => use(offer)} data-testid="template-offer-apply">
                 {t('map.offerApply')}
               </Button>
-              <Button size="xs" variant="subtle" onClick={() => setOffer(null)} data-testid="template-offer-dismiss">
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={() => setOffer(null)}
+                data-testid="template-offer-dismiss"
+              >
                 {t('map.offerDismiss')}
               </Button>
             </Group>
@@ -114,7 +120,13 @@ export function TemplateBar({ template, columns, connection, fileOptions, onRepl
           w={280}
           data-testid="template-name"
         />
-        <Button variant="light" onClick={() => void save()} loading={saving} disabled={template.name.trim() === ''} data-testid="template-save">
+        <Button
+          variant="light"
+          onClick={() => void save()}
+          loading={saving}
+          disabled={template.name.trim() === ''}
+          data-testid="template-save"
+        >
           {t('map.saveTemplate')}
         </Button>
       </Group>

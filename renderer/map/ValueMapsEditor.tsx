@@ -1,6 +1,18 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { memo, useState } from 'react';
-import { Badge, Button, Card, Group, SimpleGrid, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+
 import type { TargetField, TargetId, Template } from '../../shared/contract';
 import { useLang } from '../i18n/use-lang';
 import { builtInValueMap } from './built-in-value-maps';
@@ -17,7 +29,12 @@ interface ValueMapsEditorProps {
 
 /** System fields (status, priority, case type) must reach the CRM in English: each shows the
  * Spanish→English map that applies, editable. */
-export const ValueMapsEditor = memo(function ValueMapsEditor({ valueMaps, fields, target, edit }: ValueMapsEditorProps) {
+export const ValueMapsEditor = memo(function ValueMapsEditor({
+  valueMaps,
+  fields,
+  target,
+  edit,
+}: ValueMapsEditorProps) {
   const { t } = useTranslation();
   if (fields.length === 0) return null;
   return (
@@ -50,7 +67,8 @@ function FieldValueMap({ field, valueMaps, target, edit }: FieldValueMapProps) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const rows = valueMapRows(valueMaps, field.key, builtInValueMap(target, field.key));
-  const set = (value: string, sent: string | null) => edit((template) => withValueMapEntry(template, field.key, value, sent));
+  const set = (value: string, sent: string | null) =>
+    edit((template) => withValueMapEntry(template, field.key, value, sent));
 
   const add = () => {
     if (from.trim() === '') return;
@@ -62,7 +80,10 @@ function FieldValueMap({ field, valueMaps, target, edit }: FieldValueMapProps) {
   return (
     <div data-testid={`map-value-map-${field.key}`}>
       <Text fw={600} mb={4}>
-        {field.label[lang]} <Text span c="dimmed" size="sm">({field.key})</Text>
+        {field.label[lang]}{' '}
+        <Text span c="dimmed" size="sm">
+          ({field.key})
+        </Text>
       </Text>
       <Table verticalSpacing={2} withTableBorder fz="sm">
         <Table.Thead>
@@ -97,7 +118,9 @@ function FieldValueMap({ field, valueMaps, target, edit }: FieldValueMapProps) {
                       size="compact-xs"
                       variant="subtle"
                       onClick={() => set(row.from, null)}
-                      aria-label={t(row.builtIn ? 'map.resetValueFor' : 'map.removeValueFor', { value: row.from })}
+                      aria-label={t(row.builtIn ? 'map.resetValueFor' : 'map.removeValueFor', {
+                        value: row.from,
+                      })}
                     >
                       {row.builtIn ? t('map.reset') : t('map.remove')}
                     </Button>
@@ -126,7 +149,13 @@ function FieldValueMap({ field, valueMaps, target, edit }: FieldValueMapProps) {
           size="xs"
           data-testid={`map-value-new-to-${field.key}`}
         />
-        <Button size="xs" variant="light" onClick={add} disabled={from.trim() === ''} data-testid={`map-value-add-${field.key}`}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={add}
+          disabled={from.trim() === ''}
+          data-testid={`map-value-add-${field.key}`}
+        >
           {t('map.addValue')}
         </Button>
       </Group>

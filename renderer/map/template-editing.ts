@@ -1,4 +1,11 @@
-import type { Connection, FileOptions, MappingSuggestion, TargetDescriptor, TargetField, Template } from '../../shared/contract';
+import type {
+  Connection,
+  FileOptions,
+  MappingSuggestion,
+  TargetDescriptor,
+  TargetField,
+  Template,
+} from '../../shared/contract';
 import type { DateInputFormat } from '../../shared/template';
 
 /**
@@ -65,7 +72,8 @@ export function initialTemplate(input: {
   }
   const columns: Record<string, string> = {};
   for (const suggestion of input.suggestions) {
-    if (suggestion.field !== null && best.get(suggestion.field) === suggestion) columns[suggestion.column] = suggestion.field;
+    if (suggestion.field !== null && best.get(suggestion.field) === suggestion)
+      columns[suggestion.column] = suggestion.field;
   }
   return {
     version: 1,
@@ -82,7 +90,10 @@ export function initialTemplate(input: {
 
 /** A saved template put to work on the open file and the chosen connection. Columns the file
  * does not have are left out, so the mapping never names a column that is not there. */
-export function applyTemplate(saved: Template, input: { columns: readonly string[]; connection: Connection; fileOptions: FileOptions }): Template {
+export function applyTemplate(
+  saved: Template,
+  input: { columns: readonly string[]; connection: Connection; fileOptions: FileOptions },
+): Template {
   const present = new Set(input.columns);
   return {
     ...saved,
@@ -115,7 +126,12 @@ export function mappingRows(
 
 /** Sends `column` to `field` (null: not sent). A target field comes from one column only, so the
  * column that had it before lets it go; custom fields may repeat (the engine warns). */
-export function withColumnField(template: Template, target: TargetDescriptor, column: string, field: string | null): Template {
+export function withColumnField(
+  template: Template,
+  target: TargetDescriptor,
+  column: string,
+  field: string | null,
+): Template {
   const columns = { ...template.columns };
   if (field === null) {
     delete columns[column];
@@ -157,7 +173,11 @@ export function withConstant(template: Template, field: string, value: string | 
 }
 
 /** The built-in map overlaid with the template's own entries, built-in values first. */
-export function valueMapRows(valueMaps: Template['valueMaps'], field: string, builtIn: Readonly<Record<string, string>>): ValueMapRow[] {
+export function valueMapRows(
+  valueMaps: Template['valueMaps'],
+  field: string,
+  builtIn: Readonly<Record<string, string>>,
+): ValueMapRow[] {
   const own = valueMaps[field] ?? {};
   const rows: ValueMapRow[] = Object.entries(builtIn).map(([from, to]) => ({
     from,
@@ -173,7 +193,12 @@ export function valueMapRows(valueMaps: Template['valueMaps'], field: string, bu
 
 /** Maps `from` to `to` for `field`; null removes the template's entry (a built-in one then
  * applies again). */
-export function withValueMapEntry(template: Template, field: string, from: string, to: string | null): Template {
+export function withValueMapEntry(
+  template: Template,
+  field: string,
+  from: string,
+  to: string | null,
+): Template {
   const own = { ...(template.valueMaps[field] ?? {}) };
   if (to === null) delete own[from];
   else own[from] = to;
@@ -203,7 +228,11 @@ export function usedFieldsOfKind(
 
 /** Custom fields that get a value from a column or a constant, as fields of their own: a custom
  * field holds dates only when its format is chosen, so the date formats editor must offer them. */
-export function usedCustomFields(columns: Template['columns'], constants: Template['constants'], target: TargetDescriptor): TargetField[] {
+export function usedCustomFields(
+  columns: Template['columns'],
+  constants: Template['constants'],
+  target: TargetDescriptor,
+): TargetField[] {
   const keys = new Set([...Object.values(columns), ...Object.keys(constants)]);
   return [...keys].flatMap((key) => {
     const name = customFieldName(target.customPrefix, key);

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
 import { Loader, TextInput, UnstyledButton } from '@mantine/core';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface EditableCellProps {

@@ -1,12 +1,17 @@
-import { useState } from 'react';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { ReportFormat, ReportKind } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
 import { errorMessage } from '../app/error-message';
 import { useLang } from '../i18n/use-lang';
 
-const EXPORTS: { kind: ReportKind; format: ReportFormat; label: 'exportErrorsCsv' | 'exportErrorsXlsx' | 'exportFailedCsv' }[] = [
+const EXPORTS: {
+  kind: ReportKind;
+  format: ReportFormat;
+  label: 'exportErrorsCsv' | 'exportErrorsXlsx' | 'exportFailedCsv';
+}[] = [
   { kind: 'errors', format: 'csv', label: 'exportErrorsCsv' },
   { kind: 'errors', format: 'xlsx', label: 'exportErrorsXlsx' },
   { kind: 'failed-rows', format: 'csv', label: 'exportFailedCsv' },
@@ -54,7 +59,10 @@ export function ExportButtons({ jobId }: { jobId: string }) {
       </Group>
       {saved && (
         <Text size="sm" role="status" data-testid="results-export-path">
-          {t('results.savedAt')} <Text span ff="monospace" size="sm">{saved}</Text>
+          {t('results.savedAt')}{' '}
+          <Text span ff="monospace" size="sm">
+            {saved}
+          </Text>
         </Text>
       )}
       {failure !== null && (

@@ -1,5 +1,6 @@
 import { Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+
 import type { FailureClass } from '../../shared/contract';
 import { formatNumber } from '../app/format';
 import { failureClassLabel } from '../app/kind-labels';
@@ -11,7 +12,9 @@ type Breakdown = Partial<Record<FailureClass | 'validation', number>>;
 export function FailureChart({ breakdown }: { breakdown: Breakdown }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const entries = (Object.entries(breakdown) as [FailureClass | 'validation', number][]).filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1]);
+  const entries = (Object.entries(breakdown) as [FailureClass | 'validation', number][])
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1]);
   const max = entries[0]?.[1] ?? 0;
   return (
     <Card withBorder padding="md" data-testid="results-chart">
@@ -32,7 +35,11 @@ export function FailureChart({ breakdown }: { breakdown: Breakdown }) {
                   {formatNumber(lang, count)}
                 </Text>
               </Group>
-              <Progress value={(count / max) * 100} color={failureClass === 'uncertain' ? 'yellow' : 'red'} aria-label={failureClassLabel(lang, failureClass)} />
+              <Progress
+                value={(count / max) * 100}
+                color={failureClass === 'uncertain' ? 'yellow' : 'red'}
+                aria-label={failureClassLabel(lang, failureClass)}
+              />
             </div>
           ))}
         </Stack>

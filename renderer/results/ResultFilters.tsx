@@ -1,7 +1,8 @@
 import { Chip, Group, MultiSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { FAILURE_CLASSES, type FailureClass } from '../../shared/errors/failure-class';
+
 import type { RowOutcome } from '../../shared/contract';
+import { FAILURE_CLASSES, type FailureClass } from '../../shared/errors/failure-class';
 import { failureClassLabel, outcomeLabel } from '../app/kind-labels';
 import { useLang } from '../i18n/use-lang';
 import { FILTER_OUTCOMES, type FilterState } from './result-filter';
@@ -22,7 +23,11 @@ export function ResultFilters({ filter, text, onText, onChange }: ResultFiltersP
   return (
     <Group align="flex-end" gap="md" data-testid="results-filters">
       <div role="group" aria-label={t('results.filterOutcome')}>
-        <Chip.Group multiple value={filter.outcomes} onChange={(values) => onChange({ ...filter, outcomes: values.filter(isOutcome) })}>
+        <Chip.Group
+          multiple
+          value={filter.outcomes}
+          onChange={(values) => onChange({ ...filter, outcomes: values.filter(isOutcome) })}
+        >
           <Group gap={6}>
             {FILTER_OUTCOMES.map((outcome) => (
               <Chip key={outcome} value={outcome} size="sm" data-testid={`results-filter-outcome-${outcome}`}>
@@ -37,7 +42,9 @@ export function ResultFilters({ filter, text, onText, onChange }: ResultFiltersP
         placeholder={filter.classes.length === 0 ? t('results.anyClass') : undefined}
         data={CLASSES.map((value) => ({ value, label: failureClassLabel(lang, value) }))}
         value={filter.classes}
-        onChange={(values) => onChange({ ...filter, classes: CLASSES.filter((value) => values.includes(value)) })}
+        onChange={(values) =>
+          onChange({ ...filter, classes: CLASSES.filter((value) => values.includes(value)) })
+        }
         clearable
         w={300}
         data-testid="results-filter-class"

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { FailureClass, JobSummary, ResultRow } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
 import { ConfirmModal } from '../app/ConfirmModal';
@@ -67,10 +68,18 @@ function JobResults({ jobId }: { jobId: string }) {
   const fix = useCallback(
     async (row: ResultRow, column: string, value: string) => {
       try {
-        const fixed = await bridge.fixRow({ jobId, index: row.index, values: { ...row.values, [column]: value } });
+        const fixed = await bridge.fixRow({
+          jobId,
+          index: row.index,
+          values: { ...row.values, [column]: value },
+        });
         pager.replaceRow(fixed);
       } catch (error) {
-        notifications.show({ color: 'red', title: t('results.fixFailed'), message: errorMessage(lang, error) });
+        notifications.show({
+          color: 'red',
+          title: t('results.fixFailed'),
+          message: errorMessage(lang, error),
+        });
         throw error;
       }
     },
@@ -84,8 +93,17 @@ function JobResults({ jobId }: { jobId: string }) {
     setFailure(null);
     try {
       const template = state.jobUsesTemplate && state.template ? state.template : undefined;
-      const summary: JobSummary = await bridge.retryJob({ jobId, includeUncertain, ...(template ? { template } : {}) });
-      dispatch({ type: 'job-opened', jobId: summary.jobId, status: summary.status, usesTemplate: template !== undefined });
+      const summary: JobSummary = await bridge.retryJob({
+        jobId,
+        includeUncertain,
+        ...(template ? { template } : {}),
+      });
+      dispatch({
+        type: 'job-opened',
+        jobId: summary.jobId,
+        status: summary.status,
+        usesTemplate: template !== undefined,
+      });
     } catch (error) {
       setFailure(error);
       setRetrying(null);
@@ -112,11 +130,39 @@ function JobResults({ jobId }: { jobId: string }) {
       {live && <Alert color="blue">{t('results.stillRunning')}</Alert>}
 
       <SimpleGrid cols={{ base: 2, md: 5 }}>
-        <Stat label={t('counters.ok')} value={formatNumber(lang, counts?.ok ?? 0)} raw={counts?.ok ?? 0} color="teal" testId="results-ok" />
-        <Stat label={t('counters.failed')} value={formatNumber(lang, counts?.failed ?? 0)} raw={counts?.failed ?? 0} color="red" testId="results-failed" />
-        <Stat label={t('counters.uncertain')} value={formatNumber(lang, counts?.uncertain ?? 0)} raw={counts?.uncertain ?? 0} color="yellow" testId="results-uncertain" />
-        <Stat label={t('counters.pending')} value={formatNumber(lang, counts?.pending ?? 0)} raw={counts?.pending ?? 0} testId="results-pending" />
-        <Stat label={t('counters.skipped')} value={formatNumber(lang, counts?.skipped ?? 0)} raw={counts?.skipped ?? 0} testId="results-skipped" />
+        <Stat
+          label={t('counters.ok')}
+          value={formatNumber(lang, counts?.ok ?? 0)}
+          raw={counts?.ok ?? 0}
+          color="teal"
+          testId="results-ok"
+        />
+        <Stat
+          label={t('counters.failed')}
+          value={formatNumber(lang, counts?.failed ?? 0)}
+          raw={counts?.failed ?? 0}
+          color="red"
+          testId="results-failed"
+        />
+        <Stat
+          label={t('counters.uncertain')}
+          value={formatNumber(lang, counts?.uncertain ?? 0)}
+          raw={counts?.uncertain ?? 0}
+          color="yellow"
+          testId="results-uncertain"
+        />
+        <Stat
+          label={t('counters.pending')}
+          value={formatNumber(lang, counts?.pending ?? 0)}
+          raw={counts?.pending ?? 0}
+          testId="results-pending"
+        />
+        <Stat
+          label={t('counters.skipped')}
+          value={formatNumber(lang, counts?.skipped ?? 0)}
+          raw={counts?.skipped ?? 0}
+          testId="results-skipped"
+        />
       </SimpleGrid>
 
       <FailureChart breakdown={breakdown} />
@@ -124,7 +170,9 @@ function JobResults({ jobId }: { jobId: string }) {
       <Group justify="space-between" align="flex-end">
         <ResultFilters filter={filter} text={text} onText={setText} onChange={setFilter} />
         <Text size="sm" c="dimmed" data-testid="results-count">
-          {total === null ? t('results.loading') : t('results.count', { count: total, formatted: formatNumber(lang, total) })}
+          {total === null
+            ? t('results.loading')
+            : t('results.count', { count: total, formatted: formatNumber(lang, total) })}
         </Text>
       </Group>
 
@@ -138,7 +186,11 @@ function JobResults({ jobId }: { jobId: string }) {
           </Group>
         </Alert>
       )}
-      <ResultsTable pager={pager} columns={state.jobUsesTemplate ? (state.file?.info.columns ?? null) : null} onFix={fix} />
+      <ResultsTable
+        pager={pager}
+        columns={state.jobUsesTemplate ? (state.file?.info.columns ?? null) : null}
+        onFix={fix}
+      />
       <Text size="sm" c="dimmed">
         {t('results.fixHelp')}
       </Text>
@@ -151,7 +203,11 @@ function JobResults({ jobId }: { jobId: string }) {
 
       <Group justify="space-between">
         <Group gap="sm">
-          <Button variant="default" onClick={() => dispatch({ type: 'new-import' })} data-testid="results-new-import">
+          <Button
+            variant="default"
+            onClick={() => dispatch({ type: 'new-import' })}
+            data-testid="results-new-import"
+          >
             {t('resultsActions.newImport')}
           </Button>
           <Button

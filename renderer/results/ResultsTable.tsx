@@ -1,14 +1,24 @@
-import { memo, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { Badge, Box, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  memo,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { ResultRow, RowOutcome } from '../../shared/contract';
 import { failureClassLabel, outcomeLabel } from '../app/kind-labels';
 import { messageText } from '../app/message-text';
 import { useLang } from '../i18n/use-lang';
 import { EditableCell } from './EditableCell';
-import { FIXED_COLUMNS, isFixable, ROW_HEIGHT, VALUE_COLUMN_WIDTH, valueColumns } from './result-columns';
 import { clamp, gridMove, type GridCell } from './grid-keys';
+import { FIXED_COLUMNS, isFixable, ROW_HEIGHT, VALUE_COLUMN_WIDTH, valueColumns } from './result-columns';
 import type { ResultPager } from './result-pager';
 import { RowDetails } from './RowDetails';
 
@@ -71,10 +81,18 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
 
   // The same list while the columns stay the same, so rows already drawn need not draw again.
   const columnsKey = valueColumns(columns, pager.rowAt(first)).join(COLUMN_SEPARATOR);
-  const shownColumns = useMemo(() => (columnsKey === '' ? [] : columnsKey.split(COLUMN_SEPARATOR)), [columnsKey]);
-  const width = FIXED_COLUMNS.reduce((sum, column) => sum + column.width, 0) + shownColumns.length * VALUE_COLUMN_WIDTH;
+  const shownColumns = useMemo(
+    () => (columnsKey === '' ? [] : columnsKey.split(COLUMN_SEPARATOR)),
+    [columnsKey],
+  );
+  const width =
+    FIXED_COLUMNS.reduce((sum, column) => sum + column.width, 0) + shownColumns.length * VALUE_COLUMN_WIDTH;
   const headers: { key: string; label: string; width: number }[] = [
-    ...FIXED_COLUMNS.map((column) => ({ key: column.key, label: t(`results.columns.${column.key}`), width: column.width })),
+    ...FIXED_COLUMNS.map((column) => ({
+      key: column.key,
+      label: t(`results.columns.${column.key}`),
+      width: column.width,
+    })),
     ...shownColumns.map((column) => ({ key: `value:${column}`, label: column, width: VALUE_COLUMN_WIDTH })),
   ];
 
@@ -83,7 +101,9 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
   /** The cell that holds the grid's Tab stop, by row ordinal and column position. */
   const [active, setActive] = useState<GridCell>({ row: 0, column: 0 });
   const focusPending = useRef(false);
-  const activeDrawn = items.some((item) => item.index === active.row && pager.rowAt(item.index) !== undefined);
+  const activeDrawn = items.some(
+    (item) => item.index === active.row && pager.rowAt(item.index) !== undefined,
+  );
 
   const focusCell = (cell: GridCell) => {
     const element = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${cell.row}:${cell.column}"]`);
@@ -109,13 +129,20 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
     const target = event.target as HTMLElement;
     // Keys typed in a cell's text box are the text box's.
     if (target.tagName === 'INPUT' || total === 0) return;
-    const move = gridMove(event.key, event.ctrlKey || event.metaKey, active, { rows: total, columns: columnCount, page: PAGE_ROWS });
+    const move = gridMove(event.key, event.ctrlKey || event.metaKey, active, {
+      rows: total,
+      columns: columnCount,
+      page: PAGE_ROWS,
+    });
     if (move) {
       event.preventDefault();
       moveTo(move);
       return;
     }
-    if ((event.key === 'Enter' || event.key === 'F2' || event.key === ' ') && target.dataset.cell !== undefined) {
+    if (
+      (event.key === 'Enter' || event.key === 'F2' || event.key === ' ') &&
+      target.dataset.cell !== undefined
+    ) {
       const control = target.querySelector<HTMLElement>('button');
       if (control) {
         event.preventDefault();
@@ -154,7 +181,12 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
         <div role="rowgroup" className="carga-grid-head" style={{ width }}>
           <div role="row" aria-rowindex={1} className="carga-grid-row">
             {headers.map((header) => (
-              <div key={header.key} role="columnheader" className="carga-grid-cell" style={{ width: header.width }}>
+              <div
+                key={header.key}
+                role="columnheader"
+                className="carga-grid-cell"
+                style={{ width: header.width }}
+              >
                 {header.label}
               </div>
             ))}
@@ -216,7 +248,14 @@ interface ResultCellsProps {
 
 /** One row's cells. Scrolling only moves rows: a row already drawn is not drawn again unless it
  * changed (a fix), so each frame draws just the rows coming into view. */
-const ResultCells = memo(function ResultCells({ row, rowIndex, activeColumn, columns, onOpen, onFix }: ResultCellsProps) {
+const ResultCells = memo(function ResultCells({
+  row,
+  rowIndex,
+  activeColumn,
+  columns,
+  onOpen,
+  onFix,
+}: ResultCellsProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const cell = (column: number, width: number | undefined) => ({
@@ -255,9 +294,7 @@ const ResultCells = memo(function ResultCells({ row, rowIndex, activeColumn, col
       <div {...cell(3, FIXED_COLUMNS[3]?.width)}>
         <Explanation row={row} lang={lang} />
       </div>
-      <div {...cell(4, FIXED_COLUMNS[4]?.width)}>
-        {row.crmId ?? ''}
-      </div>
+      <div {...cell(4, FIXED_COLUMNS[4]?.width)}>{row.crmId ?? ''}</div>
       {columns.map((column, i) => (
         <div key={column} {...cell(FIXED_COLUMNS.length + i, VALUE_COLUMN_WIDTH)}>
           <EditableCell

@@ -1,5 +1,6 @@
 import { Badge, Code, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+
 import type { ResultRow } from '../../shared/contract';
 import { failureClassLabel, outcomeLabel } from '../app/kind-labels';
 import { messageText } from '../app/message-text';
@@ -19,15 +20,27 @@ export function RowDetails({ row, columns, onClose, onFix }: RowDetailsProps) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <Modal opened={row !== null} onClose={onClose} title={row ? t('results.detailsTitle', { row: row.row }) : ''} size="lg" data-testid="results-details">
+    <Modal
+      opened={row !== null}
+      onClose={onClose}
+      title={row ? t('results.detailsTitle', { row: row.row }) : ''}
+      size="lg"
+      data-testid="results-details"
+    >
       {row && (
         <Stack gap="sm">
           <Group gap="xs">
             <Badge variant="light">{outcomeLabel(lang, row.outcome)}</Badge>
             {row.failureClass && <Badge variant="outline">{failureClassLabel(lang, row.failureClass)}</Badge>}
-            {row.crmId && <Text size="sm">{t('results.columns.crmId')}: {row.crmId}</Text>}
+            {row.crmId && (
+              <Text size="sm">
+                {t('results.columns.crmId')}: {row.crmId}
+              </Text>
+            )}
           </Group>
-          {row.explanation && <Text data-testid="results-details-explanation">{messageText(lang, row.explanation)}</Text>}
+          {row.explanation && (
+            <Text data-testid="results-details-explanation">{messageText(lang, row.explanation)}</Text>
+          )}
           {(row.code || row.message) && (
             <div>
               <Text size="xs" c="dimmed">

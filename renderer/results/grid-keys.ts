@@ -13,8 +13,16 @@ export function clamp(value: number, min: number, max: number): number {
  * End to the row's ends (with Ctrl, the grid's), Page Up and Down by `page` rows. Null for a
  * key that does not move.
  */
-export function gridMove(key: string, ctrl: boolean, from: GridCell, size: { rows: number; columns: number; page: number }): GridCell | null {
-  const at = (row: number, column: number): GridCell => ({ row: clamp(row, 0, size.rows - 1), column: clamp(column, 0, size.columns - 1) });
+export function gridMove(
+  key: string,
+  ctrl: boolean,
+  from: GridCell,
+  size: { rows: number; columns: number; page: number },
+): GridCell | null {
+  const at = (row: number, column: number): GridCell => ({
+    row: clamp(row, 0, size.rows - 1),
+    column: clamp(column, 0, size.columns - 1),
+  });
   switch (key) {
     case 'ArrowUp':
       return at(from.row - 1, from.column);

@@ -59,7 +59,10 @@ export class ResultPager {
       const at = rows.findIndex((candidate) => candidate.index === row.index);
       if (at >= 0) {
         // A new array for the page, so a reader holding the old one sees a change.
-        this.pages.set(page, rows.map((candidate, i) => (i === at ? row : candidate)));
+        this.pages.set(
+          page,
+          rows.map((candidate, i) => (i === at ? row : candidate)),
+        );
         this.changed();
         return;
       }

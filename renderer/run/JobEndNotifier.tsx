@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+
 import { useAppData } from '../app/app-data';
 import { formatNumber } from '../app/format';
 import { messageText } from '../app/message-text';
@@ -36,7 +37,13 @@ export function JobEndNotifier() {
     } else if (event.type === 'job-status' && event.status === 'stopped') {
       const title = t('notify.stoppedTitle');
       const body = event.reason ? messageText(lang, event.reason) : t('notify.stoppedBody');
-      notifications.show({ title, message: body, color: 'red', autoClose: false, 'data-testid': 'job-stopped-notification' });
+      notifications.show({
+        title,
+        message: body,
+        color: 'red',
+        autoClose: false,
+        'data-testid': 'job-stopped-notification',
+      });
       tellOs(title, body);
     }
   });

@@ -1,6 +1,7 @@
-import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { JobSummary } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
 import { ConfirmModal } from '../app/ConfirmModal';
@@ -12,8 +13,8 @@ import { Stat } from '../app/Stat';
 import { STATUS_COLORS } from '../app/status-colors';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
-import { progressSections } from './progress-sections';
 import { liveJobView, resetText, timeLeftText } from './job-view-text';
+import { progressSections } from './progress-sections';
 import { useLiveJob } from './use-live-job';
 
 export function RunStep() {
@@ -28,7 +29,10 @@ export function RunStep() {
   const jobId = state.jobId;
   if (!jobId) return null;
 
-  const act = async (kind: 'pause' | 'resume' | 'cancel', call: (input: { jobId: string }) => Promise<JobSummary>) => {
+  const act = async (
+    kind: 'pause' | 'resume' | 'cancel',
+    call: (input: { jobId: string }) => Promise<JobSummary>,
+  ) => {
     setBusy(kind);
     setFailure(null);
     try {
@@ -76,10 +80,21 @@ export function RunStep() {
 
       <Card withBorder padding="lg">
         <Group justify="space-between" mb="xs">
-          <Text fw={600}>{t('run.progress', { done: formatNumber(lang, done), total: formatNumber(lang, counts?.total ?? 0) })}</Text>
+          <Text fw={600}>
+            {t('run.progress', {
+              done: formatNumber(lang, done),
+              total: formatNumber(lang, counts?.total ?? 0),
+            })}
+          </Text>
           <Text fw={600}>{formatNumber(lang, percent, 1)} %</Text>
         </Group>
-        <Progress.Root size="xl" role="group" aria-label={t('run.progressLabel')} data-testid="run-progress" data-percent={Math.floor(percent)}>
+        <Progress.Root
+          size="xl"
+          role="group"
+          aria-label={t('run.progressLabel')}
+          data-testid="run-progress"
+          data-percent={Math.floor(percent)}
+        >
           {counts &&
             progressSections(counts).map((section) => (
               <Progress.Section
@@ -88,24 +103,60 @@ export function RunStep() {
                 color={section.color}
                 animated={status === 'running'}
                 striped={status === 'running'}
-                aria-label={t('a11y.progressSection', { outcome: outcomeLabel(lang, section.outcome), count: formatNumber(lang, section.count) })}
+                aria-label={t('a11y.progressSection', {
+                  outcome: outcomeLabel(lang, section.outcome),
+                  count: formatNumber(lang, section.count),
+                })}
               >
-                <Progress.Label>{section.percent >= 8 ? formatNumber(lang, section.count) : ''}</Progress.Label>
+                <Progress.Label>
+                  {section.percent >= 8 ? formatNumber(lang, section.count) : ''}
+                </Progress.Label>
               </Progress.Section>
             ))}
         </Progress.Root>
       </Card>
 
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Stat label={t('counters.ok')} value={formatNumber(lang, counts?.ok ?? 0)} raw={counts?.ok ?? 0} color="teal" testId="run-ok" />
-        <Stat label={t('counters.failed')} value={formatNumber(lang, counts?.failed ?? 0)} raw={counts?.failed ?? 0} color="red" testId="run-failed" />
-        <Stat label={t('counters.uncertain')} value={formatNumber(lang, counts?.uncertain ?? 0)} raw={counts?.uncertain ?? 0} color="yellow" testId="run-uncertain" />
-        <Stat label={t('counters.pending')} value={formatNumber(lang, counts?.pending ?? 0)} raw={counts?.pending ?? 0} testId="run-pending" />
+        <Stat
+          label={t('counters.ok')}
+          value={formatNumber(lang, counts?.ok ?? 0)}
+          raw={counts?.ok ?? 0}
+          color="teal"
+          testId="run-ok"
+        />
+        <Stat
+          label={t('counters.failed')}
+          value={formatNumber(lang, counts?.failed ?? 0)}
+          raw={counts?.failed ?? 0}
+          color="red"
+          testId="run-failed"
+        />
+        <Stat
+          label={t('counters.uncertain')}
+          value={formatNumber(lang, counts?.uncertain ?? 0)}
+          raw={counts?.uncertain ?? 0}
+          color="yellow"
+          testId="run-uncertain"
+        />
+        <Stat
+          label={t('counters.pending')}
+          value={formatNumber(lang, counts?.pending ?? 0)}
+          raw={counts?.pending ?? 0}
+          testId="run-pending"
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <Stat label={t('run.rate')} value={view?.rate == null ? '—' : t('run.rateValue', { rate: formatNumber(lang, view.rate, 1) })} testId="run-rate" />
+        <Stat
+          label={t('run.rate')}
+          value={view?.rate == null ? '—' : t('run.rateValue', { rate: formatNumber(lang, view.rate, 1) })}
+          testId="run-rate"
+        />
         <Stat label={t('run.eta')} value={timeLeft} testId="run-eta" />
-        <Stat label={t('run.quotaLeft')} value={job.quotaLeft === null ? '—' : formatNumber(lang, job.quotaLeft)} testId="run-quota-left" />
+        <Stat
+          label={t('run.quotaLeft')}
+          value={job.quotaLeft === null ? '—' : formatNumber(lang, job.quotaLeft)}
+          testId="run-quota-left"
+        />
       </SimpleGrid>
 
       {waitingReset !== null ? (
@@ -136,22 +187,41 @@ export function RunStep() {
       <Group justify="space-between">
         <Group gap="sm">
           {view?.actions.pause && (
-            <Button variant="default" onClick={() => void act('pause', (input) => bridge.pauseJob(input))} loading={busy === 'pause'} data-testid="run-pause">
+            <Button
+              variant="default"
+              onClick={() => void act('pause', (input) => bridge.pauseJob(input))}
+              loading={busy === 'pause'}
+              data-testid="run-pause"
+            >
               {t('run.pause')}
             </Button>
           )}
           {view?.actions.resume && (
-            <Button onClick={() => void act('resume', (input) => bridge.resumeJob(input))} loading={busy === 'resume'} data-testid="run-resume">
+            <Button
+              onClick={() => void act('resume', (input) => bridge.resumeJob(input))}
+              loading={busy === 'resume'}
+              data-testid="run-resume"
+            >
               {t('run.resume')}
             </Button>
           )}
           {view?.actions.cancel && (
-            <Button variant="subtle" color="red" onClick={() => setConfirmCancel(true)} loading={busy === 'cancel'} data-testid="run-cancel">
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={() => setConfirmCancel(true)}
+              loading={busy === 'cancel'}
+              data-testid="run-cancel"
+            >
               {t('run.cancel')}
             </Button>
           )}
         </Group>
-        <Button variant={ended ? 'filled' : 'light'} onClick={() => dispatch({ type: 'go', step: 'results' })} data-testid="run-results">
+        <Button
+          variant={ended ? 'filled' : 'light'}
+          onClick={() => dispatch({ type: 'go', step: 'results' })}
+          data-testid="run-results"
+        >
           {t('run.seeResults')}
         </Button>
       </Group>

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+
 import type { JobSummary } from '../../shared/contract';
 import { jobView, type JobView, type TimeLeft } from '../../shared/jobs/job-view';
 import type { Lang } from '../../shared/lang';
@@ -51,7 +52,10 @@ export function timeLeftText(lang: Lang, t: TFunction, timeLeft: TimeLeft): stri
         reset: resetText(lang, t, timeLeft.resetsAt),
       });
     case 'after-reset':
-      return t('jobView.afterReset', { rows: formatNumber(lang, timeLeft.rows), reset: resetText(lang, t, timeLeft.resetsAt) });
+      return t('jobView.afterReset', {
+        rows: formatNumber(lang, timeLeft.rows),
+        reset: resetText(lang, t, timeLeft.resetsAt),
+      });
   }
 }
 

@@ -17,7 +17,10 @@ const ORDER: { outcome: ProgressSection['outcome']; color: string }[] = [
 /** The progress bar's coloured parts: one per outcome that has rows, in percent of the total. */
 export function progressSections(counts: JobCounts): ProgressSection[] {
   if (counts.total <= 0) return [];
-  return ORDER.map(({ outcome, color }) => ({ outcome, color, count: counts[outcome], percent: (counts[outcome] / counts.total) * 100 })).filter(
-    (section) => section.count > 0,
-  );
+  return ORDER.map(({ outcome, color }) => ({
+    outcome,
+    color,
+    count: counts[outcome],
+    percent: (counts[outcome] / counts.total) * 100,
+  })).filter((section) => section.count > 0);
 }

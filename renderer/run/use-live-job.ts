@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+
 import type { JobCounts, JobStatus, JobSummary, Message } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
 import { useEngineEvents } from '../app/use-engine-events';
@@ -37,7 +38,15 @@ function countsOf(source: JobCounts): JobCounts {
 }
 
 function withSummary(previous: LiveJob, summary: JobSummary): LiveJob {
-  return { ...previous, summary, status: summary.status, counts: countsOf(summary), requests: summary.requests, reason: summary.reason ?? null, error: null };
+  return {
+    ...previous,
+    summary,
+    status: summary.status,
+    counts: countsOf(summary),
+    requests: summary.requests,
+    reason: summary.reason ?? null,
+    error: null,
+  };
 }
 
 /** A job as it runs: read once, then kept current by the engine's (throttled) events and by
@@ -53,7 +62,9 @@ export function useLiveJob(jobId: string | null): { job: LiveJob; applySummary(s
       (summary) => {
         if (!current) return;
         // Progress that arrived while this read was on its way is newer than the read.
-        setJob((previous) => (previous.rate === null ? withSummary(previous, summary) : { ...previous, summary }));
+        setJob((previous) =>
+          previous.rate === null ? withSummary(previous, summary) : { ...previous, summary },
+        );
       },
       (error: unknown) => current && setJob((previous) => ({ ...previous, error })),
     );
@@ -91,9 +102,12 @@ export function useLiveJob(jobId: string | null): { job: LiveJob; applySummary(s
     }
   });
 
-  const applySummary = useCallback((summary: JobSummary) => {
-    if (summary.jobId === jobId) setJob((previous) => withSummary(previous, summary));
-  }, [jobId]);
+  const applySummary = useCallback(
+    (summary: JobSummary) => {
+      if (summary.jobId === jobId) setJob((previous) => withSummary(previous, summary));
+    },
+    [jobId],
+  );
 
   return { job, applySummary };
 }

@@ -14,7 +14,9 @@ export function isLoopbackHost(host: string): boolean {
   const [a, b, c, d, e, f, g, h] = groups;
   if (a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0 && g === 0 && h === 1) return true;
   // ::ffff:127.x.y.z — an IPv4 loopback address carried in IPv6.
-  return a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0xffff && g !== undefined && g >> 8 === 127;
+  return (
+    a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0xffff && g !== undefined && g >> 8 === 127
+  );
 }
 
 /** Four decimal parts 0–255, the first 127. Shorthand forms (`127.1`) are not addresses here. */

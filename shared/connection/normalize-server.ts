@@ -54,14 +54,21 @@ export function resolveOrigin(target: TargetId, server: string): string {
   const prefix = SCHEME_PREFIX.exec(typed);
   if (prefix) {
     const name = (prefix[1] ?? '').toLowerCase();
-    if (name !== 'https' && name !== 'http') throw refuse('crm.server.scheme', { server: typed, scheme: name, example });
+    if (name !== 'https' && name !== 'http')
+      throw refuse('crm.server.scheme', { server: typed, scheme: name, example });
     scheme = name;
     rest = typed.slice(prefix[0].length);
     if (ANOTHER_SCHEME.test(rest)) {
-      throw refuse('crm.server.double-scheme', { server: typed, suggestion: withoutSchemes(rest) || example });
+      throw refuse('crm.server.double-scheme', {
+        server: typed,
+        suggestion: withoutSchemes(rest) || example,
+      });
     }
   } else if (BROKEN_SCHEME.test(typed)) {
-    throw refuse('crm.server.malformed-scheme', { server: typed, suggestion: withoutSchemes(typed) || example });
+    throw refuse('crm.server.malformed-scheme', {
+      server: typed,
+      suggestion: withoutSchemes(typed) || example,
+    });
   }
 
   const authority = authorityOf(rest);
@@ -80,7 +87,8 @@ export function resolveOrigin(target: TargetId, server: string): string {
     throw refuse('crm.server.insecure-http', { server: typed, suggestion: shown });
   }
   // Thalamus is often installed under a path (`https://host/thalamus`): its base URL keeps it.
-  if (target === 'thalamus-cases' && /^\/[^?#]*$/.test(tail)) return `${scheme}://${shown}${tail.replace(/\/+$/, '')}`;
+  if (target === 'thalamus-cases' && /^\/[^?#]*$/.test(tail))
+    return `${scheme}://${shown}${tail.replace(/\/+$/, '')}`;
   if (tail !== '' && tail !== '/') {
     const suggestion = scheme === 'http' ? `http://${shown}` : shown;
     throw refuse('crm.server.path', { server: typed, path: tail, suggestion });
@@ -112,7 +120,11 @@ function defaultPort(scheme: 'https' | 'http'): number {
   return scheme === 'https' ? 443 : 80;
 }
 
-function splitHostPort(typed: string, authority: string, example: string): { host: string; port: number | null } {
+function splitHostPort(
+  typed: string,
+  authority: string,
+  example: string,
+): { host: string; port: number | null } {
   let host: string;
   let portText: string | null = null;
   if (authority.startsWith('[')) {
@@ -134,7 +146,8 @@ function splitHostPort(typed: string, authority: string, example: string): { hos
   }
   if (portText === null) return { host, port: null };
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
-  if (!(port >= 1 && port <= 65535)) throw refuse('crm.server.invalid-port', { server: typed, port: portText });
+  if (!(port >= 1 && port <= 65535))
+    throw refuse('crm.server.invalid-port', { server: typed, port: portText });
   return { host, port };
 }
 
@@ -145,11 +158,16 @@ function checkHost(target: TargetId, typed: string, host: string, example: strin
   if (moved) throw refuse('crm.server.moved', { server: host, suggestion: `crm${moved[1]}.wolkvox.com` });
   if (/^\d+$/.test(host)) {
     // A Manager number is taken bare (handled above); with a scheme or port it names no host.
-    if (target === 'wolkvox-campaign') throw refuse('crm.server.incomplete-host', { server: typed, suggestion: `wv${host}.wolkvox.com` });
-    if (target !== 'thalamus-cases') throw refuse('crm.server.number-not-host', { server: host, suggestion: `crm${host}.wolkvox.com` });
+    if (target === 'wolkvox-campaign')
+      throw refuse('crm.server.incomplete-host', { server: typed, suggestion: `wv${host}.wolkvox.com` });
+    if (target !== 'thalamus-cases')
+      throw refuse('crm.server.number-not-host', { server: host, suggestion: `crm${host}.wolkvox.com` });
   }
   const labels = host.split('.');
-  const valid = host.length <= 253 && labels.every((label) => HOST_LABEL.test(label)) && !/^\d+$/.test(labels.at(-1) ?? '');
+  const valid =
+    host.length <= 253 &&
+    labels.every((label) => HOST_LABEL.test(label)) &&
+    !/^\d+$/.test(labels.at(-1) ?? '');
   if (!valid) throw refuse('crm.server.invalid-host', { server: typed, example });
   if (labels.length === 1) {
     const suggestion = /^crm\d+$/.test(host) ? `${host}.wolkvox.com` : example;

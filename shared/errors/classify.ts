@@ -17,7 +17,8 @@ export type Outcome =
 
 /** The one entry to the error catalog: each vendor's answers are read by its own module. */
 export function classify(outcome: Outcome, place?: ErrorPlace): Classification {
-  if (outcome.kind === 'network-error') return classifyNetworkError(outcome.code, outcome.message, outcome.sent, outcome.timedOut, place);
+  if (outcome.kind === 'network-error')
+    return classifyNetworkError(outcome.code, outcome.message, outcome.sent, outcome.timedOut, place);
   return outcome.vendor === 'thalamus'
     ? classifyThalamusResponse(outcome.status, outcome.bodyText, place)
     : classifyWolkvoxResponse(outcome.status, outcome.bodyText, place);

@@ -25,7 +25,12 @@ const MAX_VALUE_CHARS = 80;
  */
 export function explainAt(classification: Classification, place: ErrorPlace | undefined): Classification {
   if (classification.kind !== 'failure' || place?.row === undefined) return classification;
-  const suffix = place.column === undefined ? PLACE_SUFFIXES.row : place.value === undefined ? PLACE_SUFFIXES.cell : PLACE_SUFFIXES.value;
+  const suffix =
+    place.column === undefined
+      ? PLACE_SUFFIXES.row
+      : place.value === undefined
+        ? PLACE_SUFFIXES.cell
+        : PLACE_SUFFIXES.value;
   const code = `${classification.explanation.code}${suffix}`;
   if (!isMessageCode(code)) return classification;
   const params: MessageParams = { ...classification.explanation.params, row: place.row };
@@ -34,7 +39,13 @@ export function explainAt(classification: Classification, place: ErrorPlace | un
   return { ...classification, explanation: msg(code, params) };
 }
 
-export function failure(failureClass: FailureClass, code: number | string, message: string, explanation: MessageCode, params?: MessageParams): Failure {
+export function failure(
+  failureClass: FailureClass,
+  code: number | string,
+  message: string,
+  explanation: MessageCode,
+  params?: MessageParams,
+): Failure {
   const all: MessageParams = { code: String(code), ...params };
   return { kind: 'failure', failureClass, code: String(code), message, explanation: msg(explanation, all) };
 }
@@ -46,7 +57,13 @@ export function ok(ids: string[], data: unknown): Classification {
 
 /** A body that is not the API's JSON: an HTML error page, a proxy's text, an empty body. */
 export function unreadableAnswer(status: number, bodyText: string): Failure {
-  const snippet = shorten(bodyText.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(), MAX_SNIPPET_CHARS);
+  const snippet = shorten(
+    bodyText
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    MAX_SNIPPET_CHARS,
+  );
   const message = snippet ? `HTTP ${status}: ${snippet}` : `HTTP ${status}`;
   if (isSuccess(status)) return failure('uncertain', status, message, 'crm.response.unconfirmed');
   if (status === 408 || status >= 500) return failure('transient', status, message, 'crm.response.temporary');

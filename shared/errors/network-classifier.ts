@@ -8,11 +8,19 @@ import { NETWORK_CODES } from './network-codes';
  * certificate that cannot be verified or a request that cannot be built will not get better by
  * retrying, so those stop the job.
  */
-export function classifyNetworkError(code: string, message: string, sent: boolean, timedOut: boolean, place?: ErrorPlace): Classification {
+export function classifyNetworkError(
+  code: string,
+  message: string,
+  sent: boolean,
+  timedOut: boolean,
+  place?: ErrorPlace,
+): Classification {
   const result = ((): Failure => {
     if (isTlsFailure(code)) return failure('stop', code, message, 'crm.network.tls', { code });
-    if (isInvalidRequest(code)) return failure('stop', code, message, 'crm.network.invalid-request', { code });
-    if (code === NETWORK_CODES.responseTooLarge) return failure('uncertain', code, message, 'crm.network.response-too-large');
+    if (isInvalidRequest(code))
+      return failure('stop', code, message, 'crm.network.invalid-request', { code });
+    if (code === NETWORK_CODES.responseTooLarge)
+      return failure('uncertain', code, message, 'crm.network.response-too-large');
     if (code === NETWORK_CODES.cancelled) {
       return sent
         ? failure('uncertain', code, message, 'crm.network.cancelled-after-send')

@@ -1,6 +1,16 @@
 import { z } from 'zod';
+
 import type { Classification } from './classification';
-import { explainAt, failure, isSuccess, ok, parseJson, unreadableAnswer, type ErrorPlace, type Failure } from './failure';
+import {
+  explainAt,
+  failure,
+  isSuccess,
+  ok,
+  parseJson,
+  unreadableAnswer,
+  type ErrorPlace,
+  type Failure,
+} from './failure';
 import { lookUpWolkvoxMessage } from './wolkvox-error-table';
 
 const wolkvoxBodySchema = z.looseObject({
@@ -34,7 +44,11 @@ const REASON_PHRASES = new Set([
  * Anything not understood is a failure: a 2xx without a code, or with an `error` set, is
  * `uncertain` (the record may exist), never a success.
  */
-export function classifyWolkvoxResponse(status: number, bodyText: string, place?: ErrorPlace): Classification {
+export function classifyWolkvoxResponse(
+  status: number,
+  bodyText: string,
+  place?: ErrorPlace,
+): Classification {
   const json = parseJson(bodyText);
   // Nearly every answer is a success: recognise it without building the schema's copy.
   const success = successData(json);
@@ -44,11 +58,19 @@ export function classifyWolkvoxResponse(status: number, bodyText: string, place?
   const body = parsed.data;
   const bodyCode = readCode(body.code);
   const code = bodyCode ?? status;
-  const texts = distinct([textOf(body.error), textOf(body.msg), dataText(body.data)]).filter((text) => !REASON_PHRASES.has(text.toUpperCase()));
+  const texts = distinct([textOf(body.error), textOf(body.msg), dataText(body.data)]).filter(
+    (text) => !REASON_PHRASES.has(text.toUpperCase()),
+  );
   if (isSuccess(code)) {
-    if (bodyCode === null) return explainAt(failure('uncertain', code, `HTTP ${status}`, 'crm.response.unconfirmed'), place);
+    if (bodyCode === null)
+      return explainAt(failure('uncertain', code, `HTTP ${status}`, 'crm.response.unconfirmed'), place);
     // A success code beside an error text: the CRM may or may not have saved the record.
-    return explainAt(failure('uncertain', code, texts.join(' — ') || `HTTP ${status}`, 'crm.response.success-with-error', { message: texts.join(' — ') }), place);
+    return explainAt(
+      failure('uncertain', code, texts.join(' — ') || `HTTP ${status}`, 'crm.response.success-with-error', {
+        message: texts.join(' — '),
+      }),
+      place,
+    );
   }
 
   const message = texts.join(' — ') || `HTTP ${status}`;
@@ -66,10 +88,12 @@ export function classifyWolkvoxResponse(status: number, bodyText: string, place?
 
 /** A wolkvox JSON failure whose message is not in the catalogue: decided by its code. */
 function unknownWolkvoxFailure(code: number, message: string): Failure {
-  if (code === 401 || code === 403) return failure('stop', code, message, 'crm.wolkvox.unknown-forbidden', { message });
+  if (code === 401 || code === 403)
+    return failure('stop', code, message, 'crm.wolkvox.unknown-forbidden', { message });
   if (code === 408 || code >= 500) return failure('transient', code, message, 'crm.response.temporary');
   if (code === 429) return failure('throttled', code, message, 'crm.response.too-many-requests');
-  if (code >= 400 && code < 500 && code !== 405) return failure('row', code, message, 'crm.wolkvox.unknown-rejected', { message });
+  if (code >= 400 && code < 500 && code !== 405)
+    return failure('row', code, message, 'crm.wolkvox.unknown-rejected', { message });
   return failure('stop', code, message, 'crm.wolkvox.unknown-stop', { message });
 }
 
@@ -82,7 +106,9 @@ function successData(json: unknown): { data: unknown } | null {
   if (typeof code !== 'number' && typeof code !== 'string') return null;
   const value = readCode(code);
   if (value === null || !isSuccess(value)) return null;
-  return body.error === undefined || body.error === null || textOf(body.error) === null ? { data: body.data } : null;
+  return body.error === undefined || body.error === null || textOf(body.error) === null
+    ? { data: body.data }
+    : null;
 }
 
 /** `200`, `"200"` → 200; anything else (`"null"`, `""`, `null`) → no code. */

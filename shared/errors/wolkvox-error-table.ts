@@ -32,21 +32,45 @@ function count(text: string | undefined): number {
  */
 const ENTRIES: readonly WolkvoxErrorEntry[] = [
   // 400
-  { pattern: /THE API YOU WANT TO CONSULT DOES NOT EXIST/, failureClass: 'stop', explanation: 'crm.wolkvox.api-not-found' },
-  { pattern: /SOME PARAMETERS ARE REQUIRED/, failureClass: 'row', explanation: 'crm.wolkvox.parameters-required' },
+  {
+    pattern: /THE API YOU WANT TO CONSULT DOES NOT EXIST/,
+    failureClass: 'stop',
+    explanation: 'crm.wolkvox.api-not-found',
+  },
+  {
+    pattern: /SOME PARAMETERS ARE REQUIRED/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.parameters-required',
+  },
   // 401
-  { pattern: /PLEASE ENTER THE WOLKVOX-TOKEN/, failureClass: 'stop', explanation: 'crm.wolkvox.token-missing' },
+  {
+    pattern: /PLEASE ENTER THE WOLKVOX-TOKEN/,
+    failureClass: 'stop',
+    explanation: 'crm.wolkvox.token-missing',
+  },
   // 403
   { pattern: /TOKEN LIMIT EXCEEDED/, failureClass: 'quota', explanation: 'crm.wolkvox.token-limit' },
-  { pattern: /LIMIT OF SIMULTANEOUS REQUESTS/, failureClass: 'throttled', explanation: 'crm.wolkvox.simultaneous' },
-  { pattern: /PLEASE VALIDATE TOKEN|INVALID TOKEN/, failureClass: 'stop', explanation: 'crm.wolkvox.token-invalid' },
+  {
+    pattern: /LIMIT OF SIMULTANEOUS REQUESTS/,
+    failureClass: 'throttled',
+    explanation: 'crm.wolkvox.simultaneous',
+  },
+  {
+    pattern: /PLEASE VALIDATE TOKEN|INVALID TOKEN/,
+    failureClass: 'stop',
+    explanation: 'crm.wolkvox.token-invalid',
+  },
   // Not in the seed: wolkvox documents that maintenance (backups) answers 403 without giving the text.
   { pattern: /MAINTENANCE|MANTENIMIENTO/, failureClass: 'stop', explanation: 'crm.wolkvox.maintenance' },
   // 404
   { pattern: /VALIDATE DATES ENTERED/, failureClass: 'row', explanation: 'crm.wolkvox.no-records-in-dates' },
   { pattern: /NO DATA FOUND/, failureClass: 'row', explanation: 'crm.wolkvox.no-data' },
   { pattern: /CANNOT CREATE A NEW AGENT/, failureClass: 'row', explanation: 'crm.wolkvox.agents-incomplete' },
-  { pattern: /AGENTS EXCEED ASSIGNED LICENSES/, failureClass: 'stop', explanation: 'crm.wolkvox.agent-licenses' },
+  {
+    pattern: /AGENTS EXCEED ASSIGNED LICENSES/,
+    failureClass: 'stop',
+    explanation: 'crm.wolkvox.agent-licenses',
+  },
   { pattern: /THIS AGENT DOES NOT EXIST/, failureClass: 'row', explanation: 'crm.wolkvox.agent-not-found' },
   { pattern: /THIS CODE ALREADY EXISTS/, failureClass: 'row', explanation: 'crm.wolkvox.code-exists' },
   {
@@ -58,7 +82,8 @@ const ENTRIES: readonly WolkvoxErrorEntry[] = [
       if (!detail) return {};
       // T1's most common refusal: the case names a contact the operation does not have yet.
       const contact = /THE CONTACT \((.*)\) DOES NOT EXIST/i.exec(detail);
-      if (contact) return { explanation: 'crm.wolkvox.contact-not-found', params: { contact: contact[1] ?? '' } };
+      if (contact)
+        return { explanation: 'crm.wolkvox.contact-not-found', params: { contact: contact[1] ?? '' } };
       return { explanation: 'crm.wolkvox.review-detail', params: { detail } };
     },
   },
@@ -76,11 +101,27 @@ const ENTRIES: readonly WolkvoxErrorEntry[] = [
     explanation: 'crm.wolkvox.campaign-not-found',
     read: (match) => ({ params: { id: match[1] ?? '' } }),
   },
-  { pattern: /THE CAMPAIGN HAS NOT BEEN STARTED/, failureClass: 'row', explanation: 'crm.wolkvox.campaign-already-started' },
-  { pattern: /THE CAMPAIGN HAS NOT BEEN STOPPED/, failureClass: 'row', explanation: 'crm.wolkvox.campaign-already-stopped' },
-  { pattern: /THE CAMPAIGN HAS NOT BEEN UPDATED/, failureClass: 'row', explanation: 'crm.wolkvox.campaign-not-updated' },
+  {
+    pattern: /THE CAMPAIGN HAS NOT BEEN STARTED/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.campaign-already-started',
+  },
+  {
+    pattern: /THE CAMPAIGN HAS NOT BEEN STOPPED/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.campaign-already-stopped',
+  },
+  {
+    pattern: /THE CAMPAIGN HAS NOT BEEN UPDATED/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.campaign-not-updated',
+  },
   // wolkvox spells it PEDICTIVE.
-  { pattern: /ONLY IN PR?EDICTIVE CAMPAIGNS?/, failureClass: 'stop', explanation: 'crm.wolkvox.predictive-only' },
+  {
+    pattern: /ONLY IN PR?EDICTIVE CAMPAIGNS?/,
+    failureClass: 'stop',
+    explanation: 'crm.wolkvox.predictive-only',
+  },
   { pattern: /NO RECORD HAS BEEN CODED/, failureClass: 'row', explanation: 'crm.wolkvox.not-coded' },
   {
     pattern: new RegExp(String.raw`YOU ARE UPLOADING ${COUNT} RECORDS.*YOU CAN UPLOAD ${COUNT}`),
@@ -90,7 +131,8 @@ const ENTRIES: readonly WolkvoxErrorEntry[] = [
       const requested = count(match[1]);
       const allowed = count(match[2]);
       // Nothing can be sent: splitting would loop, so the job stops until licenses change.
-      if (allowed === 0) return { failureClass: 'stop', explanation: 'crm.wolkvox.license-cap-zero', params: { requested } };
+      if (allowed === 0)
+        return { failureClass: 'stop', explanation: 'crm.wolkvox.license-cap-zero', params: { requested } };
       return { allowed, params: { requested, allowed } };
     },
   },
@@ -104,7 +146,11 @@ const ENTRIES: readonly WolkvoxErrorEntry[] = [
       return { added, params: { added } };
     },
   },
-  { pattern: /CAMPAIGN RECORDS HAVE NOT BEEN DELETED/, failureClass: 'row', explanation: 'crm.wolkvox.records-not-deleted' },
+  {
+    pattern: /CAMPAIGN RECORDS HAVE NOT BEEN DELETED/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.records-not-deleted',
+  },
   // 405
   {
     pattern: /ONLY THE USE OF THE (\w+) METHOD IS ALLOWED/,
@@ -133,7 +179,11 @@ const ENTRIES: readonly WolkvoxErrorEntry[] = [
     explanation: 'crm.wolkvox.date-format',
     read: (match) => ({ params: { field: match[1] ?? '' } }),
   },
-  { pattern: /DATE_INI CANNOT BE GREATER THAN DATE_END/, failureClass: 'row', explanation: 'crm.wolkvox.date-order' },
+  {
+    pattern: /DATE_INI CANNOT BE GREATER THAN DATE_END/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.date-order',
+  },
   {
     pattern: /MAXIMUM OF (\d+) DAYS?/,
     failureClass: 'row',
@@ -141,16 +191,52 @@ const ENTRIES: readonly WolkvoxErrorEntry[] = [
     read: (match) => ({ params: { days: count(match[1]) } }),
   },
   // 417
-  { pattern: /NO FOUND TEMPLATE WHATSAPP/, failureClass: 'row', explanation: 'crm.wolkvox.whatsapp-template-missing' },
-  { pattern: /NO INTERACTION HAS BEEN INITIATED/, failureClass: 'row', explanation: 'crm.wolkvox.whatsapp-no-interaction' },
-  { pattern: /THERE IS NO CHAT WITH THE CUSTOMER/, failureClass: 'row', explanation: 'crm.wolkvox.whatsapp-no-chat' },
-  { pattern: /CLIENT HAS NOT RESPONDED YET/, failureClass: 'row', explanation: 'crm.wolkvox.whatsapp-no-reply' },
-  { pattern: /MORE THAN 24 HOURS HAVE PASSED/, failureClass: 'row', explanation: 'crm.wolkvox.whatsapp-window-expired' },
+  {
+    pattern: /NO FOUND TEMPLATE WHATSAPP/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.whatsapp-template-missing',
+  },
+  {
+    pattern: /NO INTERACTION HAS BEEN INITIATED/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.whatsapp-no-interaction',
+  },
+  {
+    pattern: /THERE IS NO CHAT WITH THE CUSTOMER/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.whatsapp-no-chat',
+  },
+  {
+    pattern: /CLIENT HAS NOT RESPONDED YET/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.whatsapp-no-reply',
+  },
+  {
+    pattern: /MORE THAN 24 HOURS HAVE PASSED/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.whatsapp-window-expired',
+  },
   { pattern: /NUMBER LESS THAN 7 DIGITS/, failureClass: 'row', explanation: 'crm.wolkvox.phone-too-short' },
-  { pattern: /UNABLE TO CONNECT/, failureClass: 'transient', explanation: 'crm.wolkvox.database-unreachable' },
-  { pattern: /COULD NOT SEND TEMPLATE/, failureClass: 'row', explanation: 'crm.wolkvox.whatsapp-template-first' },
-  { pattern: /NO RECORD INSERTED/, failureClass: 'transient', explanation: 'crm.wolkvox.record-not-inserted' },
-  { pattern: /MESSAGE COULD NOT BE SENT/, failureClass: 'transient', explanation: 'crm.wolkvox.message-server-unreachable' },
+  {
+    pattern: /UNABLE TO CONNECT/,
+    failureClass: 'transient',
+    explanation: 'crm.wolkvox.database-unreachable',
+  },
+  {
+    pattern: /COULD NOT SEND TEMPLATE/,
+    failureClass: 'row',
+    explanation: 'crm.wolkvox.whatsapp-template-first',
+  },
+  {
+    pattern: /NO RECORD INSERTED/,
+    failureClass: 'transient',
+    explanation: 'crm.wolkvox.record-not-inserted',
+  },
+  {
+    pattern: /MESSAGE COULD NOT BE SENT/,
+    failureClass: 'transient',
+    explanation: 'crm.wolkvox.message-server-unreachable',
+  },
   {
     pattern: /THE NUMBER OF VARIABLES IS:? *(\S+)/,
     failureClass: 'row',

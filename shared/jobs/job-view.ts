@@ -82,9 +82,16 @@ function timeLeft(status: JobStatus, facts: JobFacts): TimeLeft {
   const requests = Math.ceil(rows / rowsPerRequest);
   const todayLeft = status === 'waiting-quota' ? 0 : facts.quotaLeft;
   if (todayLeft !== null && requests > todayLeft) {
-    if (facts.dailyQuota === null || facts.dailyQuota <= 0) return { kind: 'after-reset', rows, resetsAt: facts.quotaResetsAt };
+    if (facts.dailyQuota === null || facts.dailyQuota <= 0)
+      return { kind: 'after-reset', rows, resetsAt: facts.quotaResetsAt };
     const days = (todayLeft > 0 ? 1 : 0) + Math.ceil((requests - todayLeft) / facts.dailyQuota);
-    return { kind: 'quota-days', rows, days, perDay: Math.floor(facts.dailyQuota * rowsPerRequest), resetsAt: facts.quotaResetsAt };
+    return {
+      kind: 'quota-days',
+      rows,
+      days,
+      perDay: Math.floor(facts.dailyQuota * rowsPerRequest),
+      resetsAt: facts.quotaResetsAt,
+    };
   }
   const rate = facts.rate;
   return rate !== null && rate > 0 ? { kind: 'seconds', seconds: Math.round(rows / rate) } : { kind: 'none' };

@@ -1,16 +1,15 @@
-import type { Message } from '../messages/message';
 import type { MessageCode } from '../messages/catalog';
-import type { Template } from '../template';
-import type { FieldSpec, TargetSpec } from '../targets/field-spec';
-import type { ProblemCode, RowProblem } from '../validation/problems';
-import type { TransformFailure, ValueTransform } from '../transforms/transform-result';
-import type { CompiledMapping, MappedRecord, MappedRow } from './mapped-record';
-import { LONG_VALUE_MAX } from '../targets/field-spec';
+import type { Message } from '../messages/message';
 import { targetSpec } from '../targets/catalog';
+import { LONG_VALUE_MAX, type FieldSpec, type TargetSpec } from '../targets/field-spec';
+import type { Template } from '../template';
+import type { TransformFailure, ValueTransform } from '../transforms/transform-result';
 import { buildValueMap } from '../transforms/value-map';
-import { fieldTransform, isPlainText, type FieldRules } from './field-transform';
-import { compactName } from './normalize-name';
+import type { ProblemCode, RowProblem } from '../validation/problems';
 import type { DeclaredType } from './declared-types';
+import { fieldTransform, isPlainText, type FieldRules } from './field-transform';
+import type { CompiledMapping, MappedRecord, MappedRow } from './mapped-record';
+import { compactName } from './normalize-name';
 
 /** A cell quoted in a problem is cut here: a 50 MB field must not travel in every message. */
 export const SHOWN_VALUE_MAX = 200;
@@ -82,7 +81,8 @@ function classifier(spec: TargetSpec): (key: string) => FieldKind {
   return (key) => {
     const field = fieldsByKey.get(key);
     if (field) return { kind: 'target', spec: field };
-    if (prefix !== null && key.startsWith(prefix) && key.length > prefix.length) return { kind: 'custom', name: key.slice(prefix.length) };
+    if (prefix !== null && key.startsWith(prefix) && key.length > prefix.length)
+      return { kind: 'custom', name: key.slice(prefix.length) };
     return { kind: 'unknown' };
   };
 }
@@ -101,14 +101,21 @@ function columnFinder(columns: readonly string[]) {
     const i = exact.get(name);
     if (i !== undefined) return { index: i, exact: true };
     const candidates = loose.get(compactName(name));
-    return candidates?.length === 1 && candidates[0] !== undefined ? { index: candidates[0], exact: false } : null;
+    return candidates?.length === 1 && candidates[0] !== undefined
+      ? { index: candidates[0], exact: false }
+      : null;
   };
 }
 
 /** Reads the template's columns and constants into one source per field, with warnings about
  * what cannot be used. Target fields come first, in catalog order, so records read the same
  * whatever the template's order; required fields always get a source, even an empty one. */
-function collectSources(template: Template, spec: TargetSpec, columns: readonly string[], classify: (key: string) => FieldKind) {
+function collectSources(
+  template: Template,
+  spec: TargetSpec,
+  columns: readonly string[],
+  classify: (key: string) => FieldKind,
+) {
   const sources = new Map<string, Source>();
   const warnings: Message[] = [];
   const sourceOf = (key: string, field: KnownField): Source => {
@@ -121,7 +128,8 @@ function collectSources(template: Template, spec: TargetSpec, columns: readonly 
   };
   const mappedKeys = new Set(Object.values(template.columns));
   for (const field of spec.fields) {
-    if (field.required || mappedKeys.has(field.key) || field.key in template.constants) sourceOf(field.key, { kind: 'target', spec: field });
+    if (field.required || mappedKeys.has(field.key) || field.key in template.constants)
+      sourceOf(field.key, { kind: 'target', spec: field });
   }
 
   const findColumn = columnFinder(columns);
@@ -141,7 +149,11 @@ function collectSources(template: Template, spec: TargetSpec, columns: readonly 
       warnings.push({ code: 'mapping.column-not-in-file', params: { column, field: key } });
       continue;
     }
-    if (!found.exact) warnings.push({ code: 'mapping.column-matched-loosely', params: { column, found: columns[found.index] ?? column } });
+    if (!found.exact)
+      warnings.push({
+        code: 'mapping.column-matched-loosely',
+        params: { column, found: columns[found.index] ?? column },
+      });
     if (!source.columns.includes(found.index)) source.columns.push(found.index);
   }
 
@@ -153,13 +165,19 @@ function collectSources(template: Template, spec: TargetSpec, columns: readonly 
     } else if (!connectionFields.includes(key)) {
       // The engine merges connection values (T2's operation, module) into the constants; a target
       // that sends them outside the record has no field for them, and that is no mistake.
-      warnings.push({ code: 'mapping.unknown-constant-field', params: { field: key, value: shownValue(value) } });
+      warnings.push({
+        code: 'mapping.unknown-constant-field',
+        params: { field: key, value: shownValue(value) },
+      });
     }
   }
 
   for (const [key, source] of sources) {
     if (source.columns.length > 1) {
-      warnings.push({ code: 'mapping.field-mapped-twice', params: { field: key, columns: source.columns.map((i) => columns[i] ?? '').join(', ') } });
+      warnings.push({
+        code: 'mapping.field-mapped-twice',
+        params: { field: key, columns: source.columns.map((i) => columns[i] ?? '').join(', ') },
+      });
     }
   }
   return { sources, warnings };
@@ -185,13 +203,19 @@ function nearDuplicateCustomNames(template: Template, classify: (key: string) =>
   }
   const problems: Message[] = [];
   for (const [first = '', ...others] of byFold.values()) {
-    for (const second of others) problems.push({ code: 'mapping.custom-near-duplicate', params: { first, second } });
+    for (const second of others)
+      problems.push({ code: 'mapping.custom-near-duplicate', params: { first, second } });
   }
   return problems;
 }
 
 /** Builds a field's slot: its transform, its constant transformed once, and what blocks a run. */
-function buildSlot(key: string, source: Source, template: Template, spec: TargetSpec): { slot: Slot; blockers: Message[] } {
+function buildSlot(
+  key: string,
+  source: Source,
+  template: Template,
+  spec: TargetSpec,
+): { slot: Slot; blockers: Message[] } {
   const target = source.field.kind === 'target' ? source.field.spec : null;
   const customName = source.field.kind === 'custom' ? source.field.name : null;
   const kind = target?.kind ?? 'text';
@@ -209,7 +233,11 @@ function buildSlot(key: string, source: Source, template: Template, spec: Target
   };
   if (declared !== undefined) rules.declared = declared;
   const transform = fieldTransform(rules);
-  const labels = { field: key, labelEs: target?.label.es ?? customName ?? key, labelEn: target?.label.en ?? customName ?? key };
+  const labels = {
+    field: key,
+    labelEs: target?.label.es ?? customName ?? key,
+    labelEn: target?.label.en ?? customName ?? key,
+  };
   const slot: Slot = {
     key,
     customName,
@@ -237,7 +265,10 @@ function buildSlot(key: string, source: Source, template: Template, spec: Target
   }
   if (slot.required && source.columns.length === 0 && source.constant === '') {
     const viaConnection = (spec.connectionFields as readonly string[]).includes(key);
-    blockers.push({ code: viaConnection ? 'mapping.connection-field-missing' : 'mapping.required-unmapped', params: labels });
+    blockers.push({
+      code: viaConnection ? 'mapping.connection-field-missing' : 'mapping.required-unmapped',
+      params: labels,
+    });
   }
   return { slot, blockers };
 }
@@ -245,7 +276,13 @@ function buildSlot(key: string, source: Source, template: Template, spec: Target
 function requiredMissing(slot: Slot, columns: readonly string[], row: number, index: number): RowProblem {
   const first = slot.columns[0];
   if (first === undefined) {
-    return { row, index, field: slot.key, code: 'required-missing', message: { code: 'validation.required-unmapped', params: { row, ...slot.labels } } };
+    return {
+      row,
+      index,
+      field: slot.key,
+      code: 'required-missing',
+      message: { code: 'validation.required-unmapped', params: { row, ...slot.labels } },
+    };
   }
   const column = columns[first] ?? '';
   return {
@@ -260,11 +297,27 @@ function requiredMissing(slot: Slot, columns: readonly string[], row: number, in
 }
 
 /** A cell's problem, with where it was and the value as shown. */
-function cellProblem(slot: Slot, columns: readonly string[], columnIndex: number, trimmed: string, failure: TransformFailure, row: number, index: number): RowProblem {
+function cellProblem(
+  slot: Slot,
+  columns: readonly string[],
+  columnIndex: number,
+  trimmed: string,
+  failure: TransformFailure,
+  row: number,
+  index: number,
+): RowProblem {
   const column = columns[columnIndex] ?? '';
   const shown = shownValue(trimmed);
   const params = { row, column, value: shown, ...failure.params };
-  return { row, index, column, field: slot.key, value: shown, code: failure.code, message: { code: failure.message, params } };
+  return {
+    row,
+    index,
+    column,
+    field: slot.key,
+    value: shown,
+    code: failure.code,
+    message: { code: failure.message, params },
+  };
 }
 
 function tooLong(length: number, max: number): TransformFailure {
@@ -273,7 +326,11 @@ function tooLong(length: number, max: number): TransformFailure {
 
 /** The per-row work, kept to lookups and the fields' precompiled transforms; free text is
  * checked inline, so a row of valid cells allocates little more than the record it returns. */
-function rowMapper(slots: readonly Slot[], columns: readonly string[], types: MappedRecord['types']): CompiledMapping['mapRow'] {
+function rowMapper(
+  slots: readonly Slot[],
+  columns: readonly string[],
+  types: MappedRecord['types'],
+): CompiledMapping['mapRow'] {
   const mappedColumns = [...new Set(slots.flatMap((s) => s.columns))];
   const rowIsEmpty = (cells: readonly string[]): boolean => {
     if (mappedColumns.length === 0) return false;
@@ -291,7 +348,12 @@ function rowMapper(slots: readonly Slot[], columns: readonly string[], types: Ma
     const record: MappedRecord = types ? { fields, custom, types } : { fields, custom };
     // One problem says it all for a row with nothing in the mapped columns.
     if (rowIsEmpty(cells)) {
-      problems.push({ row, index, code: 'empty-row', message: { code: 'validation.empty-row', params: { row } } });
+      problems.push({
+        row,
+        index,
+        code: 'empty-row',
+        message: { code: 'validation.empty-row', params: { row } },
+      });
       return { record, problems };
     }
     for (let s = 0; s < slots.length; s++) {
@@ -307,7 +369,17 @@ function rowMapper(slots: readonly Slot[], columns: readonly string[], types: Ma
         if (trimmed === '') continue;
         if (slot.plainMax !== null) {
           if (trimmed.length > slot.plainMax) {
-            problems.push(cellProblem(slot, columns, columnIndex, trimmed, tooLong(trimmed.length, slot.plainMax), row, index));
+            problems.push(
+              cellProblem(
+                slot,
+                columns,
+                columnIndex,
+                trimmed,
+                tooLong(trimmed.length, slot.plainMax),
+                row,
+                index,
+              ),
+            );
             failed = true;
           } else {
             value = trimmed;
@@ -328,8 +400,18 @@ function rowMapper(slots: readonly Slot[], columns: readonly string[], types: Ma
       if (failed) continue;
       if (value === '' && slot.constantFailure) {
         const shown = shownValue(slot.constantRaw);
-        const message: Message = { code: 'validation.constant-invalid', params: { row, field: slot.key, value: shown } };
-        problems.push({ row, index, field: slot.key, value: shown, code: slot.constantFailure.code, message });
+        const message: Message = {
+          code: 'validation.constant-invalid',
+          params: { row, field: slot.key, value: shown },
+        };
+        problems.push({
+          row,
+          index,
+          field: slot.key,
+          value: shown,
+          code: slot.constantFailure.code,
+          message,
+        });
         continue;
       }
       if (value === '') value = slot.constant;
@@ -353,7 +435,10 @@ function isTrimmed(cell: string): boolean {
 }
 
 /** The declared types of custom fields, by their name in the CRM: shared by every record. */
-function declaredCustomTypes(template: Template, classify: (key: string) => FieldKind): MappedRecord['types'] {
+function declaredCustomTypes(
+  template: Template,
+  classify: (key: string) => FieldKind,
+): MappedRecord['types'] {
   const types: Record<string, DeclaredType> = {};
   for (const [key, type] of Object.entries(template.fieldTypes ?? {})) {
     const field = classify(key);

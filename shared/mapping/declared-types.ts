@@ -1,5 +1,5 @@
-import type { DateInputFormat } from '../template';
 import type { DateOutput } from '../targets/field-spec';
+import type { DateInputFormat } from '../template';
 import { dateTransform } from '../transforms/dates';
 import { accepted, rejected, type ValueTransform } from '../transforms/transform-result';
 
@@ -9,7 +9,17 @@ import { accepted, rejected, type ValueTransform } from '../transforms/transform
  * A cell is converted to one canonical text when the row is mapped (so Check refuses what the
  * CRM would) and put on the wire with its JSON type by the target (`wireValue`).
  */
-export const DECLARED_TYPES = ['text', 'boolean', 'number', 'decimal', 'date', 'address', 'search', 'relationship', 'table'] as const;
+export const DECLARED_TYPES = [
+  'text',
+  'boolean',
+  'number',
+  'decimal',
+  'date',
+  'address',
+  'search',
+  'relationship',
+  'table',
+] as const;
 export type DeclaredType = (typeof DECLARED_TYPES)[number];
 
 /** Module field types sent as `{"type": …, "value": …}`. */
@@ -64,7 +74,8 @@ export function readDecimal(value: string): string | null {
     if (!/^\d{1,3}$/.test(groups[0] ?? '') || groups.slice(1).some((g) => !/^\d{3}$/.test(g))) return null;
     integer = groups.join('');
   }
-  if (!/^\d+$/.test(integer) || !/^\d*$/.test(fraction) || (fraction === '' && /[.,]$/.test(body))) return null;
+  if (!/^\d+$/.test(integer) || !/^\d*$/.test(fraction) || (fraction === '' && /[.,]$/.test(body)))
+    return null;
   const trimmedInteger = integer.replace(/^0+(?=\d)/, '');
   return fraction === '' ? `${sign}${trimmedInteger}` : `${sign}${trimmedInteger}.${fraction}`;
 }
@@ -79,7 +90,9 @@ function toInteger(value: string) {
   if (number === null) return rejected('invalid-typed-value', 'validation.not-an-integer');
   // `3,0` is three; `2,5` is not a whole number.
   const [whole = '', fraction = ''] = number.split('.');
-  return /^0*$/.test(fraction) ? accepted(whole) : rejected('invalid-typed-value', 'validation.not-an-integer');
+  return /^0*$/.test(fraction)
+    ? accepted(whole)
+    : rejected('invalid-typed-value', 'validation.not-an-integer');
 }
 
 /** A table field's cell holds its rows as a JSON array of objects: `[{"SKU":"A1","Cantidad":2}]`. */
@@ -91,13 +104,21 @@ function toTable(value: string) {
     return rejected('invalid-typed-value', 'validation.not-a-table');
   }
   const isRow = (row: unknown) =>
-    typeof row === 'object' && row !== null && !Array.isArray(row) && Object.values(row).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
-  if (!Array.isArray(parsed) || !parsed.every(isRow)) return rejected('invalid-typed-value', 'validation.not-a-table');
+    typeof row === 'object' &&
+    row !== null &&
+    !Array.isArray(row) &&
+    Object.values(row).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+  if (!Array.isArray(parsed) || !parsed.every(isRow))
+    return rejected('invalid-typed-value', 'validation.not-a-table');
   return accepted(JSON.stringify(parsed));
 }
 
 /** The conversion of a declared type, or null when its cells are sent as written. */
-export function declaredTransform(type: DeclaredType, dateFormat: DateInputFormat | undefined, dateOutput: DateOutput): ValueTransform | null {
+export function declaredTransform(
+  type: DeclaredType,
+  dateFormat: DateInputFormat | undefined,
+  dateOutput: DateOutput,
+): ValueTransform | null {
   switch (type) {
     case 'boolean':
       return toBoolean;

@@ -1,14 +1,19 @@
 import type { TargetField } from '../contract';
-import type { DateInputFormat } from '../template';
 import type { DateOutput } from '../targets/field-spec';
-import type { SystemValueSet } from '../transforms/system-values';
-import type { ValueMap } from '../transforms/value-map';
+import type { DateInputFormat } from '../template';
 import { dateTransform } from '../transforms/dates';
-import { declaredTransform, type DeclaredType } from './declared-types';
 import { checkEmail } from '../transforms/emails';
 import { normalizeNumber } from '../transforms/numbers';
 import { normalizePhone } from '../transforms/phones';
-import { accepted, rejected, type TransformResult, type ValueTransform } from '../transforms/transform-result';
+import type { SystemValueSet } from '../transforms/system-values';
+import {
+  accepted,
+  rejected,
+  type TransformResult,
+  type ValueTransform,
+} from '../transforms/transform-result';
+import type { ValueMap } from '../transforms/value-map';
+import { declaredTransform, type DeclaredType } from './declared-types';
 
 /** Everything that decides how one field's cells become the value sent. */
 export interface FieldRules {
@@ -40,7 +45,8 @@ function memoize(transform: ValueTransform): ValueTransform {
 }
 
 function kindTransform(rules: FieldRules): ValueTransform | null {
-  if (rules.declared !== undefined && rules.declared !== 'text') return declaredTransform(rules.declared, rules.dateFormat, rules.dateOutput);
+  if (rules.declared !== undefined && rules.declared !== 'text')
+    return declaredTransform(rules.declared, rules.dateFormat, rules.dateOutput);
   if (rules.dateFormat !== undefined) return dateTransform(rules.dateFormat, rules.dateOutput);
   switch (rules.kind) {
     case 'phone':
@@ -61,7 +67,10 @@ function kindTransform(rules: FieldRules): ValueTransform | null {
  * `acceptsOtherValues` (T1 case types, which an operation may extend) passes any other value
  * through: blocking it would refuse valid custom types, and the CRM's own answer names a bad one.
  */
-function systemTransform(set: SystemValueSet, acceptsOtherValues: boolean): (value: string, fromTemplate: boolean) => TransformResult {
+function systemTransform(
+  set: SystemValueSet,
+  acceptsOtherValues: boolean,
+): (value: string, fromTemplate: boolean) => TransformResult {
   const canonical = new Map(set.allowed.map((v) => [v.toLowerCase(), v]));
   const allowed = set.allowed.join(', ');
   return (value, fromTemplate) => {
@@ -76,7 +85,11 @@ function systemTransform(set: SystemValueSet, acceptsOtherValues: boolean): (val
 /** Whether a field's cells are sent as they are, only capped in length: free text with no value
  * map and no date format. The row mapper checks those inline, without a transform call. */
 export function isPlainText(rules: FieldRules): boolean {
-  return rules.valueMap.size === 0 && kindTransform(rules) === null && !(rules.kind === 'system' && rules.systemValues);
+  return (
+    rules.valueMap.size === 0 &&
+    kindTransform(rules) === null &&
+    !(rules.kind === 'system' && rules.systemValues)
+  );
 }
 
 /** Builds the transform of one field once; it takes a trimmed, non-empty cell and returns the
@@ -84,9 +97,14 @@ export function isPlainText(rules: FieldRules): boolean {
 export function fieldTransform(rules: FieldRules): ValueTransform {
   const { valueMap, maxLength } = rules;
   const convert = kindTransform(rules);
-  const system = rules.kind === 'system' && rules.systemValues ? systemTransform(rules.systemValues, rules.acceptsOtherValues ?? false) : null;
+  const system =
+    rules.kind === 'system' && rules.systemValues
+      ? systemTransform(rules.systemValues, rules.acceptsOtherValues ?? false)
+      : null;
   const capped = (value: string): TransformResult =>
-    value.length > maxLength ? rejected('value-too-long', 'validation.value-too-long', { length: value.length, max: maxLength }) : accepted(value);
+    value.length > maxLength
+      ? rejected('value-too-long', 'validation.value-too-long', { length: value.length, max: maxLength })
+      : accepted(value);
 
   const transform: ValueTransform = (value) => {
     const hit = valueMap.size === 0 ? undefined : valueMap.lookup(value);

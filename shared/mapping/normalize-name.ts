@@ -8,7 +8,12 @@ const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 export function normalizeName(s: string): string {
   // ASCII has no accents to take apart: skip the costly Unicode decomposition.
   if (isAscii(s)) return s.toLowerCase().replace(NOT_LETTER_OR_DIGIT, ' ').trim();
-  return s.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(NOT_LETTER_OR_DIGIT, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(NOT_LETTER_OR_DIGIT, ' ')
+    .trim();
 }
 
 /** `normalizeName` without spaces: names that differ only by spacing (`Tel 1`, `tel1`) fold together. */

@@ -1,6 +1,6 @@
 import type { MappingSuggestion } from '../contract';
-import type { TargetId } from '../targets/target-ids';
 import { targetSpec } from '../targets/catalog';
+import type { TargetId } from '../targets/target-ids';
 import { compactName, normalizeName } from './normalize-name';
 
 /** Below this a guess does more harm than an empty choice. */
@@ -15,7 +15,24 @@ const PREFIX_WORD = 0.8;
 const MIN_PREFIX_LENGTH = 3;
 
 /** Words that carry no meaning in a header (`Tipo de caso` ~ `Tipo caso`). */
-const FILLER_WORDS = new Set(['de', 'del', 'la', 'las', 'el', 'los', 'y', 'en', 'por', 'para', 'a', 'of', 'the', 'and', 'by', 'to']);
+const FILLER_WORDS = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'el',
+  'los',
+  'y',
+  'en',
+  'por',
+  'para',
+  'a',
+  'of',
+  'the',
+  'and',
+  'by',
+  'to',
+]);
 
 interface NameForm {
   normalized: string;
@@ -73,7 +90,8 @@ function nameSimilarity(column: NameForm, name: NameForm): number {
   const a = column.words;
   const b = name.words;
   if (a.length === 0 || b.length === 0 || numbersConflict(numbersIn(a), numbersIn(b))) return 0;
-  if (a.length === b.length && a.every((w) => b.includes(w)) && b.every((w) => a.includes(w))) return SAME_WORDS;
+  if (a.length === b.length && a.every((w) => b.includes(w)) && b.every((w) => a.includes(w)))
+    return SAME_WORDS;
   // Dice coefficient over words, where a word counts by its best match on the other side.
   let matched = 0;
   for (const w of a) matched += Math.max(...b.map((v) => wordMatch(w, v)));

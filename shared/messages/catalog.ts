@@ -1,17 +1,17 @@
 import type { Lang } from '../lang';
 import type { MessageCatalog, MessageParams } from './catalog-types';
-import { fileMessages } from './file-messages';
-import { validationMessages } from './validation-messages';
-import { crmMessages } from './crm-messages';
-import { jobMessages } from './job-messages';
+import { cliHelpMessages } from './cli-help-messages';
 import { cliMessages } from './cli-messages';
+import { crmMessages } from './crm-messages';
 import { engineMessages } from './engine-messages';
+import { fileMessages } from './file-messages';
 import { frontDoorMessages } from './front-door-messages';
-import { sandboxMessages } from './sandbox-messages';
+import { jobMessages } from './job-messages';
 import { jobSafetyMessages } from './job-safety-messages';
 import { ledgerMessages } from './ledger-messages';
+import { sandboxMessages } from './sandbox-messages';
 import { storageMessages } from './storage-messages';
-import { cliHelpMessages } from './cli-help-messages';
+import { validationMessages } from './validation-messages';
 
 /** Every engine text, each in Spanish and English. One module per area keeps ownership clear. */
 export const catalog = {

@@ -298,11 +298,11 @@ const explanations = {
   },
   'crm.wolkvox.unknown-forbidden': {
     es: 'wolkvox negó el acceso (código {code}): «{message}». Puede ser un mantenimiento del servidor o un token sin permiso para esta operación. Revise el token y el servidor de la conexión, y reanude el trabajo más tarde.',
-    en: "wolkvox denied access (code {code}): \"{message}\". The server may be under maintenance, or the token may lack permission for this operation. Check the connection's token and server, and resume the job later.",
+    en: 'wolkvox denied access (code {code}): "{message}". The server may be under maintenance, or the token may lack permission for this operation. Check the connection\'s token and server, and resume the job later.',
   },
   'crm.wolkvox.unknown-stop': {
     es: 'wolkvox respondió algo inesperado (código {code}): «{message}». Carga detuvo el trabajo para no perder filas. Revise el servidor y la operación de la conexión, y reanude el trabajo.',
-    en: "wolkvox answered something unexpected (code {code}): \"{message}\". Carga stopped the job so as not to lose rows. Check the connection's server and operation, and resume the job.",
+    en: 'wolkvox answered something unexpected (code {code}): "{message}". Carga stopped the job so as not to lose rows. Check the connection\'s server and operation, and resume the job.',
   },
 
   'crm.wolkvox.contact-not-found': {
@@ -425,7 +425,7 @@ const explanations = {
   },
   'crm.thalamus.party-cannot-log-in': {
     es: 'Esta parte no puede iniciar sesión en Thalamus: otras partes del trabajo sí entraron, así que el problema es de esta (no existe, o su contraseña no es la guardada). Corrija la parte de la fila y reintente.',
-    en: 'This party cannot log in to Thalamus: other parties of the job did, so the problem is this one (it does not exist, or its password is not the one saved). Fix the row\'s party and retry.',
+    en: "This party cannot log in to Thalamus: other parties of the job did, so the problem is this one (it does not exist, or its password is not the one saved). Fix the row's party and retry.",
   },
 } as const satisfies MessageCatalog;
 

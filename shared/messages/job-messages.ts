@@ -33,7 +33,10 @@ export const jobMessages = {
   'report.status.waiting-crm': { es: 'Esperando al CRM', en: 'Waiting for the CRM' },
   'report.status.needs-review': { es: 'Necesita revisión', en: 'Needs review' },
   'report.target.wolkvox-crm-cases': { es: 'wolkvox CRM: casos', en: 'wolkvox CRM: cases' },
-  'report.target.wolkvox-crm-records': { es: 'wolkvox CRM: registros de módulo', en: 'wolkvox CRM: module records' },
+  'report.target.wolkvox-crm-records': {
+    es: 'wolkvox CRM: registros de módulo',
+    en: 'wolkvox CRM: module records',
+  },
   'report.target.wolkvox-campaign': { es: 'wolkvox Manager: campaña', en: 'wolkvox Manager: campaign' },
   'report.target.thalamus-cases': { es: 'Thalamus: casos', en: 'Thalamus: cases' },
   'report.summary.title': { es: 'Resumen de la carga', en: 'Job summary' },

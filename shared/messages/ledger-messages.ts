@@ -6,7 +6,10 @@ export const ledgerMessages = {
     es: 'Omitidas {count}: este destino ya las había recibido',
     en: 'Skipped {count}: this destination had already received them',
   },
-  'ledger.skipped-from': { es: '{rows} en el trabajo {jobId} del {date}', en: '{rows} in job {jobId} on {date}' },
+  'ledger.skipped-from': {
+    es: '{rows} en el trabajo {jobId} del {date}',
+    en: '{rows} in job {jobId} on {date}',
+  },
   'ledger.send-again-hint': {
     es: 'Para enviarlas otra vez, sabiendo que quedarán duplicadas, use --allow-duplicates.',
     en: 'To send them again, knowing they will be duplicated, use --allow-duplicates.',

@@ -6,7 +6,10 @@ export const sandboxMessages = {
     es: 'El puerto {port} ya está en uso. Elija otro con --port, o use --port 0 para tomar uno libre.',
     en: 'Port {port} is already in use. Pick another one with --port, or use --port 0 to take a free one.',
   },
-  'cli.sandbox.listening': { es: 'Sandbox de Carga escuchando en {origin}', en: 'Carga sandbox listening on {origin}' },
+  'cli.sandbox.listening': {
+    es: 'Sandbox de Carga escuchando en {origin}',
+    en: 'Carga sandbox listening on {origin}',
+  },
   'cli.sandbox.token-hint': {
     es: 'Token del sandbox (no es secreto: solo abre este sandbox). Para el CLI:',
     en: 'Sandbox token (not a secret: it only opens this sandbox). For the CLI:',
@@ -21,7 +24,10 @@ export const sandboxMessages = {
     es: 'Límite diario: {dailyLimit} solicitudes · 2 simultáneas por token · hasta {licenseCap} registros por carga de campaña',
     en: 'Daily limit: {dailyLimit} requests · 2 at a time per token · up to {licenseCap} records per campaign upload',
   },
-  'cli.sandbox.latency': { es: 'Latencia: {latency} ms + hasta {jitter} ms', en: 'Latency: {latency} ms + up to {jitter} ms' },
+  'cli.sandbox.latency': {
+    es: 'Latencia: {latency} ms + hasta {jitter} ms',
+    en: 'Latency: {latency} ms + up to {jitter} ms',
+  },
   'cli.sandbox.stop-hint': { es: 'Presione Ctrl+C para detenerlo.', en: 'Press Ctrl+C to stop it.' },
   'cli.sandbox.request-reset': { es: 'conexión cortada', en: 'connection reset' },
   'cli.sandbox.request-abandoned': { es: 'sin respuesta', en: 'no answer' },

@@ -189,14 +189,32 @@ export const validationMessages = {
   },
   'check.kind.required-missing': { es: 'Campos obligatorios vacíos', en: 'Required fields empty' },
   'check.kind.invalid-date': { es: 'Fechas no válidas', en: 'Invalid dates' },
-  'check.kind.phone-too-short': { es: 'Teléfonos con menos de 7 dígitos', en: 'Phone numbers with fewer than 7 digits' },
-  'check.kind.phone-scientific': { es: 'Teléfonos en notación científica', en: 'Phone numbers in scientific notation' },
+  'check.kind.phone-too-short': {
+    es: 'Teléfonos con menos de 7 dígitos',
+    en: 'Phone numbers with fewer than 7 digits',
+  },
+  'check.kind.phone-scientific': {
+    es: 'Teléfonos en notación científica',
+    en: 'Phone numbers in scientific notation',
+  },
   'check.kind.invalid-email': { es: 'Correos no válidos', en: 'Invalid e-mail addresses' },
-  'check.kind.unknown-system-value': { es: 'Valores que el CRM no acepta', en: 'Values the CRM does not accept' },
+  'check.kind.unknown-system-value': {
+    es: 'Valores que el CRM no acepta',
+    en: 'Values the CRM does not accept',
+  },
   'check.kind.not-a-number': { es: 'Valores que no son números', en: 'Values that are not numbers' },
-  'check.kind.ragged-row': { es: 'Filas con más o menos celdas que el encabezado', en: 'Rows with more or fewer cells than the header' },
+  'check.kind.ragged-row': {
+    es: 'Filas con más o menos celdas que el encabezado',
+    en: 'Rows with more or fewer cells than the header',
+  },
   'check.kind.value-too-long': { es: 'Valores demasiado largos', en: 'Values too long' },
-  'check.kind.phone-invalid': { es: 'Teléfonos con letras, símbolos o demasiados dígitos', en: 'Phone numbers with letters, symbols or too many digits' },
+  'check.kind.phone-invalid': {
+    es: 'Teléfonos con letras, símbolos o demasiados dígitos',
+    en: 'Phone numbers with letters, symbols or too many digits',
+  },
   'check.kind.empty-row': { es: 'Filas vacías', en: 'Empty rows' },
-  'check.kind.invalid-typed-value': { es: 'Valores que no son del tipo del campo (sí/no, número, tabla)', en: "Values not of the field's type (yes/no, number, table)" },
+  'check.kind.invalid-typed-value': {
+    es: 'Valores que no son del tipo del campo (sí/no, número, tabla)',
+    en: "Values not of the field's type (yes/no, number, table)",
+  },
 } as const satisfies MessageCatalog;

@@ -1,10 +1,10 @@
 import type { TargetDescriptor } from '../contract';
-import type { TargetId } from './target-ids';
 import type { TargetSpec } from './field-spec';
+import type { TargetId } from './target-ids';
+import { THALAMUS_CASES } from './thalamus-cases';
+import { WOLKVOX_CAMPAIGN } from './wolkvox-campaign';
 import { WOLKVOX_CRM_CASES } from './wolkvox-crm-cases';
 import { WOLKVOX_CRM_RECORDS } from './wolkvox-crm-records';
-import { WOLKVOX_CAMPAIGN } from './wolkvox-campaign';
-import { THALAMUS_CASES } from './thalamus-cases';
 
 /** Every target with what mapping and validation need (synonyms, caps, system values, date format). */
 export const TARGET_SPECS: Record<TargetId, TargetSpec> = {

@@ -1,2 +1,7 @@
-export const TARGET_IDS = ['wolkvox-crm-cases', 'wolkvox-crm-records', 'wolkvox-campaign', 'thalamus-cases'] as const;
+export const TARGET_IDS = [
+  'wolkvox-crm-cases',
+  'wolkvox-crm-records',
+  'wolkvox-campaign',
+  'thalamus-cases',
+] as const;
 export type TargetId = (typeof TARGET_IDS)[number];

@@ -12,7 +12,17 @@ export const THALAMUS_CASES: TargetSpec = {
     // The customer or operator the case is created for: logs in with Basic auth on each request.
     fieldSpec('party', 'Parte (cliente u operador)', 'Party (customer or operator)', 'text', {
       required: true,
-      synonyms: ['Parte', 'Documento', 'Cédula', 'Identificación', 'Usuario', 'Cliente', 'Party', 'Principal', 'Customer'],
+      synonyms: [
+        'Parte',
+        'Documento',
+        'Cédula',
+        'Identificación',
+        'Usuario',
+        'Cliente',
+        'Party',
+        'Principal',
+        'Customer',
+      ],
     }),
     fieldSpec('categoryCode', 'Código de categoría', 'Category code', 'text', {
       required: true,

@@ -11,7 +11,10 @@ export const WOLKVOX_CRM_CASES: TargetSpec = {
   dateOutput: 'wolkvox',
   fields: [
     // Normally given by the connection: the engine passes it to compileMapping as a constant.
-    fieldSpec('operation', 'Operación', 'Operation', 'text', { required: true, synonyms: ['Nombre de la operación'] }),
+    fieldSpec('operation', 'Operación', 'Operation', 'text', {
+      required: true,
+      synonyms: ['Nombre de la operación'],
+    }),
     fieldSpec('case-type', 'Tipo de caso', 'Case type', 'system', {
       required: true,
       synonyms: ['Tipo', 'Tipo caso', 'Type'],
@@ -28,7 +31,14 @@ export const WOLKVOX_CRM_CASES: TargetSpec = {
     }),
     fieldSpec('contact', 'Contacto', 'Contact', 'text', {
       required: true,
-      synonyms: ['Correo contacto', 'Email contacto', 'E-mail contacto', 'Cliente', 'Contact email', 'Customer'],
+      synonyms: [
+        'Correo contacto',
+        'Email contacto',
+        'E-mail contacto',
+        'Cliente',
+        'Contact email',
+        'Customer',
+      ],
     }),
     fieldSpec('description', 'Descripción', 'Description', 'text', {
       required: true,

@@ -1,5 +1,5 @@
-import type { DateInputFormat } from '../template';
 import type { DateOutput } from '../targets/field-spec';
+import type { DateInputFormat } from '../template';
 import { accepted, rejected, type ValueTransform } from './transform-result';
 
 export interface DateParts {
@@ -19,7 +19,10 @@ export type DateParseResult = DateParts | 'unreadable' | 'impossible' | 'mismatc
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:([ap])\.?\s*m\.?)?`;
 const SLASHED = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T]+${TIME})?$`, 'i');
 // The offset of an ISO time is dropped: the wall-clock time written is the time meant.
-const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+${TIME}(?:Z|[+-]\d{2}:?\d{2})?)?$`, 'i');
+const ISO = new RegExp(
+  String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+${TIME}(?:Z|[+-]\d{2}:?\d{2})?)?$`,
+  'i',
+);
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/;
 const SERIAL = /^(\d{1,7})(?:[.,](\d+))?$/;
 
@@ -61,7 +64,8 @@ function build(
     const pm = meridiem.toLowerCase() === 'p';
     hour = (hour % 12) + (pm ? 12 : 0);
   }
-  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'impossible';
+  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return 'impossible';
   if (hour > 23 || minute > 59 || second > 59) return 'impossible';
   return { year, month, day, hour, minute, second };
 }
@@ -104,7 +108,16 @@ export function parseDate(value: string, format: DateInputFormat = 'auto'): Date
   }
   if (isPlainSlashedDate(value)) {
     if (format === 'yyyy-mm-dd') return 'mismatch';
-    return dayMonth(Number(value.slice(0, 2)), Number(value.slice(3, 5)), value.slice(6), undefined, undefined, undefined, undefined, format);
+    return dayMonth(
+      Number(value.slice(0, 2)),
+      Number(value.slice(3, 5)),
+      value.slice(6),
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      format,
+    );
   }
   const compact = COMPACT.exec(value);
   if (compact) {
@@ -155,7 +168,9 @@ function dayMonth(
   format: DateInputFormat,
 ): DateParseResult {
   const monthFirst = format === 'mm/dd/yyyy' || (format === 'auto' && a <= 12 && b > 12);
-  return monthFirst ? build(fullYear(yearText), a, b, h, mi, s, ampm) : build(fullYear(yearText), b, a, h, mi, s, ampm);
+  return monthFirst
+    ? build(fullYear(yearText), a, b, h, mi, s, ampm)
+    : build(fullYear(yearText), b, a, h, mi, s, ampm);
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

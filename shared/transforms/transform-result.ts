@@ -19,5 +19,7 @@ export function accepted(value: string): TransformResult {
 }
 
 export function rejected(code: ProblemCode, message: MessageCode, params?: MessageParams): TransformResult {
-  return params ? { ok: false, failure: { code, message, params } } : { ok: false, failure: { code, message } };
+  return params
+    ? { ok: false, failure: { code, message, params } }
+    : { ok: false, failure: { code, message } };
 }

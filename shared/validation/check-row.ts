@@ -1,5 +1,5 @@
-import type { Message } from '../messages/message';
 import type { CompiledMapping } from '../mapping/mapped-record';
+import type { Message } from '../messages/message';
 import type { RowProblem } from './problems';
 
 /** The parts of a source row a check needs (the engine's SourceRow has this shape). */

@@ -14,7 +14,10 @@ export function requestsNeeded(validRows: number, maxBatch: number): number {
  * Days of quota a run needs: 1 when today's remainder covers it, else today plus as many full
  * days as the rest needs. null when the quota is unknown (no connection, or not read yet).
  */
-export function quotaDaysNeeded(requests: number, quota: { remainingToday: number; dailyLimit: number } | null): number | null {
+export function quotaDaysNeeded(
+  requests: number,
+  quota: { remainingToday: number; dailyLimit: number } | null,
+): number | null {
   if (quota === null) return null;
   const remainingToday = Math.max(0, quota.remainingToday);
   if (requests <= remainingToday) return 1;

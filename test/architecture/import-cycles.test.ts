@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -18,7 +19,13 @@ function sourceFiles(dir: string): string[] {
 function resolveImport(from: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
   const base = resolve(dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+  ]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null;
@@ -32,7 +39,9 @@ function importGraph(): Map<string, string[]> {
     const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
     graph.set(
       file,
-      importedFiles.map((ref) => resolveImport(file, ref.fileName)).filter((path): path is string => path !== null),
+      importedFiles
+        .map((ref) => resolveImport(file, ref.fileName))
+        .filter((path): path is string => path !== null),
     );
   }
   return graph;
@@ -67,7 +76,8 @@ function circles(graph: Map<string, string[]>): string[][] {
         onStack.delete(member);
         component.push(member);
       } while (member !== node);
-      if (component.length > 1 || (graph.get(node) ?? []).includes(node)) found.push(component.map((path) => relative(ROOT, path)).sort());
+      if (component.length > 1 || (graph.get(node) ?? []).includes(node))
+        found.push(component.map((path) => relative(ROOT, path)).sort());
     }
   };
   for (const node of graph.keys()) if (!index.has(node)) visit(node);
@@ -88,6 +98,8 @@ describe('the import graph', () => {
       ['c.ts', ['a.ts']],
       ['d.ts', ['a.ts']],
     ]);
-    expect(circles(graph).map((component) => component.map((path) => path.replace(/^.*\//, '')))).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+    expect(circles(graph).map((component) => component.map((path) => path.replace(/^.*\//, '')))).toEqual([
+      ['a.ts', 'b.ts', 'c.ts'],
+    ]);
   });
 });

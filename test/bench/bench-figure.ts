@@ -97,14 +97,28 @@ function measureText(measure: Measure | undefined): string {
 }
 
 /** One table: figure | Carga | baseline | ratio | target | verdict; notes under it. */
-export function printFigures(figures: readonly BenchFigure[], write: (line: string) => void = console.log): void {
+export function printFigures(
+  figures: readonly BenchFigure[],
+  write: (line: string) => void = console.log,
+): void {
   const rows = figures.map((f) => {
     const ratio = ratioOf(f);
-    return [f.figure, measureText(f.carga), f.baseline ? `${measureText(f.baseline)} (${f.baseline.label})` : '—', ratio === null ? '—' : `${ratio.toFixed(2)}×`, targetText(f), verdictOf(f)];
+    return [
+      f.figure,
+      measureText(f.carga),
+      f.baseline ? `${measureText(f.baseline)} (${f.baseline.label})` : '—',
+      ratio === null ? '—' : `${ratio.toFixed(2)}×`,
+      targetText(f),
+      verdictOf(f),
+    ];
   });
   const header = ['figure', 'Carga', 'baseline', 'ratio', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   write(line(header));
   write(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) write(line(row));

@@ -1,7 +1,9 @@
 import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
 import iconv from 'iconv-lite';
+
 import { padding, SHEET_HEAD, SHEET_TAIL, workbookParts, writeZip } from '../support/xlsx-writer';
 import { median, printFigures, type BenchFigure, type BenchPart } from './bench-figure';
 import { alternate, ROOT, runProcess, type ProcessRun } from './measure-process';
@@ -23,13 +25,24 @@ const MB = 1024 * 1024;
 const CITIES = ['Bogotá', 'Medellín', 'Cali', 'Barranquilla', 'Cúcuta', 'Ibagué'];
 
 function caseLine(i: number): string {
-  const note = i % 50 === 0 ? `"Cliente informa: ""no funciona"";\nrevisar la línea ${i} mañana"` : `Información “${i}” — señal débil`;
-  return [`Peña ${i}`, `josé.muñoz${i}@correo.com.co`, CITIES[i % CITIES.length], note, String(3_000_000_000 + i), `${(i % 28) + 1}/03/2026`].join(';');
+  const note =
+    i % 50 === 0
+      ? `"Cliente informa: ""no funciona"";\nrevisar la línea ${i} mañana"`
+      : `Información “${i}” — señal débil`;
+  return [
+    `Peña ${i}`,
+    `josé.muñoz${i}@correo.com.co`,
+    CITIES[i % CITIES.length],
+    note,
+    String(3_000_000_000 + i),
+    `${(i % 28) + 1}/03/2026`,
+  ].join(';');
 }
 
 async function writeCsv(path: string, encoding: 'utf-8' | 'windows-1252'): Promise<void> {
   const out = createWriteStream(path);
-  const encode = (text: string): Buffer => (encoding === 'utf-8' ? Buffer.from(text) : iconv.encode(text, 'windows1252'));
+  const encode = (text: string): Buffer =>
+    encoding === 'utf-8' ? Buffer.from(text) : iconv.encode(text, 'windows1252');
   let pending = 'Nombre;Correo;Ciudad;Nota;Teléfono;Fecha\r\n';
   for (let i = 0; i < CSV_ROWS; i++) {
     pending += `${caseLine(i)}\r\n`;
@@ -48,29 +61,78 @@ async function writeXlsx(path: string): Promise<void> {
   const sheet = workbook.addWorksheet('Casos');
   sheet.addRow(['Nombre', 'Correo', 'Ciudad', 'Teléfono', 'Fecha', 'Monto', 'Descripción']).commit();
   for (let i = 0; i < XLSX_ROWS; i++) {
-    const row = sheet.addRow([`Cliente ${i}`, `cliente${i}@correo.com.co`, CITIES[i % CITIES.length], 3_000_000_000 + i, new Date(Date.UTC(2026, i % 12, (i % 28) + 1)), i * 1.5, `Información del caso ${i % 5000}`]);
+    const row = sheet.addRow([
+      `Cliente ${i}`,
+      `cliente${i}@correo.com.co`,
+      CITIES[i % CITIES.length],
+      3_000_000_000 + i,
+      new Date(Date.UTC(2026, i % 12, (i % 28) + 1)),
+      i * 1.5,
+      `Información del caso ${i % 5000}`,
+    ]);
     row.getCell(5).numFmt = 'dd/mm/yyyy';
     row.commit();
   }
   await workbook.commit();
 }
 
-const SST_HEAD = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+const SST_HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
 
 /** Issue 8's bombs: 8 MB whose shared strings unpack to 2.4 GB; 38 MB whose sheet unpacks to 1.9 GB. */
 async function writeBombs(dir: string): Promise<{ strings: string; sheet: string }> {
   const strings = join(dir, 'bomba-textos.xlsx');
   const sheet = join(dir, 'bomba-hoja.xlsx');
-  const small = { name: 's', text: `${SHEET_HEAD}<row r="1"><c r="A1" t="s"><v>0</v></c></row>${SHEET_TAIL}` };
-  await writeZip(strings, workbookParts([small], [{ name: 'xl/sharedStrings.xml', head: SST_HEAD, unit: `<si><t>${'A'.repeat(MB - 16)}</t></si>`, times: 2400, tail: '</sst>' }, padding(5_400_000)]));
+  const small = {
+    name: 's',
+    text: `${SHEET_HEAD}<row r="1"><c r="A1" t="s"><v>0</v></c></row>${SHEET_TAIL}`,
+  };
+  await writeZip(
+    strings,
+    workbookParts(
+      [small],
+      [
+        {
+          name: 'xl/sharedStrings.xml',
+          head: SST_HEAD,
+          unit: `<si><t>${'A'.repeat(MB - 16)}</t></si>`,
+          times: 2400,
+          tail: '</sst>',
+        },
+        padding(5_400_000),
+      ],
+    ),
+  );
   const row = '<row><c t="inlineStr"><is><t>Cliente de prueba</t></is></c><c><v>3001234567</v></c></row>';
-  await writeZip(sheet, workbookParts([{ name: 's', head: SHEET_HEAD, unit: row.repeat(Math.floor(MB / row.length)), times: 1900, tail: SHEET_TAIL }], [{ name: 'xl/sharedStrings.xml', text: `${SST_HEAD}</sst>` }, padding(36_000_000)]));
+  await writeZip(
+    sheet,
+    workbookParts(
+      [
+        {
+          name: 's',
+          head: SHEET_HEAD,
+          unit: row.repeat(Math.floor(MB / row.length)),
+          times: 1900,
+          tail: SHEET_TAIL,
+        },
+      ],
+      [{ name: 'xl/sharedStrings.xml', text: `${SST_HEAD}</sst>` }, padding(36_000_000)],
+    ),
+  );
   return { strings, sheet };
 }
 
 /** `carga inspect --json` (open + count every row), whole process, start-up included. */
-function inspectProcess(path: string, env: Record<string, string> = {}, codes: readonly number[] = [0]): Promise<ProcessRun> {
-  return runProcess(process.execPath, [join(ROOT, 'bin/carga.js'), 'inspect', path, '--json', '--lang', 'en'], { env, codes });
+function inspectProcess(
+  path: string,
+  env: Record<string, string> = {},
+  codes: readonly number[] = [0],
+): Promise<ProcessRun> {
+  return runProcess(
+    process.execPath,
+    [join(ROOT, 'bin/carga.js'), 'inspect', path, '--json', '--lang', 'en'],
+    { env, codes },
+  );
 }
 
 function rowCountOf(run: ProcessRun): number {
@@ -87,7 +149,11 @@ export const filesBench: BenchPart = {
       const w1252 = join(dir, 'casos-1252.csv');
       await writeCsv(utf8, 'utf-8');
       await writeCsv(w1252, 'windows-1252');
-      const csv = await alternate(RUNS, () => inspectProcess(w1252), () => inspectProcess(utf8));
+      const csv = await alternate(
+        RUNS,
+        () => inspectProcess(w1252),
+        () => inspectProcess(utf8),
+      );
       const counted = rowCountOf(csv.carga.runs[0]!);
       figures.push(
         {
@@ -97,7 +163,11 @@ export const filesBench: BenchPart = {
           target: { kind: 'ratio-at-most', ratio: 1.2 },
           note: `UTF-8 twin peak RSS ${csv.baseline.peakRssMb.toFixed(0)} MB${counted === CSV_ROWS ? '' : `; rows counted ${counted}, expected ${CSV_ROWS}`}`,
         },
-        { figure: '`carga inspect` Windows-1252, peak RSS', carga: { value: csv.carga.peakRssMb, unit: 'MB' }, target: { kind: 'at-most', value: 200 } },
+        {
+          figure: '`carga inspect` Windows-1252, peak RSS',
+          carga: { value: csv.carga.peakRssMb, unit: 'MB' },
+          target: { kind: 'at-most', value: 200 },
+        },
       );
 
       const xlsx = join(dir, 'casos.xlsx');
@@ -115,7 +185,11 @@ export const filesBench: BenchPart = {
           target: { kind: 'ratio-at-most', ratio: 1.1 },
           note: `exceljs peak RSS ${book.baseline.peakRssMb.toFixed(0)} MB; rows counted ${rowCountOf(book.carga.runs[0]!)}, exceljs ${book.baseline.runs[0]!.stdout.trim()}`,
         },
-        { figure: '`carga inspect` XLSX, peak RSS', carga: { value: book.carga.peakRssMb, unit: 'MB' }, target: { kind: 'at-most', value: 250 } },
+        {
+          figure: '`carga inspect` XLSX, peak RSS',
+          carga: { value: book.carga.peakRssMb, unit: 'MB' },
+          target: { kind: 'at-most', value: 250 },
+        },
       );
 
       const bombs = await writeBombs(dir);
@@ -127,11 +201,22 @@ export const filesBench: BenchPart = {
         mkdirSync(tmp);
         const runs: ProcessRun[] = [];
         for (let i = 0; i < RUNS; i++) runs.push(await inspectProcess(path, { TMPDIR: tmp }, [2]));
-        const left = readdirSync(tmp).filter((name) => name !== 'node-compile-cache' && !name.startsWith('tsx-'));
+        const left = readdirSync(tmp).filter(
+          (name) => name !== 'node-compile-cache' && !name.startsWith('tsx-'),
+        );
         const note = `exit ${runs.map((r) => r.code).join('/')} (2 expected), temp files left ${left.length}`;
         figures.push(
-          { figure: `\`carga inspect\` ${label}, refused`, carga: { value: median(runs.map((r) => r.seconds)), unit: 's' }, target: { kind: 'at-most', value: 10 }, note },
-          { figure: `\`carga inspect\` ${label}, peak RSS`, carga: { value: Math.max(...runs.map((r) => r.peakRssMb)), unit: 'MB' }, target: { kind: 'at-most', value: 500 } },
+          {
+            figure: `\`carga inspect\` ${label}, refused`,
+            carga: { value: median(runs.map((r) => r.seconds)), unit: 's' },
+            target: { kind: 'at-most', value: 10 },
+            note,
+          },
+          {
+            figure: `\`carga inspect\` ${label}, peak RSS`,
+            carga: { value: Math.max(...runs.map((r) => r.peakRssMb)), unit: 'MB' },
+            target: { kind: 'at-most', value: 500 },
+          },
         );
       }
       return figures;

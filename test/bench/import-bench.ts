@@ -2,12 +2,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { createEngine } from '../../electron/engine/engine';
 import { createMemoryVault } from '../../electron/engine/secrets/memory-vault';
 import { SANDBOX_TOKEN } from '../../electron/sandbox/sandbox';
+import {
+  CAMPAIGN_HEADER,
+  CAMPAIGN_TEMPLATE,
+  campaignRow,
+  CASE_HEADER,
+  caseRow,
+  CASES_TEMPLATE,
+  writeCsv,
+} from '../support/import-fixture';
 import type { BenchFigure, BenchPart } from './bench-figure';
 import { alternate, runProcess, type ProcessRun } from './measure-process';
-import { CAMPAIGN_HEADER, CAMPAIGN_TEMPLATE, campaignRow, CASE_HEADER, CASES_TEMPLATE, caseRow, writeCsv } from '../support/import-fixture';
 
 const ROOT = join(import.meta.dirname, '../..');
 const LATENCY_MS = 20;
@@ -20,9 +29,23 @@ const RUNS = 3;
 
 /** The sandbox runs in its own process, so the CPU measured here is the engine's alone. */
 async function startSandboxProcess(): Promise<{ origin: string; child: ChildProcess }> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/cli.ts'), 'sandbox', '--latency', String(LATENCY_MS), '--daily-limit', '10000000', '--quiet', '--lang', 'en'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [
+      join(ROOT, 'electron/cli.ts'),
+      'sandbox',
+      '--latency',
+      String(LATENCY_MS),
+      '--daily-limit',
+      '10000000',
+      '--quiet',
+      '--lang',
+      'en',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const origin = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -37,14 +60,45 @@ async function startSandboxProcess(): Promise<{ origin: string; child: ChildProc
 }
 
 /** T3 as an operator runs it: the CLI, a whole process, with its peak RSS. */
-function cargaCampaignImport(file: string, template: string, origin: string, home: string): Promise<ProcessRun> {
-  return runProcess(process.execPath, [join(ROOT, 'bin/carga.js'), 'import', file, '--template', template, '--server', origin, '--campaign-id', '1001', '--campaign-type', 'predictive', '--campaign-status', 'active', '--json', '--lang', 'en'], {
-    env: { CARGA_HOME: home, CARGA_TOKEN: SANDBOX_TOKEN },
-  });
+function cargaCampaignImport(
+  file: string,
+  template: string,
+  origin: string,
+  home: string,
+): Promise<ProcessRun> {
+  return runProcess(
+    process.execPath,
+    [
+      join(ROOT, 'bin/carga.js'),
+      'import',
+      file,
+      '--template',
+      template,
+      '--server',
+      origin,
+      '--campaign-id',
+      '1001',
+      '--campaign-type',
+      'predictive',
+      '--campaign-status',
+      'active',
+      '--json',
+      '--lang',
+      'en',
+    ],
+    {
+      env: { CARGA_HOME: home, CARGA_TOKEN: SANDBOX_TOKEN },
+    },
+  );
 }
 
 function bareCampaignImport(file: string, origin: string): Promise<ProcessRun> {
-  return runProcess(process.execPath, [join(import.meta.dirname, 'bare/campaign-client.mjs'), file, origin, SANDBOX_TOKEN]);
+  return runProcess(process.execPath, [
+    join(import.meta.dirname, 'bare/campaign-client.mjs'),
+    file,
+    origin,
+    SANDBOX_TOKEN,
+  ]);
 }
 
 export const importBench: BenchPart = {
@@ -52,12 +106,31 @@ export const importBench: BenchPart = {
   async run(): Promise<BenchFigure[]> {
     const dir = mkdtempSync(join(tmpdir(), 'carga-bench-'));
     const { origin, child } = await startSandboxProcess();
-    const engine = await createEngine({ dataDir: dir, vault: createMemoryVault(), lang: 'en', frontDoor: 'cli', autoResume: false });
+    const engine = await createEngine({
+      dataDir: dir,
+      vault: createMemoryVault(),
+      lang: 'en',
+      frontDoor: 'cli',
+      autoResume: false,
+    });
     try {
-      await engine.saveConnection({ connection: { id: 'cases', name: 'bench', target: 'wolkvox-crm-cases', server: origin, operation: 'demo' }, token: SANDBOX_TOKEN });
+      await engine.saveConnection({
+        connection: {
+          id: 'cases',
+          name: 'bench',
+          target: 'wolkvox-crm-cases',
+          server: origin,
+          operation: 'demo',
+        },
+        token: SANDBOX_TOKEN,
+      });
       const timedRun = async (rows: number) => {
         // Rows of their own: the destination ledger would skip rows an earlier run sent.
-        const path = writeCsv(join(dir, `cases-${rows}.csv`), CASE_HEADER, Array.from({ length: rows }, (_, i) => caseRow(rows * 10 + i)));
+        const path = writeCsv(
+          join(dir, `cases-${rows}.csv`),
+          CASE_HEADER,
+          Array.from({ length: rows }, (_, i) => caseRow(rows * 10 + i)),
+        );
         const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         const started = await engine.startJob({ path, template: CASES_TEMPLATE, connectionId: 'cases' });
@@ -70,7 +143,11 @@ export const importBench: BenchPart = {
       const steady = (summary.requests - short.summary.requests) / (seconds - short.seconds);
       const ideal = 2 / (LATENCY_MS / 1000);
 
-      const records = writeCsv(join(dir, 'campaign.csv'), CAMPAIGN_HEADER, Array.from({ length: RECORDS }, (_, i) => campaignRow(i)));
+      const records = writeCsv(
+        join(dir, 'campaign.csv'),
+        CAMPAIGN_HEADER,
+        Array.from({ length: RECORDS }, (_, i) => campaignRow(i)),
+      );
       const template = join(dir, 'campaign.template.json');
       writeFileSync(template, JSON.stringify(CAMPAIGN_TEMPLATE));
       let home = 0;

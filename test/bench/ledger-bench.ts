@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
 import { destinationKey } from '../../electron/engine/ledger/destination';
 import { LedgerFile } from '../../electron/engine/ledger/destination-ledger';
 import type { MappedRecord } from '../../shared/mapping/mapped-record';
@@ -14,7 +15,13 @@ const ROWS = 1_000_000;
 /** Rows timed per run: enough for a stable per-row cost against the full table. */
 const TIMED = 200_000;
 const RUNS = 3;
-const DESTINATION = destinationKey({ id: 'b', name: 'b', target: 'wolkvox-crm-cases', server: 'crm0000.wolkvox.com', operation: 'bench' });
+const DESTINATION = destinationKey({
+  id: 'b',
+  name: 'b',
+  target: 'wolkvox-crm-cases',
+  server: 'crm0000.wolkvox.com',
+  operation: 'bench',
+});
 
 /** A case as the T1 target sends it: a dozen fields and custom fields. */
 function record(i: number): MappedRecord {
@@ -64,11 +71,27 @@ export const ledgerBench: BenchPart = {
       // A re-drop: every row is fingerprinted and looked up (all found).
       let found = 0;
       const lookupUs = measureLookups(ledger, () => found++);
-      const bareHashUs = perRow((i) => createHash('sha256').update(JSON.stringify(record(i))).digest());
+      const bareHashUs = perRow((i) =>
+        createHash('sha256')
+          .update(JSON.stringify(record(i)))
+          .digest(),
+      );
       ledger.close();
 
-      const probe = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'ledger-memory-probe.ts'), dir, DESTINATION]);
-      const memory = JSON.parse(probe.stdout) as { rows: number; openMs: number; tableBytes: number; rssDelta: number };
+      const probe = await promisify(execFile)(process.execPath, [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'ledger-memory-probe.ts'),
+        dir,
+        DESTINATION,
+      ]);
+      const memory = JSON.parse(probe.stdout) as {
+        rows: number;
+        openMs: number;
+        tableBytes: number;
+        rssDelta: number;
+      };
       const MB = 1024 * 1024;
       return [
         {
@@ -91,7 +114,11 @@ export const ledgerBench: BenchPart = {
           target: { kind: 'at-most', value: 64 },
           note: `${memory.rows.toLocaleString('en-US')} rows; whole process RSS grew ${(memory.rssDelta / MB).toFixed(1)} MB opening it`,
         },
-        { figure: 'ledger: open a 1M-row ledger', carga: { value: memory.openMs, unit: 'ms' }, target: { kind: 'none' } },
+        {
+          figure: 'ledger: open a 1M-row ledger',
+          carga: { value: memory.openMs, unit: 'ms' },
+          target: { kind: 'none' },
+        },
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

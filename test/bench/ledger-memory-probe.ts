@@ -14,6 +14,12 @@ const openMs = performance.now() - started;
 globalThis.gc?.();
 const after = process.memoryUsage();
 process.stdout.write(
-  JSON.stringify({ rows: ledger.size, openMs, tableBytes: ledger.memoryBytes, rssDelta: after.rss - before.rss, arrayBuffersDelta: after.arrayBuffers - before.arrayBuffers }) + '\n',
+  JSON.stringify({
+    rows: ledger.size,
+    openMs,
+    tableBytes: ledger.memoryBytes,
+    rssDelta: after.rss - before.rss,
+    arrayBuffersDelta: after.arrayBuffers - before.arrayBuffers,
+  }) + '\n',
 );
 ledger.close();

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
 import { median } from './bench-figure';
 
 const PRELOAD = join(import.meta.dirname, 'report-peak-rss.mjs');
@@ -28,11 +29,17 @@ export interface ProcessOptions {
 }
 
 /** One whole process, wall time from spawn to exit (or to `until`), with its peak RSS. */
-export async function runProcess(command: string, args: readonly string[], options: ProcessOptions = {}): Promise<ProcessRun> {
+export async function runProcess(
+  command: string,
+  args: readonly string[],
+  options: ProcessOptions = {},
+): Promise<ProcessRun> {
   const dir = mkdtempSync(join(tmpdir(), 'carga-bench-rss-'));
   const rssFile = join(dir, 'rss');
   try {
-    const nodeOptions = [process.env.NODE_OPTIONS, `--import=${pathToFileURL(PRELOAD).href}`].filter(Boolean).join(' ');
+    const nodeOptions = [process.env.NODE_OPTIONS, `--import=${pathToFileURL(PRELOAD).href}`]
+      .filter(Boolean)
+      .join(' ');
     const started = performance.now();
     const child = spawn(command, args, {
       cwd: options.cwd ?? ROOT,
@@ -57,12 +64,15 @@ export async function runProcess(command: string, args: readonly string[], optio
     const seconds = ((ended ?? performance.now()) - started) / 1000;
     let peakKib = 0;
     try {
-      for (const line of readFileSync(rssFile, 'utf8').split('\n')) peakKib = Math.max(peakKib, Number(line) || 0);
+      for (const line of readFileSync(rssFile, 'utf8').split('\n'))
+        peakKib = Math.max(peakKib, Number(line) || 0);
     } catch {
       // A process killed before its exit handler ran leaves no figure.
     }
     if (ended === null && !(options.codes ?? [0]).includes(code ?? -1)) {
-      throw new Error(`${[command, ...args].join(' ')} exited ${code}: ${stderr.trim().split('\n')[0] ?? ''}`);
+      throw new Error(
+        `${[command, ...args].join(' ')} exited ${code}: ${stderr.trim().split('\n')[0] ?? ''}`,
+      );
     }
     return { seconds, peakRssMb: peakKib / 1024, code, stdout, stderr };
   } finally {
@@ -76,13 +86,21 @@ export interface Alternated {
 }
 
 /** Carga and its baseline alternated `runs` times (so a busy moment hits both), medians. */
-export async function alternate(runs: number, carga: () => Promise<ProcessRun>, baseline: () => Promise<ProcessRun>): Promise<Alternated> {
+export async function alternate(
+  runs: number,
+  carga: () => Promise<ProcessRun>,
+  baseline: () => Promise<ProcessRun>,
+): Promise<Alternated> {
   const a: ProcessRun[] = [];
   const b: ProcessRun[] = [];
   for (let i = 0; i < runs; i++) {
     a.push(await carga());
     b.push(await baseline());
   }
-  const summary = (list: ProcessRun[]) => ({ seconds: median(list.map((r) => r.seconds)), peakRssMb: median(list.map((r) => r.peakRssMb)), runs: list });
+  const summary = (list: ProcessRun[]) => ({
+    seconds: median(list.map((r) => r.seconds)),
+    peakRssMb: median(list.map((r) => r.peakRssMb)),
+    runs: list,
+  });
   return { carga: summary(a), baseline: summary(b) };
 }

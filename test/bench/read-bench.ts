@@ -3,11 +3,11 @@ import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+
 import { openFile } from '../../electron/engine/files/open-file';
 import { readRows } from '../../electron/engine/files/read-rows';
 import { compileMapping } from '../../shared/mapping/compile-mapping';
-import { templateSchema } from '../../shared/template';
-import type { TemplateInput } from '../../shared/template';
+import { templateSchema, type TemplateInput } from '../../shared/template';
 import { checkRow } from '../../shared/validation/check-row';
 import { median, type BenchFigure, type BenchPart } from './bench-figure';
 import { alternate, runProcess } from './measure-process';
@@ -17,7 +17,18 @@ const ROWS = 1_000_000;
 /** Each figure is the median of this many runs, alternating, each in a fresh process. */
 const RUNS = 3;
 
-const HEADER = ['Tipo de caso', 'Responsable', 'Propietario', 'Correo contacto', 'Descripción', 'Estado', 'Prioridad', 'Ciudad', 'Fecha de cierre', 'Teléfono'];
+const HEADER = [
+  'Tipo de caso',
+  'Responsable',
+  'Propietario',
+  'Correo contacto',
+  'Descripción',
+  'Estado',
+  'Prioridad',
+  'Ciudad',
+  'Fecha de cierre',
+  'Teléfono',
+];
 
 const TEMPLATE = templateSchema.parse({
   name: 'Bench casos',
@@ -116,12 +127,15 @@ async function measureCarga(path: string): Promise<Omit<Measurement, 'peakRssMb'
 
 /** One measurement in a fresh process, so its peak RSS is its own. */
 async function measureInChild(mode: Mode, path: string): Promise<Measurement> {
-  const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), [import.meta.filename, '--measure', mode, path], {
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await promisify(execFile)(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [import.meta.filename, '--measure', mode, path],
+    {
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(stdout) as Measurement;
 }
-
 
 export const readBench: BenchPart = {
   name: 'check',
@@ -136,7 +150,16 @@ export const readBench: BenchPart = {
       // Whole processes, start-up included: `carga check` against papaparse in plain Node.
       const whole = await alternate(
         RUNS,
-        () => runProcess(process.execPath, [join(ROOT, 'bin/carga.js'), 'check', path, '--template', templatePath, '--lang', 'en']),
+        () =>
+          runProcess(process.execPath, [
+            join(ROOT, 'bin/carga.js'),
+            'check',
+            path,
+            '--template',
+            templatePath,
+            '--lang',
+            'en',
+          ]),
         () => runProcess(process.execPath, [join(import.meta.dirname, 'bare/papaparse-read.mjs'), path]),
       );
       // Inside: the reader alone, then read → map → validate, each in its own process.
@@ -145,7 +168,11 @@ export const readBench: BenchPart = {
         for (const mode of ['read', 'carga'] as const) runs[mode].push(await measureInChild(mode, path));
       }
       const inner = (mode: Mode) => median(runs[mode].map((m) => m.seconds));
-      const bareRate = { value: megabytes / whole.baseline.seconds, unit: 'MB/s', label: 'papaparse, plain Node' };
+      const bareRate = {
+        value: megabytes / whole.baseline.seconds,
+        unit: 'MB/s',
+        label: 'papaparse, plain Node',
+      };
       const rows = runs.carga[0]!.rows;
       return [
         {
@@ -155,8 +182,18 @@ export const readBench: BenchPart = {
           target: { kind: 'ratio-at-most', ratio: 1 / 0.9 },
           note: `target is ≥ 0.9× papaparse's speed; peak RSS ${whole.carga.peakRssMb.toFixed(0)} MB (papaparse ${whole.baseline.peakRssMb.toFixed(0)} MB)${rows === ROWS ? '' : `; rows read ${rows}, expected ${ROWS}`}`,
         },
-        { figure: 'engine reader alone, in a child', carga: { value: megabytes / inner('read'), unit: 'MB/s' }, baseline: bareRate, target: { kind: 'none' } },
-        { figure: 'engine read → map → validate, in a child', carga: { value: megabytes / inner('carga'), unit: 'MB/s' }, baseline: bareRate, target: { kind: 'none' } },
+        {
+          figure: 'engine reader alone, in a child',
+          carga: { value: megabytes / inner('read'), unit: 'MB/s' },
+          baseline: bareRate,
+          target: { kind: 'none' },
+        },
+        {
+          figure: 'engine read → map → validate, in a child',
+          carga: { value: megabytes / inner('carga'), unit: 'MB/s' },
+          baseline: bareRate,
+          target: { kind: 'none' },
+        },
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

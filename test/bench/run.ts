@@ -21,7 +21,9 @@ const PARTS: BenchPart[] = [startBench, readBench, filesBench, importBench, uiBe
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !PARTS.some((part) => part.name === name));
 if (unknown.length) {
-  console.error(`Unknown bench part(s): ${unknown.join(', ')}. Parts: ${PARTS.map((part) => part.name).join(', ')}`);
+  console.error(
+    `Unknown bench part(s): ${unknown.join(', ')}. Parts: ${PARTS.map((part) => part.name).join(', ')}`,
+  );
   process.exit(2);
 }
 

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import type { BenchFigure, BenchPart } from './bench-figure';
 import { alternate, ROOT, runProcess } from './measure-process';
 
@@ -17,17 +18,34 @@ export const startBench: BenchPart = {
   async run(): Promise<BenchFigure[]> {
     const bare = () => runProcess(NODE, ['-e', '0']);
     const help = await alternate(RUNS, () => runProcess(NODE, [CARGA, '--help']), bare);
-    const npmHelp = await alternate(RUNS, () => runProcess('npm', ['run', '--silent', 'carga', '--', '--help']), bare);
+    const npmHelp = await alternate(
+      RUNS,
+      () => runProcess('npm', ['run', '--silent', 'carga', '--', '--help']),
+      bare,
+    );
 
     const home = mkdtempSync(join(tmpdir(), 'carga-bench-home-'));
     try {
       const imports = [];
       for (let i = 0; i < RUNS; i++) {
         imports.push(
-          await runProcess(NODE, [CARGA, 'import', 'examples/casos-ejemplo.csv', '--template', 'examples/casos-ejemplo.template.json', '--json', '--lang', 'en'], {
-            env: { CARGA_HOME: join(home, String(i)) },
-            codes: [0, 1],
-          }),
+          await runProcess(
+            NODE,
+            [
+              CARGA,
+              'import',
+              'examples/casos-ejemplo.csv',
+              '--template',
+              'examples/casos-ejemplo.template.json',
+              '--json',
+              '--lang',
+              'en',
+            ],
+            {
+              env: { CARGA_HOME: join(home, String(i)) },
+              codes: [0, 1],
+            },
+          ),
         );
       }
       const seconds = imports.map((run) => run.seconds).sort((a, b) => a - b)[1]!;

@@ -9,9 +9,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EngineEvent } from '../../shared/contract';
+
 import { ROW_HEIGHT } from '../../renderer/results/result-columns';
-import type { BenchFigure, BenchPart } from './bench-figure';
+import type { EngineEvent } from '../../shared/contract';
 import { launchApp, type E2eApp } from '../e2e/harness';
 import { AppPage } from '../e2e/pages/app-page';
 import { CheckPage } from '../e2e/pages/check-page';
@@ -35,7 +35,15 @@ import {
   type ProbeWindow,
   type ScrollRun,
 } from '../e2e/responsiveness-probe';
-import { CAMPAIGN_HEADER, campaignRow, CASE_HEADER, caseRow, CASES_TEMPLATE, writeCsv } from '../support/import-fixture';
+import {
+  CAMPAIGN_HEADER,
+  campaignRow,
+  CASE_HEADER,
+  caseRow,
+  CASES_TEMPLATE,
+  writeCsv,
+} from '../support/import-fixture';
+import type { BenchFigure, BenchPart } from './bench-figure';
 
 const ROWS = 100_000;
 /** A batch of 10,000 records takes the Manager a while; 2 batches are in flight at a time. */
@@ -61,15 +69,24 @@ export const uiBench: BenchPart = {
 
 async function measureUi(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'carga-ui-bench-'));
-  const app = await launchApp({ lang: 'en', viewport: { width: 1280, height: 800 }, sandbox: { latencyMs: CAMPAIGN_LATENCY_MS } });
+  const app = await launchApp({
+    lang: 'en',
+    viewport: { width: 1280, height: 800 },
+    sandbox: { latencyMs: CAMPAIGN_LATENCY_MS },
+  });
   try {
     await installProbe(app.page);
     await app.page.reload();
     await new AppPage(app.page).waitUntilReady();
     const during = await importThroughWizard(app, dir);
     const results = await failedRowsResults(app, dir);
-    console.log(`\nUI responsiveness: Chromium ${app.browser.version()} headless, 1280×800, web front door, embedded sandbox`);
-    printTable(`(a) ${fmt(ROWS)}-row campaign import (T3) through the wizard, sandbox latency ${fmt(CAMPAIGN_LATENCY_MS)} ms a batch`, during);
+    console.log(
+      `\nUI responsiveness: Chromium ${app.browser.version()} headless, 1280×800, web front door, embedded sandbox`,
+    );
+    printTable(
+      `(a) ${fmt(ROWS)}-row campaign import (T3) through the wizard, sandbox latency ${fmt(CAMPAIGN_LATENCY_MS)} ms a batch`,
+      during,
+    );
     printTable(`(b) results table of ${fmt(ROWS)} failed rows`, results);
   } finally {
     await app.close();
@@ -79,7 +96,11 @@ async function measureUi(): Promise<void> {
 
 async function importThroughWizard(app: E2eApp, dir: string): Promise<Figure[]> {
   const { page } = app;
-  const path = writeCsv(join(dir, 'campaña 100k.csv'), CAMPAIGN_HEADER, Array.from({ length: ROWS }, (_, i) => campaignRow(i)));
+  const path = writeCsv(
+    join(dir, 'campaña 100k.csv'),
+    CAMPAIGN_HEADER,
+    Array.from({ length: ROWS }, (_, i) => campaignRow(i)),
+  );
 
   const connect = new ConnectPage(page);
   await connect.screen.waitFor({ state: 'visible' });
@@ -95,7 +116,9 @@ async function importThroughWizard(app: E2eApp, dir: string): Promise<Figure[]> 
   await map.next.click();
   const check = new CheckPage(page);
   const checkStarted = performance.now();
-  await page.locator('[data-testid="check-screen"][data-state="done"]').waitFor({ state: 'visible', timeout: 180_000 });
+  await page
+    .locator('[data-testid="check-screen"][data-state="done"]')
+    .waitFor({ state: 'visible', timeout: 180_000 });
   const checkMs = performance.now() - checkStarted;
   const checked = Number((await check.figure(check.total)).replace(/\D/g, ''));
 
@@ -139,20 +162,39 @@ async function importThroughWizard(app: E2eApp, dir: string): Promise<Figure[]> 
 
   const clickLatencies = seen.inputs.filter((input) => input.type === 'click').map((input) => input.latency);
   // Event Timing reports every event of a click (pointerover, mousedown…); these are the inputs.
-  const slowInputs = seen.slowEvents.filter((event) => ['pointerdown', 'pointerup', 'click', 'keydown'].includes(event.name));
+  const slowInputs = seen.slowEvents.filter((event) =>
+    ['pointerdown', 'pointerup', 'click', 'keydown'].includes(event.name),
+  );
   const commitRate = perSecond(seen.commits, seen.from);
   const eventRate = perSecond(progressAt, started);
   return [
-    { measure: 'check of every row before the run', value: `${fmt(checked)} rows, done ${ms(checkMs)} after Next` },
-    { measure: 'run (Start clicked → finished on screen)', value: `${seconds.toFixed(1)} s, ${fmt(ok)} rows ok, ${fmt(Math.round(ok / seconds))} rows/s` },
+    {
+      measure: 'check of every row before the run',
+      value: `${fmt(checked)} rows, done ${ms(checkMs)} after Next`,
+    },
+    {
+      measure: 'run (Start clicked → finished on screen)',
+      value: `${seconds.toFixed(1)} s, ${fmt(ok)} rows ok, ${fmt(Math.round(ok / seconds))} rows/s`,
+    },
     ...longTaskFigures(seen, 'main-thread long tasks during the run'),
-    { measure: `click → next paint, header button (n=${clickLatencies.length})`, value: spread(clickLatencies) },
+    {
+      measure: `click → next paint, header button (n=${clickLatencies.length})`,
+      value: spread(clickLatencies),
+    },
     {
       measure: 'input → next paint (Event Timing, ≥ 16 ms)',
-      value: slowInputs.length ? `${slowInputs.length} of pointerdown/up, click; longest ${maxOf(slowInputs.map((event) => event.duration))} ms` : 'none',
+      value: slowInputs.length
+        ? `${slowInputs.length} of pointerdown/up, click; longest ${maxOf(slowInputs.map((event) => event.duration))} ms`
+        : 'none',
     },
-    { measure: 'progress events from the engine', value: `${eventRate.mean.toFixed(1)}/s on average, at most ${eventRate.max} in one second` },
-    { measure: 'run-screen DOM commits (renders)', value: `${commitRate.mean.toFixed(1)}/s on average, at most ${commitRate.max} in one second` },
+    {
+      measure: 'progress events from the engine',
+      value: `${eventRate.mean.toFixed(1)}/s on average, at most ${eventRate.max} in one second`,
+    },
+    {
+      measure: 'run-screen DOM commits (renders)',
+      value: `${commitRate.mean.toFixed(1)}/s on average, at most ${commitRate.max} in one second`,
+    },
     { measure: 'JS heap at the end', value: heap(seen.heapBytes) },
   ];
 }
@@ -163,7 +205,9 @@ async function failedRowsResults(app: E2eApp, dir: string): Promise<Figure[]> {
   const path = writeCsv(
     join(dir, 'casos sin descripción.csv'),
     CASE_HEADER,
-    Array.from({ length: ROWS }, (_, i) => caseRow(i, { Descripción: '', Ciudad: i % 10 === 0 ? MARKED_CITY : 'Cali' })),
+    Array.from({ length: ROWS }, (_, i) =>
+      caseRow(i, { Descripción: '', Ciudad: i % 10 === 0 ? MARKED_CITY : 'Cali' }),
+    ),
   );
   const created = performance.now();
   const job = await app.engine.startJob({ path, template: CASES_TEMPLATE, connectionId: 'sandbox-cases' });
@@ -210,16 +254,25 @@ async function failedRowsResults(app: E2eApp, dir: string): Promise<Figure[]> {
   const seen = await readProbe(page, from);
 
   return [
-    { measure: `job of ${fmt(ROWS)} rows failing the local check (engine, no request)`, value: `${jobSeconds.toFixed(1)} s` },
+    {
+      measure: `job of ${fmt(ROWS)} rows failing the local check (engine, no request)`,
+      value: `${jobSeconds.toFixed(1)} s`,
+    },
     { measure: 'open from History → first rows painted', value: `${ms(firstRows)}` },
     { measure: 'filter: outcome chip off (0 rows) → painted', value: ms(filterOff) },
     { measure: `filter: outcome chip on (${fmt(ROWS)} rows) → first rows painted`, value: ms(filterOn) },
-    { measure: `filter: text "${MARKED_CITY}" (${fmt(matches)} rows), last key → rows painted`, value: `${ms(textFilter)} (300 ms of it is the typing debounce)` },
+    {
+      measure: `filter: text "${MARKED_CITY}" (${fmt(matches)} rows), last key → rows painted`,
+      value: `${ms(textFilter)} (300 ms of it is the typing debounce)`,
+    },
     scrollFigure('scripted scroll, 40 px a frame × 300 frames', gentle),
     scrollFigure('scripted scroll, 400 px a frame × 300 frames', fling),
     ...longTaskFigures(scrolled, 'long tasks during the two scrolls'),
     { measure: `jump to row ${fmt(middle)} → its rows painted`, value: ms(jump) },
-    { measure: 'result rows in the DOM (virtualized)', value: `${domRows} after opening, ${await countOf(page, '[data-testid="results-row"]')} after the jump` },
+    {
+      measure: 'result rows in the DOM (virtualized)',
+      value: `${domRows} after opening, ${await countOf(page, '[data-testid="results-row"]')} after the jump`,
+    },
     ...longTaskFigures(seen, 'long tasks over the whole results session'),
     { measure: 'JS heap at the end', value: heap(seen.heapBytes) },
   ];

@@ -7,7 +7,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { chromium } from 'playwright-core';
+
 import { ensureRendererBuilt } from '../../electron/web/renderer-build';
 import { startWebServer } from '../../electron/web/web-server';
 import { chromiumPath } from '../e2e/harness';
@@ -17,7 +19,15 @@ import { alternate, ROOT, runProcess } from './measure-process';
 
 const RUNS = 3;
 const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const webBench: BenchPart = {
   name: 'web',
@@ -28,8 +38,15 @@ export const webBench: BenchPart = {
       const printed = /Carga: http/;
       const start = await alternate(
         RUNS,
-        () => runProcess(join(ROOT, 'node_modules/.bin/tsx'), ['electron/web-main.ts'], { env: { CARGA_HOME: home, BROWSER: 'none' }, until: printed }),
-        () => runProcess(process.execPath, [join(import.meta.dirname, 'bare/static-server.mjs'), RENDERER_DIR], { until: printed }),
+        () =>
+          runProcess(join(ROOT, 'node_modules/.bin/tsx'), ['electron/web-main.ts'], {
+            env: { CARGA_HOME: home, BROWSER: 'none' },
+            until: printed,
+          }),
+        () =>
+          runProcess(process.execPath, [join(import.meta.dirname, 'bare/static-server.mjs'), RENDERER_DIR], {
+            until: printed,
+          }),
       );
       const sizes = rendererSizes();
       const fcp = await firstContentfulPaint();
@@ -68,13 +85,23 @@ function rendererSizes() {
     .filter((name) => name.endsWith('.js'))
     .map((name) => `assets/${name}`);
   const sum = (paths: string[], suffix = '') => paths.reduce((total, path) => total + size(path + suffix), 0);
-  return { firstRaw: sum(first), firstGzip: sum(first, '.gz'), allRaw: sum(all), allGzip: sum(all, '.gz'), files: all.length };
+  return {
+    firstRaw: sum(first),
+    firstGzip: sum(first, '.gz'),
+    allRaw: sum(all),
+    allGzip: sum(all, '.gz'),
+    files: all.length,
+  };
 }
 
 /** Median FCP over fresh browser contexts (nothing cached) against the real web front door. */
 async function firstContentfulPaint(): Promise<number> {
   const uploads = mkdtempSync(join(tmpdir(), 'carga-bench-uploads-'));
-  const server = await startWebServer({ engine: new FakeEngine(), staticDir: RENDERER_DIR, uploadsDir: uploads });
+  const server = await startWebServer({
+    engine: new FakeEngine(),
+    staticDir: RENDERER_DIR,
+    uploadsDir: uploads,
+  });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const paints: number[] = [];

@@ -7,11 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Lang } from '../../shared/contract';
-import { en } from '../../renderer/i18n/en';
+
 import { SANDBOX_DAILY_LIMIT, SANDBOX_TOKEN } from '../../electron/sandbox/sandbox';
+import { en } from '../../renderer/i18n/en';
+import type { Lang } from '../../shared/contract';
 import { axeViolations, blocking, describeViolations, type AxeViolation } from './axe';
 import { launchApp, type E2eApp, type E2eOptions } from './harness';
 import { MESSY_FILE_NAME, writeMessyCasesFile } from './messy-cases-file';
@@ -51,7 +53,9 @@ class Scans {
       // Colours fade to the new scheme: axe reads them once they got there. And the pointer
       // rests off the content, so no hover colour is scanned in place of the real one.
       await this.page.mouse.move(1, 1);
-      await this.page.evaluate('Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished))');
+      await this.page.evaluate(
+        'Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished))',
+      );
       this.found.set(`${this.lang} ${state} ${scheme}`, await axeViolations(this.page));
     }
     await this.page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
@@ -71,7 +75,10 @@ class Scans {
   }
 }
 
-async function start(lang: Lang, sandbox?: E2eOptions['sandbox']): Promise<{ page: Page; scans: Scans; spreadsheet: string }> {
+async function start(
+  lang: Lang,
+  sandbox?: E2eOptions['sandbox'],
+): Promise<{ page: Page; scans: Scans; spreadsheet: string }> {
   const folder = mkdtempSync(join(tmpdir(), `carga-e2e-a11y-${lang}-`));
   folders.push(folder);
   const spreadsheet = writeMessyCasesFile(folder);
@@ -165,7 +172,9 @@ describe('axe-core finds no critical or serious violation', () => {
   });
 
   it('while the job waits for the quota, and on its results meanwhile (en, light and dark)', async () => {
-    const { page, scans, spreadsheet } = await start('en', { tokens: [{ token: SANDBOX_TOKEN, dailyLimit: SANDBOX_DAILY_LIMIT, usedToday: SANDBOX_DAILY_LIMIT }] });
+    const { page, scans, spreadsheet } = await start('en', {
+      tokens: [{ token: SANDBOX_TOKEN, dailyLimit: SANDBOX_DAILY_LIMIT, usedToday: SANDBOX_DAILY_LIMIT }],
+    });
     const run = await walkToRun(page, spreadsheet);
     await run.waitForStatus('waiting-quota');
     await scans.scan('run-waiting');
@@ -187,11 +196,16 @@ describe('axe-core finds no critical or serious violation', () => {
 /** The grid of results is one Tab stop, moved through with the arrows; an inline edit done with
  * the keyboard gives the focus back to its cell; the skip link jumps over header and stepper. */
 async function keyboardThroughResults(page: Page): Promise<void> {
-  const focused = () => page.evaluate('(() => { const e = document.activeElement; return e ? (e.getAttribute("data-cell") ?? e.getAttribute("data-testid") ?? e.id ?? e.tagName) : null; })()');
+  const focused = () =>
+    page.evaluate(
+      '(() => { const e = document.activeElement; return e ? (e.getAttribute("data-cell") ?? e.getAttribute("data-testid") ?? e.id ?? e.tagName) : null; })()',
+    );
 
   // From the top of the page: the skip link comes first and lands on the step's content.
   // (The body takes the focus for a moment, as after a page load, so Tab starts from the top.)
-  await page.evaluate("document.body.tabIndex = -1; document.body.focus(); document.body.removeAttribute('tabindex')");
+  await page.evaluate(
+    "document.body.tabIndex = -1; document.body.focus(); document.body.removeAttribute('tabindex')",
+  );
   await page.keyboard.press('Tab');
   expect(await page.evaluate('document.activeElement?.className')).toBe('carga-skip-link');
   await page.keyboard.press('Enter');
@@ -239,7 +253,9 @@ async function expectWaitingShownOnce(page: Page, run: RunPage): Promise<void> {
   const eta = (await run.eta.locator('p').last().textContent()) ?? '';
   // No request has read the token's figures (the CRM refused the first one), so the size of a
   // day of quota is unknown: the rows go on after the reset.
-  expect(eta).toMatch(/^7 rows: they go on after the quota resets, \w{3}, \w{3} \d{1,2}, \d{2}:\d{2} (AM|PM)$/);
+  expect(eta).toMatch(
+    /^7 rows: they go on after the quota resets, \w{3}, \w{3} \d{1,2}, \d{2}:\d{2} (AM|PM)$/,
+  );
   const reset = eta.slice(eta.indexOf('resets, ') + 'resets, '.length);
   expect(await page.getByTestId('run-reason').textContent()).toContain(reset);
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 
@@ -21,7 +22,8 @@ export type AxeViolation = z.infer<typeof violationSchema>;
 /** Every axe-core violation on the page as it is now (WCAG 2.x A/AA and best practices). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(`${AXE_SOURCE}\n;0`);
-  const result = await page.evaluate(`window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+  const result =
+    await page.evaluate(`window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
   })))`);
@@ -41,7 +43,10 @@ export function describeViolations(violations: AxeViolation[]): string {
         `${v.impact ?? '?'} ${v.id} ×${v.nodes.length}: ${v.help}\n` +
         v.nodes
           .slice(0, 4)
-          .map((n) => `    ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 220)}`)
+          .map(
+            (n) =>
+              `    ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 220)}`,
+          )
           .join('\n'),
     )
     .join('\n');

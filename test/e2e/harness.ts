@@ -7,14 +7,16 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { EngineClient, Lang } from '../../shared/contract';
+
 import { createEngine } from '../../electron/engine/engine';
+import { createMemoryVault } from '../../electron/engine/secrets/memory-vault';
 import type { SandboxEvent, SandboxOptions } from '../../electron/sandbox/sandbox';
 import { startSandboxConnections } from '../../electron/sandbox/sandbox-connections';
-import { createMemoryVault } from '../../electron/engine/secrets/memory-vault';
 import { ensureRendererBuilt } from '../../electron/web/renderer-build';
 import { startWebServer, type WebServer } from '../../electron/web/web-server';
+import type { EngineClient, Lang } from '../../shared/contract';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-results', 'e2e');
@@ -42,7 +44,6 @@ export function chromiumPath(): string {
   }
   return path;
 }
-
 
 export interface E2eOptions {
   /** The browser's locale follows it (es-CO or en-US), and so does the app's language. */
@@ -95,12 +96,22 @@ export async function launchApp(options: E2eOptions = {}): Promise<E2eApp> {
       sandbox: await startSandboxConnections({
         ...options.sandbox,
         onEvent: (event) => {
-          if (event.type === 'request-end') sandboxRequests.push({ method: event.method, path: event.path, status: event.status, outcome: event.outcome });
+          if (event.type === 'request-end')
+            sandboxRequests.push({
+              method: event.method,
+              path: event.path,
+              status: event.status,
+              outcome: event.outcome,
+            });
         },
       }),
     });
     opened.push(engine);
-    const server = await startWebServer({ engine, staticDir: RENDERER_DIR, uploadsDir: join(dataDir, 'uploads') });
+    const server = await startWebServer({
+      engine,
+      staticDir: RENDERER_DIR,
+      uploadsDir: join(dataDir, 'uploads'),
+    });
     opened.push(server);
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     opened.push(browser);
@@ -114,7 +125,8 @@ export async function launchApp(options: E2eOptions = {}): Promise<E2eApp> {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       // A failed load is recorded below, with its URL.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        pageErrors.push(message.text());
     });
     page.on('response', (response) => {
       // The browser asks for /favicon.ico by itself; the app never links it.

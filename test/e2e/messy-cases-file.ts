@@ -6,12 +6,25 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import iconv from 'iconv-lite';
+
 import { SANDBOX_DEFAULTS } from '../../electron/sandbox/sandbox';
 
 export const MESSY_FILE_NAME = 'casos marzo 2026.csv';
 export const TITLE_ROW = 'Reporte de casos - marzo 2026';
-export const HEADER = ['Tipo de caso', 'Responsable', 'Propietario', 'Correo contacto', 'Descripción', 'Estado', 'Prioridad', 'Ciudad', 'Fecha cierre', 'Teléfono'] as const;
+export const HEADER = [
+  'Tipo de caso',
+  'Responsable',
+  'Propietario',
+  'Correo contacto',
+  'Descripción',
+  'Estado',
+  'Prioridad',
+  'Ciudad',
+  'Fecha cierre',
+  'Teléfono',
+] as const;
 type Column = (typeof HEADER)[number];
 
 const [ADMIN, ANA, CARLOS, LAURA, JORGE] = SANDBOX_DEFAULTS.users;
@@ -36,13 +49,79 @@ export const ROWS = {
 } as const;
 
 const DATA: Record<Column, string>[] = [
-  row('Solicitud', ANA, ADMIN, 0, 'Falla en facturación de la línea fija', 'Abierto', 'Alta', 'Bogotá', '15/03/2026', '300 123 4567'),
-  row('Queja', CARLOS, ADMIN, 1, 'Cobro doble; el cliente pide la devolución', 'Abierto', 'Media', 'Cúcuta', '20/03/2026', '3109876543'),
-  row('Reclamo', UNKNOWN_RESPONSIBLE, ADMIN, 2, 'No llegó el técnico a la cita acordada', 'Abierto', 'Alta', 'Medellín', '18/03/2026', '3205551234'),
+  row(
+    'Solicitud',
+    ANA,
+    ADMIN,
+    0,
+    'Falla en facturación de la línea fija',
+    'Abierto',
+    'Alta',
+    'Bogotá',
+    '15/03/2026',
+    '300 123 4567',
+  ),
+  row(
+    'Queja',
+    CARLOS,
+    ADMIN,
+    1,
+    'Cobro doble; el cliente pide la devolución',
+    'Abierto',
+    'Media',
+    'Cúcuta',
+    '20/03/2026',
+    '3109876543',
+  ),
+  row(
+    'Reclamo',
+    UNKNOWN_RESPONSIBLE,
+    ADMIN,
+    2,
+    'No llegó el técnico a la cita acordada',
+    'Abierto',
+    'Alta',
+    'Medellín',
+    '18/03/2026',
+    '3205551234',
+  ),
   row('Sugerencia', LAURA, ADMIN, 3, '', 'Abierto', 'Baja', 'Cali', '22/03/2026', '3001112233'),
-  row('Solicitud', JORGE, ADMIN, 4, 'Cambio de titular a nombre de la señora Muñoz', 'Cerrado', 'Media', 'Bogotá', '31/02/2026', '3014445566'),
-  row('Queja', ANA, LAURA, 5, 'La señal se cae en Cúcuta desde el lunes', 'Abierto', 'Alta', 'Cúcuta', '25/03/2026', '3157778899'),
-  row('Solicitud', CARLOS, ADMIN, 6, 'Actualizar la dirección de facturación (año 2026)', OWN_STATUS, 'Baja', 'Bogotá', '28/03/2026', '6017654321'),
+  row(
+    'Solicitud',
+    JORGE,
+    ADMIN,
+    4,
+    'Cambio de titular a nombre de la señora Muñoz',
+    'Cerrado',
+    'Media',
+    'Bogotá',
+    '31/02/2026',
+    '3014445566',
+  ),
+  row(
+    'Queja',
+    ANA,
+    LAURA,
+    5,
+    'La señal se cae en Cúcuta desde el lunes',
+    'Abierto',
+    'Alta',
+    'Cúcuta',
+    '25/03/2026',
+    '3157778899',
+  ),
+  row(
+    'Solicitud',
+    CARLOS,
+    ADMIN,
+    6,
+    'Actualizar la dirección de facturación (año 2026)',
+    OWN_STATUS,
+    'Baja',
+    'Bogotá',
+    '28/03/2026',
+    '6017654321',
+  ),
 ];
 
 function row(
@@ -86,7 +165,11 @@ function csvCell(cell: string): string {
 
 /** Writes the file as Excel in Spanish would: Windows-1252 bytes, `;`, CRLF. */
 export function writeMessyCasesFile(dir: string): string {
-  const lines = [TITLE_ROW + ';'.repeat(HEADER.length - 1), HEADER.join(';'), ...DATA.map((cells) => HEADER.map((column) => csvCell(cells[column])).join(';'))];
+  const lines = [
+    TITLE_ROW + ';'.repeat(HEADER.length - 1),
+    HEADER.join(';'),
+    ...DATA.map((cells) => HEADER.map((column) => csvCell(cells[column])).join(';')),
+  ];
   const path = join(dir, MESSY_FILE_NAME);
   writeFileSync(path, iconv.encode(lines.join('\r\n') + '\r\n', 'win1252'));
   return path;

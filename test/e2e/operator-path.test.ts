@@ -7,23 +7,35 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Lang } from '../../shared/contract';
-import { formatMessage } from '../../shared/messages/catalog';
+
 import { en } from '../../renderer/i18n/en';
 import { es } from '../../renderer/i18n/es';
+import type { Lang } from '../../shared/contract';
+import { formatMessage } from '../../shared/messages/catalog';
 import { launchApp, PROJECT_ROOT, SCREENSHOT_DIR, type E2eApp } from './harness';
-import { cellsAt, DATA_ROWS, HEADER, KNOWN_RESPONSIBLE, MESSY_FILE_NAME, OWN_STATUS, ROWS, UNKNOWN_RESPONSIBLE, writeMessyCasesFile } from './messy-cases-file';
+import {
+  cellsAt,
+  DATA_ROWS,
+  HEADER,
+  KNOWN_RESPONSIBLE,
+  MESSY_FILE_NAME,
+  OWN_STATUS,
+  ROWS,
+  UNKNOWN_RESPONSIBLE,
+  writeMessyCasesFile,
+} from './messy-cases-file';
 import { AppPage, type StepId } from './pages/app-page';
 import { CheckPage } from './pages/check-page';
 import { ConnectPage } from './pages/connect-page';
 import { FilePage } from './pages/file-page';
 import { HistoryPage } from './pages/history-page';
-import { MapPage } from './pages/map-page';
 import { statValue } from './pages/mantine-select';
+import { MapPage } from './pages/map-page';
 import { ResultsPage } from './pages/results-page';
 import { RunPage } from './pages/run-page';
 
@@ -46,7 +58,15 @@ const SHOWN = {
     finished: 'Terminada',
     rejectedByCrm: `Fila 5. wolkvox rechazó un parámetro y explica: «THE RESPONSIBLE USER (${UNKNOWN_RESPONSIBLE}) DOES NOT EXIST IN THE OPERATION».`,
     missingDescription: 'Fila 6: falta «Descripción» (description).',
-    reportHeader: ['Fila', 'Resultado', 'Tipo de falla', 'Código', 'Mensaje', 'Explicación', 'Explicación en inglés'],
+    reportHeader: [
+      'Fila',
+      'Resultado',
+      'Tipo de falla',
+      'Código',
+      'Mensaje',
+      'Explicación',
+      'Explicación en inglés',
+    ],
     sheetName: 'Errores',
     reportDelimiter: ';',
   },
@@ -62,7 +82,15 @@ const SHOWN = {
     finished: 'Finished',
     rejectedByCrm: `Row 5. wolkvox rejected a parameter and says: "THE RESPONSIBLE USER (${UNKNOWN_RESPONSIBLE}) DOES NOT EXIST IN THE OPERATION".`,
     missingDescription: 'Row 6: «Description» (description) is missing.',
-    reportHeader: ['Row', 'Outcome', 'Kind of failure', 'Code', 'Message', 'Explanation', 'Explanation in Spanish'],
+    reportHeader: [
+      'Row',
+      'Outcome',
+      'Kind of failure',
+      'Code',
+      'Message',
+      'Explanation',
+      'Explanation in Spanish',
+    ],
     sheetName: 'Errors',
     reportDelimiter: ',',
   },
@@ -73,7 +101,8 @@ const folders: string[] = [];
 
 afterEach(async ({ task }) => {
   // What the page showed when it failed says more than the timeout.
-  if (task.result?.state === 'fail') await app?.screenshot(`failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => {});
+  if (task.result?.state === 'fail')
+    await app?.screenshot(`failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => {});
   await app?.close();
   app = null;
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
@@ -89,7 +118,10 @@ describe('the operator’s whole path, through the web front door against the sa
   });
 });
 
-async function operatorPath(lang: Lang, how: { pick: 'drop' | 'browse'; readmeShots?: boolean }): Promise<void> {
+async function operatorPath(
+  lang: Lang,
+  how: { pick: 'drop' | 'browse'; readmeShots?: boolean },
+): Promise<void> {
   const shown = SHOWN[lang];
   const texts = lang === 'es' ? es : en;
   const folder = mkdtempSync(join(tmpdir(), `carga-e2e-path-${lang}-`));
@@ -111,7 +143,8 @@ async function operatorPath(lang: Lang, how: { pick: 'drop' | 'browse'; readmeSh
   const connect = new ConnectPage(page);
   await connect.screen.waitFor({ state: 'visible' });
   expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe(shown.connectTitle);
-  for (const [i, label] of shown.stepLabels.entries()) expect(await shell.stepper.locator('.mantine-Stepper-stepLabel').nth(i).textContent()).toBe(label);
+  for (const [i, label] of shown.stepLabels.entries())
+    expect(await shell.stepper.locator('.mantine-Stepper-stepLabel').nth(i).textContent()).toBe(label);
   expect(await shell.step('connect').getAttribute('aria-current')).toBe('step');
   expect(await connect.select.inputValue()).toBe('Sandbox · wolkvox CRM');
   await connect.sandboxBadge.waitFor({ state: 'visible' });
@@ -164,9 +197,7 @@ async function operatorPath(lang: Lang, how: { pick: 'drop' | 'browse'; readmeSh
   await map.addValueMapping('status', OWN_STATUS, 'open');
   // The live sample shows what the first rows will send: English system values, the custom
   // fields as one JSON object with the date in wolkvox's format.
-  await expect
-    .poll(() => map.sampleText(), { timeout: 10_000 })
-    .toContain('"Fecha cierre":"20260315000000"');
+  await expect.poll(() => map.sampleText(), { timeout: 10_000 }).toContain('"Fecha cierre":"20260315000000"');
   const sample = await map.sampleText();
   expect(sample).toContain('"Ciudad":"Bogotá"');
   expect(sample).toContain('Request');
@@ -206,7 +237,11 @@ async function operatorPath(lang: Lang, how: { pick: 'drop' | 'browse'; readmeSh
   expect(await statValue(run.pending)).toBe(0);
   await shell.closeNotification(MESSY_FILE_NAME);
   // Two requests are in flight at a time, so they end in any order.
-  expect(casesInserts().map((request) => request.status).sort()).toEqual([200, 200, 200, 200, 404]);
+  expect(
+    casesInserts()
+      .map((request) => request.status)
+      .sort(),
+  ).toEqual([200, 200, 200, 200, 404]);
   await shot('run', 'run');
   await run.results.click();
 
@@ -224,7 +259,9 @@ async function operatorPath(lang: Lang, how: { pick: 'drop' | 'browse'; readmeSh
     [ROWS.impossibleDate, 'failed'],
   ]);
   expect(await results.explanation(ROWS.unknownResponsible).textContent()).toContain(shown.rejectedByCrm);
-  expect(await results.explanation(ROWS.missingDescription).textContent()).toContain(shown.missingDescription);
+  expect(await results.explanation(ROWS.missingDescription).textContent()).toContain(
+    shown.missingDescription,
+  );
   await shot('results', 'results');
 
   await results.filterByKind(texts.failureClasses.row);
@@ -248,7 +285,10 @@ async function operatorPath(lang: Lang, how: { pick: 'drop' | 'browse'; readmeSh
 
   // Fix the unknown responsible inline and retry the failed rows: only that row is sent again.
   await results.fixCell(ROWS.unknownResponsible, 'Responsable', KNOWN_RESPONSIBLE);
-  await results.row(ROWS.unknownResponsible).getByText(texts.results.fixed, { exact: true }).waitFor({ state: 'visible' });
+  await results
+    .row(ROWS.unknownResponsible)
+    .getByText(texts.results.fixed, { exact: true })
+    .waitFor({ state: 'visible' });
   await shot('fix');
   const insertsBeforeRetry = casesInserts().length;
   const retried = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/retryJob');
@@ -269,7 +309,11 @@ async function operatorPath(lang: Lang, how: { pick: 'drop' | 'browse'; readmeSh
   ]);
   // The CRM got the fixed row once, and nothing else: rows with local problems are never sent,
   // and rows it accepted are never sent again.
-  expect(casesInserts().slice(insertsBeforeRetry).map((request) => request.status)).toEqual([200]);
+  expect(
+    casesInserts()
+      .slice(insertsBeforeRetry)
+      .map((request) => request.status),
+  ).toEqual([200]);
   expect(casesInserts().filter((request) => request.status === 200)).toHaveLength(5);
   await shot('retried');
 
@@ -282,11 +326,22 @@ async function operatorPath(lang: Lang, how: { pick: 'drop' | 'browse'; readmeSh
 
   const errorsText = readFileSync(errorsCsv, 'utf8');
   expect(errorsText.startsWith(UTF8_BOM)).toBe(true);
-  expect(errorsText.slice(UTF8_BOM.length).split('\r\n')[0]).toBe([shown.reportHeader[0], ...HEADER, ...shown.reportHeader.slice(1)].join(shown.reportDelimiter));
+  expect(errorsText.slice(UTF8_BOM.length).split('\r\n')[0]).toBe(
+    [shown.reportHeader[0], ...HEADER, ...shown.reportHeader.slice(1)].join(shown.reportDelimiter),
+  );
   const errors = readCsv(errorsCsv, shown.reportDelimiter);
   expect(errors.map((cells) => cells[0])).toEqual([shown.reportHeader[0], '6', '7']);
   expect(explanationOf(errors, 6, shown.reportHeader)).toBe(
-    formatMessage(lang, { code: 'validation.required-missing', params: { row: 6, column: 'Descripción', field: 'description', labelEs: 'Descripción', labelEn: 'Description' } }),
+    formatMessage(lang, {
+      code: 'validation.required-missing',
+      params: {
+        row: 6,
+        column: 'Descripción',
+        field: 'description',
+        labelEs: 'Descripción',
+        labelEn: 'Description',
+      },
+    }),
   );
   expect(explanationOf(errors, 6, shown.reportHeader)).toContain(shown.missingDescription);
   expect(explanationOf(errors, 7, shown.reportHeader)).toContain(shown.impossibleDate);
@@ -295,7 +350,9 @@ async function operatorPath(lang: Lang, how: { pick: 'drop' | 'browse'; readmeSh
   await workbook.xlsx.readFile(errorsXlsx);
   const sheet = workbook.worksheets[0];
   expect(sheet?.name).toBe(shown.sheetName);
-  const sheetRows = (sheet?.getSheetValues() ?? []).slice(1).map((values) => (Array.isArray(values) ? values.slice(1).map((value) => value ?? '') : []));
+  const sheetRows = (sheet?.getSheetValues() ?? [])
+    .slice(1)
+    .map((values) => (Array.isArray(values) ? values.slice(1).map((value) => value ?? '') : []));
   expect(sheetRows[0]).toEqual([shown.reportHeader[0], ...HEADER, ...shown.reportHeader.slice(1)]);
   expect(sheetRows.slice(1).map((cells) => cells[0])).toEqual([6, 7]);
   expect(String(sheetRows[1]?.[HEADER.length + 5])).toContain(shown.missingDescription);
@@ -354,9 +411,12 @@ async function readmeShot(app: E2eApp, step: StepId): Promise<void> {
   await page.evaluate('window.scrollTo(0, 0)');
   if (step === 'map') {
     // The whole column list, custom fields included, just under the app's header.
-    const columns = await page.locator('.mantine-Card-root', { has: page.getByTestId('map-columns') }).boundingBox();
+    const columns = await page
+      .locator('.mantine-Card-root', { has: page.getByTestId('map-columns') })
+      .boundingBox();
     const header = await page.locator('.mantine-AppShell-header').boundingBox();
-    if (columns) await page.evaluate(`window.scrollTo(0, ${Math.round(columns.y - (header?.height ?? 0) - 16)})`);
+    if (columns)
+      await page.evaluate(`window.scrollTo(0, ${Math.round(columns.y - (header?.height ?? 0) - 16)})`);
   }
   await page.screenshot({ path });
   if (process.env.CARGA_README_SCREENSHOTS === '1') {

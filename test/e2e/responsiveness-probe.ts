@@ -23,13 +23,20 @@ interface PageGlobals {
     observe(options: { type: string; buffered?: boolean; durationThreshold?: number }): void;
   };
   MutationObserver: new (callback: () => void) => {
-    observe(target: PageElement, options: { subtree: boolean; childList: boolean; attributes: boolean; characterData: boolean }): void;
+    observe(
+      target: PageElement,
+      options: { subtree: boolean; childList: boolean; attributes: boolean; characterData: boolean },
+    ): void;
     disconnect(): void;
   };
   document: {
     querySelector(selector: string): PageElement | null;
     querySelectorAll(selector: string): { length: number };
-    addEventListener(type: string, listener: (event: { type: string; timeStamp: number }) => void, capture: boolean): void;
+    addEventListener(
+      type: string,
+      listener: (event: { type: string; timeStamp: number }) => void,
+      capture: boolean,
+    ): void;
   };
   requestAnimationFrame(callback: (time: number) => void): number;
   setTimeout(callback: () => void, ms: number): number;
@@ -62,19 +69,32 @@ export async function installProbe(page: Page): Promise<void> {
   await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
   await page.addInitScript(() => {
     const g = globalThis as unknown as PageGlobals;
-    const state: ProbeState = { longTasks: [], slowEvents: [], inputs: [], lastInputAt: 0, commits: [], watching: null, arming: null };
+    const state: ProbeState = {
+      longTasks: [],
+      slowEvents: [],
+      inputs: [],
+      lastInputAt: 0,
+      commits: [],
+      watching: null,
+      arming: null,
+    };
     g.__cargaProbe = state;
     new g.PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries())
+        state.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
     new g.PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) state.slowEvents.push({ name: entry.name, start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries())
+        state.slowEvents.push({ name: entry.name, start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
     // rAF runs just before the frame is painted; a task queued from it runs just after.
-    const afterNextPaint = (then: (at: number) => void) => g.requestAnimationFrame(() => g.setTimeout(() => then(g.performance.now()), 0));
+    const afterNextPaint = (then: (at: number) => void) =>
+      g.requestAnimationFrame(() => g.setTimeout(() => then(g.performance.now()), 0));
     const onInput = (event: { type: string; timeStamp: number }) => {
       state.lastInputAt = event.timeStamp;
-      afterNextPaint((at) => state.inputs.push({ type: event.type, start: event.timeStamp, latency: at - event.timeStamp }));
+      afterNextPaint((at) =>
+        state.inputs.push({ type: event.type, start: event.timeStamp, latency: at - event.timeStamp }),
+      );
     };
     for (const type of ['pointerdown', 'click', 'keydown']) g.document.addEventListener(type, onInput, true);
   });
@@ -177,7 +197,12 @@ export interface ScrollRun {
 
 /** Scrolls the element at `selector` by `step` pixels a frame for `frames` frames, and times
  * the frames the browser actually produced meanwhile. */
-export function scriptedScroll(page: Page, selector: string, step: number, frames: number): Promise<ScrollRun> {
+export function scriptedScroll(
+  page: Page,
+  selector: string,
+  step: number,
+  frames: number,
+): Promise<ScrollRun> {
   return page.evaluate(
     ({ target, pixelsPerFrame, count }) =>
       new Promise<ScrollRun>((resolve, reject) => {
@@ -226,5 +251,8 @@ export async function jumpTo(page: Page, selector: string, top: number): Promise
 
 /** How many elements match `selector` now. */
 export function countOf(page: Page, selector: string): Promise<number> {
-  return page.evaluate((target) => (globalThis as unknown as PageGlobals).document.querySelectorAll(target).length, selector);
+  return page.evaluate(
+    (target) => (globalThis as unknown as PageGlobals).document.querySelectorAll(target).length,
+    selector,
+  );
 }

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { launchApp, type E2eApp } from './harness';
 import { AppPage } from './pages/app-page';
 import { FilePage } from './pages/file-page';
@@ -54,7 +56,13 @@ describe('the app through the web front door', () => {
     const folder = mkdtempSync(join(tmpdir(), 'carga-e2e-file-'));
     folders.push(folder);
     const csv = join(folder, 'casos marzo.csv');
-    writeFileSync(csv, iconv.encode('Reporte de casos\r\nDescripción;Ciudad;Estado\r\nFalla en facturación;Bogotá;Abierto\r\n', 'win1252'));
+    writeFileSync(
+      csv,
+      iconv.encode(
+        'Reporte de casos\r\nDescripción;Ciudad;Estado\r\nFalla en facturación;Bogotá;Abierto\r\n',
+        'win1252',
+      ),
+    );
 
     app = await launchApp({ lang: 'es' });
     const shell = new AppPage(app.page);

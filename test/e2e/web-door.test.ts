@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
 import { chromium, type Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { writeRedirectFile } from '../../electron/web/browser-redirect-file';
 import { ensureRendererBuilt } from '../../electron/web/renderer-build';
 import { startWebServer, type WebServer } from '../../electron/web/web-server';
@@ -14,7 +16,15 @@ import { chromiumPath, PROJECT_ROOT } from './harness';
 // writes, it follows the file's one-time address, gets the session cookie and lands on the app.
 
 const RENDERER_DIR = join(PROJECT_ROOT, 'dist', 'renderer');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let browser: Browser | null = null;
 const servers: WebServer[] = [];
@@ -33,7 +43,11 @@ describe('the web front door in Chromium', () => {
     const folder = mkdtempSync(join(tmpdir(), 'carga-e2e-door-'));
     folders.push(folder);
     const engine = new FakeEngine();
-    const server = await startWebServer({ engine, staticDir: RENDERER_DIR, uploadsDir: join(folder, 'uploads') });
+    const server = await startWebServer({
+      engine,
+      staticDir: RENDERER_DIR,
+      uploadsDir: join(folder, 'uploads'),
+    });
     servers.push(server);
     const file = await writeRedirectFile(join(folder, 'run'), 'web', server.oneTimeUrl());
 
@@ -46,7 +60,12 @@ describe('the web front door in Chromium', () => {
 
     const cookies = await page.context().cookies();
     expect(cookies).toHaveLength(1);
-    expect(cookies[0]).toMatchObject({ name: `carga-session-${new URL(server.origin).port}`, httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookies[0]).toMatchObject({
+      name: `carga-session-${new URL(server.origin).port}`,
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+    });
     // Not even the page's own scripts can read it.
     expect(await page.evaluate('document.cookie')).toBe('');
 
@@ -57,10 +76,18 @@ describe('the web front door in Chromium', () => {
     // The server restarts on the same port: the page is told to open the new address.
     const port = Number(new URL(server.origin).port);
     await servers.pop()!.close();
-    const restarted = await startWebServer({ engine, staticDir: RENDERER_DIR, uploadsDir: join(folder, 'uploads'), port });
+    const restarted = await startWebServer({
+      engine,
+      staticDir: RENDERER_DIR,
+      uploadsDir: join(folder, 'uploads'),
+      port,
+    });
     servers.push(restarted);
     const answer = await page.evaluate(async () => {
-      const response = await fetch('/api/getAppInfo', { method: 'POST', headers: { 'X-Carga-Request': '1', 'Content-Type': 'application/json' } });
+      const response = await fetch('/api/getAppInfo', {
+        method: 'POST',
+        headers: { 'X-Carga-Request': '1', 'Content-Type': 'application/json' },
+      });
       return { status: response.status, body: (await response.json()) as unknown };
     });
     expect(answer).toEqual({ status: 403, body: { error: { code: 'front-door.session-ended' } } });

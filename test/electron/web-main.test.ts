@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { useTempDirs } from '../support/temp-dir';
 
 // `npm run web` as the operator starts it, with a fake browser that writes down the arguments it
@@ -25,11 +27,15 @@ afterEach(async () => {
 function startWebDoor(env: Record<string, string>) {
   const lines: string[] = [];
   const waiting: { count: number; done: (lines: string[]) => void }[] = [];
-  child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/web-main.ts'), '--no-sandbox-crm', '--lang', 'en'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  child = spawn(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'electron/web-main.ts'), '--no-sandbox-crm', '--lang', 'en'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let buffered = '';
@@ -82,7 +88,10 @@ describe.skipIf(process.platform !== 'linux')('npm run web', () => {
     const home = newTempDir();
     const argvFile = join(home, 'browser-argv.txt');
     const fakeBrowser = join(home, 'fake-browser.sh');
-    writeFileSync(fakeBrowser, `#!/bin/sh\nprintf '%s\\n' "$@" > '${argvFile}.tmp' && mv '${argvFile}.tmp' '${argvFile}'\n`);
+    writeFileSync(
+      fakeBrowser,
+      `#!/bin/sh\nprintf '%s\\n' "$@" > '${argvFile}.tmp' && mv '${argvFile}.tmp' '${argvFile}'\n`,
+    );
     chmodSync(fakeBrowser, 0o755);
 
     const door = startWebDoor({ CARGA_HOME: home, BROWSER: fakeBrowser });

@@ -1,3 +1,4 @@
+import type { Bridge } from '../../renderer/bridge/bridge';
 import type {
   AppInfo,
   CheckResult,
@@ -24,7 +25,6 @@ import type {
 import { CargaError } from '../../shared/errors/carga-error';
 import { msg } from '../../shared/messages/catalog';
 import { TARGETS } from '../../shared/targets/catalog';
-import type { Bridge } from '../../renderer/bridge/bridge';
 
 export const SANDBOX: ConnectionSummary = {
   id: 'sandbox-cases',
@@ -39,9 +39,30 @@ export const SANDBOX: ConnectionSummary = {
 export const FILE_COLUMNS = ['Asunto', 'Estado', 'Prioridad', 'Correo', 'Responsable', 'Ciudad'];
 
 const PREVIEW: Record<string, string>[] = [
-  { Asunto: 'No llega la factura', Estado: 'Abierto', Prioridad: 'Alta', Correo: 'ana@example.com', Responsable: 'luis@demo', Ciudad: 'Cali' },
-  { Asunto: 'Cambio de plan', Estado: 'Cerrado', Prioridad: 'Baja', Correo: 'beto@example.com', Responsable: 'luis@demo', Ciudad: 'Bogotá' },
-  { Asunto: 'Reclamo por cobro', Estado: 'Pendiente', Prioridad: 'Media', Correo: 'carla@example', Responsable: 'sofia@demo', Ciudad: 'Medellín' },
+  {
+    Asunto: 'No llega la factura',
+    Estado: 'Abierto',
+    Prioridad: 'Alta',
+    Correo: 'ana@example.com',
+    Responsable: 'luis@demo',
+    Ciudad: 'Cali',
+  },
+  {
+    Asunto: 'Cambio de plan',
+    Estado: 'Cerrado',
+    Prioridad: 'Baja',
+    Correo: 'beto@example.com',
+    Responsable: 'luis@demo',
+    Ciudad: 'Bogotá',
+  },
+  {
+    Asunto: 'Reclamo por cobro',
+    Estado: 'Pendiente',
+    Prioridad: 'Media',
+    Correo: 'carla@example',
+    Responsable: 'sofia@demo',
+    Ciudad: 'Medellín',
+  },
 ];
 
 const SUGGESTIONS: Record<string, { field: string | null; confidence: number }> = {
@@ -103,7 +124,13 @@ export class FakeBridge implements Bridge {
     return this.connections.map((connection) => ({ ...connection }));
   }
 
-  async saveConnection({ connection, token }: { connection: Connection; token?: string }): Promise<ConnectionSummary> {
+  async saveConnection({
+    connection,
+    token,
+  }: {
+    connection: Connection;
+    token?: string;
+  }): Promise<ConnectionSummary> {
     if (token !== undefined) this.receivedTokens.push(token);
     const previous = this.connections.find((candidate) => candidate.id === connection.id);
     const saved: ConnectionSummary = {
@@ -120,8 +147,15 @@ export class FakeBridge implements Bridge {
   }
 
   async testConnection({ id }: { id: string }): Promise<QuotaInfo> {
-    if (!this.connections.some((connection) => connection.id === id)) throw new CargaError(msg('crm.wolkvox.token-invalid'));
-    return { limit: 4800, usedToday: 120, remaining: 4680, resetsAt: '2026-03-15T05:00:00.000Z', countedToday: 20 };
+    if (!this.connections.some((connection) => connection.id === id))
+      throw new CargaError(msg('crm.wolkvox.token-invalid'));
+    return {
+      limit: 4800,
+      usedToday: 120,
+      remaining: 4680,
+      resetsAt: '2026-03-15T05:00:00.000Z',
+      countedToday: 20,
+    };
   }
 
   openFileCalls: { path: string; options?: FileOptions }[] = [];
@@ -240,11 +274,25 @@ export class FakeBridge implements Bridge {
     return this.transition(jobId, 'cancelled');
   }
 
-  async retryJob({ jobId }: { jobId: string; includeUncertain: boolean; template?: Template }): Promise<JobSummary> {
+  async retryJob({
+    jobId,
+  }: {
+    jobId: string;
+    includeUncertain: boolean;
+    template?: Template;
+  }): Promise<JobSummary> {
     return this.transition(jobId, 'running');
   }
 
-  async fixRow({ jobId, index, values }: { jobId: string; index: number; values: Record<string, string> }): Promise<ResultRow> {
+  async fixRow({
+    jobId,
+    index,
+    values,
+  }: {
+    jobId: string;
+    index: number;
+    values: Record<string, string>;
+  }): Promise<ResultRow> {
     const fixes = this.fixes.get(jobId) ?? new Map<number, Record<string, string>>();
     fixes.set(index, values);
     this.fixes.set(jobId, fixes);
@@ -259,7 +307,12 @@ export class FakeBridge implements Bridge {
     return [...this.jobs.values()];
   }
 
-  async listResults(input: { jobId: string; filter?: ResultFilter; offset: number; limit: number }): Promise<ResultPage> {
+  async listResults(input: {
+    jobId: string;
+    filter?: ResultFilter;
+    offset: number;
+    limit: number;
+  }): Promise<ResultPage> {
     const rows = this.jobRows.get(input.jobId) ?? { ok: 0, failed: 0, uncertain: 0 };
     const total = rows.ok + rows.failed + rows.uncertain;
     const filter = input.filter ?? {};
@@ -270,14 +323,24 @@ export class FakeBridge implements Bridge {
       const row = this.rowAt(input.jobId, index);
       if (filter.outcomes && !filter.outcomes.includes(row.outcome)) continue;
       if (filter.classes && (!row.failureClass || !filter.classes.includes(row.failureClass))) continue;
-      if (filter.text && !Object.values(row.values).some((value) => value.toLowerCase().includes(filter.text?.toLowerCase() ?? ''))) continue;
+      if (
+        filter.text &&
+        !Object.values(row.values).some((value) =>
+          value.toLowerCase().includes(filter.text?.toLowerCase() ?? ''),
+        )
+      )
+        continue;
       if (matched >= input.offset && page.length < input.limit) page.push(row);
       matched += 1;
     }
     return { total: matched, offset: input.offset, rows: page };
   }
 
-  async failureBreakdown({ jobId }: { jobId: string }): Promise<Partial<Record<FailureClass | 'validation', number>>> {
+  async failureBreakdown({
+    jobId,
+  }: {
+    jobId: string;
+  }): Promise<Partial<Record<FailureClass | 'validation', number>>> {
     const rows = this.jobRows.get(jobId) ?? { ok: 0, failed: 0, uncertain: 0 };
     const breakdown: Partial<Record<FailureClass | 'validation', number>> = {};
     if (rows.failed > 0) {
@@ -288,7 +351,15 @@ export class FakeBridge implements Bridge {
     return breakdown;
   }
 
-  async exportReport({ jobId, kind, format }: { jobId: string; kind: ReportKind; format: ReportFormat }): Promise<{ path: string }> {
+  async exportReport({
+    jobId,
+    kind,
+    format,
+  }: {
+    jobId: string;
+    kind: ReportKind;
+    format: ReportFormat;
+  }): Promise<{ path: string }> {
     return { path: `/home/operador/Carga/${jobId}-${kind}.${format}` };
   }
 
@@ -297,7 +368,10 @@ export class FakeBridge implements Bridge {
   }
 
   async saveTemplate({ template }: { template: Template }): Promise<Template> {
-    this.templates = [...this.templates.filter((candidate) => candidate.name !== template.name), structuredClone(template)];
+    this.templates = [
+      ...this.templates.filter((candidate) => candidate.name !== template.name),
+      structuredClone(template),
+    ];
     return structuredClone(template);
   }
 
@@ -306,7 +380,9 @@ export class FakeBridge implements Bridge {
   }
 
   async matchTemplates({ columns }: { columns: string[] }): Promise<Template[]> {
-    return this.templates.filter((template) => Object.keys(template.columns).every((column) => columns.includes(column)));
+    return this.templates.filter((template) =>
+      Object.keys(template.columns).every((column) => columns.includes(column)),
+    );
   }
 
   private job(jobId: string): JobSummary {

@@ -1,8 +1,8 @@
-import { render } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import type { Lang } from '../../shared/lang';
+
 import { App } from '../../renderer/app/App';
 import { BridgeProvider } from '../../renderer/app/bridge-context';
 import { Startup } from '../../renderer/app/Startup';
@@ -10,6 +10,7 @@ import { theme } from '../../renderer/app/theme';
 import { WizardProvider } from '../../renderer/app/wizard-context';
 import { initialWizardState, type WizardState } from '../../renderer/app/wizard-state';
 import { createI18n } from '../../renderer/i18n/i18n';
+import type { Lang } from '../../shared/lang';
 import type { FakeBridge } from './fake-bridge';
 
 /** The whole app, as main.tsx mounts it, on a fake bridge. */

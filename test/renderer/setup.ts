@@ -1,5 +1,6 @@
-import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
 import { preloadSteps } from '../../renderer/app/Wizard';
 
 // The app fetches each step's code when first needed; tests load it up front, so a screen

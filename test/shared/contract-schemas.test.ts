@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import { METHOD_NAMES } from '../../shared/contract';
 import { isMethodName, methodInputSchemas, parseMethodInput } from '../../shared/contract-schemas';
 
-const template = { name: 'Casos marzo', target: 'wolkvox-crm-cases', columns: { Descripción: 'description' } };
+const template = {
+  name: 'Casos marzo',
+  target: 'wolkvox-crm-cases',
+  columns: { Descripción: 'description' },
+};
 
 describe('methodInputSchemas', () => {
   it('has a schema for every contract method', () => {
@@ -16,13 +21,26 @@ describe('methodInputSchemas', () => {
   });
 
   it('accepts a full valid input and fills the template defaults', () => {
-    const parsed = parseMethodInput('startJob', { path: '/home/ana/casos.csv', options: { delimiter: ';', headerRow: 2 }, template, connectionId: 'sandbox-cases' });
+    const parsed = parseMethodInput('startJob', {
+      path: '/home/ana/casos.csv',
+      options: { delimiter: ';', headerRow: 2 },
+      template,
+      connectionId: 'sandbox-cases',
+    });
     expect(parsed).toEqual({
       ok: true,
       input: {
         path: '/home/ana/casos.csv',
         options: { delimiter: ';', headerRow: 2 },
-        template: { version: 1, ...template, connection: {}, constants: {}, valueMaps: {}, dateFormats: {}, file: {} },
+        template: {
+          version: 1,
+          ...template,
+          connection: {},
+          constants: {},
+          valueMaps: {},
+          dateFormats: {},
+          file: {},
+        },
         connectionId: 'sandbox-cases',
       },
     });
@@ -30,8 +48,13 @@ describe('methodInputSchemas', () => {
 
   it('refuses unknown keys at any level', () => {
     expect(parseMethodInput('pauseJob', { jobId: 'j1', force: true })).toMatchObject({ ok: false });
-    expect(parseMethodInput('openFile', { path: '/a.csv', options: { quote: "'" } })).toMatchObject({ ok: false });
-    expect(parseMethodInput('saveTemplate', { template: { ...template, extra: 1 } })).toMatchObject({ ok: false, path: 'template' });
+    expect(parseMethodInput('openFile', { path: '/a.csv', options: { quote: "'" } })).toMatchObject({
+      ok: false,
+    });
+    expect(parseMethodInput('saveTemplate', { template: { ...template, extra: 1 } })).toMatchObject({
+      ok: false,
+      path: 'template',
+    });
   });
 
   it('refuses ids that could name another folder', () => {
@@ -43,16 +66,39 @@ describe('methodInputSchemas', () => {
 
   it('bounds tokens to 4 KB and refuses an empty one', () => {
     const connection = { id: 'c1', name: 'CRM', target: 'wolkvox-crm-cases', server: 'crm0001.wolkvox.com' };
-    expect(parseMethodInput('saveConnection', { connection, token: 't'.repeat(4096) })).toMatchObject({ ok: true });
-    expect(parseMethodInput('saveConnection', { connection, token: 't'.repeat(4097) })).toEqual({ ok: false, path: 'token' });
-    expect(parseMethodInput('saveConnection', { connection, token: '' })).toEqual({ ok: false, path: 'token' });
+    expect(parseMethodInput('saveConnection', { connection, token: 't'.repeat(4096) })).toMatchObject({
+      ok: true,
+    });
+    expect(parseMethodInput('saveConnection', { connection, token: 't'.repeat(4097) })).toEqual({
+      ok: false,
+      path: 'token',
+    });
+    expect(parseMethodInput('saveConnection', { connection, token: '' })).toEqual({
+      ok: false,
+      path: 'token',
+    });
   });
 
   it('bounds result pages and refuses negative offsets', () => {
-    expect(parseMethodInput('listResults', { jobId: 'j', offset: 0, limit: 1000, filter: { outcomes: ['failed'], classes: ['row', 'validation'] } })).toMatchObject({ ok: true });
-    expect(parseMethodInput('listResults', { jobId: 'j', offset: 0, limit: 1001 })).toEqual({ ok: false, path: 'limit' });
-    expect(parseMethodInput('listResults', { jobId: 'j', offset: -1, limit: 10 })).toEqual({ ok: false, path: 'offset' });
-    expect(parseMethodInput('listResults', { jobId: 'j', offset: 0, limit: 10, filter: { outcomes: ['done'] } })).toEqual({ ok: false, path: 'filter.outcomes.0' });
+    expect(
+      parseMethodInput('listResults', {
+        jobId: 'j',
+        offset: 0,
+        limit: 1000,
+        filter: { outcomes: ['failed'], classes: ['row', 'validation'] },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(parseMethodInput('listResults', { jobId: 'j', offset: 0, limit: 1001 })).toEqual({
+      ok: false,
+      path: 'limit',
+    });
+    expect(parseMethodInput('listResults', { jobId: 'j', offset: -1, limit: 10 })).toEqual({
+      ok: false,
+      path: 'offset',
+    });
+    expect(
+      parseMethodInput('listResults', { jobId: 'j', offset: 0, limit: 10, filter: { outcomes: ['done'] } }),
+    ).toEqual({ ok: false, path: 'filter.outcomes.0' });
   });
 
   it('refuses a path with a NUL byte', () => {
@@ -61,7 +107,10 @@ describe('methodInputSchemas', () => {
 
   it('never puts the refused value in what it reports', () => {
     const secret = 'tok-' + 'z'.repeat(5000);
-    const parsed = parseMethodInput('saveConnection', { connection: { id: 'c', name: 'n', target: 'wolkvox-crm-cases', server: 's' }, token: secret });
+    const parsed = parseMethodInput('saveConnection', {
+      connection: { id: 'c', name: 'n', target: 'wolkvox-crm-cases', server: 's' },
+      token: secret,
+    });
     expect(JSON.stringify(parsed)).not.toContain('zzzz');
   });
 });

@@ -1,18 +1,35 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Connection, JobSummary } from '../../shared/contract';
-import type { TemplateInput } from '../../shared/template';
-import { templateSchema } from '../../shared/template';
+
 import { createEngine, type Engine, type EngineOptions } from '../../electron/engine/engine';
 import { createMemoryVault } from '../../electron/engine/secrets/memory-vault';
-import { SANDBOX_DEFAULTS, startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox/sandbox';
+import {
+  SANDBOX_DEFAULTS,
+  startSandbox,
+  type SandboxHandle,
+  type SandboxOptions,
+} from '../../electron/sandbox/sandbox';
+import type { Connection, JobSummary } from '../../shared/contract';
+import { templateSchema, type TemplateInput } from '../../shared/template';
 
 export const TEST_TOKEN = 'tok-3f1e9c0a-test-secret-do-not-leak';
 
 /** Header and rows of a cases file that the seeded sandbox accepts. */
-export const CASE_HEADER = ['Tipo de caso', 'Responsable', 'Propietario', 'Correo contacto', 'Descripción', 'Estado', 'Prioridad', 'Ciudad'];
+export const CASE_HEADER = [
+  'Tipo de caso',
+  'Responsable',
+  'Propietario',
+  'Correo contacto',
+  'Descripción',
+  'Estado',
+  'Prioridad',
+  'Ciudad',
+];
 
-export function caseRow(n: number, overrides: Partial<Record<(typeof CASE_HEADER)[number], string>> = {}): string[] {
+export function caseRow(
+  n: number,
+  overrides: Partial<Record<(typeof CASE_HEADER)[number], string>> = {},
+): string[] {
   const base: Record<string, string> = {
     'Tipo de caso': 'Solicitud',
     Responsable: SANDBOX_DEFAULTS.users[1],
@@ -26,7 +43,12 @@ export function caseRow(n: number, overrides: Partial<Record<(typeof CASE_HEADER
   return CASE_HEADER.map((column) => overrides[column] ?? base[column] ?? '');
 }
 
-export function writeCsv(path: string, header: readonly string[], rows: readonly (readonly string[])[], delimiter = ';'): string {
+export function writeCsv(
+  path: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  delimiter = ';',
+): string {
   const quote = (cell: string) => (/[";\n\r,]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
   writeFileSync(path, [header, ...rows].map((row) => row.map(quote).join(delimiter)).join('\r\n') + '\r\n');
   return path;
@@ -56,7 +78,13 @@ export function campaignRow(n: number): string[] {
 export const CAMPAIGN_TEMPLATE = templateSchema.parse({
   name: 'Campaña',
   target: 'wolkvox-campaign',
-  columns: { Nombre: 'customer_name', Apellido: 'customer_last_name', Documento: 'customer_id', Celular: 'tel1', Ciudad: 'city' },
+  columns: {
+    Nombre: 'customer_name',
+    Apellido: 'customer_last_name',
+    Documento: 'customer_id',
+    Celular: 'tel1',
+    Ciudad: 'city',
+  },
 } satisfies TemplateInput);
 
 export interface ImportFixture {
@@ -72,9 +100,16 @@ export interface ImportFixture {
 /** A sandbox CRM on 127.0.0.1 and an engine talking to it over real HTTP with a test token. */
 export async function importFixture(
   dir: string,
-  options: { sandbox?: SandboxOptions; engine?: Partial<EngineOptions>; connection?: Partial<Connection> } = {},
+  options: {
+    sandbox?: SandboxOptions;
+    engine?: Partial<EngineOptions>;
+    connection?: Partial<Connection>;
+  } = {},
 ): Promise<ImportFixture> {
-  const sandbox = await startSandbox({ tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }], ...options.sandbox });
+  const sandbox = await startSandbox({
+    tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }],
+    ...options.sandbox,
+  });
   const engine = await createEngine({
     dataDir: join(dir, 'data'),
     vault: createMemoryVault(),

@@ -49,14 +49,27 @@ export async function writeZip(path: string, parts: readonly ZipPart[]): Promise
   }
 }
 
-async function compress(part: ZipPart): Promise<{ header: Omit<Written, 'name' | 'offset'>; data: Buffer[] }> {
+async function compress(
+  part: ZipPart,
+): Promise<{ header: Omit<Written, 'name' | 'offset'>; data: Buffer[] }> {
   if ('text' in part) {
     const raw = Buffer.from(part.text);
     const data = deflateRawSync(raw);
-    return { header: { method: 8, crc: crc32(raw), compressedSize: data.length, size: raw.length }, data: [data] };
+    return {
+      header: { method: 8, crc: crc32(raw), compressedSize: data.length, size: raw.length },
+      data: [data],
+    };
   }
   if ('stored' in part) {
-    return { header: { method: 0, crc: crc32(part.stored), compressedSize: part.stored.length, size: part.stored.length }, data: [part.stored] };
+    return {
+      header: {
+        method: 0,
+        crc: crc32(part.stored),
+        compressedSize: part.stored.length,
+        size: part.stored.length,
+      },
+      data: [part.stored],
+    };
   }
   if ('unit' in part) {
     const head = Buffer.from(part.head);
@@ -87,7 +100,10 @@ async function compress(part: ZipPart): Promise<{ header: Omit<Written, 'name' |
   }
   deflate.end();
   await done;
-  return { header: { method: 8, crc, compressedSize: data.reduce((sum, b) => sum + b.length, 0), size }, data };
+  return {
+    header: { method: 8, crc, compressedSize: data.reduce((sum, b) => sum + b.length, 0), size },
+    data,
+  };
 }
 
 function localHeader(entry: Written): Buffer {
@@ -130,11 +146,16 @@ function endRecord(count: number, directorySize: number, directoryOffset: number
   return end;
 }
 
-export const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+export const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 export const SHEET_TAIL = '</sheetData></worksheet>';
 
 /** The parts every workbook has, around the sheets given (named Hoja1, Hoja2…). */
-export function workbookParts(sheets: readonly ZipPart[], extra: readonly ZipPart[] = [], sheetNames?: readonly string[]): ZipPart[] {
+export function workbookParts(
+  sheets: readonly ZipPart[],
+  extra: readonly ZipPart[] = [],
+  sheetNames?: readonly string[],
+): ZipPart[] {
   const names = sheetNames ?? sheets.map((_, i) => `Hoja${i + 1}`);
   return [
     {

@@ -42,6 +42,9 @@ export class AlreadySentTally {
   }
 
   result(): { alreadySent: number; alreadySentFrom: AlreadySent[] } {
-    return { alreadySent: this.rows, alreadySentFrom: [...this.byJob.values()].sort((a, b) => (a.at < b.at ? -1 : 1)) };
+    return {
+      alreadySent: this.rows,
+      alreadySentFrom: [...this.byJob.values()].sort((a, b) => (a.at < b.at ? -1 : 1)),
+    };
   }
 }

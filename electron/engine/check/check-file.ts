@@ -2,8 +2,8 @@ import type { CheckResult, Connection, FileInfo } from '../../../shared/contract
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
 import { targetDescriptor } from '../../../shared/targets/catalog';
 import type { Template } from '../../../shared/template';
-import { CheckTally } from '../../../shared/validation/check-summary';
 import { checkRow } from '../../../shared/validation/check-row';
+import { CheckTally } from '../../../shared/validation/check-summary';
 import { readRows } from '../files/read-rows';
 import { effectiveTemplate } from '../jobs/effective-template';
 import type { LedgerFile } from '../ledger/destination-ledger';
@@ -28,7 +28,12 @@ export async function checkFile(input: {
   const mapping = compileMapping(template, info.columns);
   const tally = new CheckTally();
   const alreadySent = input.alreadySent
-    ? new AlreadySentTally(input.alreadySent.ledger, input.template, input.alreadySent.connection, info.columns)
+    ? new AlreadySentTally(
+        input.alreadySent.ledger,
+        input.template,
+        input.alreadySent.connection,
+        info.columns,
+      )
     : null;
   for await (const batch of readRows(info, input.signal ? { signal: input.signal } : {})) {
     for (const row of batch) {
@@ -38,7 +43,13 @@ export async function checkFile(input: {
     input.onProgress?.(tally.rows);
   }
   const quota =
-    input.remainingQuota !== null && input.dailyBudget !== null ? { remainingToday: input.remainingQuota, dailyLimit: input.dailyBudget } : null;
-  const result = tally.result({ mappingProblems: mapping.mappingProblems, maxBatch: targetDescriptor(template.target).maxBatch, quota });
+    input.remainingQuota !== null && input.dailyBudget !== null
+      ? { remainingToday: input.remainingQuota, dailyLimit: input.dailyBudget }
+      : null;
+  const result = tally.result({
+    mappingProblems: mapping.mappingProblems,
+    maxBatch: targetDescriptor(template.target).maxBatch,
+    quota,
+  });
   return alreadySent ? { ...result, ...alreadySent.result() } : result;
 }

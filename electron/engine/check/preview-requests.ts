@@ -29,7 +29,8 @@ export async function previewRequests(input: {
     for (const source of batch) {
       if (++scanned > ROWS_SCANNED || picked.length >= input.rows) break;
       const mapped = mapping.mapRow(source.cells, source.index, source.row);
-      if (mapped.problems.length === 0 && !source.ragged) picked.push({ row: source.row, record: mapped.record });
+      if (mapped.problems.length === 0 && !source.ragged)
+        picked.push({ row: source.row, record: mapped.record });
     }
     if (scanned > ROWS_SCANNED || picked.length >= input.rows) break;
   }
@@ -38,7 +39,17 @@ export async function previewRequests(input: {
   return groups
     .filter((group) => group.length > 0)
     .map((group) => {
-      const described = describeRequest(adapter.buildRequest(conn, group.map((p) => p.record)));
-      return { rows: group.map((p) => p.row), method: described.method, url: described.url, body: described.body };
+      const described = describeRequest(
+        adapter.buildRequest(
+          conn,
+          group.map((p) => p.record),
+        ),
+      );
+      return {
+        rows: group.map((p) => p.row),
+        method: described.method,
+        url: described.url,
+        body: described.body,
+      };
     });
 }

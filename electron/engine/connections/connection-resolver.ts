@@ -1,5 +1,5 @@
-import type { Connection, ConnectionSummary } from '../../../shared/contract';
 import { resolveOrigin } from '../../../shared/connection/normalize-server';
+import type { Connection, ConnectionSummary } from '../../../shared/contract';
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import type { ResolvedConnection } from '../crm/target-adapter';
@@ -28,7 +28,10 @@ export class ConnectionResolver {
   }
 
   find(id: string): Connection {
-    const connection = this.ephemeral.get(id) ?? this.builtIn?.connections.find((each) => each.id === id) ?? this.store.get(id);
+    const connection =
+      this.ephemeral.get(id) ??
+      this.builtIn?.connections.find((each) => each.id === id) ??
+      this.store.get(id);
     if (!connection) throw new CargaError(msg('job.connection-not-found', { id }));
     return connection;
   }
@@ -42,7 +45,11 @@ export class ConnectionResolver {
     const connection = this.effective(saved);
     if (isSandbox(connection)) {
       if (!this.builtIn) throw new CargaError(msg('job.sandbox-off'));
-      return this.withPartyPassword({ connection, origin: this.builtIn.baseUrl(connection.target), token: this.builtIn.tokenFor(connection) });
+      return this.withPartyPassword({
+        connection,
+        origin: this.builtIn.baseUrl(connection.target),
+        token: this.builtIn.tokenFor(connection),
+      });
     }
     const origin = resolveOrigin(connection.target, connection.server);
     const token = await this.vault.get(connection.id);
@@ -53,7 +60,10 @@ export class ConnectionResolver {
   /** Thalamus's parties log in with a password the vault keeps beside the token ('' when none). */
   private async withPartyPassword(resolved: ResolvedConnection): Promise<ResolvedConnection> {
     if (resolved.connection.target !== 'thalamus-cases') return resolved;
-    return { ...resolved, partyPassword: (await this.vault.get(partyPasswordKey(resolved.connection.id))) ?? '' };
+    return {
+      ...resolved,
+      partyPassword: (await this.vault.get(partyPasswordKey(resolved.connection.id))) ?? '',
+    };
   }
 
   /** Where requests would go, without needing a token (request previews). */
@@ -82,7 +92,11 @@ export class ConnectionResolver {
     await this.vault.delete(partyPasswordKey(id));
   }
 
-  async useForThisProcess(connection: Connection, token: string | undefined, partyPassword?: string): Promise<void> {
+  async useForThisProcess(
+    connection: Connection,
+    token: string | undefined,
+    partyPassword?: string,
+  ): Promise<void> {
     this.ephemeral.set(connection.id, connection);
     if (token) await this.vault.set(connection.id, token);
     if (partyPassword) await this.vault.set(partyPasswordKey(connection.id), partyPassword);

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+
 import { z } from 'zod';
-import type { Connection } from '../../../shared/contract';
+
 import { connectionSchema } from '../../../shared/connection-schema';
+import type { Connection } from '../../../shared/contract';
 import { writeFileAtomic } from '../jobs/atomic-write';
 
 const fileSchema = z.array(connectionSchema);

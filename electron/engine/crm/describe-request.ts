@@ -18,9 +18,18 @@ export function describeRequest(request: HttpRequest): RequestDescription {
     .filter(([name, value]) => /token/i.test(name) && value !== '')
     .map(([, value]) => value);
   const contentType = headerValue(request.headers, 'content-type') ?? '';
-  const text = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body);
+  const text =
+    request.body === undefined
+      ? ''
+      : typeof request.body === 'string'
+        ? request.body
+        : new TextDecoder().decode(request.body);
   const boundary = /^multipart\/form-data;.*boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  const body = boundary ? describeMultipart(text, boundary) : /json/i.test(contentType) ? describeJson(text) : text;
+  const body = boundary
+    ? describeMultipart(text, boundary)
+    : /json/i.test(contentType)
+      ? describeJson(text)
+      : text;
   return { method: request.method, url: mask(maskedUrl(request.url), secrets), body: mask(body, secrets) };
 }
 

@@ -9,9 +9,17 @@ type Failure = Extract<Classification, { kind: 'failure' }>;
  * that says the setup is wrong (touchpoint, party column, password): the job stops. Once other
  * parties got in, it is this party's own problem: only its row fails, explained as such.
  */
-export function refusedPartyAsRowFailure(verdict: Failure, acceptedSoFar: number, row: number | undefined): Failure | null {
+export function refusedPartyAsRowFailure(
+  verdict: Failure,
+  acceptedSoFar: number,
+  row: number | undefined,
+): Failure | null {
   if (!verdict.partyRefused || acceptedSoFar === 0) return null;
-  const failure: Failure = { ...verdict, failureClass: 'row', explanation: msg('crm.thalamus.party-cannot-log-in', { code: verdict.code }) };
+  const failure: Failure = {
+    ...verdict,
+    failureClass: 'row',
+    explanation: msg('crm.thalamus.party-cannot-log-in', { code: verdict.code }),
+  };
   const placed = explainAt(failure, row === undefined ? undefined : { row });
   return placed.kind === 'failure' ? placed : failure;
 }

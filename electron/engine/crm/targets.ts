@@ -1,6 +1,6 @@
 import type { TargetId } from '../../../shared/targets/target-ids';
-import { thalamusCases } from './thalamus-cases';
 import type { TargetAdapter } from './target-adapter';
+import { thalamusCases } from './thalamus-cases';
 import { wolkvoxCampaign } from './wolkvox-campaign';
 import { wolkvoxCrmCases } from './wolkvox-crm-cases';
 import { wolkvoxCrmRecords } from './wolkvox-crm-records';

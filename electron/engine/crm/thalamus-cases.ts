@@ -1,7 +1,7 @@
 import { CargaError } from '../../../shared/errors/carga-error';
 import { classifyThalamusResponse } from '../../../shared/errors/classify';
-import { msg } from '../../../shared/messages/catalog';
 import { wireValue, type WireValue } from '../../../shared/mapping/declared-types';
+import { msg } from '../../../shared/messages/catalog';
 import { nonEmpty } from './record-values';
 import type { TargetAdapter } from './target-adapter';
 
@@ -24,16 +24,23 @@ export const thalamusCases: TargetAdapter = {
 
   buildRequest(conn, records) {
     const [record] = records;
-    if (!record || records.length !== 1) throw new Error(`thalamus-cases sends one record per request, got ${records.length}.`);
+    if (!record || records.length !== 1)
+      throw new Error(`thalamus-cases sends one record per request, got ${records.length}.`);
     const touchpoint = conn.connection.touchpoint;
     if (!touchpoint) throw new CargaError(msg('crm.request.missing-touchpoint'));
     const fields = record.fields;
-    const body: ThalamusCaseBody = { categoryCode: fields.categoryCode ?? '', typeCode: fields.typeCode ?? '' };
+    const body: ThalamusCaseBody = {
+      categoryCode: fields.categoryCode ?? '',
+      typeCode: fields.typeCode ?? '',
+    };
     if (fields.status) body.status = fields.status;
     if (fields.resolution) body.resolution = fields.resolution;
     if (fields.comment) body.comments = [{ description: fields.comment }];
     const custom = Object.entries(nonEmpty(record.custom));
-    if (custom.length > 0) body.caseData = Object.fromEntries(custom.map(([name, value]) => [name, wireValue(record.types?.[name], value)]));
+    if (custom.length > 0)
+      body.caseData = Object.fromEntries(
+        custom.map(([name, value]) => [name, wireValue(record.types?.[name], value)]),
+      );
     // Thalamus keeps the session by Basic auth: the row's party logs in with the connection's
     // party password (empty on passwordless touchpoints).
     const basic = Buffer.from(`${fields.party ?? ''}:${conn.partyPassword ?? ''}`, 'utf8').toString('base64');

@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
+
 import { isLoopbackHost } from '../../../shared/connection/loopback-host';
 import { CargaError } from '../../../shared/errors/carga-error';
 import { NETWORK_CODES } from '../../../shared/errors/network-codes';
@@ -38,7 +39,11 @@ export function createHttpClient(options: { connections?: number } = {}): HttpCl
   };
 }
 
-async function send(agent: Agent, request: HttpRequest, options: { timeoutMs: number; signal?: AbortSignal }): Promise<SendResult> {
+async function send(
+  agent: Agent,
+  request: HttpRequest,
+  options: { timeoutMs: number; signal?: AbortSignal },
+): Promise<SendResult> {
   const url = checkedUrl(request.url);
   return await new Promise<SendResult>((resolve) => {
     let controller: Dispatcher.DispatchController | null = null;
@@ -145,7 +150,8 @@ function checkedUrl(text: string): URL {
   } catch {
     throw new CargaError(msg('crm.http.unsupported-url', { url: text }));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new CargaError(msg('crm.http.unsupported-url', { url: url.origin }));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new CargaError(msg('crm.http.unsupported-url', { url: url.origin }));
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new CargaError(msg('crm.http.insecure-url', { origin: url.origin }));
   }
@@ -175,7 +181,12 @@ function errorMessage(error: unknown): string {
 }
 
 function isTimeoutCode(code: string): boolean {
-  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT';
+  return (
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'ETIMEDOUT'
+  );
 }
 
 /** An error text never carries a secret header's value (the token), whatever a lower layer put in it. */

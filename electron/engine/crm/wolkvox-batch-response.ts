@@ -6,7 +6,11 @@ import type { HttpResponse } from './target-adapter';
  * went in, whatever the status said. */
 export function readWolkvoxBatchResponse(response: HttpResponse, recordCount: number): Classification {
   const classification = classifyWolkvoxResponse(response.status, response.bodyText);
-  if (classification.kind === 'failure' && classification.failureClass === 'partial' && (classification.added ?? 0) >= recordCount) {
+  if (
+    classification.kind === 'failure' &&
+    classification.failureClass === 'partial' &&
+    (classification.added ?? 0) >= recordCount
+  ) {
     return { kind: 'ok', ids: [] };
   }
   return classification;

@@ -18,12 +18,20 @@ export const wolkvoxCampaign: TargetAdapter = {
     const { campaignId, campaignType, campaignStatus } = conn.connection;
     if (!campaignId) throw new CargaError(msg('crm.request.missing-campaign'));
     if (!campaignType) throw new CargaError(msg('crm.request.missing-campaign-type'));
-    const query = new URLSearchParams({ api: 'add_record', type_campaign: campaignType, campaign_id: campaignId });
+    const query = new URLSearchParams({
+      api: 'add_record',
+      type_campaign: campaignType,
+      campaign_id: campaignId,
+    });
     if (campaignStatus) query.set('campaign_status', campaignStatus);
     return {
       method: 'POST',
       url: `${conn.origin}/api/v2/campaign.php?${query.toString()}`,
-      headers: { 'wolkvox-token': conn.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        'wolkvox-token': conn.token,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
       body: JSON.stringify(records.map((record) => nonEmpty(record.fields))),
     };
   },

@@ -1,4 +1,5 @@
 import FormData from 'form-data';
+
 import { CargaError } from '../../../shared/errors/carga-error';
 import { classifyWolkvoxResponse } from '../../../shared/errors/classify';
 import { msg } from '../../../shared/messages/catalog';
@@ -7,7 +8,16 @@ import type { TargetAdapter } from './target-adapter';
 import { crmQuotaRequest, readCrmQuota } from './wolkvox-quota';
 
 /** The required fields, always sent, in the order the CRM's own examples send them. */
-const CASE_FIELDS = ['operation', 'case-type', 'responsible', 'owner', 'contact', 'description', 'status', 'priority'] as const;
+const CASE_FIELDS = [
+  'operation',
+  'case-type',
+  'responsible',
+  'owner',
+  'contact',
+  'description',
+  'status',
+  'priority',
+] as const;
 const MAX_ID_CHARS = 200;
 
 /**
@@ -21,7 +31,8 @@ export const wolkvoxCrmCases: TargetAdapter = {
 
   buildRequest(conn, records) {
     const [record] = records;
-    if (!record || records.length !== 1) throw new Error(`wolkvox-crm-cases sends one record per request, got ${records.length}.`);
+    if (!record || records.length !== 1)
+      throw new Error(`wolkvox-crm-cases sends one record per request, got ${records.length}.`);
     const fields = { ...record.fields };
     const operation = fields.operation || conn.connection.operation;
     if (!operation) throw new CargaError(msg('crm.request.missing-operation'));

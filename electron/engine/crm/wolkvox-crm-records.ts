@@ -1,6 +1,6 @@
 import { CargaError } from '../../../shared/errors/carga-error';
-import { msg } from '../../../shared/messages/catalog';
 import { wireValue } from '../../../shared/mapping/declared-types';
+import { msg } from '../../../shared/messages/catalog';
 import { nonEmpty } from './record-values';
 import type { TargetAdapter } from './target-adapter';
 import { readWolkvoxBatchResponse } from './wolkvox-batch-response';
@@ -20,13 +20,19 @@ export const wolkvoxCrmRecords: TargetAdapter = {
     if (!operation) throw new CargaError(msg('crm.request.missing-operation'));
     if (!module) throw new CargaError(msg('crm.request.missing-module'));
     const fields = records.map((record) => {
-      const custom = Object.entries(nonEmpty(record.custom)).map(([name, value]) => [name, wireValue(record.types?.[name], value)] as const);
+      const custom = Object.entries(nonEmpty(record.custom)).map(
+        ([name, value]) => [name, wireValue(record.types?.[name], value)] as const,
+      );
       return { ...nonEmpty(record.fields), ...Object.fromEntries(custom) };
     });
     return {
       method: 'POST',
       url: `${conn.origin}/server/API/v2/custom/insertMany.php`,
-      headers: { 'Wolkvox-Token': conn.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        'Wolkvox-Token': conn.token,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
       body: JSON.stringify({ operation, module, fields }),
     };
   },

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+
 import type { QuotaInfo } from '../../../shared/contract';
+import { CargaError } from '../../../shared/errors/carga-error';
 import type { Classification } from '../../../shared/errors/classification';
 import { classifyWolkvoxResponse } from '../../../shared/errors/classify';
-import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import type { HttpRequest, HttpResponse, ResolvedConnection } from './target-adapter';
 
@@ -29,7 +30,15 @@ export function managerQuotaRequest(conn: ResolvedConnection): HttpRequest {
 }
 
 /** wolkvox writes numbers as numbers (Manager) or as strings (CRM). */
-const count = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/)]).transform(Number);
+const count = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/),
+  ])
+  .transform(Number);
 
 const crmQuotaSchema = z.looseObject({
   data: z.looseObject({

@@ -15,9 +15,16 @@ export interface NamedColumns {
  * name elsewhere becomes `column_N` (N is its 1-based position), a repeated one `Name (2)`,
  * `Name (3)`: the same file always gets the same names, and each renaming is reported.
  */
-export function nameColumns(headerCells: readonly string[], sampleRows: readonly (readonly string[])[]): NamedColumns {
+export function nameColumns(
+  headerCells: readonly string[],
+  sampleRows: readonly (readonly string[])[],
+): NamedColumns {
   let width = headerCells.length;
-  while (width > 0 && headerCells[width - 1]!.trim() === '' && sampleRows.every((row) => (row[width - 1] ?? '').trim() === '')) {
+  while (
+    width > 0 &&
+    headerCells[width - 1]!.trim() === '' &&
+    sampleRows.every((row) => (row[width - 1] ?? '').trim() === '')
+  ) {
     width--;
   }
   const headers = headerCells.slice(0, width);

@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
+
 import type { Encoding, FileInfo, FileOptions } from '../../../shared/contract';
 import { CargaError, isCargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import type { Message } from '../../../shared/messages/message';
 import { nameColumns } from './column-names';
-import { readCsvRecords } from './csv-records';
-import type { CsvDialect } from './csv-records';
+import { readCsvRecords, type CsvDialect } from './csv-records';
 import { offendingPlace, scanEncoding, scannedEncoding } from './encoding-scan';
 import { HEAD_BYTES, PREVIEW_ROWS } from './file-limits';
 import { findHeaderRecord, isBlankRecord } from './header-row';
@@ -57,7 +57,11 @@ export async function openCsv(
       sample = headText(encoding);
     }
     const place = offendingPlace(scan, encoding);
-    if (place) mixed = msg('file.mixed-encoding', { encoding: encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252', ...place });
+    if (place)
+      mixed = msg('file.mixed-encoding', {
+        encoding: encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252',
+        ...place,
+      });
   }
 
   const declared = separatorLine(sample);
@@ -76,7 +80,8 @@ export async function openCsv(
   if (options.headerRow !== undefined) {
     const line = options.headerRow + 1;
     header = lines.indexOf(line);
-    if (header < 0 || isBlankRecord(rows[header]!)) throw new CargaError(msg('file.header-row-not-found', { line }));
+    if (header < 0 || isBlankRecord(rows[header]!))
+      throw new CargaError(msg('file.header-row-not-found', { line }));
   } else {
     const found = findHeaderRecord(rows.slice(first));
     if (found < 0) {
@@ -90,7 +95,14 @@ export async function openCsv(
   for (let i = header + 1; i < rows.length && sampleIndexes.length < PREVIEW_ROWS; i++) {
     if (!isBlankRecord(rows[i]!)) sampleIndexes.push(i);
   }
-  const { headers, columns, warnings: naming } = nameColumns(rows[header]!, sampleIndexes.map((i) => rows[i]!));
+  const {
+    headers,
+    columns,
+    warnings: naming,
+  } = nameColumns(
+    rows[header]!,
+    sampleIndexes.map((i) => rows[i]!),
+  );
   const preview = sampleIndexes.map((i) => {
     const cells = rows[i]!;
     shapeCells(cells, columns.length, lines[i]!, true);
@@ -102,7 +114,8 @@ export async function openCsv(
     warnings.push(msg('file.header-below-title', { line: lines[header]! }));
   }
   warnings.push(...naming);
-  if (records.complete && !records.problem && sampleIndexes.length === 0) warnings.push(msg('file.no-data-rows'));
+  if (records.complete && !records.problem && sampleIndexes.length === 0)
+    warnings.push(msg('file.no-data-rows'));
   if (records.problem) warnings.push(records.problem);
 
   return {

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+
 import type { Delimiter } from '../../../shared/contract';
 import type { Newline } from './newline';
 

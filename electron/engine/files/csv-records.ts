@@ -1,13 +1,13 @@
 import { createReadStream } from 'node:fs';
+
 import type { Delimiter, Encoding } from '../../../shared/contract';
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import type { Message } from '../../../shared/messages/message';
-import { createCsvParser } from './csv-parser';
-import type { CsvParseResult } from './csv-parser';
+import { createCsvParser, type CsvParseResult } from './csv-parser';
 import { fileSystemError } from './file-access';
-import { foreignRecords } from './foreign-records';
 import { MAX_RECORD_CHARS, MAX_RECORD_LABEL, STREAM_CHUNK_BYTES } from './file-limits';
+import { foreignRecords } from './foreign-records';
 import { sniffNewline } from './newline';
 import { separatorLine } from './sniff-delimiter';
 import { detectBom } from './sniff-encoding';
@@ -43,8 +43,15 @@ export interface CsvReadOptions {
  * still open at the end of the file. Records written in another encoding than the file is read
  * in are flagged, like records with misplaced quotes.
  */
-export async function* readCsvRecords(path: string, dialect: CsvDialect, options: CsvReadOptions = {}): AsyncGenerator<RecordChunk> {
-  const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? STREAM_CHUNK_BYTES, signal: options.signal });
+export async function* readCsvRecords(
+  path: string,
+  dialect: CsvDialect,
+  options: CsvReadOptions = {},
+): AsyncGenerator<RecordChunk> {
+  const stream = createReadStream(path, {
+    highWaterMark: options.chunkBytes ?? STREAM_CHUNK_BYTES,
+    signal: options.signal,
+  });
   const decoder = createDecoder(dialect.encoding);
   const foreign = foreignRecords(dialect.encoding);
   const encodingName = dialect.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
@@ -73,13 +80,20 @@ export async function* readCsvRecords(path: string, dialect: CsvDialect, options
         break;
       }
       flagged ??= new Map();
-      flagged.set(error.row, msg('file.row-bad-quotes', { row: lines[error.row]!, lines: 1 + quotedBreaks(rows[error.row]!, lineBreak) }));
+      flagged.set(
+        error.row,
+        msg('file.row-bad-quotes', {
+          row: lines[error.row]!,
+          lines: 1 + quotedBreaks(rows[error.row]!, lineBreak),
+        }),
+      );
     }
     if (foreign?.suspect) {
       for (let i = 0; i < rows.length; i++) {
         if (!foreign.isForeign(rows[i]!)) continue;
         flagged ??= new Map();
-        if (!flagged.has(i)) flagged.set(i, msg('file.row-other-encoding', { row: lines[i]!, encoding: encodingName }));
+        if (!flagged.has(i))
+          flagged.set(i, msg('file.row-other-encoding', { row: lines[i]!, encoding: encodingName }));
       }
     }
     row += rows.length;

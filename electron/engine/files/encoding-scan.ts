@@ -1,5 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+
 import type { Encoding } from '../../../shared/contract';
 import { fileSystemError } from './file-access';
 import { completeUtf8Length, firstInvalidUtf8 } from './utf8-bytes';
@@ -52,7 +53,11 @@ export async function scanEncoding(path: string, start: number): Promise<Encodin
   return { firstUtf8: places[0]!, firstNotUtf8: places[1]! };
 }
 
-function inspectChunk(bytes: Buffer, offset: number, found: { utf8: number | null; notUtf8: number | null }): void {
+function inspectChunk(
+  bytes: Buffer,
+  offset: number,
+  found: { utf8: number | null; notUtf8: number | null },
+): void {
   if (isUtf8(bytes)) {
     found.utf8 ??= offset + bytes.findIndex((b) => b >= 0x80);
     return;

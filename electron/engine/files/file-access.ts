@@ -1,11 +1,12 @@
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { FileHandle } from 'node:fs/promises';
+
 import { CargaError, isCargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 
 function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string')
+    return error.code;
   return undefined;
 }
 

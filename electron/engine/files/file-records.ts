@@ -1,6 +1,5 @@
 import type { FileInfo } from '../../../shared/contract';
-import { readCsvRecords } from './csv-records';
-import type { RecordChunk } from './csv-records';
+import { readCsvRecords, type RecordChunk } from './csv-records';
 import { readSheet } from './xlsx-sheet';
 
 /** XLSX rows handed on together: exceljs yields them one by one. */
@@ -10,7 +9,11 @@ const XLSX_CHUNK_ROWS = 256;
  * header included), for readRows and countRows to agree on what a data row is. */
 export function fileRecords(info: FileInfo, signal?: AbortSignal): AsyncGenerator<RecordChunk> {
   if (info.kind === 'xlsx') return sheetRecords(info);
-  return readCsvRecords(info.path, { encoding: info.encoding ?? 'utf-8', delimiter: info.delimiter ?? ',' }, { signal });
+  return readCsvRecords(
+    info.path,
+    { encoding: info.encoding ?? 'utf-8', delimiter: info.delimiter ?? ',' },
+    { signal },
+  );
 }
 
 async function* sheetRecords(info: FileInfo): AsyncGenerator<RecordChunk> {

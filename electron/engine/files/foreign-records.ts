@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+
 import type { Encoding } from '../../../shared/contract';
 import { completeUtf8Length } from './utf8-bytes';
 import { encodeWindows1252, firstUtf8Hint, UTF8_AS_WINDOWS_1252 } from './windows-1252';

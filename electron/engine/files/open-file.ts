@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+
 import type { FileInfo, FileOptions } from '../../../shared/contract';
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';

@@ -8,7 +8,12 @@ import type { Message } from '../../../shared/messages/message';
  * and, when `flagShort` (CSV: a short record is usually a row broken by an unquoted line break),
  * flagged; XLSX rows are short whenever their last cells are empty, which is normal.
  */
-export function shapeCells(cells: string[], width: number, row: number, flagShort: boolean): Message | undefined {
+export function shapeCells(
+  cells: string[],
+  width: number,
+  row: number,
+  flagShort: boolean,
+): Message | undefined {
   const found = cells.length;
   if (found === width) return undefined;
   if (found < width) {
@@ -18,5 +23,7 @@ export function shapeCells(cells: string[], width: number, row: number, flagShor
   let lastFilled = found - 1;
   while (lastFilled >= width && cells[lastFilled]!.trim() === '') lastFilled--;
   cells.length = width;
-  return lastFilled >= width ? msg('file.row-long', { row, expected: width, found: lastFilled + 1 }) : undefined;
+  return lastFilled >= width
+    ? msg('file.row-long', { row, expected: width, found: lastFilled + 1 })
+    : undefined;
 }

@@ -1,4 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
+
 import type { Encoding } from '../../../shared/contract';
 import { completeUtf8Length } from './utf8-bytes';
 

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+
 import type { FileKind } from '../../../shared/contract';
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
@@ -19,6 +20,7 @@ export function sniffKind(head: Uint8Array, name: string): FileKind {
   if (startsWith(head, ZIP)) return 'xlsx';
   if (startsWith(head, OLE2)) throw new CargaError(msg('file.xls-unsupported', { name }));
   if (startsWith(head, EMPTY_ZIP)) throw new CargaError(msg('file.not-a-workbook', { name }));
-  if (WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase())) throw new CargaError(msg('file.xlsx-not-zip', { name }));
+  if (WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase()))
+    throw new CargaError(msg('file.xlsx-not-zip', { name }));
   return 'csv';
 }

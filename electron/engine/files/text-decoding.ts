@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+
 import type { Encoding } from '../../../shared/contract';
 import { decodeWindows1252 } from './windows-1252';
 

@@ -20,7 +20,9 @@ const HAS_C1 = /[\x80-\x9f]/;
 const CONTINUATION = `[\\xa0-\\xbf${CODE_POINTS.map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`;
 
 /** Text decoded as Windows-1252 that holds a multi-byte UTF-8 character (`Ã©` for `é`). */
-export const UTF8_AS_WINDOWS_1252 = new RegExp(`[\\xc2-\\xdf]${CONTINUATION}|[\\xe0-\\xef]${CONTINUATION}{2}|[\\xf0-\\xf4]${CONTINUATION}{3}`);
+export const UTF8_AS_WINDOWS_1252 = new RegExp(
+  `[\\xc2-\\xdf]${CONTINUATION}|[\\xe0-\\xef]${CONTINUATION}{2}|[\\xf0-\\xf4]${CONTINUATION}{3}`,
+);
 
 /** Windows-1252 text of `bytes` (every byte is one character: no state across chunks). */
 export function decodeWindows1252(bytes: Buffer): string {
@@ -50,7 +52,11 @@ const COMMON_UTF8_LEADS = [0xc3, 0xc2, 0xe2];
 export function firstUtf8Hint(bytes: Buffer, from = 0): number {
   let first = -1;
   for (const lead of COMMON_UTF8_LEADS) {
-    for (let at = bytes.indexOf(lead, from); at !== -1 && (first === -1 || at < first); at = bytes.indexOf(lead, at + 1)) {
+    for (
+      let at = bytes.indexOf(lead, from);
+      at !== -1 && (first === -1 || at < first);
+      at = bytes.indexOf(lead, at + 1)
+    ) {
       const length = lead >= 0xe0 ? 3 : 2;
       if (at + length > bytes.length) break;
       if ((bytes[at + 1]! & 0xc0) === 0x80 && (length === 2 || (bytes[at + 2]! & 0xc0) === 0x80)) {

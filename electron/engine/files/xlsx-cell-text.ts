@@ -1,4 +1,5 @@
 import type { CellValue } from 'exceljs';
+
 import { dateFromSerial, isoFromExcelDate } from './excel-date';
 import { isDateFormat, isScientificFormat, zeroPadWidth } from './excel-number-format';
 import { plainNumber } from './plain-number';

@@ -1,14 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+
 import { CargaError, isCargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import { isoFromExcelDate } from './excel-date';
 import { fileSystemError, regularFileSize } from './file-access';
 import { XLSX_MAX_SHEET_BYTES } from './file-limits';
-import { cellText, numberNote } from './xlsx-cell-text';
-import type { NumberNote } from './xlsx-cell-text';
-import { readSharedStrings, readWorkbook } from './xlsx-workbook';
-import type { Workbook, WorkbookSheet } from './xlsx-workbook';
+import { cellText, numberNote, type NumberNote } from './xlsx-cell-text';
+import { readSharedStrings, readWorkbook, type Workbook, type WorkbookSheet } from './xlsx-workbook';
 import { XmlScanner } from './xlsx-xml';
 import { checkPartSize, partLimit, readZipEntry, ZipPartTooLargeError } from './xlsx-zip';
 import { readZipDirectory } from './zip-directory';
@@ -44,7 +43,8 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
     const entries = await readZipDirectory(path);
     return readWorkbook(path, size, entries);
   });
-  if (!workbook || workbook.sheets.length === 0) throw new CargaError(msg('file.not-a-workbook', { name: basename(path) }));
+  if (!workbook || workbook.sheets.length === 0)
+    throw new CargaError(msg('file.not-a-workbook', { name: basename(path) }));
   return { path, size, version, workbook };
 }
 
@@ -78,8 +78,10 @@ export async function* readSheet(
   const opened = await openWorkbook(path);
   const { workbook } = opened;
   const names = workbook.sheets.map((s) => s.name);
-  const sheet = wanted === null ? firstVisibleSheet(workbook) : workbook.sheets.find((s) => s.name === wanted);
-  if (!sheet) throw new CargaError(msg('file.sheet-not-found', { sheet: wanted ?? '', sheets: names.join(', ') }));
+  const sheet =
+    wanted === null ? firstVisibleSheet(workbook) : workbook.sheets.find((s) => s.name === wanted);
+  if (!sheet)
+    throw new CargaError(msg('file.sheet-not-found', { sheet: wanted ?? '', sheets: names.join(', ') }));
   onSheet?.({ sheets: names, sheet: sheet.name });
   yield* sheetRows(opened, sheet);
 }
@@ -124,11 +126,18 @@ async function guarded<T>(path: string, lastRow: number, step: () => Promise<T>)
     if (isCargaError(error)) throw error;
     const name = basename(path);
     if (error instanceof ZipPartTooLargeError) {
-      throw new CargaError(msg('file.xlsx-too-large', { name, size: byteSize(error.entry.size), limit: byteSize(error.limit) }));
+      throw new CargaError(
+        msg('file.xlsx-too-large', { name, size: byteSize(error.entry.size), limit: byteSize(error.limit) }),
+      );
     }
-    if (typeof error === 'object' && error !== null && 'syscall' in error) throw fileSystemError(path, error, 'read');
+    if (typeof error === 'object' && error !== null && 'syscall' in error)
+      throw fileSystemError(path, error, 'read');
     // A ZipDamagedError, a zlib error or XML that does not parse: the file is damaged.
-    throw new CargaError(lastRow > 0 ? msg('file.xlsx-damaged-at-row', { name, row: lastRow }) : msg('file.xlsx-damaged', { name }));
+    throw new CargaError(
+      lastRow > 0
+        ? msg('file.xlsx-damaged-at-row', { name, row: lastRow })
+        : msg('file.xlsx-damaged', { name }),
+    );
   }
 }
 
@@ -162,7 +171,8 @@ function sheetHandlers(workbook: Workbook, strings: readonly string[], rows: Xls
     if (type === 's') text = strings[Number(value)] ?? '';
     else if (type === 'b') text = value === '1' || value === 'true' ? 'TRUE' : 'FALSE';
     else if (type === 'str' || type === 'inlineStr' || type === 'e') text = value;
-    else if (type === 'd') text = isoFromExcelDate(new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`));
+    else if (type === 'd')
+      text = isoFromExcelDate(new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`));
     else {
       const number = Number(value);
       text = cellText(number, numFmt, date1904);

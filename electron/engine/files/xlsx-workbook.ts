@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+
 import { XLSX_MAX_PART_BYTES, XLSX_MAX_SHARED_STRINGS_BYTES } from './file-limits';
 import { parseXmlEntry } from './xlsx-xml';
 import { checkPartSize, partLimit } from './xlsx-zip';
@@ -48,7 +49,11 @@ const BUILT_IN_FORMATS: Record<number, string> = {
  * is, the date system, the cells' number formats and where the shared strings are. Null when
  * the zip holds no workbook. Every part read here is size-checked first.
  */
-export async function readWorkbook(path: string, fileSize: number, entries: readonly ZipEntry[]): Promise<Workbook | null> {
+export async function readWorkbook(
+  path: string,
+  fileSize: number,
+  entries: readonly ZipEntry[],
+): Promise<Workbook | null> {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const limit = partLimit(fileSize, XLSX_MAX_PART_BYTES);
   const part = (name: string): ZipEntry | undefined => {
@@ -61,7 +66,11 @@ export async function readWorkbook(path: string, fileSize: number, entries: read
   const workbookEntry = part(workbookPath);
   if (!workbookEntry) return null;
   const dir = posix.dirname(workbookPath);
-  const rels = await relationships(path, part(posix.join(dir, '_rels', `${posix.basename(workbookPath)}.rels`)), dir);
+  const rels = await relationships(
+    path,
+    part(posix.join(dir, '_rels', `${posix.basename(workbookPath)}.rels`)),
+    dir,
+  );
   const targets = new Map(rels.map((r) => [r.id, r.target]));
 
   const sheets: WorkbookSheet[] = [];
@@ -83,7 +92,8 @@ export async function readWorkbook(path: string, fileSize: number, entries: read
 
   const stylesPath = rels.find((r) => STYLES.test(r.type))?.target ?? posix.join(dir, 'styles.xml');
   const styleFormats = await readStyleFormats(path, part(stylesPath));
-  const stringsPath = rels.find((r) => SHARED_STRINGS.test(r.type))?.target ?? posix.join(dir, 'sharedStrings.xml');
+  const stringsPath =
+    rels.find((r) => SHARED_STRINGS.test(r.type))?.target ?? posix.join(dir, 'sharedStrings.xml');
   const sharedStrings = byName.get(stringsPath) ?? null;
   if (sharedStrings) checkPartSize(sharedStrings, partLimit(fileSize, XLSX_MAX_SHARED_STRINGS_BYTES));
   return { sheets, date1904, styleFormats, sharedStrings };
@@ -96,7 +106,11 @@ interface Relationship {
   target: string;
 }
 
-async function relationships(path: string, entry: ZipEntry | undefined, dir: string): Promise<Relationship[]> {
+async function relationships(
+  path: string,
+  entry: ZipEntry | undefined,
+  dir: string,
+): Promise<Relationship[]> {
   if (!entry) return [];
   const found: Relationship[] = [];
   await parseXmlEntry(path, entry, {
@@ -140,7 +154,11 @@ let lastStrings: { key: string; strings: WeakRef<string[]> } | null = null;
 
 /** Every shared string, in order: the text of its runs, phonetic guides (`rPh`) left out.
  * `version` tells one state of the file from another (its size and modification time). */
-export async function readSharedStrings(path: string, entry: ZipEntry | null, version: string): Promise<string[]> {
+export async function readSharedStrings(
+  path: string,
+  entry: ZipEntry | null,
+  version: string,
+): Promise<string[]> {
   if (!entry) return [];
   const key = `${path}\0${version}\0${entry.headerOffset}:${entry.compressedSize}`;
   const cached = lastStrings?.key === key ? lastStrings.strings.deref() : undefined;

@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
+
 import { STREAM_CHUNK_BYTES, XLSX_EXPANSION_FLOOR, XLSX_EXPANSION_RATIO } from './file-limits';
-import { entryDataOffset, ZipDamagedError } from './zip-directory';
-import type { ZipEntry } from './zip-directory';
+import { entryDataOffset, ZipDamagedError, type ZipEntry } from './zip-directory';
 
 const STORED = 0;
 const DEFLATED = 8;
@@ -36,7 +36,8 @@ export function checkPartSize(entry: ZipEntry, limit: number): void {
  * true bound on time and memory.
  */
 export async function* readZipEntry(path: string, entry: ZipEntry): AsyncGenerator<Buffer> {
-  if (entry.method !== STORED && entry.method !== DEFLATED) throw new ZipDamagedError(`unsupported method ${entry.method}`);
+  if (entry.method !== STORED && entry.method !== DEFLATED)
+    throw new ZipDamagedError(`unsupported method ${entry.method}`);
   const handle = await open(path, 'r');
   let start: number;
   try {
@@ -45,7 +46,11 @@ export async function* readZipEntry(path: string, entry: ZipEntry): AsyncGenerat
     await handle.close();
   }
   if (entry.compressedSize === 0) return;
-  const source = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: STREAM_CHUNK_BYTES });
+  const source = createReadStream(path, {
+    start,
+    end: start + entry.compressedSize - 1,
+    highWaterMark: STREAM_CHUNK_BYTES,
+  });
   const inflate = entry.method === DEFLATED ? createInflateRaw({ chunkSize: STREAM_CHUNK_BYTES }) : null;
   const output = inflate ? pipeline(source, inflate, () => undefined) : source;
   let inflated = 0;
@@ -58,7 +63,13 @@ export async function* readZipEntry(path: string, entry: ZipEntry): AsyncGenerat
   } catch (error) {
     if (error instanceof ZipDamagedError) throw error;
     // zlib's "invalid block type", "unexpected end of file": the data is damaged.
-    if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && error.code.startsWith('Z_')) {
+    if (
+      typeof error === 'object' &&
+      error !== null &&
+      'code' in error &&
+      typeof error.code === 'string' &&
+      error.code.startsWith('Z_')
+    ) {
       throw new ZipDamagedError(String(error));
     }
     throw error;

@@ -1,5 +1,4 @@
-import { open } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 
 const END_OF_DIRECTORY = 0x06054b50;
 const ZIP64_END_LOCATOR = 0x07064b50;
@@ -39,7 +38,8 @@ export async function readZipDirectory(path: string): Promise<ZipEntry[]> {
     const tailLength = Math.min(size, END_RECORD_BYTES + MAX_COMMENT_BYTES);
     const tail = await readAt(handle, size - tailLength, tailLength);
     const at = lastSignature(tail, END_OF_DIRECTORY);
-    if (at < 0 || at + END_RECORD_BYTES > tail.length) throw new ZipDamagedError('no end of central directory');
+    if (at < 0 || at + END_RECORD_BYTES > tail.length)
+      throw new ZipDamagedError('no end of central directory');
     let count = tail.readUInt16LE(at + 10);
     let directorySize = tail.readUInt32LE(at + 12);
     let directoryOffset = tail.readUInt32LE(at + 16);
@@ -48,13 +48,15 @@ export async function readZipDirectory(path: string): Promise<ZipEntry[]> {
       const locator = await readAt(handle, locatorAt, 20);
       if (locator.readUInt32LE(0) === ZIP64_END_LOCATOR) {
         const end64 = await readAt(handle, Number(locator.readBigUInt64LE(8)), 56);
-        if (end64.readUInt32LE(0) !== ZIP64_END_OF_DIRECTORY) throw new ZipDamagedError('bad zip64 end record');
+        if (end64.readUInt32LE(0) !== ZIP64_END_OF_DIRECTORY)
+          throw new ZipDamagedError('bad zip64 end record');
         count = Number(end64.readBigUInt64LE(32));
         directorySize = Number(end64.readBigUInt64LE(40));
         directoryOffset = Number(end64.readBigUInt64LE(48));
       }
     }
-    if (count > MAX_ENTRIES || directoryOffset + directorySize > size) throw new ZipDamagedError('directory out of bounds');
+    if (count > MAX_ENTRIES || directoryOffset + directorySize > size)
+      throw new ZipDamagedError('directory out of bounds');
     return parseDirectory(await readAt(handle, directoryOffset, directorySize), count, size);
   } finally {
     await handle.close();
@@ -65,7 +67,8 @@ function parseDirectory(directory: Buffer, count: number, fileSize: number): Zip
   const entries: ZipEntry[] = [];
   let at = 0;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > directory.length || directory.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new ZipDamagedError('bad directory entry');
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== DIRECTORY_ENTRY)
+      throw new ZipDamagedError('bad directory entry');
     const nameLength = directory.readUInt16LE(at + 28);
     const extraLength = directory.readUInt16LE(at + 30);
     const commentLength = directory.readUInt16LE(at + 32);
@@ -77,7 +80,8 @@ function parseDirectory(directory: Buffer, count: number, fileSize: number): Zip
       headerOffset: directory.readUInt32LE(at + 42),
     };
     readZip64Extra(directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), entry);
-    if (entry.headerOffset + entry.compressedSize > fileSize) throw new ZipDamagedError('entry out of bounds');
+    if (entry.headerOffset + entry.compressedSize > fileSize)
+      throw new ZipDamagedError('entry out of bounds');
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -86,7 +90,7 @@ function parseDirectory(directory: Buffer, count: number, fileSize: number): Zip
 
 /** Sizes and offset too large for 32 bits live in the zip64 extra field, in this order. */
 function readZip64Extra(extra: Buffer, entry: ZipEntry): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === ZIP64_EXTRA) {
@@ -109,7 +113,8 @@ function readZip64Extra(extra: Buffer, entry: ZipEntry): void {
  * from the directory's. */
 export async function entryDataOffset(handle: FileHandle, entry: ZipEntry): Promise<number> {
   const header = await readAt(handle, entry.headerOffset, 30);
-  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) throw new ZipDamagedError('bad local header');
+  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER)
+    throw new ZipDamagedError('bad local header');
   return entry.headerOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 

@@ -7,10 +7,19 @@ export interface BackoffPolicy {
   throttledAttempts: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, maxMs: 30_000, transientAttempts: 5, throttledAttempts: 20 };
+export const DEFAULT_BACKOFF: BackoffPolicy = {
+  baseMs: 500,
+  maxMs: 30_000,
+  transientAttempts: 5,
+  throttledAttempts: 20,
+};
 
 /** "Full jitter": a random wait up to the exponential ceiling, so retries from several jobs spread out. */
-export function backoffDelay(policy: BackoffPolicy, attempt: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  policy: BackoffPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

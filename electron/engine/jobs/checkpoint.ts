@@ -61,7 +61,11 @@ export function readCheckpoint(path: string): CheckpointCounts | 'unreadable' | 
   try {
     const value = JSON.parse(readFileSync(path, 'utf8')) as Partial<Record<keyof CheckpointCounts, unknown>>;
     const { bytes, sends, settled, accepted, corrupt, corruptAccepted } = value;
-    if ([bytes, sends, settled, accepted, corrupt, corruptAccepted].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)) {
+    if (
+      [bytes, sends, settled, accepted, corrupt, corruptAccepted].every(
+        (n) => typeof n === 'number' && Number.isInteger(n) && n >= 0,
+      )
+    ) {
       return { bytes, sends, settled, accepted, corrupt, corruptAccepted } as CheckpointCounts;
     }
     return 'unreadable';

@@ -1,8 +1,10 @@
-import type { BackoffPolicy } from './backoff';
-import { backoffDelay } from './backoff';
+import { backoffDelay, type BackoffPolicy } from './backoff';
 
 /** What the runner does next about a transient failure. */
-export type OutageStep = { kind: 'retry'; delayMs: number } | { kind: 'wait'; delayMs: number; nextProbeAt: Date } | { kind: 'give-up'; waitedMs: number };
+export type OutageStep =
+  | { kind: 'retry'; delayMs: number }
+  | { kind: 'wait'; delayMs: number; nextProbeAt: Date }
+  | { kind: 'give-up'; waitedMs: number };
 
 /**
  * Tells a CRM that is down from a request that failed by chance. A few transient failures in a
@@ -56,7 +58,8 @@ export class CrmOutage {
     this.probes++;
     const delayMs = backoffDelay(this.policy, this.probes, this.random);
     const waitedMs = this.now() - this.since;
-    if (this.maxWaitMs !== undefined && waitedMs + delayMs > this.maxWaitMs) return { kind: 'give-up', waitedMs };
+    if (this.maxWaitMs !== undefined && waitedMs + delayMs > this.maxWaitMs)
+      return { kind: 'give-up', waitedMs };
     return { kind: 'wait', delayMs, nextProbeAt: new Date(this.now() + delayMs) };
   }
 

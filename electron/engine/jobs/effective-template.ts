@@ -5,7 +5,10 @@ import type { Template } from '../../../shared/template';
  * constants, so mapping and validation see exactly what will be sent. */
 export function effectiveTemplate(template: Template, connection: Connection): Template {
   const constants = { ...template.constants };
-  if ((connection.target === 'wolkvox-crm-cases' || connection.target === 'wolkvox-crm-records') && connection.operation) {
+  if (
+    (connection.target === 'wolkvox-crm-cases' || connection.target === 'wolkvox-crm-records') &&
+    connection.operation
+  ) {
     constants.operation ??= connection.operation;
   }
   return { ...template, constants };

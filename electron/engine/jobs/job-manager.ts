@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+
 import type {
   Connection,
   EngineEvent,
@@ -20,12 +21,12 @@ import { countRows } from '../files/count-rows';
 import { readRows } from '../files/read-rows';
 import type { LedgerBook } from '../ledger/ledger-book';
 import type { TokenLanes } from '../quota/token-lanes';
+import { isStorageError } from '../storage/storage-failure';
 import type { BackoffPolicy } from './backoff';
 import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-results';
 import { fileInfoOf, jobFileOf, sourceUnchanged, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
 import { Journal } from './journal';
-import { isStorageError } from '../storage/storage-failure';
 import { JobRunner, type RunMode } from './runner';
 
 export interface JobManagerOptions {
@@ -62,7 +63,12 @@ export class JobManager {
 
   constructor(private readonly o: JobManagerOptions) {}
 
-  async create(input: { file: FileInfo; template: Template; connection: Connection; allowDuplicates?: boolean }): Promise<JobSpec> {
+  async create(input: {
+    file: FileInfo;
+    template: Template;
+    connection: Connection;
+    allowDuplicates?: boolean;
+  }): Promise<JobSpec> {
     const { file } = input;
     const spec: JobSpec = {
       version: 1,
@@ -176,9 +182,16 @@ export class JobManager {
       }
       const saved = this.o.store.readSummary(jobId);
       try {
-        summaries.push(saved && !this.o.store.looksDamaged(jobId) ? saved : this.summaryOf(await this.get(jobId)));
+        summaries.push(
+          saved && !this.o.store.looksDamaged(jobId) ? saved : this.summaryOf(await this.get(jobId)),
+        );
       } catch (error) {
-        if (saved) summaries.push({ ...saved, status: 'needs-review', reason: isCargaError(error) ? error.detail : msg('job.folder-damaged', { jobId }) });
+        if (saved)
+          summaries.push({
+            ...saved,
+            status: 'needs-review',
+            reason: isCargaError(error) ? error.detail : msg('job.folder-damaged', { jobId }),
+          });
       }
     }
     return summaries;
@@ -192,10 +205,17 @@ export class JobManager {
     return resultRow(job.spec, job.journal.state, index);
   }
 
-  async results(jobId: string, filter: ResultFilter | undefined, offset: number, limit: number): Promise<ResultPage> {
+  async results(
+    jobId: string,
+    filter: ResultFilter | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<ResultPage> {
     const job = await this.get(jobId);
     const indices = filteredIndices(job.journal.state, filter);
-    const rows = indices.slice(offset, offset + limit).map((index) => resultRow(job.spec, job.journal.state, index));
+    const rows = indices
+      .slice(offset, offset + limit)
+      .map((index) => resultRow(job.spec, job.journal.state, index));
     return { total: indices.length, offset, rows };
   }
 
@@ -204,7 +224,10 @@ export class JobManager {
   }
 
   /** Failed (and uncertain, when asked) rows in file order, with their cells and fixes, for reports. */
-  async *detailRows(jobId: string, outcomes: readonly ('failed' | 'uncertain' | 'skipped')[]): AsyncGenerator<ResultRow> {
+  async *detailRows(
+    jobId: string,
+    outcomes: readonly ('failed' | 'uncertain' | 'skipped')[],
+  ): AsyncGenerator<ResultRow> {
     const job = await this.get(jobId);
     for (const index of filteredIndices(job.journal.state, { outcomes: [...outcomes] })) {
       yield resultRow(job.spec, job.journal.state, index);
@@ -334,6 +357,10 @@ export class JobManager {
 
   private summaryOf(job: OpenJob): JobSummary {
     const { runner } = job;
-    return jobSummary(job.spec, job.journal.state, runner ? { status: runner.jobStatus, progress: runner.progress() } : undefined);
+    return jobSummary(
+      job.spec,
+      job.journal.state,
+      runner ? { status: runner.jobStatus, progress: runner.progress() } : undefined,
+    );
   }
 }

@@ -4,7 +4,11 @@ import type { JobSpec } from './job-spec';
 import type { JournalState, RowDetail } from './journal';
 
 /** Where a job stands: its journal, and the running pass's live figures when one runs. */
-export function jobSummary(spec: JobSpec, state: JournalState, live?: { status: JobStatus; progress: JobProgress }): JobSummary {
+export function jobSummary(
+  spec: JobSpec,
+  state: JournalState,
+  live?: { status: JobStatus; progress: JobProgress },
+): JobSummary {
   const total = live?.progress.total ?? state.total ?? state.states.size;
   const counts = state.states.count(total);
   return {
@@ -23,7 +27,9 @@ export function jobSummary(spec: JobSpec, state: JournalState, live?: { status: 
     target: spec.connection.target,
     connectionName: spec.connection.name,
     ...(state.damage ? { reason: state.damage } : state.reason ? { reason: state.reason } : {}),
-    ...(state.alreadySent.size ? { alreadySentFrom: [...state.alreadySent].map(([jobId, { at, rows }]) => ({ jobId, at, rows })) } : {}),
+    ...(state.alreadySent.size
+      ? { alreadySentFrom: [...state.alreadySent].map(([jobId, { at, rows }]) => ({ jobId, at, rows })) }
+      : {}),
   };
 }
 
@@ -57,7 +63,14 @@ export function resultRow(spec: JobSpec, state: JournalState, index: number): Re
     row: detail?.row ?? rowNumberOf(spec, index),
     index,
     outcome: state.states.get(index),
-    ...(failure ? { failureClass: failure.failureClass, code: failure.code, message: failure.message, explanation: failure.explanation } : {}),
+    ...(failure
+      ? {
+          failureClass: failure.failureClass,
+          code: failure.code,
+          message: failure.message,
+          explanation: failure.explanation,
+        }
+      : {}),
     values,
     fixed: fixes !== undefined,
   };

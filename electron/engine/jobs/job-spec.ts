@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
+
 import { z } from 'zod';
-import type { FileInfo } from '../../../shared/contract';
+
 import { connectionSchema } from '../../../shared/connection-schema';
+import type { FileInfo } from '../../../shared/contract';
 import { templateSchema } from '../../../shared/template';
 
 /** `job.json`: what a job imports, where to, and how. Written once, atomically. */
@@ -54,7 +56,9 @@ export function jobFileOf(file: FileInfo, stat: { size: number; mtimeMs: number 
  * never sent (a stat costs microseconds; hashing the file would cost a read of it). */
 export function sourceUnchanged(spec: JobSpec): boolean {
   const stat = statSync(spec.file.path, { throwIfNoEntry: false });
-  return stat !== undefined && stat.size === spec.file.size && Math.abs(stat.mtimeMs - spec.file.mtimeMs) <= 1;
+  return (
+    stat !== undefined && stat.size === spec.file.size && Math.abs(stat.mtimeMs - spec.file.mtimeMs) <= 1
+  );
 }
 
 /** The file as the job first read it: the same encoding, delimiter, header row and sheet. */

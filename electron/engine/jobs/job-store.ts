@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { JobSummary } from '../../../shared/contract';
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
@@ -87,7 +88,10 @@ export class JobStore {
   /** Job ids, newest first (ids start with their creation time): every folder that holds a job's
    * description or journal, damaged ones included, so they are shown rather than lost. */
   list(): string[] {
-    const isJob = (name: string) => ['job.json', 'outcomes.jsonl', 'summary.json'].some((file) => existsSync(join(this.jobsDir, name, file)));
+    const isJob = (name: string) =>
+      ['job.json', 'outcomes.jsonl', 'summary.json'].some((file) =>
+        existsSync(join(this.jobsDir, name, file)),
+      );
     return readdirSync(this.jobsDir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && JOB_ID.test(entry.name) && isJob(entry.name))
       .map((entry) => entry.name)

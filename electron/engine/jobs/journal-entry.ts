@@ -48,7 +48,20 @@ export type JournalEntry =
   /** The operator fixed cells of a row; applied when it is sent again. */
   | { t: 'fix'; i: number; v: Record<string, string> };
 
-const TYPES = new Set(['read', 'send', 'ok', 'fail', 'unc', 'unsent', 'invalid', 'skip', 'total', 'status', 'fix', 'requeue']);
+const TYPES = new Set([
+  'read',
+  'send',
+  'ok',
+  'fail',
+  'unc',
+  'unsent',
+  'invalid',
+  'skip',
+  'total',
+  'status',
+  'fix',
+  'requeue',
+]);
 
 /** Lines are written by this program; a torn or foreign line is dropped rather than trusted. */
 export function parseJournalLine(line: string): JournalEntry | null {

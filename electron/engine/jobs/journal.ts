@@ -1,15 +1,26 @@
-import { closeSync, createReadStream, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { msg } from '../../../shared/messages/catalog';
-import type { JobStatus } from '../../../shared/contract';
-import type { Message } from '../../../shared/messages/message';
+import {
+  closeSync,
+  createReadStream,
+  fdatasync,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+
+import type { JobStatus } from '../../../shared/contract';
 import { CargaError } from '../../../shared/errors/carga-error';
+import { msg } from '../../../shared/messages/catalog';
+import type { Message } from '../../../shared/messages/message';
 import { jobStoppedMessage, shortWriteError, storageReason } from '../storage/storage-failure';
+import { Checkpoint, type CheckpointCounts } from './checkpoint';
 import { parseJournalLine, type JournalEntry, type RowFailure, type RowProblemNote } from './journal-entry';
 import { eachIndex, toRanges, type RowRanges } from './row-ranges';
 import { RowStates, type RowStatesView } from './row-states';
-import { Checkpoint, type CheckpointCounts } from './checkpoint';
 
 /** A row that is failed, uncertain or skipped, with why and its original cells. */
 export interface RowDetail {
@@ -132,11 +143,18 @@ export class Journal {
     this.record(ids.length ? { t: 'ok', r, i, ids: [...ids] } : { t: 'ok', r, i });
   }
 
-  settled(r: number, outcome: 'failed' | 'uncertain', rows: readonly SettledRow[], failure: RowFailure): void {
+  settled(
+    r: number,
+    outcome: 'failed' | 'uncertain',
+    rows: readonly SettledRow[],
+    failure: RowFailure,
+  ): void {
     const i = toRanges(rows.map((row) => row.index));
     const v = rows.map((row) => row.cells);
     const n = rows.map((row) => row.row);
-    this.record(outcome === 'failed' ? { t: 'fail', r, i, f: failure, v, n } : { t: 'unc', r, i, f: failure, v, n });
+    this.record(
+      outcome === 'failed' ? { t: 'fail', r, i, f: failure, v, n } : { t: 'unc', r, i, f: failure, v, n },
+    );
   }
 
   /** The CRM did not process request `r`: its rows are pending again. */
@@ -240,7 +258,9 @@ export class Journal {
 
   private flushNow(): Promise<void> {
     const counts = { ...this.live.counts };
-    return new Promise<void>((resolve, reject) => fdatasync(this.fd, (error) => (error ? reject(error) : resolve()))).then(() => {
+    return new Promise<void>((resolve, reject) =>
+      fdatasync(this.fd, (error) => (error ? reject(error) : resolve())),
+    ).then(() => {
       // After the journal is on the device, never before: a checkpoint is never ahead of it.
       if (!this.live.damage) this.checkpoint.write(counts, { durable: false });
     });
@@ -277,7 +297,8 @@ export class Journal {
   /** Rows still `sending` after a replay were in flight when the process died. */
   private settleInFlight(): void {
     const inFlight: number[] = [];
-    for (let i = 0; i < this.live.states.size; i++) if (this.live.states.get(i) === 'sending') inFlight.push(i);
+    for (let i = 0; i < this.live.states.size; i++)
+      if (this.live.states.get(i) === 'sending') inFlight.push(i);
     if (inFlight.length > 0) this.record({ t: 'unc', r: -1, i: toRanges(inFlight), f: CRASH_FAILURE });
   }
 }
@@ -303,11 +324,18 @@ function dropTornTail(fd: number): void {
 }
 
 /** Why a replayed journal cannot be trusted, comparing it with its checkpoint. */
-function damageOf(counts: CheckpointCounts, firstCorrupt: number, saved: CheckpointCounts | 'unreadable' | null): Message | null {
+function damageOf(
+  counts: CheckpointCounts,
+  firstCorrupt: number,
+  saved: CheckpointCounts | 'unreadable' | null,
+): Message | null {
   if (saved === 'unreadable') return msg('job.checkpoint-unreadable');
   if (counts.corrupt > counts.corruptAccepted) return msg('job.journal-corrupt', { line: firstCorrupt });
   if (saved && (counts.sends < saved.sends || counts.settled < saved.settled)) {
-    return msg('job.journal-short', { found: counts.sends + counts.settled, expected: saved.sends + saved.settled });
+    return msg('job.journal-short', {
+      found: counts.sends + counts.settled,
+      expected: saved.sends + saved.settled,
+    });
   }
   return null;
 }
@@ -346,7 +374,8 @@ async function replay(path: string): Promise<{ state: WritableState; firstCorrup
 
 function countEntry(counts: CheckpointCounts, entry: JournalEntry): void {
   if (entry.t === 'send') counts.sends++;
-  else if (entry.t === 'ok' || entry.t === 'fail' || entry.t === 'unc' || entry.t === 'unsent') counts.settled++;
+  else if (entry.t === 'ok' || entry.t === 'fail' || entry.t === 'unc' || entry.t === 'unsent')
+    counts.settled++;
   if (entry.t === 'ok') for (const [start, end] of entry.i) counts.accepted += end - start + 1;
 }
 
@@ -377,7 +406,11 @@ function apply(state: WritableState, entry: JournalEntry): void {
         const previous = state.details.get(index);
         const cells = entry.v?.[n] ?? previous?.cells;
         const row = entry.n?.[n] ?? previous?.row;
-        state.details.set(index, { failure: entry.f, ...(cells ? { cells } : {}), ...(row !== undefined ? { row } : {}) });
+        state.details.set(index, {
+          failure: entry.f,
+          ...(cells ? { cells } : {}),
+          ...(row !== undefined ? { row } : {}),
+        });
         n++;
       }
       return;
@@ -385,7 +418,9 @@ function apply(state: WritableState, entry: JournalEntry): void {
     case 'unsent': {
       const ranges = state.inFlight.get(entry.r);
       state.inFlight.delete(entry.r);
-      if (ranges) for (const index of eachIndex(ranges)) if (state.states.get(index) === 'sending') state.states.set(index, 'pending');
+      if (ranges)
+        for (const index of eachIndex(ranges))
+          if (state.states.get(index) === 'sending') state.states.set(index, 'pending');
       return;
     }
     case 'invalid': {
@@ -411,7 +446,10 @@ function apply(state: WritableState, entry: JournalEntry): void {
       }
       if (entry.j !== undefined) {
         const earlier = state.alreadySent.get(entry.j);
-        state.alreadySent.set(entry.j, { at: earlier?.at ?? entry.at ?? '', rows: (earlier?.rows ?? 0) + rows });
+        state.alreadySent.set(entry.j, {
+          at: earlier?.at ?? entry.at ?? '',
+          rows: (earlier?.rows ?? 0) + rows,
+        });
       }
       return;
     }

@@ -2,7 +2,14 @@ import type { RowOutcome } from '../../../shared/contract';
 
 /** One byte per row: a million-row job costs a megabyte, not a million objects. */
 const CODES: readonly RowOutcome[] = ['pending', 'sending', 'ok', 'failed', 'uncertain', 'skipped'];
-const CODE_OF: Record<RowOutcome, number> = { pending: 0, sending: 1, ok: 2, failed: 3, uncertain: 4, skipped: 5 };
+const CODE_OF: Record<RowOutcome, number> = {
+  pending: 0,
+  sending: 1,
+  ok: 2,
+  failed: 3,
+  uncertain: 4,
+  skipped: 5,
+};
 
 function noCounts(): Record<RowOutcome, number> {
   return { pending: 0, sending: 0, ok: 0, failed: 0, uncertain: 0, skipped: 0 };

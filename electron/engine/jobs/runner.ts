@@ -1,30 +1,31 @@
 import { dirname } from 'node:path';
+
 import type { EngineEvent, JobProgress, JobStatus } from '../../../shared/contract';
+import { isCargaError } from '../../../shared/errors/carga-error';
 import type { Classification } from '../../../shared/errors/classification';
 import { classifyNetworkError, explainAt } from '../../../shared/errors/classify';
-import type { CompiledMapping, MappedRecord } from '../../../shared/mapping/mapped-record';
-import { isCargaError } from '../../../shared/errors/carga-error';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
-import type { Message } from '../../../shared/messages/message';
+import type { CompiledMapping, MappedRecord } from '../../../shared/mapping/mapped-record';
 import { msg } from '../../../shared/messages/catalog';
-import { refusedPartyAsRowFailure } from '../crm/party-refusal';
+import type { Message } from '../../../shared/messages/message';
 import type { HttpClient, SendResult } from '../crm/http-client';
+import { refusedPartyAsRowFailure } from '../crm/party-refusal';
 import type { HttpRequest, ResolvedConnection, TargetAdapter } from '../crm/target-adapter';
 import { readRows } from '../files/read-rows';
-import { jobStorageStop } from '../storage/storage-failure';
 import type { SourceRow } from '../files/source-row';
-import { readTokenQuota } from '../quota/read-token-quota';
-import type { TokenLane } from '../quota/token-lanes';
 import type { DestinationLedger, LedgerHit } from '../ledger/destination-ledger';
 import type { RowFingerprinter } from '../ledger/row-fingerprint';
+import { readTokenQuota } from '../quota/read-token-quota';
+import type { TokenLane } from '../quota/token-lanes';
+import { jobStorageStop } from '../storage/storage-failure';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
 import { CrmOutage } from './crm-outage';
-import { RepeatedRejections, SETUP_SUSPECT_AFTER, type RejectedRequest } from './repeated-rejection';
 import { effectiveTemplate } from './effective-template';
+import { fileInfoOf, sourceUnchanged, type JobSpec } from './job-spec';
 import type { Journal } from './journal';
 import type { RowFailure } from './journal-entry';
-import { fileInfoOf, sourceUnchanged, type JobSpec } from './job-spec';
 import { RateMeter } from './rate-meter';
+import { RepeatedRejections, SETUP_SUSPECT_AFTER, type RejectedRequest } from './repeated-rejection';
 
 /** A row mapped, validated and ready to go. */
 interface ReadyRow {
@@ -89,7 +90,9 @@ export class JobRunner {
     this.nextRequest = o.journal.state.requests + 1;
     this.batchCap = o.adapter.maxBatch;
     this.outage = new CrmOutage(o.backoff, o.maxWaitMs, o.random);
-    this.aborted = new Promise((resolve) => this.abort.signal.addEventListener('abort', () => resolve(), { once: true }));
+    this.aborted = new Promise((resolve) =>
+      this.abort.signal.addEventListener('abort', () => resolve(), { once: true }),
+    );
   }
 
   get jobStatus(): JobStatus {
@@ -170,7 +173,11 @@ export class JobRunner {
         completePass = !this.stopping;
       } catch (error) {
         // The file changed or broke under the job: stop with the reader's own explanation.
-        if (!this.stopping) this.stop('stopped', isCargaError(error) ? error.detail : msg('job.read-failed', { detail: String(error) }));
+        if (!this.stopping)
+          this.stop(
+            'stopped',
+            isCargaError(error) ? error.detail : msg('job.read-failed', { detail: String(error) }),
+          );
       } finally {
         await Promise.all(this.inFlight);
       }
@@ -207,7 +214,9 @@ export class JobRunner {
   /** The row's cells with the operator's fixes applied. */
   private cellsOf(source: SourceRow): string[] {
     const fixes = this.o.journal.state.fixes.get(source.index);
-    return fixes ? this.o.spec.file.columns.map((column, i) => fixes[column] ?? source.cells[i] ?? '') : source.cells;
+    return fixes
+      ? this.o.spec.file.columns.map((column, i) => fixes[column] ?? source.cells[i] ?? '')
+      : source.cells;
   }
 
   /**
@@ -216,7 +225,11 @@ export class JobRunner {
    * crash came between the journal's `ok` and the ledger's write; one left uncertain that the
    * ledger shows this job had accepted (the journal lost its outcome) is ok.
    */
-  private keepLedgerInStep(source: SourceRow, mapping: CompiledMapping, fingerprints: RowFingerprinter): void {
+  private keepLedgerInStep(
+    source: SourceRow,
+    mapping: CompiledMapping,
+    fingerprints: RowFingerprinter,
+  ): void {
     const state = this.o.journal.state.states.get(source.index);
     const mapped = mapping.mapRow(this.cellsOf(source), source.index, source.row);
     if (mapped.problems.length > 0 || source.ragged) return;
@@ -247,7 +260,8 @@ export class JobRunner {
   /** One journal entry per earlier job per batch of rows read, not one per row. */
   private writeLedgerVerdicts(): void {
     this.o.journal.acceptedEarlier(this.verdicts.proved);
-    for (const [jobId, { at, indices }] of this.verdicts.skipped) this.o.journal.sentByEarlierJob(indices, jobId, at);
+    for (const [jobId, { at, indices }] of this.verdicts.skipped)
+      this.o.journal.sentByEarlierJob(indices, jobId, at);
     this.verdicts.clear();
   }
 
@@ -272,11 +286,15 @@ export class JobRunner {
     const built = this.build(rows);
     // Near a run of identical rejections, one request at a time: a wrong setup costs no more
     // requests than it takes to recognise it.
-    while (this.inFlight.size >= JOB_CONCURRENCY || (this.inFlight.size > 0 && this.rejections.length + this.inFlight.size >= SETUP_SUSPECT_AFTER)) {
+    while (
+      this.inFlight.size >= JOB_CONCURRENCY ||
+      (this.inFlight.size > 0 && this.rejections.length + this.inFlight.size >= SETUP_SUSPECT_AFTER)
+    ) {
       await Promise.race(this.inFlight);
     }
     // These rows were read before this check: if the file changed, they may be other rows.
-    if (!this.stopping && !sourceUnchanged(this.o.spec)) this.stop('stopped', msg('job.file-changed', { name: this.o.spec.file.name }));
+    if (!this.stopping && !sourceUnchanged(this.o.spec))
+      this.stop('stopped', msg('job.file-changed', { name: this.o.spec.file.name }));
     if (this.stopping) return;
     const task = this.send(rows, built)
       .catch((error: unknown) => this.failInFlight(error))
@@ -295,13 +313,21 @@ export class JobRunner {
       this.abort.abort();
       return;
     }
-    this.stop('stopped', isCargaError(error) ? error.detail : msg('job.read-failed', { detail: String(error) }));
+    this.stop(
+      'stopped',
+      isCargaError(error) ? error.detail : msg('job.read-failed', { detail: String(error) }),
+    );
   }
 
   /** The request for these rows, or what building it threw (thrown where it is sent). */
   private build(rows: ReadyRow[]): Built {
     try {
-      return { request: this.o.adapter.buildRequest(this.o.conn, rows.map((row) => row.record)) };
+      return {
+        request: this.o.adapter.buildRequest(
+          this.o.conn,
+          rows.map((row) => row.record),
+        ),
+      };
     } catch (error) {
       return { error };
     }
@@ -332,9 +358,13 @@ export class JobRunner {
       built = undefined;
       if ('error' in attempt) throw attempt.error;
       const request = attempt.request;
-      const result = await this.o.lane.limit(() => this.o.http.send(request, { timeoutMs: this.o.timeoutMs }));
+      const result = await this.o.lane.limit(() =>
+        this.o.http.send(request, { timeoutMs: this.o.timeoutMs }),
+      );
       const verdict = this.classify(result, rows);
-      const answered = verdict.kind === 'ok' || (verdict.failureClass !== 'transient' && verdict.failureClass !== 'throttled');
+      const answered =
+        verdict.kind === 'ok' ||
+        (verdict.failureClass !== 'transient' && verdict.failureClass !== 'throttled');
       if (answered && this.outage.answered() && !this.stopping) this.setStatus('running');
       if (answered && (verdict.kind === 'ok' || verdict.failureClass !== 'row')) this.rejections.answered();
 
@@ -361,7 +391,17 @@ export class JobRunner {
         }
         case 'uncertain':
         case 'partial':
-          this.settle(r, rows, 'uncertain', verdict.added !== undefined ? { ...failure, explanation: msg('job.partial-batch', { added: verdict.added, sent: rows.length }) } : failure);
+          this.settle(
+            r,
+            rows,
+            'uncertain',
+            verdict.added !== undefined
+              ? {
+                  ...failure,
+                  explanation: msg('job.partial-batch', { added: verdict.added, sent: rows.length }),
+                }
+              : failure,
+          );
           return;
         case 'transient': {
           // Nothing was processed: the same rows go again; a run of these means the CRM is down.
@@ -369,11 +409,21 @@ export class JobRunner {
           const step = this.outage.failed(sender, ++tries.transient);
           if (step.kind === 'give-up') {
             const seconds = Math.round(step.waitedMs / 1000);
-            this.stop('stopped', msg('job.crm-wait-expired', { seconds, code: failure.code, message: failure.message }));
+            this.stop(
+              'stopped',
+              msg('job.crm-wait-expired', { seconds, code: failure.code, message: failure.message }),
+            );
             return;
           }
           if (step.kind === 'wait') {
-            this.setStatus('waiting-crm', msg('job.waiting-crm', { code: failure.code, message: failure.message, nextProbeAt: step.nextProbeAt.toISOString() }));
+            this.setStatus(
+              'waiting-crm',
+              msg('job.waiting-crm', {
+                code: failure.code,
+                message: failure.message,
+                nextProbeAt: step.nextProbeAt.toISOString(),
+              }),
+            );
             this.emitProgress();
           }
           await wait(step.delayMs, this.abort.signal);
@@ -396,9 +446,17 @@ export class JobRunner {
           this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: this.o.lane.ledger.resetsAt }));
           return;
         case 'stop': {
-          const partyFailure = refusedPartyAsRowFailure(verdict, this.o.journal.state.states.tally.ok, rows.length === 1 ? rows[0]?.row : undefined);
+          const partyFailure = refusedPartyAsRowFailure(
+            verdict,
+            this.o.journal.state.states.tally.ok,
+            rows.length === 1 ? rows[0]?.row : undefined,
+          );
           if (partyFailure) {
-            this.settle(r, rows, 'failed', { ...failure, failureClass: 'row', explanation: partyFailure.explanation });
+            this.settle(r, rows, 'failed', {
+              ...failure,
+              failureClass: 'row',
+              explanation: partyFailure.explanation,
+            });
             return;
           }
           this.o.journal.unsent(r);
@@ -426,7 +484,8 @@ export class JobRunner {
   /** One row per request: the explanation can name its spreadsheet row. */
   private classify(result: SendResult, rows: ReadyRow[]): Classification {
     const place = rows.length === 1 && rows[0] ? { row: rows[0].row } : undefined;
-    if (result.kind === 'network-error') return classifyNetworkError(result.code, result.message, result.sent, result.timedOut, place);
+    if (result.kind === 'network-error')
+      return classifyNetworkError(result.code, result.message, result.sent, result.timedOut, place);
     return explainAt(this.o.adapter.readResponse(result.response, rows.length), place);
   }
 
@@ -442,7 +501,10 @@ export class JobRunner {
     const rows = run.flatMap((request) => request.rows).sort((a, b) => a.index - b.index);
     this.o.journal.requeue(rows.map((row) => row.index));
     const message = run[0]?.failure.message ?? '';
-    this.stop('stopped', msg('job.setup-wrong', { count: rows.length, message, rows: rows.map((row) => row.row).join(', ') }));
+    this.stop(
+      'stopped',
+      msg('job.setup-wrong', { count: rows.length, message, rows: rows.map((row) => row.row).join(', ') }),
+    );
   }
 
   private stop(status: 'stopped' | 'waiting-quota', reason: Message): void {
@@ -454,7 +516,8 @@ export class JobRunner {
     const { adapter, conn, lane, http, timeoutMs } = this.o;
     const reading = await readTokenQuota({ adapter, conn, lane, http, timeoutMs });
     // The read went out (whatever came back) and counts among the job's requests.
-    if (reading.kind !== 'unsupported' && reading.kind !== 'capped') this.o.journal.request(this.nextRequest++);
+    if (reading.kind !== 'unsupported' && reading.kind !== 'capped')
+      this.o.journal.request(this.nextRequest++);
     switch (reading.kind) {
       case 'capped':
         this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: reading.resetsAt }));
@@ -483,17 +546,28 @@ export class JobRunner {
     if (total === null || remaining === null || budget === null || budget <= 0) return;
     const counts = this.o.journal.state.states.tally;
     const done = counts.ok + counts.failed + counts.uncertain + counts.skipped;
-    const rows = this.o.mode.kind === 'run' ? total - done : counts.failed + (this.o.mode.includeUncertain ? counts.uncertain : 0);
+    const rows =
+      this.o.mode.kind === 'run'
+        ? total - done
+        : counts.failed + (this.o.mode.includeUncertain ? counts.uncertain : 0);
     const requests = Math.ceil(rows / this.batchCap);
     if (requests <= remaining) return;
     const days = 1 + Math.ceil((requests - remaining) / budget);
-    this.o.emit({ type: 'job-notice', jobId: this.o.spec.jobId, notice: msg('job.needs-more-days', { requests, remaining, days }) });
+    this.o.emit({
+      type: 'job-notice',
+      jobId: this.o.spec.jobId,
+      notice: msg('job.needs-more-days', { requests, remaining, days }),
+    });
   }
 
   private setStatus(status: JobStatus, reason?: Message): void {
     this.status = status;
     this.o.journal.status(status, reason);
-    this.o.emit(reason ? { type: 'job-status', jobId: this.o.spec.jobId, status, reason } : { type: 'job-status', jobId: this.o.spec.jobId, status });
+    this.o.emit(
+      reason
+        ? { type: 'job-status', jobId: this.o.spec.jobId, status, reason }
+        : { type: 'job-status', jobId: this.o.spec.jobId, status },
+    );
   }
 
   private maybeEmitProgress(): void {

@@ -1,9 +1,32 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fdatasyncSync, fstatSync, linkSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fdatasyncSync,
+  fstatSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { decodeHeader, encodeHeader, encodeJob, encodeRow, HEADER_BYTES, KEY_BYTES, scanRecords, UNIT } from './ledger-records';
-import { FingerprintTable } from './fingerprint-table';
+
 import { destinationFileName } from './destination';
+import { FingerprintTable } from './fingerprint-table';
+import {
+  decodeHeader,
+  encodeHeader,
+  encodeJob,
+  encodeRow,
+  HEADER_BYTES,
+  KEY_BYTES,
+  scanRecords,
+  UNIT,
+} from './ledger-records';
 import { RowFingerprinter } from './row-fingerprint';
 
 /** The earlier job that a destination accepted a row from. */
@@ -146,7 +169,13 @@ export class LedgerFile implements DestinationLedger {
       },
     };
     while (size - this.readOffset >= UNIT) {
-      const length = readSync(this.fd, chunk, 0, Math.min(chunk.length, size - this.readOffset), this.readOffset);
+      const length = readSync(
+        this.fd,
+        chunk,
+        0,
+        Math.min(chunk.length, size - this.readOffset),
+        this.readOffset,
+      );
       const { next, skipped } = scanRecords(chunk, length, visit);
       this.damagedBytes += skipped;
       this.readOffset += next;

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Connection } from '../../../shared/contract';
+
 import { resolveOrigin } from '../../../shared/connection/normalize-server';
+import type { Connection } from '../../../shared/contract';
 import { targetDescriptor } from '../../../shared/targets/catalog';
 
 /** Where rows land: the target, the server as requests reach it, and what inside it receives
  * them (operation, module, campaign, touchpoint). A campaign's status is not part of it: the
  * same campaign paused or active holds the same records. */
 export function destinationKey(connection: Connection): string {
-  const origin = connection.server === 'sandbox' ? 'sandbox' : resolveOrigin(connection.target, connection.server);
+  const origin =
+    connection.server === 'sandbox' ? 'sandbox' : resolveOrigin(connection.target, connection.server);
   const where = targetDescriptor(connection.target)
     .connectionFields.filter((field) => field !== 'campaignStatus')
     .map((field) => [field, (connection[field] ?? '').toString().trim()]);

@@ -51,7 +51,15 @@ export class FingerprintTable {
     return this.insert(this.slots, this.mask, word(fp, 0), word(fp, 4), word(fp, 8), word(fp, 12), ref);
   }
 
-  private insert(slots: Uint32Array, mask: number, a: number, b: number, c: number, d: number, ref: number): boolean {
+  private insert(
+    slots: Uint32Array,
+    mask: number,
+    a: number,
+    b: number,
+    c: number,
+    d: number,
+    ref: number,
+  ): boolean {
     for (let slot = a & mask; ; slot = (slot + 1) & mask) {
       const at = slot * WORDS;
       if ((slots[at + 4] ?? 0) === 0) {
@@ -75,7 +83,16 @@ export class FingerprintTable {
     this.count = 0;
     for (let at = 0; at < old.length; at += WORDS) {
       const ref = old[at + 4] ?? 0;
-      if (ref !== 0) this.insert(this.slots, this.mask, old[at] ?? 0, old[at + 1] ?? 0, old[at + 2] ?? 0, old[at + 3] ?? 0, ref);
+      if (ref !== 0)
+        this.insert(
+          this.slots,
+          this.mask,
+          old[at] ?? 0,
+          old[at + 1] ?? 0,
+          old[at + 2] ?? 0,
+          old[at + 3] ?? 0,
+          ref,
+        );
     }
   }
 }
@@ -88,5 +105,11 @@ function capacityFor(expected: number): number {
 
 /** Little-endian u32 at `offset`, without allocating. */
 function word(bytes: Uint8Array, offset: number): number {
-  return ((bytes[offset] ?? 0) | ((bytes[offset + 1] ?? 0) << 8) | ((bytes[offset + 2] ?? 0) << 16) | ((bytes[offset + 3] ?? 0) << 24)) >>> 0;
+  return (
+    ((bytes[offset] ?? 0) |
+      ((bytes[offset + 1] ?? 0) << 8) |
+      ((bytes[offset + 2] ?? 0) << 16) |
+      ((bytes[offset + 3] ?? 0) << 24)) >>>
+    0
+  );
 }

@@ -1,13 +1,14 @@
 import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
 import { readRows } from '../files/read-rows';
 import { effectiveTemplate } from '../jobs/effective-template';
+import { fileInfoOf, type JobSpec } from '../jobs/job-spec';
 import type { JobStore } from '../jobs/job-store';
 import { parseJournalLine } from '../jobs/journal-entry';
 import { eachIndex } from '../jobs/row-ranges';
-import { fileInfoOf, type JobSpec } from '../jobs/job-spec';
 import { destinationKey } from './destination';
 import type { LedgerFile } from './destination-ledger';
 
@@ -21,7 +22,11 @@ const BATCH = 10_000;
  * gone or changed cannot be fingerprinted; its own journal still keeps its rows from being
  * sent twice by that job.
  */
-export async function backfillFromJournals(ledger: LedgerFile, destination: string, store: JobStore): Promise<number> {
+export async function backfillFromJournals(
+  ledger: LedgerFile,
+  destination: string,
+  store: JobStore,
+): Promise<number> {
   let added = 0;
   for (const jobId of store.list()) {
     let spec: JobSpec;
@@ -70,7 +75,9 @@ async function readAccepted(path: string): Promise<Accepted> {
 
 function fileUnchanged(spec: JobSpec): boolean {
   const stat = statSync(spec.file.path, { throwIfNoEntry: false });
-  return stat !== undefined && stat.size === spec.file.size && Math.abs(stat.mtimeMs - spec.file.mtimeMs) <= 1;
+  return (
+    stat !== undefined && stat.size === spec.file.size && Math.abs(stat.mtimeMs - spec.file.mtimeMs) <= 1
+  );
 }
 
 async function refingerprint(ledger: LedgerFile, spec: JobSpec, accepted: Accepted): Promise<number> {
@@ -88,7 +95,9 @@ async function refingerprint(ledger: LedgerFile, spec: JobSpec, accepted: Accept
     for await (const batch of readRows(fileInfoOf(spec))) {
       for (const source of batch) {
         const fixes = accepted.fixes.get(source.index);
-        const cells = fixes ? spec.file.columns.map((column, i) => fixes[column] ?? source.cells[i] ?? '') : source.cells;
+        const cells = fixes
+          ? spec.file.columns.map((column, i) => fixes[column] ?? source.cells[i] ?? '')
+          : source.cells;
         const mapped = mapping.mapRow(cells, source.index, source.row);
         if (mapped.problems.length > 0 || source.ragged) continue;
         // Every valid row is fingerprinted, accepted or not, so identical rows number as in the run.

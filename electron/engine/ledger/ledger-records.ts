@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+
 import { FINGERPRINT_BYTES } from './row-fingerprint';
 
 /**
@@ -72,7 +73,11 @@ export interface RecordVisitor {
  * Reads the records in `bytes[0, end)`; returns where reading must go on next time (the start
  * of a unit not yet complete) and how many bytes were passed over as damaged.
  */
-export function scanRecords(bytes: Buffer, end: number, visit: RecordVisitor): { next: number; skipped: number } {
+export function scanRecords(
+  bytes: Buffer,
+  end: number,
+  visit: RecordVisitor,
+): { next: number; skipped: number } {
   let pos = 0;
   let skipped = 0;
   while (pos + UNIT <= end) {
@@ -86,7 +91,11 @@ export function scanRecords(bytes: Buffer, end: number, visit: RecordVisitor): {
       if (pos + 2 * UNIT > end) break;
       const length = bytes[pos + 1] ?? 0;
       if (length <= JOB_ID_BYTES && checks(bytes, pos, 2 * UNIT)) {
-        visit.job(bytes.readUInt32LE(pos + 4), bytes.toString('utf8', pos + 16, pos + 16 + length), bytes.readDoubleLE(pos + 8));
+        visit.job(
+          bytes.readUInt32LE(pos + 4),
+          bytes.toString('utf8', pos + 16, pos + 16 + length),
+          bytes.readDoubleLE(pos + 8),
+        );
         pos += 2 * UNIT;
         continue;
       }

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+
 import type { MappedRecord } from '../../../shared/mapping/mapped-record';
 import { OccurrenceCounter } from './occurrence-counter';
 

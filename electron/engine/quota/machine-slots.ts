@@ -9,7 +9,12 @@ import { join } from 'node:path';
  * token with one plain hash, and cut short: it travels in socket names other local users can list.
  */
 export function machineLaneKey(origin: string, token: string): string {
-  return createHmac('sha256', 'carga/machine-wide-token-lane/v1').update(origin).update('\n').update(token).digest('hex').slice(0, 32);
+  return createHmac('sha256', 'carga/machine-wide-token-lane/v1')
+    .update(origin)
+    .update('\n')
+    .update(token)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** Where slot `slot` of lane `key` is held. Linux: the abstract namespace, freed by the kernel the
@@ -108,7 +113,9 @@ export class MachineSlots {
         probe.destroy();
         resolve(true);
       });
-      probe.once('error', (error: NodeJS.ErrnoException) => resolve(error.code !== 'ECONNREFUSED' && error.code !== 'ENOENT'));
+      probe.once('error', (error: NodeJS.ErrnoException) =>
+        resolve(error.code !== 'ECONNREFUSED' && error.code !== 'ENOENT'),
+      );
     });
     if (answered) return false;
     try {

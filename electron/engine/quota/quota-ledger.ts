@@ -50,7 +50,9 @@ export class QuotaLedger {
 
   /** The budget as the provider or the operator stated it: what a day of quota holds. */
   get statedBudget(): number | null {
-    const limits = [this.limitGuessed ? null : this.limit, this.dailyLimit ?? null].filter((v): v is number => v !== null);
+    const limits = [this.limitGuessed ? null : this.limit, this.dailyLimit ?? null].filter(
+      (v): v is number => v !== null,
+    );
     return limits.length ? Math.min(...limits) : null;
   }
 
@@ -170,7 +172,8 @@ function parseLine(text: string): LedgerLine | null {
     if (typeof value !== 'object' || value === null) return null;
     const { at, base, limit, reset } = value as Record<string, unknown>;
     if (typeof at !== 'number') return null;
-    if (typeof base === 'number' && typeof limit === 'number' && typeof reset === 'number') return { at, base, limit, reset };
+    if (typeof base === 'number' && typeof limit === 'number' && typeof reset === 'number')
+      return { at, base, limit, reset };
     return { at };
   } catch {
     return null;

@@ -16,7 +16,13 @@ export type QuotaReading =
  * Asks the provider for the token's quota (the read costs a request, so it is counted and goes
  * through the token's lane like any other) and adopts its figures in the ledger.
  */
-export async function readTokenQuota(input: { adapter: TargetAdapter; conn: ResolvedConnection; lane: TokenLane; http: HttpClient; timeoutMs: number }): Promise<QuotaReading> {
+export async function readTokenQuota(input: {
+  adapter: TargetAdapter;
+  conn: ResolvedConnection;
+  lane: TokenLane;
+  http: HttpClient;
+  timeoutMs: number;
+}): Promise<QuotaReading> {
   const { adapter, conn, lane, http } = input;
   if (!adapter.quotaRequest || !adapter.readQuota) return { kind: 'unsupported' };
   const reservation = lane.ledger.reserve('read-quota');
@@ -25,7 +31,8 @@ export async function readTokenQuota(input: { adapter: TargetAdapter; conn: Reso
   const result = await lane.limit(() => http.send(request, { timeoutMs: input.timeoutMs }));
   if (result.kind === 'network-error') return { kind: 'network-error', message: result.message };
   const quota = adapter.readQuota(result.response);
-  if ('kind' in quota) return quota.kind === 'failure' ? { kind: 'failure', failure: quota } : { kind: 'unsupported' };
+  if ('kind' in quota)
+    return quota.kind === 'failure' ? { kind: 'failure', failure: quota } : { kind: 'unsupported' };
   const resetsAt = quota.resetsAt ? Date.parse(quota.resetsAt) : undefined;
   lane.ledger.observe({ limit: quota.limit, usedToday: quota.usedToday, ...(resetsAt ? { resetsAt } : {}) });
   return { kind: 'ok', quota: { ...quota, countedToday: lane.ledger.countedToday } };

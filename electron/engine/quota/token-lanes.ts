@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+
 import pLimit from 'p-limit';
-import { MachineSlots, machineLaneKey } from './machine-slots';
+
+import { machineLaneKey, MachineSlots } from './machine-slots';
 import { QuotaLedger } from './quota-ledger';
 
 /** The API allows this many requests in flight per token, across every job and process using it. */

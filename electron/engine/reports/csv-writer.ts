@@ -14,7 +14,9 @@ const CHUNK_CHARS = 64 * 1024;
 
 export function assertDelimiter(delimiter: string): void {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
-    throw new RangeError(`A CSV delimiter is one character other than a quote or a line break, not ${JSON.stringify(delimiter)}`);
+    throw new RangeError(
+      `A CSV delimiter is one character other than a quote or a line break, not ${JSON.stringify(delimiter)}`,
+    );
   }
 }
 
@@ -26,12 +28,17 @@ export function csvLine(cells: readonly string[], delimiter: string): string {
 }
 
 function quoteCell(cell: string, delimiter: string): string {
-  const needsQuotes = cell.includes('"') || cell.includes(delimiter) || cell.includes('\r') || cell.includes('\n');
+  const needsQuotes =
+    cell.includes('"') || cell.includes(delimiter) || cell.includes('\r') || cell.includes('\n');
   return needsQuotes ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
 /** A CSV file (UTF-8 with BOM, CRLF) written as rows arrive, honouring the disk's backpressure. */
-export function openCsvSheet(options: { path: string; header: readonly string[]; delimiter: string }): SheetWriter {
+export function openCsvSheet(options: {
+  path: string;
+  header: readonly string[];
+  delimiter: string;
+}): SheetWriter {
   const { delimiter } = options;
   assertDelimiter(delimiter);
   const file = new PartialFile(options.path);

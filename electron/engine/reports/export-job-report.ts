@@ -30,7 +30,10 @@ export async function exportJobReport(input: {
         yield {
           row: row.row,
           values: cellsOf(row),
-          outcome: row.outcome === 'failed' || row.outcome === 'uncertain' || row.outcome === 'skipped' ? row.outcome : 'failed',
+          outcome:
+            row.outcome === 'failed' || row.outcome === 'uncertain' || row.outcome === 'skipped'
+              ? row.outcome
+              : 'failed',
           ...(row.failureClass ? { failureClass: row.failureClass } : {}),
           ...(row.code ? { code: row.code } : {}),
           ...(row.message ? { message: row.message } : {}),
@@ -38,16 +41,32 @@ export async function exportJobReport(input: {
         };
       }
     }
-    await writeErrorReport({ path, format: input.format, columns: spec.file.headers, rows: rows(), lang, delimiter: REPORT_DELIMITERS[lang] });
+    await writeErrorReport({
+      path,
+      format: input.format,
+      columns: spec.file.headers,
+      rows: rows(),
+      lang,
+      delimiter: REPORT_DELIMITERS[lang],
+    });
   } else if (input.kind === 'failed-rows') {
     async function* rows(): AsyncGenerator<readonly string[]> {
       for await (const row of jobs.detailRows(jobId, ['failed'])) yield cellsOf(row);
     }
-    await writeFailedRows({ path, format: input.format, headers: spec.file.headers, rows: rows(), delimiter: spec.file.delimiter ?? ';' });
+    await writeFailedRows({
+      path,
+      format: input.format,
+      headers: spec.file.headers,
+      rows: rows(),
+      delimiter: spec.file.delimiter ?? ';',
+    });
   } else {
     const summary = await jobs.summary(jobId);
     const breakdown = await jobs.breakdown(jobId);
-    const problems = new Map<string, { code: string; count: number; explanation: ResultRow['explanation'] }>();
+    const problems = new Map<
+      string,
+      { code: string; count: number; explanation: ResultRow['explanation'] }
+    >();
     for await (const row of jobs.detailRows(jobId, ['failed', 'uncertain'])) {
       const code = row.code ?? 'unknown';
       const entry = problems.get(code);
@@ -59,7 +78,9 @@ export async function exportJobReport(input: {
       lang,
       summary,
       breakdown,
-      problems: [...problems.values()].flatMap((p) => (p.explanation ? [{ code: p.code, count: p.count, explanation: p.explanation }] : [])),
+      problems: [...problems.values()].flatMap((p) =>
+        p.explanation ? [{ code: p.code, count: p.count, explanation: p.explanation }] : [],
+      ),
     });
   }
   return { path };

@@ -1,6 +1,7 @@
+import { once, type EventEmitter } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { once, type EventEmitter } from 'node:events';
+
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 
@@ -62,7 +63,9 @@ export class PartialFile {
     try {
       await rename(this.partialPath, this.path);
     } catch (error) {
-      throw isBusy(error) ? new CargaError(msg('report.file-busy', { path: this.path })) : writeFailed(this.path, error);
+      throw isBusy(error)
+        ? new CargaError(msg('report.file-busy', { path: this.path }))
+        : writeFailed(this.path, error);
     }
   }
 

@@ -4,7 +4,11 @@ import type { Message } from '../../../shared/messages/message';
 
 /** The text of `report.<group>.<key>` in `lang`, or `key` itself when there is none (a failure
  * class or status added later still shows, untranslated, rather than breaking an export). */
-export function reportLabel(lang: Lang, group: 'outcome' | 'kind' | 'status' | 'target', key: string): string {
+export function reportLabel(
+  lang: Lang,
+  group: 'outcome' | 'kind' | 'status' | 'target',
+  key: string,
+): string {
   const code = `report.${group}.${key}`;
   return isMessageCode(code) ? formatMessage(lang, { code }) : key;
 }

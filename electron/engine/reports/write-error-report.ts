@@ -1,8 +1,8 @@
 import type { Lang } from '../../../shared/lang';
 import { formatMessage, msg, type MessageCode } from '../../../shared/messages/catalog';
 import { DEFAULT_REPORT_DELIMITER, openCsvSheet } from './csv-writer';
-import type { ReportRow } from './report-row';
 import { explain, otherLang, reportLabel } from './report-labels';
+import type { ReportRow } from './report-row';
 import { alignCells, fillSheet, type SheetCell, type SheetWriter } from './sheet-writer';
 import { columnWidth, openXlsxSheet } from './xlsx-writer';
 
@@ -57,7 +57,11 @@ export async function writeErrorReport(options: ErrorReportOptions): Promise<{ r
 
 function openSheet(options: ErrorReportOptions, header: string[]): SheetWriter {
   if (options.format === 'csv') {
-    return openCsvSheet({ path: options.path, header, delimiter: options.delimiter ?? DEFAULT_REPORT_DELIMITER });
+    return openCsvSheet({
+      path: options.path,
+      header,
+      delimiter: options.delimiter ?? DEFAULT_REPORT_DELIMITER,
+    });
   }
   return openXlsxSheet({
     path: options.path,

@@ -31,7 +31,8 @@ export async function writeSummary(options: SummaryOptions): Promise<void> {
 
 export function summaryText(options: Omit<SummaryOptions, 'path'>): string {
   const { lang, summary } = options;
-  const text = (code: MessageCode, params?: Record<string, string | number>): string => formatMessage(lang, msg(code, params));
+  const text = (code: MessageCode, params?: Record<string, string | number>): string =>
+    formatMessage(lang, msg(code, params));
   const numbers = new Intl.NumberFormat(lang === 'es' ? 'es-419' : 'en');
   const count = (value: number): string => numbers.format(value);
 
@@ -71,7 +72,8 @@ export function summaryText(options: Omit<SummaryOptions, 'path'>): string {
 
   lines.push('', text('report.summary.next'));
   const steps: string[] = [];
-  if (summary.uncertain > 0) steps.push(text('report.summary.next-uncertain', { count: count(summary.uncertain) }));
+  if (summary.uncertain > 0)
+    steps.push(text('report.summary.next-uncertain', { count: count(summary.uncertain) }));
   if (summary.failed > 0) steps.push(text('report.summary.next-failed', { count: count(summary.failed) }));
   if (summary.pending > 0) steps.push(text('report.summary.next-pending', { count: count(summary.pending) }));
   if (steps.length === 0) steps.push(text('report.summary.next-none'));

@@ -10,7 +10,12 @@ function isDrainable(value: unknown): value is DrainableStream {
   if (!('once' in value) || typeof value.once !== 'function') return false;
   if (!('_writableState' in value)) return false;
   const state = value._writableState;
-  return typeof state === 'object' && state !== null && 'needDrain' in state && typeof state.needDrain === 'boolean';
+  return (
+    typeof state === 'object' &&
+    state !== null &&
+    'needDrain' in state &&
+    typeof state.needDrain === 'boolean'
+  );
 }
 
 /**

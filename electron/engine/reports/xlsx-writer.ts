@@ -1,5 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+
 import ExcelJS from 'exceljs';
+
 import { PartialFile } from './partial-file';
 import type { SheetCell, SheetWriter } from './sheet-writer';
 import { needsDrain, sheetEntryStream } from './xlsx-sheet-drain';
@@ -48,7 +50,11 @@ export interface XlsxSheetOptions {
 export function openXlsxSheet(options: XlsxSheetOptions): SheetWriter {
   const maxRows = options.maxRowsPerSheet ?? EXCEL_MAX_ROWS;
   const file = new PartialFile(options.path);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file.stream, useSharedStrings: false, useStyles: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: file.stream,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   let sheetCount = 0;
   let sheet = addSheet();
   let rowsInSheet = 1;

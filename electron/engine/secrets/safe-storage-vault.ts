@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+
 import { z } from 'zod';
+
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import { writeFileAtomic } from '../jobs/atomic-write';
@@ -41,7 +43,8 @@ export function createSafeStorageVault(path: string, encryption: StringEncryptio
     writeFileAtomic(path, JSON.stringify(file), 0o600);
   };
   const requireEncryption = () => {
-    if (!encryption.isEncryptionAvailable()) throw new CargaError(msg('front-door.secure-storage-unavailable'));
+    if (!encryption.isEncryptionAvailable())
+      throw new CargaError(msg('front-door.secure-storage-unavailable'));
   };
 
   return {

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import type { Message } from '../../../shared/messages/message';
+
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
+import type { Message } from '../../../shared/messages/message';
 
 /** Why the disk refused a write; each has its own plain explanation. */
 export type StorageReason = 'full' | 'read-only' | 'denied' | 'not-folder';
@@ -64,19 +65,24 @@ function nearestExisting(path: string): string {
  * the file standing where a folder should be, the read-only folder, the full disk's folder. */
 export function unusableFolderMessage(error: unknown, dataDir: string): Message | null {
   if (error instanceof CargaError) return null;
-  const failedPath = typeof (error as { path?: unknown })?.path === 'string' ? (error as { path: string }).path : dataDir;
+  const failedPath =
+    typeof (error as { path?: unknown })?.path === 'string' ? (error as { path: string }).path : dataDir;
   // An input file the operator named is not Carga's folder: its own messages say what is wrong.
   const inside = relative(dataDir, failedPath);
   if (inside.startsWith('..') || isAbsolute(inside)) return null;
   const reason = storageReason(error, failedPath);
   if (!reason) return null;
   const existing = nearestExisting(failedPath);
-  return msg(`storage.unusable-${reason}`, { path: reason === 'full' || existing === failedPath ? failedPath : existing });
+  return msg(`storage.unusable-${reason}`, {
+    path: reason === 'full' || existing === failedPath ? failedPath : existing,
+  });
 }
 
 /** A job could not record what it sends: it stops, resumable once the disk takes writes (exit 3). */
 export function jobStoppedMessage(reason: StorageReason, path: string): Message {
-  return reason === 'not-folder' ? msg('storage.job-stopped-denied', { path }) : msg(`storage.job-stopped-${reason}`, { path });
+  return reason === 'not-folder'
+    ? msg('storage.job-stopped-denied', { path })
+    : msg(`storage.job-stopped-${reason}`, { path });
 }
 
 /** Why a job must stop for its disk, whoever wrote (journal, ledger, summary), or null. */
@@ -84,7 +90,10 @@ export function jobStorageStop(error: unknown, jobFolder: string): Message | nul
   if (error instanceof CargaError) return error.detail.code.startsWith('storage.') ? error.detail : null;
   const reason = storageErrorCode(error) ? storageReason(error, jobFolder) : null;
   if (!reason) return null;
-  const path = typeof (error as { path?: unknown }).path === 'string' ? dirname((error as { path: string }).path) : jobFolder;
+  const path =
+    typeof (error as { path?: unknown }).path === 'string'
+      ? dirname((error as { path: string }).path)
+      : jobFolder;
   return jobStoppedMessage(reason, path);
 }
 

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { CargaError } from '../../../shared/errors/carga-error';
-import { msg } from '../../../shared/messages/catalog';
 import { normalizeName } from '../../../shared/mapping/normalize-name';
+import { msg } from '../../../shared/messages/catalog';
 import { templateSchema, type Template } from '../../../shared/template';
 import { writeFileAtomic } from '../jobs/atomic-write';
 
@@ -13,7 +14,9 @@ export class TemplateStore {
   list(): Template[] {
     if (!existsSync(this.dir)) return [];
     const templates: Template[] = [];
-    for (const name of readdirSync(this.dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of readdirSync(this.dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const parsed = templateSchema.safeParse(safeJson(readFileSync(join(this.dir, name), 'utf8')));
       if (parsed.success) templates.push(parsed.data);
     }
@@ -38,13 +41,18 @@ export class TemplateStore {
     const present = new Set(columns.map(normalizeName));
     return this.list()
       .map((template) => ({ template, mapped: Object.keys(template.columns) }))
-      .filter(({ mapped }) => mapped.length > 0 && mapped.every((column) => present.has(normalizeName(column))))
+      .filter(
+        ({ mapped }) => mapped.length > 0 && mapped.every((column) => present.has(normalizeName(column))),
+      )
       .sort((a, b) => b.mapped.length - a.mapped.length)
       .map(({ template }) => template);
   }
 
   private pathOf(name: string): string {
-    const slug = normalizeName(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'plantilla';
+    const slug =
+      normalizeName(name)
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'plantilla';
     return join(this.dir, `${slug}.json`);
   }
 }

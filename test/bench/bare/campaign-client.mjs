@@ -20,7 +20,8 @@ async function send(records) {
     body: JSON.stringify(records),
   });
   const body = await response.json();
-  if (response.status !== 200) throw new Error(`refused: ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
+  if (response.status !== 200)
+    throw new Error(`refused: ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
   ok += records.length;
 }
 

@@ -1,6 +1,7 @@
 // The bare baseline of `carga check`: papaparse's own Node stream over Node's native UTF-8
 // decoding, in a plain Node process (no TypeScript loader). Prints the number of data rows.
 import { createReadStream } from 'node:fs';
+
 import Papa from 'papaparse';
 
 const [path, delimiter = ';'] = process.argv.slice(2);

@@ -39,6 +39,11 @@ export class CheckPage {
   /** Example rows as [row, kind] pairs, in the order shown. */
   async exampleRows(): Promise<[number, string][]> {
     const rows = await this.examples.all();
-    return Promise.all(rows.map(async (row): Promise<[number, string]> => [Number(await row.getAttribute('data-row')), (await row.getAttribute('data-kind')) ?? '']));
+    return Promise.all(
+      rows.map(async (row): Promise<[number, string]> => [
+        Number(await row.getAttribute('data-row')),
+        (await row.getAttribute('data-kind')) ?? '',
+      ]),
+    );
   }
 }

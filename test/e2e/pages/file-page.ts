@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+
 import type { Locator, Page } from 'playwright-core';
 
 /** The File step: the drop zone (browsing goes through its file input), detection and preview. */
@@ -49,7 +50,8 @@ export class FilePage {
       transfer.items.add(new File([bytes], name, { type: mime }));
       return transfer;
     }, file);
-    for (const event of ['dragenter', 'dragover', 'drop']) await this.dropzone.dispatchEvent(event, { dataTransfer });
+    for (const event of ['dragenter', 'dragover', 'drop'])
+      await this.dropzone.dispatchEvent(event, { dataTransfer });
     await dataTransfer.dispose();
   }
 

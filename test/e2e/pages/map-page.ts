@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+
 import { chooseOption } from './mantine-select';
 
 /** The Map step: columns against the target's fields, constants, value maps, date formats, the

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { z } from 'zod';
+
 import type { JobStatus, ReportFormat, ReportKind, RowOutcome } from '../../../shared/contract';
 import { chooseOption } from './mantine-select';
 
@@ -35,12 +36,16 @@ export class ResultsPage {
   }
 
   async waitForStatus(status: JobStatus): Promise<void> {
-    await this.page.locator(`[data-testid="results-screen"][data-status="${status}"]`).waitFor({ state: 'visible' });
+    await this.page
+      .locator(`[data-testid="results-screen"][data-status="${status}"]`)
+      .waitFor({ state: 'visible' });
   }
 
   /** Resolves when the table holds exactly `total` rows for the current filter, all loaded. */
   async waitForTotal(total: number): Promise<void> {
-    await this.page.locator(`[data-testid="results-table"][data-total="${total}"][aria-busy="false"]`).waitFor({ state: 'attached' });
+    await this.page
+      .locator(`[data-testid="results-table"][data-total="${total}"][aria-busy="false"]`)
+      .waitFor({ state: 'attached' });
   }
 
   chart(failureClass: string): Locator {
@@ -49,7 +54,9 @@ export class ResultsPage {
 
   /** The chip's visible label: its checkbox (which carries the test id) is hidden. */
   outcomeChip(outcome: RowOutcome): Locator {
-    return this.page.locator('.mantine-Chip-root', { has: this.page.getByTestId(`results-filter-outcome-${outcome}`) }).locator('label');
+    return this.page
+      .locator('.mantine-Chip-root', { has: this.page.getByTestId(`results-filter-outcome-${outcome}`) })
+      .locator('label');
   }
 
   row(rowNumber: number): Locator {
@@ -61,13 +68,20 @@ export class ResultsPage {
   }
 
   cell(rowNumber: number, column: string): Locator {
-    return this.page.locator(`[data-testid="results-cell"][data-row="${rowNumber}"][data-column="${column}"]`);
+    return this.page.locator(
+      `[data-testid="results-cell"][data-row="${rowNumber}"][data-column="${column}"]`,
+    );
   }
 
   /** Rows shown, as [row number, outcome], in order. */
   async shownRows(): Promise<[number, string][]> {
     const rows = await this.rows.all();
-    return Promise.all(rows.map(async (row): Promise<[number, string]> => [Number(await row.getAttribute('data-row')), (await row.getAttribute('data-outcome')) ?? '']));
+    return Promise.all(
+      rows.map(async (row): Promise<[number, string]> => [
+        Number(await row.getAttribute('data-row')),
+        (await row.getAttribute('data-outcome')) ?? '',
+      ]),
+    );
   }
 
   /** Filters by kind of failure; `label` is the kind's name in the operator's language. */
@@ -90,13 +104,19 @@ export class ResultsPage {
     const input = this.page.getByTestId('results-cell-input');
     await input.fill(value);
     await input.press('Enter');
-    await this.page.locator(`[data-testid="results-cell"][data-row="${rowNumber}"][data-column="${column}"]`, { hasText: value }).waitFor({ state: 'visible' });
+    await this.page
+      .locator(`[data-testid="results-cell"][data-row="${rowNumber}"][data-column="${column}"]`, {
+        hasText: value,
+      })
+      .waitFor({ state: 'visible' });
   }
 
   /** Exports a report and resolves to the path the screen says it saved it at, once it says so
    * for this export (the path may be the same as last time's). */
   async export(kind: ReportKind, format: ReportFormat): Promise<string> {
-    const answered = this.page.waitForResponse((response) => new URL(response.url()).pathname === '/api/exportReport');
+    const answered = this.page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/api/exportReport',
+    );
     await this.page.getByTestId(`results-export-${kind}-${format}`).click();
     const { path } = z.object({ path: z.string() }).parse(await (await answered).json());
     const shown = this.exportPath.locator('span', { hasText: path });

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+
 import type { JobStatus } from '../../../shared/contract';
 
 /** The Run step: progress, counters, rate, time and quota left; pause, resume, cancel. */
@@ -37,6 +38,8 @@ export class RunPage {
 
   /** Resolves when the run screen shows the job in `status`. */
   async waitForStatus(status: JobStatus, timeout?: number): Promise<void> {
-    await this.page.locator(`[data-testid="run-screen"][data-status="${status}"]`).waitFor({ state: 'visible', ...(timeout ? { timeout } : {}) });
+    await this.page
+      .locator(`[data-testid="run-screen"][data-status="${status}"]`)
+      .waitFor({ state: 'visible', ...(timeout ? { timeout } : {}) });
   }
 }

@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { check } from '../../../electron/cli/check';
 import type { CliIO } from '../../../electron/cli/command';
 
@@ -79,12 +81,28 @@ describe('carga check', () => {
     const { io, stdout } = fakeIO();
     expect(await check([file, '--template', template, '--json', '--lang', 'en'], io)).toBe(1);
     const summary = JSON.parse(stdout()) as Record<string, unknown>;
-    expect(Object.keys(summary)).toEqual(['totalRows', 'validRows', 'invalidRows', 'problemCounts', 'examples', 'mappingProblems', 'requests', 'alreadySent', 'alreadySentFrom']);
+    expect(Object.keys(summary)).toEqual([
+      'totalRows',
+      'validRows',
+      'invalidRows',
+      'problemCounts',
+      'examples',
+      'mappingProblems',
+      'requests',
+      'alreadySent',
+      'alreadySentFrom',
+    ]);
     expect(summary).toMatchObject({
       totalRows: 5,
       validRows: 2,
       invalidRows: 3,
-      problemCounts: { 'phone-scientific': 1, 'invalid-email': 1, 'invalid-date': 1, 'phone-too-short': 1, 'ragged-row': 1 },
+      problemCounts: {
+        'phone-scientific': 1,
+        'invalid-email': 1,
+        'invalid-date': 1,
+        'phone-too-short': 1,
+        'ragged-row': 1,
+      },
       mappingProblems: [],
       requests: 1,
     });
@@ -95,7 +113,10 @@ describe('carga check', () => {
       field: 'tel1',
       value: '3.00123E+09',
       code: 'phone-scientific',
-      message: { code: 'validation.phone-scientific', params: { row: 3, column: 'Teléfono', value: '3.00123E+09' } },
+      message: {
+        code: 'validation.phone-scientific',
+        params: { row: 3, column: 'Teléfono', value: '3.00123E+09' },
+      },
       text: 'Row 3, column «Teléfono»: «3.00123E+09» is in scientific notation; Excel lost digits. Format the column as text in Excel and export again.',
     });
     expect((summary.examples as { row: number; code: string }[]).map((e) => [e.row, e.code])).toEqual([
@@ -111,12 +132,20 @@ describe('carga check', () => {
     const rows = Array.from({ length: 8 }, (_, i) => `Cliente ${i},12${i}`);
     const file = await write('cortos.csv', ['Nombre,Tel', ...rows].join('\n'));
     const { io, stdout } = fakeIO({ LANG: 'en_US.UTF-8' });
-    expect(await check([file, '--target', 'wolkvox-campaign', '--map', 'Nombre=customer_name', '--map', 'Tel=tel1'], io)).toBe(1);
+    expect(
+      await check(
+        [file, '--target', 'wolkvox-campaign', '--map', 'Nombre=customer_name', '--map', 'Tel=tel1'],
+        io,
+      ),
+    ).toBe(1);
     const lines = stdout().split('\n');
     expect(lines.slice(lines.indexOf('Problems by kind:'))).toEqual([
       'Problems by kind:',
       '  Phone numbers with fewer than 7 digits: 8',
-      ...[2, 3, 4, 5, 6].map((row) => `    Row ${row}, column «Tel»: «12${row - 2}» has 3 digits and a phone number needs at least 7. Correct the number; if it lost a leading zero, format the column as text in Excel and export again.`),
+      ...[2, 3, 4, 5, 6].map(
+        (row) =>
+          `    Row ${row}, column «Tel»: «12${row - 2}» has 3 digits and a phone number needs at least 7. Correct the number; if it lost a leading zero, format the column as text in Excel and export again.`,
+      ),
       '    … and 3 more of this kind.',
       '',
       'Requests needed to send the rows that are ready: 0 (10,000 per request).',
@@ -127,7 +156,11 @@ describe('carga check', () => {
   it('exits 0 when every row can be sent, counting one request per row for cases', async () => {
     const file = await write(
       'casos.csv',
-      ['Tipo de caso,Responsable,Propietario,Contacto,Descripción,Estado,Prioridad,Ciudad', 'Queja,ana@demo,ana@demo,c@x.co,Texto,Abierto,Alta,Cali', 'Reclamo,ana@demo,ana@demo,d@x.co,Otro,Cerrado,Baja,Pasto'].join('\n'),
+      [
+        'Tipo de caso,Responsable,Propietario,Contacto,Descripción,Estado,Prioridad,Ciudad',
+        'Queja,ana@demo,ana@demo,c@x.co,Texto,Abierto,Alta,Cali',
+        'Reclamo,ana@demo,ana@demo,d@x.co,Otro,Cerrado,Baja,Pasto',
+      ].join('\n'),
     );
     const template = await write(
       'casos.json',
@@ -135,7 +168,16 @@ describe('carga check', () => {
         name: 'Casos',
         target: 'wolkvox-crm-cases',
         connection: { operation: 'demo' },
-        columns: { 'Tipo de caso': 'case-type', Responsable: 'responsible', Propietario: 'owner', Contacto: 'contact', Descripción: 'description', Estado: 'status', Prioridad: 'priority', Ciudad: 'form.Ciudad' },
+        columns: {
+          'Tipo de caso': 'case-type',
+          Responsable: 'responsible',
+          Propietario: 'owner',
+          Contacto: 'contact',
+          Descripción: 'description',
+          Estado: 'status',
+          Prioridad: 'priority',
+          Ciudad: 'form.Ciudad',
+        },
       }),
     );
     const { io, stdout } = fakeIO({ LANG: 'en_US.UTF-8' });
@@ -156,8 +198,25 @@ describe('carga check', () => {
   it('marks mapping problems that block a run and exits 1 even when the rows look fine', async () => {
     const file = await write('casos.csv', ['Descripción,Ciudad', 'Texto,Cali'].join('\n'));
     const { io, stdout } = fakeIO();
-    const args = [file, '--target', 'wolkvox-crm-cases', '--map', 'Descripción=description', '--map', 'Ciudad=form.Ciudad', '--map', 'Barrio=form.ciudad'];
-    for (const [field, value] of [['operation', 'demo'], ['case-type', 'Solicitud'], ['responsible', 'a@demo'], ['owner', 'a@demo'], ['contact', 'c@x.co'], ['status', 'Abierto']]) {
+    const args = [
+      file,
+      '--target',
+      'wolkvox-crm-cases',
+      '--map',
+      'Descripción=description',
+      '--map',
+      'Ciudad=form.Ciudad',
+      '--map',
+      'Barrio=form.ciudad',
+    ];
+    for (const [field, value] of [
+      ['operation', 'demo'],
+      ['case-type', 'Solicitud'],
+      ['responsible', 'a@demo'],
+      ['owner', 'a@demo'],
+      ['contact', 'c@x.co'],
+      ['status', 'Abierto'],
+    ]) {
       args.push('--set', `${field}=${value}`);
     }
     expect(await check(args, io)).toBe(1);
@@ -178,7 +237,21 @@ describe('carga check', () => {
   it('applies the file overrides given as flags', async () => {
     const file = await write('lista.txt', ['# exportado del CRM', 'Nombre|Tel', 'Ana|3001234567'].join('\n'));
     const { io, stdout } = fakeIO();
-    const code = await check([file, '--target', 'wolkvox-campaign', '--map', 'Tel=tel1', '--delimiter', '|', '--header-row', '1', '--json'], io);
+    const code = await check(
+      [
+        file,
+        '--target',
+        'wolkvox-campaign',
+        '--map',
+        'Tel=tel1',
+        '--delimiter',
+        '|',
+        '--header-row',
+        '1',
+        '--json',
+      ],
+      io,
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout())).toMatchObject({ totalRows: 1, validRows: 1, invalidRows: 0, requests: 1 });
   });
@@ -195,7 +268,10 @@ describe('carga check', () => {
 
   it('refuses a template that breaks the schema, naming the path of the problem', async () => {
     const file = await write('lista.csv', CAMPAIGN_CSV);
-    const template = await write('mala.json', JSON.stringify({ name: 'x', target: 'wolkvox-campaign', columns: { Tel: 7 } }));
+    const template = await write(
+      'mala.json',
+      JSON.stringify({ name: 'x', target: 'wolkvox-campaign', columns: { Tel: 7 } }),
+    );
     const { io, stderr } = fakeIO({ LANG: 'en_US.UTF-8' });
     expect(await check([file, '--template', template], io)).toBe(2);
     expect(stderr()).toMatch(/^The template .*mala\.json is not valid: columns\.Tel: .+\n$/);
@@ -211,7 +287,9 @@ describe('carga check', () => {
 
     const noFile = fakeIO();
     expect(await check(['--template', template], noFile.io)).toBe(2);
-    expect(noFile.stderr()).toBe('Falta el archivo. Uso: carga check ARCHIVO [opciones]; escriba «carga check --help» para ver las opciones.\n');
+    expect(noFile.stderr()).toBe(
+      'Falta el archivo. Uso: carga check ARCHIVO [opciones]; escriba «carga check --help» para ver las opciones.\n',
+    );
 
     const twoFiles = fakeIO({ LANG: 'en' });
     expect(await check(['a.csv', 'b.csv', '--template', template], twoFiles.io)).toBe(2);
@@ -222,11 +300,15 @@ describe('carga check', () => {
     const file = await write('lista.csv', CAMPAIGN_CSV);
     const unknown = fakeIO();
     expect(await check([file, '--templte', 'x.json'], unknown.io)).toBe(2);
-    expect(unknown.stderr()).toBe('La opción --templte no existe. Escriba «carga check --help» para ver las opciones.\n');
+    expect(unknown.stderr()).toBe(
+      'La opción --templte no existe. Escriba «carga check --help» para ver las opciones.\n',
+    );
 
     const noTarget = fakeIO();
     expect(await check([file, '--map', 'Tel=tel1'], noTarget.io)).toBe(2);
-    expect(noTarget.stderr()).toMatch(/^Indique una plantilla \(--template T\.json\) o un destino \(--target\)/);
+    expect(noTarget.stderr()).toMatch(
+      /^Indique una plantilla \(--template T\.json\) o un destino \(--target\)/,
+    );
   });
 
   it('speaks Spanish by default and English for a non-Spanish LANG', async () => {
@@ -243,6 +325,8 @@ describe('carga check', () => {
     const { io, stdout } = fakeIO();
     expect(await check(['--help'], io)).toBe(0);
     expect(stdout()).toMatch(/^Uso: carga check ARCHIVO \[opciones\]\n/);
-    expect(stdout()).toMatch(/^ {2}--target DESTINO +Destino de las filas, si no hay plantilla\. Valores: wolkvox-crm-cases, wolkvox-crm-records, wolkvox-campaign, thalamus-cases\.$/m);
+    expect(stdout()).toMatch(
+      /^ {2}--target DESTINO +Destino de las filas, si no hay plantilla\. Valores: wolkvox-crm-cases, wolkvox-crm-records, wolkvox-campaign, thalamus-cases\.$/m,
+    );
   });
 });

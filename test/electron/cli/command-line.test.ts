@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
+import { check } from '../../../electron/cli/check';
 import type { CliIO, Command } from '../../../electron/cli/command';
 import { COMMAND_SPECS } from '../../../electron/cli/command-specs';
 import { COMMON_FLAGS } from '../../../electron/cli/flags';
-import { check } from '../../../electron/cli/check';
 import { importCommand } from '../../../electron/cli/import';
 import { inspect } from '../../../electron/cli/inspect';
 import { jobs } from '../../../electron/cli/jobs';
@@ -11,12 +12,27 @@ import { resume } from '../../../electron/cli/resume';
 import { retry } from '../../../electron/cli/retry';
 import { sandbox } from '../../../electron/cli/sandbox';
 
-const COMMANDS: Record<string, Command> = { inspect, check, import: importCommand, resume, retry, jobs, report, sandbox };
+const COMMANDS: Record<string, Command> = {
+  inspect,
+  check,
+  import: importCommand,
+  resume,
+  retry,
+  jobs,
+  report,
+  sandbox,
+};
 
 function fakeIO(env: Record<string, string | undefined> = { LANG: 'es_CO.UTF-8' }) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, isTTY: false, cwd: process.cwd() };
+  const io: CliIO = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env,
+    isTTY: false,
+    cwd: process.cwd(),
+  };
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -62,8 +78,14 @@ describe('reading a command line', () => {
     const cases: [string[], string][] = [
       [['a.csv', '--sheet'], 'Falta el valor de --sheet.\n'],
       [['a.csv', '--json=sí'], '--json no lleva valor, no «sí».\n'],
-      [['a.csv', '--header-row', '-1'], 'El valor de --header-row no es válido: «-1». Debe ser un número entero entre 0 y 100000000.\n'],
-      [['a.csv', '--encoding', 'latin9'], 'Valor no válido para --encoding: «latin9». Valores posibles: utf-8, utf-16le, utf-16be, windows-1252.\n'],
+      [
+        ['a.csv', '--header-row', '-1'],
+        'El valor de --header-row no es válido: «-1». Debe ser un número entero entre 0 y 100000000.\n',
+      ],
+      [
+        ['a.csv', '--encoding', 'latin9'],
+        'Valor no válido para --encoding: «latin9». Valores posibles: utf-8, utf-16le, utf-16be, windows-1252.\n',
+      ],
     ];
     for (const [args, expected] of cases) {
       const { io, out, err } = fakeIO();
@@ -75,13 +97,28 @@ describe('reading a command line', () => {
 
   it('says which flag gives a connection value the target needs, never the internal field name', async () => {
     const { io, err } = fakeIO({ LANG: 'en_US.UTF-8', CARGA_TOKEN: 'x' });
-    const args = ['list.csv', '--target', 'wolkvox-campaign', '--server', 'https://wv.example.invalid', '--campaign-status', 'active'];
+    const args = [
+      'list.csv',
+      '--target',
+      'wolkvox-campaign',
+      '--server',
+      'https://wv.example.invalid',
+      '--campaign-status',
+      'active',
+    ];
     expect(await importCommand(args, io)).toBe(2);
-    expect(err()).toBe('This target also needs --campaign-id: give it on the command line or in the template’s connection.\n');
+    expect(err()).toBe(
+      'This target also needs --campaign-id: give it on the command line or in the template’s connection.\n',
+    );
     expect(err()).not.toMatch(/campaignId/);
 
     const records = fakeIO({ LANG: 'es_CO.UTF-8', CARGA_TOKEN: 'x' });
-    expect(await importCommand(['list.csv', '--target', 'wolkvox-crm-records', '--server', 'https://wv.example.invalid'], records.io)).toBe(2);
+    expect(
+      await importCommand(
+        ['list.csv', '--target', 'wolkvox-crm-records', '--server', 'https://wv.example.invalid'],
+        records.io,
+      ),
+    ).toBe(2);
     expect(records.err()).toMatch(/--operation, --module/);
   });
 
@@ -94,6 +131,8 @@ describe('reading a command line', () => {
       }),
     );
     expect(new Set(texts).size).toBe(1);
-    expect(texts[0]).toBe('Falta el archivo. Uso: carga COMMAND ARCHIVO [opciones]; escriba «carga COMMAND --help» para ver las opciones.\n');
+    expect(texts[0]).toBe(
+      'Falta el archivo. Uso: carga COMMAND ARCHIVO [opciones]; escriba «carga COMMAND --help» para ver las opciones.\n',
+    );
   });
 });

@@ -1,8 +1,16 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_TOKEN, startSandbox, THALAMUS_PASSWORD_TOUCHPOINT, THALAMUS_SANDBOX_PARTY_PASSWORD, type SandboxHandle } from '../../../electron/sandbox/sandbox';
+
+import {
+  SANDBOX_TOKEN,
+  startSandbox,
+  THALAMUS_PASSWORD_TOUCHPOINT,
+  THALAMUS_SANDBOX_PARTY_PASSWORD,
+  type SandboxHandle,
+} from '../../../electron/sandbox/sandbox';
 import { useTempDirs } from '../../support/temp-dir';
 import { postCase, VALID_CASE } from '../sandbox/sandbox-requests';
 
@@ -16,7 +24,10 @@ afterEach(async () => {
   sandbox = null;
 });
 
-function carga(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function carga(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/cli.ts'), ...args], {
       cwd: ROOT,
@@ -37,33 +48,70 @@ describe('every target from the CLI, against the sandbox over HTTP', () => {
     const home = tempDir();
     const result = await carga(
       [
-        'import', join(EXAMPLES, 'casos-thalamus.csv'), '--template', join(EXAMPLES, 'casos-thalamus.template.json'),
-        '--server', `${sandbox.origin}/thalamus`, '--touchpoint', THALAMUS_PASSWORD_TOUCHPOINT, '--token-env', 'TH_TOKEN', '--party-password-env', 'TH_PASS', '--json',
+        'import',
+        join(EXAMPLES, 'casos-thalamus.csv'),
+        '--template',
+        join(EXAMPLES, 'casos-thalamus.template.json'),
+        '--server',
+        `${sandbox.origin}/thalamus`,
+        '--touchpoint',
+        THALAMUS_PASSWORD_TOUCHPOINT,
+        '--token-env',
+        'TH_TOKEN',
+        '--party-password-env',
+        'TH_PASS',
+        '--json',
       ],
       { CARGA_HOME: home, TH_TOKEN: SANDBOX_TOKEN, TH_PASS: THALAMUS_SANDBOX_PARTY_PASSWORD },
     );
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'finished', total: 5, ok: 5, failed: 0 });
     const cases = sandbox.accepted().thalamusCases;
-    expect(cases.map((c) => c.party)).toEqual(['1$1020304050', '1$52123456', '1$79876543', '1$1098765432', '2$900123456']);
+    expect(cases.map((c) => c.party)).toEqual([
+      '1$1020304050',
+      '1$52123456',
+      '1$79876543',
+      '1$1098765432',
+      '2$900123456',
+    ]);
     expect(cases[0]?.body).toEqual({
       categoryCode: 'RECL',
       typeCode: 'FACT',
       status: 'Creado',
       comments: [{ description: 'Cobro doble en la factura de marzo' }],
-      caseData: { Monto: 1234567.89, Urgente: true, Cantidad: 2, 'Fecha de compra': '2026-03-15', Canal: 'Teléfono' },
+      caseData: {
+        Monto: 1234567.89,
+        Urgente: true,
+        Cantidad: 2,
+        'Fecha de compra': '2026-03-15',
+        Canal: 'Teléfono',
+      },
     });
     expect(cases[4]?.body.caseData).toMatchObject({ Monto: 250000, Urgente: true });
     // The password travelled only in the Authorization header: never in the job's files.
-    expect(readFileSync(join(home, 'jobs', JSON.parse(result.stdout).jobId, 'job.json'), 'utf8')).not.toContain(THALAMUS_SANDBOX_PARTY_PASSWORD);
+    expect(
+      readFileSync(join(home, 'jobs', JSON.parse(result.stdout).jobId, 'job.json'), 'utf8'),
+    ).not.toContain(THALAMUS_SANDBOX_PARTY_PASSWORD);
   });
 
   it('Thalamus: a wrong party password stops the job before anything is accepted, saying why', async () => {
     sandbox = await startSandbox();
     const result = await carga(
       [
-        'import', join(EXAMPLES, 'casos-thalamus.csv'), '--template', join(EXAMPLES, 'casos-thalamus.template.json'),
-        '--server', `${sandbox.origin}/thalamus`, '--touchpoint', THALAMUS_PASSWORD_TOUCHPOINT, '--token-env', 'TH_TOKEN', '--party-password-env', 'TH_PASS', '--lang', 'es',
+        'import',
+        join(EXAMPLES, 'casos-thalamus.csv'),
+        '--template',
+        join(EXAMPLES, 'casos-thalamus.template.json'),
+        '--server',
+        `${sandbox.origin}/thalamus`,
+        '--touchpoint',
+        THALAMUS_PASSWORD_TOUCHPOINT,
+        '--token-env',
+        'TH_TOKEN',
+        '--party-password-env',
+        'TH_PASS',
+        '--lang',
+        'es',
       ],
       { CARGA_HOME: tempDir(), TH_TOKEN: SANDBOX_TOKEN, TH_PASS: 'otra-clave' },
     );
@@ -75,7 +123,18 @@ describe('every target from the CLI, against the sandbox over HTTP', () => {
   it('module records: typed fields sent as objects; the contacts loaded are then accepted by T1 cases', async () => {
     sandbox = await startSandbox();
     const env = { CARGA_HOME: tempDir(), CARGA_TOKEN: SANDBOX_TOKEN };
-    const result = await carga(['import', join(EXAMPLES, 'contactos-ejemplo.csv'), '--template', join(EXAMPLES, 'contactos-ejemplo.template.json'), '--server', sandbox.origin, '--json'], env);
+    const result = await carga(
+      [
+        'import',
+        join(EXAMPLES, 'contactos-ejemplo.csv'),
+        '--template',
+        join(EXAMPLES, 'contactos-ejemplo.template.json'),
+        '--server',
+        sandbox.origin,
+        '--json',
+      ],
+      env,
+    );
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'finished', total: 4, ok: 4, requests: 2 });
     expect(sandbox.accepted().moduleRecords[0]).toMatchObject({
@@ -95,12 +154,32 @@ describe('every target from the CLI, against the sandbox over HTTP', () => {
     sandbox = await startSandbox();
     const result = await carga(
       [
-        'import', join(EXAMPLES, 'contactos-ejemplo.csv'), '--target', 'wolkvox-crm-records', '--server', sandbox.origin, '--operation', 'demo', '--module', 'contacts',
-        '--map', 'Nombre=namecontact', '--map', 'Correo=emailcontact', '--map', 'Dirección=field.Dirección', '--type', 'field.Dirección=address', '--json',
+        'import',
+        join(EXAMPLES, 'contactos-ejemplo.csv'),
+        '--target',
+        'wolkvox-crm-records',
+        '--server',
+        sandbox.origin,
+        '--operation',
+        'demo',
+        '--module',
+        'contacts',
+        '--map',
+        'Nombre=namecontact',
+        '--map',
+        'Correo=emailcontact',
+        '--map',
+        'Dirección=field.Dirección',
+        '--type',
+        'field.Dirección=address',
+        '--json',
       ],
       { CARGA_HOME: tempDir(), CARGA_TOKEN: SANDBOX_TOKEN },
     );
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: 4 });
-    expect(sandbox.accepted().moduleRecords.map((r) => r.record['Dirección'])).toContainEqual({ type: 'address', value: 'Avenida 6N #23-45' });
+    expect(sandbox.accepted().moduleRecords.map((r) => r.record['Dirección'])).toContainEqual({
+      type: 'address',
+      value: 'Avenida 6N #23-45',
+    });
   });
 });

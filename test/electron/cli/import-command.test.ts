@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
 import { TEST_TOKEN } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
@@ -16,7 +18,10 @@ afterEach(async () => {
   sandbox = null;
 });
 
-function carga(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function carga(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/cli.ts'), ...args], {
       cwd: ROOT,
@@ -40,19 +45,56 @@ function filesUnder(dir: string): string[] {
 describe('carga import', () => {
   it('imports the example into the embedded sandbox with exit 0 and one JSON summary', async () => {
     const home = tempDir();
-    const result = await carga(['import', join(EXAMPLES, 'casos-ejemplo.csv'), '--template', join(EXAMPLES, 'casos-ejemplo.template.json'), '--json'], { CARGA_HOME: home });
+    const result = await carga(
+      [
+        'import',
+        join(EXAMPLES, 'casos-ejemplo.csv'),
+        '--template',
+        join(EXAMPLES, 'casos-ejemplo.template.json'),
+        '--json',
+      ],
+      { CARGA_HOME: home },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(Object.keys(summary).sort()).toEqual(['alreadySentFrom', 'failed', 'jobId', 'ok', 'pending', 'requests', 'skipped', 'status', 'total', 'uncertain']);
-    expect(summary).toMatchObject({ status: 'finished', total: 20, ok: 20, failed: 0, uncertain: 0, pending: 0, requests: 21 });
+    expect(Object.keys(summary).sort()).toEqual([
+      'alreadySentFrom',
+      'failed',
+      'jobId',
+      'ok',
+      'pending',
+      'requests',
+      'skipped',
+      'status',
+      'total',
+      'uncertain',
+    ]);
+    expect(summary).toMatchObject({
+      status: 'finished',
+      total: 20,
+      ok: 20,
+      failed: 0,
+      uncertain: 0,
+      pending: 0,
+      requests: 21,
+    });
   });
 
   it('exits 1 with the failures explained when some rows fail, and writes the report', async () => {
     const home = tempDir();
     const report = join(home, 'errores.csv');
     const result = await carga(
-      ['import', join(EXAMPLES, 'casos-con-errores.csv'), '--template', join(EXAMPLES, 'casos-ejemplo.template.json'), '--report', report, '--lang', 'es'],
+      [
+        'import',
+        join(EXAMPLES, 'casos-con-errores.csv'),
+        '--template',
+        join(EXAMPLES, 'casos-ejemplo.template.json'),
+        '--report',
+        report,
+        '--lang',
+        'es',
+      ],
       { CARGA_HOME: home },
     );
     expect(result.code).toBe(1);
@@ -65,20 +107,32 @@ describe('carga import', () => {
   it('exits 3, resumable, when the CRM refuses the token; 2 when the token or the file is missing', async () => {
     sandbox = await startSandbox({ tokens: [{ token: TEST_TOKEN, dailyLimit: 1000 }] });
     const home = tempDir();
-    const args = ['import', join(EXAMPLES, 'casos-ejemplo.csv'), '--template', join(EXAMPLES, 'casos-ejemplo.template.json'), '--server', sandbox.origin];
+    const args = [
+      'import',
+      join(EXAMPLES, 'casos-ejemplo.csv'),
+      '--template',
+      join(EXAMPLES, 'casos-ejemplo.template.json'),
+      '--server',
+      sandbox.origin,
+    ];
     const refused = await carga([...args, '--json'], { CARGA_HOME: home, CARGA_TOKEN: 'wrong-token' });
     expect(refused.code).toBe(3);
     expect(JSON.parse(refused.stdout)).toMatchObject({ status: 'stopped', ok: 0, pending: 20 });
 
     const jobId = (JSON.parse(refused.stdout) as { jobId: string }).jobId;
-    const resumed = await carga(['resume', jobId, '--server', sandbox.origin, '--json'], { CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN });
+    const resumed = await carga(['resume', jobId, '--server', sandbox.origin, '--json'], {
+      CARGA_HOME: home,
+      CARGA_TOKEN: TEST_TOKEN,
+    });
     expect(resumed.code).toBe(0);
     expect(JSON.parse(resumed.stdout)).toMatchObject({ status: 'finished', ok: 20 });
 
     const noToken = await carga(args, { CARGA_HOME: home });
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain('CARGA_TOKEN');
-    const noFile = await carga(['import', join(home, 'nope.csv'), '--target', 'wolkvox-crm-cases'], { CARGA_HOME: home });
+    const noFile = await carga(['import', join(home, 'nope.csv'), '--target', 'wolkvox-crm-cases'], {
+      CARGA_HOME: home,
+    });
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).not.toMatch(/\n\s+at /);
   });
@@ -89,7 +143,18 @@ describe('carga import', () => {
     const env = { CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN };
     const server = ['--server', sandbox.origin];
     const outputs = [
-      await carga(['import', join(EXAMPLES, 'casos-con-errores.csv'), '--template', join(EXAMPLES, 'casos-ejemplo.template.json'), ...server, '--report', join(home, 'r.xlsx')], env),
+      await carga(
+        [
+          'import',
+          join(EXAMPLES, 'casos-con-errores.csv'),
+          '--template',
+          join(EXAMPLES, 'casos-ejemplo.template.json'),
+          ...server,
+          '--report',
+          join(home, 'r.xlsx'),
+        ],
+        env,
+      ),
     ];
     const jobId = readdirSync(join(home, 'jobs')).find((name) => !name.startsWith('.'))!;
     outputs.push(await carga(['retry', jobId, '--uncertain', ...server], env));

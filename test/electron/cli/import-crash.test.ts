@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
 import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
@@ -74,11 +76,19 @@ function seededRandom(seed: number): () => number {
 
 describe('kill -9 at random moments, then resume', () => {
   it('accepts every row exactly once or reports it uncertain, never more uncertain than requests in flight', async () => {
-    sandbox = await startSandbox({ tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }], latencyMs: 2, jitterMs: 3 });
+    sandbox = await startSandbox({
+      tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }],
+      latencyMs: 2,
+      jitterMs: 3,
+    });
     const dir = tempDir();
     const jobsDir = join(dir, 'jobs');
     mkdirSync(jobsDir);
-    const file = writeCsv(join(dir, 'casos.csv'), CASE_HEADER, Array.from({ length: ROWS }, (_, i) => caseRow(i)));
+    const file = writeCsv(
+      join(dir, 'casos.csv'),
+      CASE_HEADER,
+      Array.from({ length: ROWS }, (_, i) => caseRow(i)),
+    );
     const template = join(ROOT, 'examples/casos-ejemplo.template.json');
     const common = ['--server', sandbox.origin, '--jobs-dir', jobsDir, '--json'];
 
@@ -109,7 +119,14 @@ describe('kill -9 at random moments, then resume', () => {
     let out = '';
     final.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
     expect(await exited(final)).toBe(0);
-    const [summary] = JSON.parse(out) as { status: string; ok: number; failed: number; uncertain: number; pending: number; total: number }[];
+    const [summary] = JSON.parse(out) as {
+      status: string;
+      ok: number;
+      failed: number;
+      uncertain: number;
+      pending: number;
+      total: number;
+    }[];
     expect(summary).toMatchObject({ status: 'finished', total: ROWS, failed: 0, pending: 0 });
     expect(summary!.ok + summary!.uncertain).toBe(ROWS);
     expect(summary!.uncertain).toBeLessThanOrEqual(2 * crashes);

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
 import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
@@ -73,8 +75,13 @@ function duplicatesInCrm(): number {
 async function setUp() {
   sandbox = await startSandbox({ tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }] });
   const home = tempDir();
-  const file = writeCsv(join(home, 'casos.csv'), CASE_HEADER, Array.from({ length: ROWS }, (_, i) => caseRow(i)));
-  const importFile = (path: string, ...extra: string[]) => carga(['import', path, '--template', TEMPLATE, '--server', sandbox!.origin, '--json', ...extra], home);
+  const file = writeCsv(
+    join(home, 'casos.csv'),
+    CASE_HEADER,
+    Array.from({ length: ROWS }, (_, i) => caseRow(i)),
+  );
+  const importFile = (path: string, ...extra: string[]) =>
+    carga(['import', path, '--template', TEMPLATE, '--server', sandbox!.origin, '--json', ...extra], home);
   return { home, file, importFile };
 }
 
@@ -85,10 +92,24 @@ describe('the same rows imported again to the same destination', () => {
     expect(first).toMatchObject({ status: 'finished', ok: ROWS, skipped: 0 });
     const requestsBefore = sandbox!.stats().requests;
 
-    const checked = await carga(['check', file, '--template', TEMPLATE, '--server', sandbox!.origin, '--json'], home);
-    expect(JSON.parse(checked.stdout)).toMatchObject({ validRows: ROWS, alreadySent: ROWS, alreadySentFrom: [{ jobId: first.jobId, rows: ROWS }] });
-    const elsewhere = await carga(['check', file, '--template', TEMPLATE, '--server', sandbox!.origin, '--operation', 'otra', '--json'], home);
-    expect(JSON.parse(elsewhere.stdout)).toMatchObject({ validRows: ROWS, alreadySent: 0, alreadySentFrom: [] });
+    const checked = await carga(
+      ['check', file, '--template', TEMPLATE, '--server', sandbox!.origin, '--json'],
+      home,
+    );
+    expect(JSON.parse(checked.stdout)).toMatchObject({
+      validRows: ROWS,
+      alreadySent: ROWS,
+      alreadySentFrom: [{ jobId: first.jobId, rows: ROWS }],
+    });
+    const elsewhere = await carga(
+      ['check', file, '--template', TEMPLATE, '--server', sandbox!.origin, '--operation', 'otra', '--json'],
+      home,
+    );
+    expect(JSON.parse(elsewhere.stdout)).toMatchObject({
+      validRows: ROWS,
+      alreadySent: 0,
+      alreadySentFrom: [],
+    });
 
     const again = await importFile(file);
     expect(again.code).toBe(0);
@@ -100,7 +121,10 @@ describe('the same rows imported again to the same destination', () => {
     // Nothing but the quota read went to the CRM.
     expect(sandbox!.stats().requests - requestsBefore).toBeLessThanOrEqual(1);
 
-    const human = await carga(['import', file, '--template', TEMPLATE, '--server', sandbox!.origin, '--lang', 'es'], home);
+    const human = await carga(
+      ['import', file, '--template', TEMPLATE, '--server', sandbox!.origin, '--lang', 'es'],
+      home,
+    );
     expect(human.code).toBe(0);
     expect(human.stdout).toContain(`Omitidas ${ROWS}`);
     expect(human.stdout).toContain(first.jobId);
@@ -116,11 +140,16 @@ describe('the same rows imported again to the same destination', () => {
     expect(summaryOf(await importFile(file))).toMatchObject({ ok: ROWS });
 
     const changed = new Set([3, 17, 29]);
-    const rows = Array.from({ length: ROWS }, (_, i) => (changed.has(i) ? caseRow(i, { Descripción: `Caso corregido ${i}` }) : caseRow(i)));
+    const rows = Array.from({ length: ROWS }, (_, i) =>
+      changed.has(i) ? caseRow(i, { Descripción: `Caso corregido ${i}` }) : caseRow(i),
+    );
     // A row repeated word for word is a second case the operator wants, not a re-drop.
     rows.push(caseRow(900), caseRow(900));
     const corrected = writeCsv(join(home, 'casos-corregido.csv'), CASE_HEADER, rows.reverse());
-    const checked = await carga(['check', corrected, '--template', TEMPLATE, '--server', sandbox!.origin, '--json'], home);
+    const checked = await carga(
+      ['check', corrected, '--template', TEMPLATE, '--server', sandbox!.origin, '--json'],
+      home,
+    );
     expect(JSON.parse(checked.stdout)).toMatchObject({ alreadySent: ROWS - 3 });
     const second = summaryOf(await importFile(corrected));
     expect(second).toMatchObject({ status: 'finished', total: ROWS + 2, ok: 5, skipped: ROWS - 3 });

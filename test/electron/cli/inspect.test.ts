@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+
 import { describe, expect, it } from 'vitest';
+
 import type { CliIO } from '../../../electron/cli/command';
 import { inspect } from '../../../electron/cli/inspect';
 import { useTempDirs } from '../../support/temp-dir';
@@ -10,7 +12,10 @@ import { useTempDirs } from '../../support/temp-dir';
 const tempDir = useTempDirs();
 const REPO = resolve(__dirname, '../../..');
 
-function fakeIO(cwd: string, env: Record<string, string> = {}): CliIO & { out: () => string; err: () => string } {
+function fakeIO(
+  cwd: string,
+  env: Record<string, string> = {},
+): CliIO & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   return {
@@ -26,7 +31,8 @@ function fakeIO(cwd: string, env: Record<string, string> = {}): CliIO & { out: (
 
 /** A Spanish-locale Excel export: Windows-1252, `;`, a title line, a quoted line break. */
 function writeCases(dir: string): string {
-  const text = 'Reporte de casos - Noviembre;;\r\n;;\r\nNombre;Teléfono;Teléfono\r\nPeña;3001234567;"línea 1\nlínea 2"\r\nÁlvaro;3007654321;x\r\n';
+  const text =
+    'Reporte de casos - Noviembre;;\r\n;;\r\nNombre;Teléfono;Teléfono\r\nPeña;3001234567;"línea 1\nlínea 2"\r\nÁlvaro;3007654321;x\r\n';
   const path = join(dir, 'casos.csv');
   writeFileSync(path, Buffer.from(text, 'latin1'));
   return path;
@@ -57,7 +63,11 @@ describe('carga inspect', () => {
         { Nombre: 'Álvaro', Teléfono: '3007654321', 'Teléfono (2)': 'x' },
       ],
       warnings: [
-        { code: 'file.header-below-title', params: { line: 3 }, text: 'El encabezado está en la fila 3; se omitieron las filas de título de arriba.' },
+        {
+          code: 'file.header-below-title',
+          params: { line: 3 },
+          text: 'El encabezado está en la fila 3; se omitieron las filas de título de arriba.',
+        },
         {
           code: 'file.header-duplicate',
           params: { header: 'Teléfono', position: 3, column: 'Teléfono (2)' },
@@ -72,7 +82,9 @@ describe('carga inspect', () => {
     const dir = tempDir();
     writeCases(dir);
     const io = fakeIO(dir, { LANG: 'es_CO.UTF-8' });
-    expect(await inspect(['casos.csv', '--json', '--lang', 'en', '--header-row', '0', '--delimiter', ';'], io)).toBe(0);
+    expect(
+      await inspect(['casos.csv', '--json', '--lang', 'en', '--header-row', '0', '--delimiter', ';'], io),
+    ).toBe(0);
     const result = JSON.parse(io.out());
     expect(result).toMatchObject({
       delimiter: ';',
@@ -124,7 +136,9 @@ describe('carga inspect', () => {
     const dir = tempDir();
     const io = fakeIO(dir);
     expect(await inspect(['no-existe.csv'], io)).toBe(2);
-    expect(io.err()).toBe(`No se encontró el archivo ${join(dir, 'no-existe.csv')}. Revise la ruta y el nombre.\n`);
+    expect(io.err()).toBe(
+      `No se encontró el archivo ${join(dir, 'no-existe.csv')}. Revise la ruta y el nombre.\n`,
+    );
     expect(io.out()).toBe('');
 
     writeFileSync(join(dir, 'vacio.csv'), '');
@@ -138,14 +152,20 @@ describe('carga inspect', () => {
     writeCases(dir);
     const missing = fakeIO(dir);
     expect(await inspect([], missing)).toBe(2);
-    expect(missing.err()).toBe('Falta el archivo. Uso: carga inspect ARCHIVO [opciones]; escriba «carga inspect --help» para ver las opciones.\n');
+    expect(missing.err()).toBe(
+      'Falta el archivo. Uso: carga inspect ARCHIVO [opciones]; escriba «carga inspect --help» para ver las opciones.\n',
+    );
     const extra = fakeIO(dir);
     expect(await inspect(['casos.csv', 'otro.csv'], extra)).toBe(2);
     expect(extra.err()).toBe('No se esperaba «otro.csv». Uso: carga inspect ARCHIVO [opciones].\n');
     const lang = fakeIO(dir);
     expect(await inspect(['casos.csv', '--lang', 'fr'], lang)).toBe(2);
     expect(lang.err()).toBe('Valor no válido para --lang: «fr». Valores posibles: es, en.\n');
-    for (const args of [['casos.csv', '--bogus'], ['casos.csv', '--encoding', 'latin9'], ['casos.csv', '--header-row', 'x']]) {
+    for (const args of [
+      ['casos.csv', '--bogus'],
+      ['casos.csv', '--encoding', 'latin9'],
+      ['casos.csv', '--header-row', 'x'],
+    ]) {
       const io = fakeIO(dir);
       expect(await inspect(args, io), args.join(' ')).toBe(2);
       expect(io.err()).toMatch(/^[^\n]+\n$/);
@@ -156,10 +176,22 @@ describe('carga inspect', () => {
     expect(help.out()).toMatch(/^Usage: carga inspect FILE/);
   });
 
-  it.runIf(existsSync(join(REPO, 'electron/cli.ts')))('runs as `carga inspect` through the CLI entry point', async () => {
-    const dir = tempDir();
-    const path = writeCases(dir);
-    const { stdout } = await promisify(execFile)('npx', ['tsx', join(REPO, 'electron/cli.ts'), 'inspect', path, '--json'], { cwd: REPO });
-    expect(JSON.parse(stdout)).toMatchObject({ name: 'casos.csv', delimiter: ';', rowCount: 2, columns: ['Nombre', 'Teléfono', 'Teléfono (2)'] });
-  });
+  it.runIf(existsSync(join(REPO, 'electron/cli.ts')))(
+    'runs as `carga inspect` through the CLI entry point',
+    async () => {
+      const dir = tempDir();
+      const path = writeCases(dir);
+      const { stdout } = await promisify(execFile)(
+        'npx',
+        ['tsx', join(REPO, 'electron/cli.ts'), 'inspect', path, '--json'],
+        { cwd: REPO },
+      );
+      expect(JSON.parse(stdout)).toMatchObject({
+        name: 'casos.csv',
+        delimiter: ';',
+        rowCount: 2,
+        columns: ['Nombre', 'Teléfono', 'Teléfono (2)'],
+      });
+    },
+  );
 });

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -16,12 +17,18 @@ function newestMtime(dir: string): number {
 
 describe('bin/carga.js', () => {
   it('runs the prebuilt bundle, never one older than the sources', async () => {
-    const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'bin/carga.js'), 'import', '--help', '--lang', 'en'], {
-      cwd: ROOT,
-    });
+    const { stdout } = await promisify(execFile)(
+      join(ROOT, 'node_modules/.bin/node'),
+      [join(ROOT, 'bin/carga.js'), 'import', '--help', '--lang', 'en'],
+      {
+        cwd: ROOT,
+      },
+    );
     expect(stdout).toMatch(/^Usage: carga import FILE \[options\]\n/);
     expect(stdout).toMatch(/^ {2}--campaign-status TEXT +\S/m);
     const built = statSync(join(ROOT, 'dist/cli/carga.js')).mtimeMs;
-    expect(built).toBeGreaterThanOrEqual(Math.max(newestMtime(join(ROOT, 'electron')), newestMtime(join(ROOT, 'shared'))));
+    expect(built).toBeGreaterThanOrEqual(
+      Math.max(newestMtime(join(ROOT, 'electron')), newestMtime(join(ROOT, 'shared'))),
+    );
   });
 });

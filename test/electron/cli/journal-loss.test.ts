@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
 import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
@@ -16,7 +18,10 @@ afterEach(async () => {
   sandbox = null;
 });
 
-function carga(args: string[], home: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function carga(
+  args: string[],
+  home: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/cli.ts'), ...args], {
       cwd: ROOT,
@@ -37,7 +42,11 @@ async function importedJob(rows: number) {
   const dir = tempDir();
   const jobsDir = join(dir, 'jobs');
   mkdirSync(jobsDir);
-  const file = writeCsv(join(dir, 'casos.csv'), CASE_HEADER, Array.from({ length: rows }, (_, i) => caseRow(i)));
+  const file = writeCsv(
+    join(dir, 'casos.csv'),
+    CASE_HEADER,
+    Array.from({ length: rows }, (_, i) => caseRow(i)),
+  );
   const common = ['--server', sandbox.origin, '--jobs-dir', jobsDir];
   const run = await carga(['import', file, '--template', TEMPLATE, ...common, '--json'], dir);
   expect(run.code).toBe(0);
@@ -53,28 +62,31 @@ describe('a job whose journal is lost or damaged', () => {
   it.each([
     ['emptied', (path: string) => writeFileSync(path, '')],
     ['deleted', (path: string) => rmSync(path)],
-  ])('refuses to resume when outcomes.jsonl was %s, says why, and lists the job as needing review', async (_how, damage) => {
-    const { dir, jobsDir, jobId, folder, common } = await importedJob(12);
-    expect(accepted()).toBe(12);
-    damage(join(folder, 'outcomes.jsonl'));
-    // The destination's ledger would prove which rows were accepted: it is lost as well.
-    rmSync(join(dir, 'ledger'), { recursive: true, force: true });
+  ])(
+    'refuses to resume when outcomes.jsonl was %s, says why, and lists the job as needing review',
+    async (_how, damage) => {
+      const { dir, jobsDir, jobId, folder, common } = await importedJob(12);
+      expect(accepted()).toBe(12);
+      damage(join(folder, 'outcomes.jsonl'));
+      // The destination's ledger would prove which rows were accepted: it is lost as well.
+      rmSync(join(dir, 'ledger'), { recursive: true, force: true });
 
-    const resumed = await carga(['resume', jobId, ...common], dir);
-    expect(resumed.code).toBe(3);
-    expect(resumed.stdout).toContain('needs review');
-    expect(resumed.stdout).toContain('record of sends is incomplete');
-    expect(accepted()).toBe(12);
+      const resumed = await carga(['resume', jobId, ...common], dir);
+      expect(resumed.code).toBe(3);
+      expect(resumed.stdout).toContain('needs review');
+      expect(resumed.stdout).toContain('record of sends is incomplete');
+      expect(accepted()).toBe(12);
 
-    const retried = await carga(['retry', jobId, ...common, '--json'], dir);
-    expect(retried.code).toBe(3);
-    expect(JSON.parse(retried.stdout)).toMatchObject({ status: 'needs-review' });
-    expect(accepted()).toBe(12);
+      const retried = await carga(['retry', jobId, ...common, '--json'], dir);
+      expect(retried.code).toBe(3);
+      expect(JSON.parse(retried.stdout)).toMatchObject({ status: 'needs-review' });
+      expect(accepted()).toBe(12);
 
-    const listed = await carga(['jobs', '--jobs-dir', jobsDir, '--json'], dir);
-    expect(listed.code).toBe(0);
-    expect(JSON.parse(listed.stdout)).toMatchObject([{ jobId, status: 'needs-review' }]);
-  });
+      const listed = await carga(['jobs', '--jobs-dir', jobsDir, '--json'], dir);
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout)).toMatchObject([{ jobId, status: 'needs-review' }]);
+    },
+  );
 
   it('goes on without a duplicate when the journal is lost but the destination’s ledger proves what was accepted', async () => {
     const { dir, jobId, folder, common } = await importedJob(12);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import type { CliIO } from '../../../electron/cli/command';
 import { runSandboxCommand } from '../../../electron/cli/sandbox';
 import { SANDBOX_TOKEN, startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
@@ -62,7 +63,9 @@ describe('carga sandbox', () => {
     const { stop, done } = run([], io);
     const [, origin] = await io.printed(/escuchando en (http:\/\/127\.0\.0\.1:\d+)/);
 
-    const answer = await fetch(`${origin}/server/API/v2/token/tokenInformation.php?operation=demo`, { headers: { 'Wolkvox-Token': SANDBOX_TOKEN } });
+    const answer = await fetch(`${origin}/server/API/v2/token/tokenInformation.php?operation=demo`, {
+      headers: { 'Wolkvox-Token': SANDBOX_TOKEN },
+    });
     await io.printed(/GET \/server\/API\/v2\/token\/tokenInformation\.php → 200/);
     stop.abort();
 
@@ -72,16 +75,24 @@ describe('carga sandbox', () => {
     expect(io.out()).toContain('Token del sandbox (no es secreto: solo abre este sandbox). Para el CLI:\n');
     expect(io.out()).toContain('Operación: demo · Usuarios: ADMIN_@demo, ana.gomez@demo');
     expect(io.out()).toContain('Campañas: 1001, 1002\n');
-    expect(io.out()).toContain('Límite diario: 4800 solicitudes · 2 simultáneas por token · hasta 10000 registros por carga de campaña\n');
+    expect(io.out()).toContain(
+      'Límite diario: 4800 solicitudes · 2 simultáneas por token · hasta 10000 registros por carga de campaña\n',
+    );
     expect(io.out().endsWith('Sandbox detenido.\n')).toBe(true);
     expect(io.err()).toBe('');
   });
 
   it('speaks English when asked, and applies the limits given', async () => {
     const io = fakeIO({ LANG: 'C' });
-    const { stop, done } = run(['--daily-limit', '1', '--license-cap=50', '--latency', '0', '--jitter', '0'], io);
+    const { stop, done } = run(
+      ['--daily-limit', '1', '--license-cap=50', '--latency', '0', '--jitter', '0'],
+      io,
+    );
     const [, origin] = await io.printed(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    const read = () => fetch(`${origin}/api/v2/information.php?api=token_info`, { headers: { 'wolkvox-token': SANDBOX_TOKEN } });
+    const read = () =>
+      fetch(`${origin}/api/v2/information.php?api=token_info`, {
+        headers: { 'wolkvox-token': SANDBOX_TOKEN },
+      });
 
     const first = await read();
     const second = await read();
@@ -90,7 +101,9 @@ describe('carga sandbox', () => {
     expect(await done).toBe(0);
     expect(first.status).toBe(200);
     expect(second.status).toBe(403);
-    expect(io.out()).toContain('Daily limit: 1 requests · 2 at a time per token · up to 50 records per campaign upload\n');
+    expect(io.out()).toContain(
+      'Daily limit: 1 requests · 2 at a time per token · up to 50 records per campaign upload\n',
+    );
     expect(io.out()).toContain('Press Ctrl+C to stop it.\n');
   });
 
@@ -108,16 +121,37 @@ describe('carga sandbox', () => {
 
     expect(await run(['--help'], io).done).toBe(0);
     expect(io.out()).toMatch(/^Uso: carga sandbox \[opciones\]\n/);
-    for (const flag of ['--port N', '--latency MS', '--jitter MS', '--daily-limit N', '--license-cap N', '-q, --quiet', '--lang IDIOMA', '-h, --help']) {
+    for (const flag of [
+      '--port N',
+      '--latency MS',
+      '--jitter MS',
+      '--daily-limit N',
+      '--license-cap N',
+      '-q, --quiet',
+      '--lang IDIOMA',
+      '-h, --help',
+    ]) {
       expect(io.out()).toMatch(new RegExp(`^  ${flag} +\\S`, 'm'));
     }
   });
 
   it.each([
-    [['--port', 'abc'], 'El valor de --port no es válido: «abc». Debe ser un número entero entre 0 y 65535.\n'],
-    [['--license-cap', '0'], 'El valor de --license-cap no es válido: «0». Debe ser un número entero entre 1 y 100000000.\n'],
-    [['--latency', '-5'], 'El valor de --latency no es válido: «-5». Debe ser un número entero entre 0 y 600000.\n'],
-    [['--puerto', '80'], 'La opción --puerto no existe. Escriba «carga sandbox --help» para ver las opciones.\n'],
+    [
+      ['--port', 'abc'],
+      'El valor de --port no es válido: «abc». Debe ser un número entero entre 0 y 65535.\n',
+    ],
+    [
+      ['--license-cap', '0'],
+      'El valor de --license-cap no es válido: «0». Debe ser un número entero entre 1 y 100000000.\n',
+    ],
+    [
+      ['--latency', '-5'],
+      'El valor de --latency no es válido: «-5». Debe ser un número entero entre 0 y 600000.\n',
+    ],
+    [
+      ['--puerto', '80'],
+      'La opción --puerto no existe. Escriba «carga sandbox --help» para ver las opciones.\n',
+    ],
     [['--port'], 'Falta el valor de --port.\n'],
     [['extra'], 'No se esperaba «extra». Uso: carga sandbox [opciones].\n'],
     [['--lang', 'fr'], 'Valor no válido para --lang: «fr». Valores posibles: es, en.\n'],
@@ -133,7 +167,9 @@ describe('carga sandbox', () => {
     const io = fakeIO();
 
     expect(await run(['--lang', 'en', '--jitter', 'x'], io).done).toBe(2);
-    expect(io.err()).toContain('Invalid value for --jitter: "x". It must be a whole number from 0 to 600000.\n');
+    expect(io.err()).toContain(
+      'Invalid value for --jitter: "x". It must be a whole number from 0 to 600000.\n',
+    );
   });
 
   it('says so when the port is taken', async () => {
@@ -143,7 +179,9 @@ describe('carga sandbox', () => {
       const io = fakeIO();
 
       expect(await run(['--port', String(taken.port)], io).done).toBe(2);
-      expect(io.err()).toBe(`El puerto ${taken.port} ya está en uso. Elija otro con --port, o use --port 0 para tomar uno libre.\n`);
+      expect(io.err()).toBe(
+        `El puerto ${taken.port} ya está en uso. Elija otro con --port, o use --port 0 para tomar uno libre.\n`,
+      );
     } finally {
       await taken?.close();
     }

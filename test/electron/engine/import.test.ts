@@ -1,13 +1,15 @@
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import type { Connection, ResultRow } from '../../../shared/contract';
 import {
   CAMPAIGN_HEADER,
   CAMPAIGN_TEMPLATE,
-  CASE_HEADER,
-  CASES_TEMPLATE,
   campaignRow,
+  CASE_HEADER,
   caseRow,
+  CASES_TEMPLATE,
   importFixture,
   TEST_TOKEN,
   writeCsv,
@@ -28,8 +30,16 @@ async function setup(options: Parameters<typeof importFixture>[1] = {}) {
   return fixture;
 }
 
-function casesFile(dir: string, count: number, overrides: Record<number, Parameters<typeof caseRow>[1]> = {}): string {
-  return writeCsv(join(dir, 'casos.csv'), CASE_HEADER, Array.from({ length: count }, (_, i) => caseRow(i, overrides[i])));
+function casesFile(
+  dir: string,
+  count: number,
+  overrides: Record<number, Parameters<typeof caseRow>[1]> = {},
+): string {
+  return writeCsv(
+    join(dir, 'casos.csv'),
+    CASE_HEADER,
+    Array.from({ length: count }, (_, i) => caseRow(i, overrides[i])),
+  );
 }
 
 async function failedRows(fixture: ImportFixture, jobId: string): Promise<ResultRow[]> {
@@ -40,18 +50,38 @@ describe('importing cases into the sandbox CRM over HTTP', () => {
   it('creates one case per row, with Spanish values sent in English and custom fields in form', async () => {
     const fixture = await setup();
     const summary = await fixture.run(casesFile(fixture.dir, 12));
-    expect(summary).toMatchObject({ status: 'finished', total: 12, ok: 12, failed: 0, uncertain: 0, pending: 0 });
+    expect(summary).toMatchObject({
+      status: 'finished',
+      total: 12,
+      ok: 12,
+      failed: 0,
+      uncertain: 0,
+      pending: 0,
+    });
     const cases = fixture.sandbox.accepted().cases;
     expect(cases).toHaveLength(12);
-    expect(cases[0]?.fields).toMatchObject({ operation: 'demo', 'case-type': 'Request', status: 'open', priority: 'high' });
+    expect(cases[0]?.fields).toMatchObject({
+      operation: 'demo',
+      'case-type': 'Request',
+      status: 'open',
+      priority: 'high',
+    });
     expect(cases[0]?.form).toEqual({ Ciudad: 'Cali' });
     expect(new Set(cases.map((c) => c.fields.description)).size).toBe(12);
   });
 
   it('never has more than 2 requests in flight per token, even with two jobs on one token', async () => {
     const fixture = await setup({ sandbox: { latencyMs: 5, jitterMs: 5 } });
-    const fileA = writeCsv(join(fixture.dir, 'a.csv'), CASE_HEADER, Array.from({ length: 40 }, (_, i) => caseRow(i)));
-    const fileB = writeCsv(join(fixture.dir, 'b.csv'), CASE_HEADER, Array.from({ length: 40 }, (_, i) => caseRow(100 + i)));
+    const fileA = writeCsv(
+      join(fixture.dir, 'a.csv'),
+      CASE_HEADER,
+      Array.from({ length: 40 }, (_, i) => caseRow(i)),
+    );
+    const fileB = writeCsv(
+      join(fixture.dir, 'b.csv'),
+      CASE_HEADER,
+      Array.from({ length: 40 }, (_, i) => caseRow(100 + i)),
+    );
     const [a, b] = await Promise.all([fixture.run(fileA), fixture.run(fileB)]);
     expect(a.ok + b.ok).toBe(80);
     const stats = fixture.sandbox.stats();
@@ -79,7 +109,10 @@ describe('importing cases into the sandbox CRM over HTTP', () => {
     const fixture = await setup({ connection: { dailyLimit: 2 } });
     const waiting = await fixture.run(casesFile(fixture.dir, 4));
     expect(waiting.status).toBe('waiting-quota');
-    expect(await fixture.engine.pauseJob({ jobId: waiting.jobId })).toMatchObject({ status: 'paused', pending: waiting.pending });
+    expect(await fixture.engine.pauseJob({ jobId: waiting.jobId })).toMatchObject({
+      status: 'paused',
+      pending: waiting.pending,
+    });
     expect((await fixture.engine.getJob({ jobId: waiting.jobId })).status).toBe('paused');
   });
 
@@ -101,7 +134,9 @@ describe('importing cases into the sandbox CRM over HTTP', () => {
 
   it('never sends rows that fail local validation', async () => {
     const fixture = await setup();
-    const summary = await fixture.run(casesFile(fixture.dir, 4, { 1: { Descripción: '' }, 3: { Estado: 'Quizás' } }));
+    const summary = await fixture.run(
+      casesFile(fixture.dir, 4, { 1: { Descripción: '' }, 3: { Estado: 'Quizás' } }),
+    );
     expect(summary).toMatchObject({ status: 'finished', ok: 2, failed: 2 });
     expect(fixture.sandbox.stats().requests).toBe(3); // the quota read and two cases
     const rows = await failedRows(fixture, summary.jobId);
@@ -115,7 +150,11 @@ describe('importing cases into the sandbox CRM over HTTP', () => {
     const fixture = await setup();
     const wrong: Connection = { ...fixture.connection, id: 'wrong' };
     await fixture.engine.saveConnection({ connection: wrong, token: 'not-a-valid-token' });
-    const started = await fixture.engine.startJob({ path: casesFile(fixture.dir, 6), template: CASES_TEMPLATE, connectionId: 'wrong' });
+    const started = await fixture.engine.startJob({
+      path: casesFile(fixture.dir, 6),
+      template: CASES_TEMPLATE,
+      connectionId: 'wrong',
+    });
     const summary = await fixture.engine.settled(started.jobId);
     expect(summary).toMatchObject({ status: 'stopped', ok: 0, pending: 6 });
     expect(fixture.sandbox.accepted().cases).toHaveLength(0);
@@ -127,7 +166,10 @@ describe('importing cases into the sandbox CRM over HTTP', () => {
 
   it('waits and resends a throttled request', async () => {
     const fixture = await setup();
-    fixture.sandbox.inject({ status: 403, code: '403', msg: 'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)' }, 2);
+    fixture.sandbox.inject(
+      { status: 403, code: '403', msg: 'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)' },
+      2,
+    );
     const summary = await fixture.run(casesFile(fixture.dir, 3));
     expect(summary).toMatchObject({ status: 'finished', ok: 3 });
     expect(fixture.sandbox.accepted().cases).toHaveLength(3);
@@ -179,9 +221,17 @@ describe('importing cases into the sandbox CRM over HTTP', () => {
     const fixture = await setup();
     const summary = await fixture.run(casesFile(fixture.dir, 4, { 1: { Responsable: 'nadie@demo' } }));
     expect(summary).toMatchObject({ ok: 3, failed: 1 });
-    await fixture.engine.fixRow({ jobId: summary.jobId, index: 1, values: { Responsable: 'ana.gomez@demo' } });
+    await fixture.engine.fixRow({
+      jobId: summary.jobId,
+      index: 1,
+      values: { Responsable: 'ana.gomez@demo' },
+    });
     await fixture.engine.retryJob({ jobId: summary.jobId, includeUncertain: false });
-    expect(await fixture.engine.settled(summary.jobId)).toMatchObject({ status: 'finished', ok: 4, failed: 0 });
+    expect(await fixture.engine.settled(summary.jobId)).toMatchObject({
+      status: 'finished',
+      ok: 4,
+      failed: 0,
+    });
     const cases = fixture.sandbox.accepted().cases;
     expect(cases).toHaveLength(4);
     expect(cases[3]?.fields.responsible).toBe('ana.gomez@demo');
@@ -189,11 +239,20 @@ describe('importing cases into the sandbox CRM over HTTP', () => {
 });
 
 describe('importing campaign records in batches', () => {
-  const campaign = { target: 'wolkvox-campaign', campaignId: '1001', campaignType: 'predictive', campaignStatus: 'active' } as const;
+  const campaign = {
+    target: 'wolkvox-campaign',
+    campaignId: '1001',
+    campaignType: 'predictive',
+    campaignStatus: 'active',
+  } as const;
 
   it('splits 25,000 records under a license cap of 8,000 and never sends more than allowed', async () => {
     const fixture = await setup({ sandbox: { licenseCap: 8_000 }, connection: campaign });
-    const path = writeCsv(join(fixture.dir, 'campana.csv'), CAMPAIGN_HEADER, Array.from({ length: 25_000 }, (_, i) => campaignRow(i)));
+    const path = writeCsv(
+      join(fixture.dir, 'campana.csv'),
+      CAMPAIGN_HEADER,
+      Array.from({ length: 25_000 }, (_, i) => campaignRow(i)),
+    );
     const summary = await fixture.run(path, CAMPAIGN_TEMPLATE);
     expect(summary).toMatchObject({ status: 'finished', total: 25_000, ok: 25_000, failed: 0 });
     const records = fixture.sandbox.accepted().campaignRecords;
@@ -205,8 +264,16 @@ describe('importing campaign records in batches', () => {
 
   it('marks a partial batch uncertain with what the CRM said it added', async () => {
     const fixture = await setup({ connection: campaign });
-    fixture.sandbox.inject({ status: 404, code: 404, msg: '3 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA' });
-    const path = writeCsv(join(fixture.dir, 'campana.csv'), CAMPAIGN_HEADER, Array.from({ length: 5 }, (_, i) => campaignRow(i)));
+    fixture.sandbox.inject({
+      status: 404,
+      code: 404,
+      msg: '3 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA',
+    });
+    const path = writeCsv(
+      join(fixture.dir, 'campana.csv'),
+      CAMPAIGN_HEADER,
+      Array.from({ length: 5 }, (_, i) => campaignRow(i)),
+    );
     const summary = await fixture.run(path, CAMPAIGN_TEMPLATE);
     expect(summary).toMatchObject({ status: 'finished', ok: 0, uncertain: 5 });
     const rows = await failedRows(fixture, summary.jobId);
@@ -225,7 +292,9 @@ describe('quota planning', () => {
     });
     const summary = await fixture.run(casesFile(fixture.dir, 25));
     expect(summary.status).toBe('waiting-quota');
-    expect(notices).toEqual([JSON.stringify({ code: 'job.needs-more-days', params: { requests: 25, remaining: 9, days: 3 } })]);
+    expect(notices).toEqual([
+      JSON.stringify({ code: 'job.needs-more-days', params: { requests: 25, remaining: 9, days: 3 } }),
+    ]);
   });
 });
 
@@ -233,7 +302,11 @@ describe('pause, resume and cancel', () => {
   it('pauses after the requests in flight, keeps the rest pending, and resumes without resending', async () => {
     const fixture = await setup();
     const release = fixture.sandbox.holdAnswers();
-    const started = await fixture.engine.startJob({ path: casesFile(fixture.dir, 30), template: CASES_TEMPLATE, connectionId: fixture.connection.id });
+    const started = await fixture.engine.startJob({
+      path: casesFile(fixture.dir, 30),
+      template: CASES_TEMPLATE,
+      connectionId: fixture.connection.id,
+    });
     await fixture.sandbox.whenInFlight(2, TEST_TOKEN);
     const pausing = fixture.engine.pauseJob({ jobId: started.jobId });
     release();
@@ -251,7 +324,11 @@ describe('pause, resume and cancel', () => {
   it('cancels: nothing more is sent, and the job can still be resumed later', async () => {
     const fixture = await setup();
     const release = fixture.sandbox.holdAnswers();
-    const started = await fixture.engine.startJob({ path: casesFile(fixture.dir, 10), template: CASES_TEMPLATE, connectionId: fixture.connection.id });
+    const started = await fixture.engine.startJob({
+      path: casesFile(fixture.dir, 10),
+      template: CASES_TEMPLATE,
+      connectionId: fixture.connection.id,
+    });
     await fixture.sandbox.whenInFlight(2, TEST_TOKEN);
     const cancelling = fixture.engine.cancelJob({ jobId: started.jobId });
     release();

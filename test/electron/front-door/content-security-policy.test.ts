@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { contentSecurityPolicy } from '../../../electron/front-door/content-security-policy';
 
 describe('contentSecurityPolicy', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
+import {
+  ActiveJobs,
+  afterJobEndedWithoutWindow,
+  onLastWindowClosed,
+} from '../../../electron/ipc/background-run';
 import type { JobProgress, JobSummary } from '../../../shared/contract';
-import { ActiveJobs, afterJobEndedWithoutWindow, onLastWindowClosed } from '../../../electron/ipc/background-run';
 
 const counts = { total: 10, ok: 4, failed: 1, uncertain: 0, pending: 5, skipped: 0 };
 

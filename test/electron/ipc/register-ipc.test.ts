@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { METHOD_NAMES, type EngineEvent } from '../../../shared/contract';
-import { isCargaError } from '../../../shared/errors/carga-error';
-import type { WireOutcome } from '../../../shared/preload-api';
+
 import { EVENT_CHANNEL } from '../../../electron/ipc/channels';
 import { forwardEvents, type EventTarget } from '../../../electron/ipc/event-forwarding';
 import { createPreloadApi, type IpcRendererLike } from '../../../electron/ipc/preload-api';
 import { registerIpc, type InvokeEvent, type IpcMainLike } from '../../../electron/ipc/register-ipc';
 import { isTrustedSender } from '../../../electron/ipc/sender-check';
 import { createElectronBridge } from '../../../renderer/bridge/electron-bridge';
+import { METHOD_NAMES, type EngineEvent } from '../../../shared/contract';
+import { isCargaError } from '../../../shared/errors/carga-error';
+import type { WireOutcome } from '../../../shared/preload-api';
 import { FakeEngine } from '../web/fake-engine';
 
 const APP_URL = 'file:///opt/Carga/resources/app.asar/.vite/renderer/main_window/index.html';
@@ -44,7 +45,9 @@ function setUp() {
 describe('registerIpc', () => {
   it('registers one channel per contract method, named carga:<method>, and removes them all', () => {
     const { ipcMain, unregister } = setUp();
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(METHOD_NAMES.map((method) => `carga:${method}`).sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(
+      METHOD_NAMES.map((method) => `carga:${method}`).sort(),
+    );
     unregister();
     expect(ipcMain.handlers.size).toBe(0);
   });
@@ -55,7 +58,12 @@ describe('registerIpc', () => {
       ok: true,
       value: { version: '0.0.0-test', lang: 'es', frontDoor: 'web', sandboxOrigin: null },
     });
-    const connection = { id: 'crm-3', name: 'Medellín', target: 'wolkvox-crm-cases', server: 'crm0003.wolkvox.com' };
+    const connection = {
+      id: 'crm-3',
+      name: 'Medellín',
+      target: 'wolkvox-crm-cases',
+      server: 'crm0003.wolkvox.com',
+    };
     const saved = await ipcMain.invoke(trusted, 'carga:saveConnection', { connection, token: 'tok-xyz' });
     expect(saved).toEqual({ ok: true, value: { ...connection, hasToken: true, isSandbox: false } });
     expect(JSON.stringify(saved)).not.toContain('tok-xyz');
@@ -64,29 +72,49 @@ describe('registerIpc', () => {
 
   it('refuses a sender from another page or a destroyed frame without calling the engine', async () => {
     const { ipcMain, engine } = setUp();
-    const refused = { ok: false, error: { message: 'front-door.forbidden', detail: { code: 'front-door.forbidden' } } };
+    const refused = {
+      ok: false,
+      error: { message: 'front-door.forbidden', detail: { code: 'front-door.forbidden' } },
+    };
     expect(await ipcMain.invoke(foreign, 'carga:listConnections')).toEqual(refused);
-    expect(await ipcMain.invoke({ senderFrame: null }, 'carga:deleteConnection', { id: 'sandbox-cases' })).toEqual(refused);
-    expect(await ipcMain.invoke({ senderFrame: { url: 'http://localhost:5173/' } }, 'carga:getAppInfo')).toEqual(refused);
+    expect(
+      await ipcMain.invoke({ senderFrame: null }, 'carga:deleteConnection', { id: 'sandbox-cases' }),
+    ).toEqual(refused);
+    expect(
+      await ipcMain.invoke({ senderFrame: { url: 'http://localhost:5173/' } }, 'carga:getAppInfo'),
+    ).toEqual(refused);
     expect(engine.calls).toEqual([]);
   });
 
   it('refuses invalid input, saying where, without calling the engine', async () => {
     const { ipcMain, engine } = setUp();
-    expect(await ipcMain.invoke(trusted, 'carga:listResults', { jobId: 'j1', offset: 0, limit: 100_000 })).toEqual({
+    expect(
+      await ipcMain.invoke(trusted, 'carga:listResults', { jobId: 'j1', offset: 0, limit: 100_000 }),
+    ).toEqual({
       ok: false,
-      error: { message: 'front-door.invalid-input', detail: { code: 'front-door.invalid-input', params: { path: 'limit' } } },
+      error: {
+        message: 'front-door.invalid-input',
+        detail: { code: 'front-door.invalid-input', params: { path: 'limit' } },
+      },
     });
-    expect(await ipcMain.invoke(trusted, 'carga:openFile', { path: '/tmp/a.csv', options: { delimiter: ':' } })).toMatchObject({
+    expect(
+      await ipcMain.invoke(trusted, 'carga:openFile', { path: '/tmp/a.csv', options: { delimiter: ':' } }),
+    ).toMatchObject({
       ok: false,
       error: { detail: { params: { path: 'options.delimiter' } } },
     });
-    expect(await ipcMain.invoke(trusted, 'carga:listJobs', { sneaky: true })).toMatchObject({ ok: false, error: { message: 'front-door.invalid-input' } });
+    expect(await ipcMain.invoke(trusted, 'carga:listJobs', { sneaky: true })).toMatchObject({
+      ok: false,
+      error: { message: 'front-door.invalid-input' },
+    });
     expect(await ipcMain.invoke(trusted, 'carga:getJob', { jobId: 'j1' }, 'second argument')).toMatchObject({
       ok: false,
       error: { message: 'front-door.invalid-input' },
     });
-    expect(await ipcMain.invoke(trusted, 'carga:deleteTemplate')).toMatchObject({ ok: false, error: { message: 'front-door.invalid-input' } });
+    expect(await ipcMain.invoke(trusted, 'carga:deleteTemplate')).toMatchObject({
+      ok: false,
+      error: { message: 'front-door.invalid-input' },
+    });
     expect(engine.calls).toEqual([]);
   });
 
@@ -97,7 +125,10 @@ describe('registerIpc', () => {
       error: { message: 'job.not-found', detail: { code: 'job.not-found', params: { jobId: 'job-4' } } },
     });
     const unexpected = await ipcMain.invoke(trusted, 'carga:pauseJob', { jobId: 'job-4' });
-    expect(unexpected).toEqual({ ok: false, error: { message: 'front-door.unexpected-error', detail: { code: 'front-door.unexpected-error' } } });
+    expect(unexpected).toEqual({
+      ok: false,
+      error: { message: 'front-door.unexpected-error', detail: { code: 'front-door.unexpected-error' } },
+    });
     expect(JSON.stringify(unexpected)).not.toContain('/srv/private/path');
   });
 });
@@ -127,7 +158,8 @@ class FakeIpcRenderer implements IpcRendererLike {
   readonly webContents: EventTarget = {
     isDestroyed: () => false,
     send: (channel, event) => {
-      for (const listener of this.listeners.get(channel) ?? []) listener({ sender: 'ipc-event' }, structuredClone(event));
+      for (const listener of this.listeners.get(channel) ?? [])
+        listener({ sender: 'ipc-event' }, structuredClone(event));
     },
   };
 }
@@ -145,7 +177,15 @@ describe('the whole IPC path: preload, main handlers and the electron bridge', (
     const { bridge } = wire();
     expect((await bridge.getAppInfo()).version).toBe('0.0.0-test');
     expect(await bridge.listConnections()).toEqual([
-      { id: 'sandbox-cases', name: 'Sandbox · wolkvox CRM', target: 'wolkvox-crm-cases', server: 'sandbox', operation: 'demo', hasToken: false, isSandbox: true },
+      {
+        id: 'sandbox-cases',
+        name: 'Sandbox · wolkvox CRM',
+        target: 'wolkvox-crm-cases',
+        server: 'sandbox',
+        operation: 'demo',
+        hasToken: false,
+        isSandbox: true,
+      },
     ]);
     expect(await bridge.deleteConnection({ id: 'sandbox-cases' })).toBeUndefined();
   });
@@ -154,7 +194,10 @@ describe('the whole IPC path: preload, main handlers and the electron bridge', (
     const { bridge } = wire();
     const error = await bridge.getJob({ jobId: 'job-5' }).catch((reason: unknown) => reason);
     expect(isCargaError(error)).toBe(true);
-    expect(error).toMatchObject({ message: 'job.not-found', detail: { code: 'job.not-found', params: { jobId: 'job-5' } } });
+    expect(error).toMatchObject({
+      message: 'job.not-found',
+      detail: { code: 'job.not-found', params: { jobId: 'job-5' } },
+    });
   });
 
   it('delivers engine events without the IPC event, until unsubscribed', async () => {
@@ -186,9 +229,15 @@ describe('the whole IPC path: preload, main handlers and the electron bridge', (
   it("gives a dropped file's real path, and refuses a file that has none", async () => {
     const { bridge } = wire({ 'casos.csv': '/home/ana/casos.csv' });
     const progress: number[] = [];
-    expect(await bridge.pathForFile(new File(['abc'], 'casos.csv'), (sent) => progress.push(sent))).toBe('/home/ana/casos.csv');
+    expect(await bridge.pathForFile(new File(['abc'], 'casos.csv'), (sent) => progress.push(sent))).toBe(
+      '/home/ana/casos.csv',
+    );
     expect(progress).toEqual([3]);
-    const error = await bridge.pathForFile(new File(['abc'], 'pegado.csv')).catch((reason: unknown) => reason);
-    expect(error).toMatchObject({ detail: { code: 'front-door.file-without-path', params: { name: 'pegado.csv' } } });
+    const error = await bridge
+      .pathForFile(new File(['abc'], 'pegado.csv'))
+      .catch((reason: unknown) => reason);
+    expect(error).toMatchObject({
+      detail: { code: 'front-door.file-without-path', params: { name: 'pegado.csv' } },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { isAppUrl, isTrustedSender } from '../../../electron/ipc/sender-check';
 
 const packaged = 'file:///opt/Carga/resources/app.asar/.vite/renderer/main_window/index.html';
@@ -12,10 +13,25 @@ describe('isTrustedSender', () => {
   });
 
   it('does not trust another file on disk, even one next to it or reached through ..', () => {
-    expect(isTrustedSender({ url: 'file:///opt/Carga/resources/app.asar/.vite/renderer/main_window/other.html' }, packaged)).toBe(false);
+    expect(
+      isTrustedSender(
+        { url: 'file:///opt/Carga/resources/app.asar/.vite/renderer/main_window/other.html' },
+        packaged,
+      ),
+    ).toBe(false);
     expect(isTrustedSender({ url: 'file:///home/ana/Descargas/casos.html' }, packaged)).toBe(false);
-    expect(isTrustedSender({ url: 'file:///opt/Carga/resources/app.asar/.vite/renderer/main_window/x/../index.html' }, packaged)).toBe(true);
-    expect(isTrustedSender({ url: 'file://remote-host/opt/Carga/resources/app.asar/.vite/renderer/main_window/index.html' }, packaged)).toBe(false);
+    expect(
+      isTrustedSender(
+        { url: 'file:///opt/Carga/resources/app.asar/.vite/renderer/main_window/x/../index.html' },
+        packaged,
+      ),
+    ).toBe(true);
+    expect(
+      isTrustedSender(
+        { url: 'file://remote-host/opt/Carga/resources/app.asar/.vite/renderer/main_window/index.html' },
+        packaged,
+      ),
+    ).toBe(false);
   });
 
   it('trusts any page of the dev server origin and nothing else', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { isPermissionAllowed, mayNavigate } from '../../../electron/ipc/window-policy';
 
 describe('mayNavigate', () => {
@@ -15,7 +16,16 @@ describe('mayNavigate', () => {
 describe('isPermissionAllowed', () => {
   it('allows notifications only', () => {
     expect(isPermissionAllowed('notifications')).toBe(true);
-    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'usb', 'unknown']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'usb',
+      'unknown',
+    ]) {
       expect(isPermissionAllowed(permission), permission).toBe(false);
     }
   });

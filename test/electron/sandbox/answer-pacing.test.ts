@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { AnswerGate, LatencyModel, pause, seededRandom } from '../../../electron/sandbox/answer-pacing';
 
 describe('LatencyModel', () => {

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SANDBOX_TOKEN, startSandbox, WOLKVOX_MESSAGES, type SandboxHandle } from '../../../electron/sandbox/sandbox';
-import { CASES_PATH, caseForm, crmFailure, postCase, send, VALID_CASE } from './sandbox-requests';
+
+import {
+  SANDBOX_TOKEN,
+  startSandbox,
+  WOLKVOX_MESSAGES,
+  type SandboxHandle,
+} from '../../../electron/sandbox/sandbox';
+import { caseForm, CASES_PATH, crmFailure, postCase, send, VALID_CASE } from './sandbox-requests';
 
 const REVIEW = WOLKVOX_MESSAGES.review;
 const REQUIRED = WOLKVOX_MESSAGES.parametersRequired;
@@ -19,13 +25,22 @@ describe('inserting a case (T1)', () => {
   it('accepts a valid case, answers its id the CRM way and records exactly what was sent', async () => {
     const answer = await postCase(sandbox, {
       ...VALID_CASE,
-      form: JSON.stringify({ Ciudad: 'Medellín', 'Número de póliza': '000123', 'Fecha cierre': '20260315000000' }),
+      form: JSON.stringify({
+        Ciudad: 'Medellín',
+        'Número de póliza': '000123',
+        'Fecha cierre': '20260315000000',
+      }),
       solution: 'Se reversó el cobro',
     });
 
     expect(answer.status).toBe(200);
     expect(answer.contentType).toBe('application/json; charset=utf-8');
-    expect(answer.body).toEqual({ code: '200', error: 'null', msg: 'Success', data: { id_case: 'CS-000001' } });
+    expect(answer.body).toEqual({
+      code: '200',
+      error: 'null',
+      msg: 'Success',
+      data: { id_case: 'CS-000001' },
+    });
     expect(sandbox.accepted()).toEqual({
       cases: [
         {
@@ -53,10 +68,16 @@ describe('inserting a case (T1)', () => {
     const form = caseForm(VALID_CASE);
     form.append('file', new Blob(['factura escaneada'], { type: 'application/pdf' }), 'factura.pdf');
 
-    const answer = await send(`${sandbox.origin}${CASES_PATH}`, { method: 'POST', body: form, headers: { 'Wolkvox-Token': SANDBOX_TOKEN } });
+    const answer = await send(`${sandbox.origin}${CASES_PATH}`, {
+      method: 'POST',
+      body: form,
+      headers: { 'Wolkvox-Token': SANDBOX_TOKEN },
+    });
 
     expect(answer.status).toBe(200);
-    expect(sandbox.accepted().cases[0]?.attachments).toEqual([{ filename: 'factura.pdf', mimeType: 'application/pdf', size: 17 }]);
+    expect(sandbox.accepted().cases[0]?.attachments).toEqual([
+      { filename: 'factura.pdf', mimeType: 'application/pdf', size: 17 },
+    ]);
   });
 
   it('keeps fields it does not know in the record', async () => {
@@ -72,16 +93,24 @@ describe('inserting a case (T1)', () => {
   });
 
   it('finds users and contacts without regard to case, as the CRM database does', async () => {
-    const answer = await postCase(sandbox, { ...VALID_CASE, responsible: 'Ana.Gomez@demo', contact: 'MARIA.LOPEZ@example.com' });
+    const answer = await postCase(sandbox, {
+      ...VALID_CASE,
+      responsible: 'Ana.Gomez@demo',
+      contact: 'MARIA.LOPEZ@example.com',
+    });
 
     expect(answer.status).toBe(200);
   });
 
   it('answers 405 to any method but POST', async () => {
-    const answer = await send(`${sandbox.origin}${CASES_PATH}`, { headers: { 'Wolkvox-Token': SANDBOX_TOKEN } });
+    const answer = await send(`${sandbox.origin}${CASES_PATH}`, {
+      headers: { 'Wolkvox-Token': SANDBOX_TOKEN },
+    });
 
     expect(answer.status).toBe(405);
-    expect(answer.body).toEqual(crmFailure(405, 'ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST'));
+    expect(answer.body).toEqual(
+      crmFailure(405, 'ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST'),
+    );
   });
 
   it('answers 401 without a token and 403 to a token it does not know', async () => {
@@ -101,7 +130,11 @@ describe('inserting a case (T1)', () => {
       body: JSON.stringify(VALID_CASE),
       headers: { 'Wolkvox-Token': SANDBOX_TOKEN, 'content-type': 'application/json' },
     });
-    const urlencoded = await send(url, { method: 'POST', body: new URLSearchParams({ ...VALID_CASE }), headers: { 'Wolkvox-Token': SANDBOX_TOKEN } });
+    const urlencoded = await send(url, {
+      method: 'POST',
+      body: new URLSearchParams({ ...VALID_CASE }),
+      headers: { 'Wolkvox-Token': SANDBOX_TOKEN },
+    });
 
     expect(json.status).toBe(400);
     expect(json.body).toEqual(crmFailure(400, REQUIRED));
@@ -167,11 +200,14 @@ describe('inserting a case (T1)', () => {
     expect(sandbox.accepted().cases).toEqual([]);
   });
 
-  it.each(['Ciudad=Cali', '["Cali"]', 'null'])('answers 404 REVIEW… when form is not a JSON object: %s', async (form) => {
-    const answer = await postCase(sandbox, { ...VALID_CASE, form });
+  it.each(['Ciudad=Cali', '["Cali"]', 'null'])(
+    'answers 404 REVIEW… when form is not a JSON object: %s',
+    async (form) => {
+      const answer = await postCase(sandbox, { ...VALID_CASE, form });
 
-    expect(answer.body).toEqual(crmFailure(404, REVIEW, 'THE FORM FIELD MUST BE A JSON OBJECT'));
-  });
+      expect(answer.body).toEqual(crmFailure(404, REVIEW, 'THE FORM FIELD MUST BE A JSON OBJECT'));
+    },
+  );
 
   it('takes an empty form as no custom fields', async () => {
     await postCase(sandbox, { ...VALID_CASE, form: '{}' });

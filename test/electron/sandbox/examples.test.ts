@@ -5,10 +5,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_DEFAULTS, startSandbox, WOLKVOX_MESSAGES, type SandboxHandle } from '../../../electron/sandbox/sandbox';
+
+import {
+  SANDBOX_DEFAULTS,
+  startSandbox,
+  WOLKVOX_MESSAGES,
+  type SandboxHandle,
+} from '../../../electron/sandbox/sandbox';
 import { templateSchema, type Template } from '../../../shared/template';
 import { crmFailure, postCase, postRecords } from './sandbox-requests';
 
@@ -31,7 +38,11 @@ async function readTemplate(name: string): Promise<Template> {
 }
 
 function parseRows(text: string): { headers: string[]; rows: Record<string, string>[] } {
-  const parsed = Papa.parse<Record<string, string>>(text, { delimiter: ';', header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    delimiter: ';',
+    header: true,
+    skipEmptyLines: true,
+  });
   expect(parsed.errors).toEqual([]);
   return { headers: parsed.meta.fields ?? [], rows: parsed.data };
 }
@@ -78,9 +89,18 @@ describe('examples/', () => {
     const cases = await readTemplate('casos-ejemplo.template.json');
     const campaign = await readTemplate('campana-ejemplo.template.json');
 
-    expect(cases).toMatchObject({ name: 'Casos de ejemplo', target: 'wolkvox-crm-cases', connection: { operation: SANDBOX_DEFAULTS.operation } });
-    expect(Object.values(cases.columns).filter((field) => field.startsWith('form.'))).toEqual(SANDBOX_DEFAULTS.customFields.map((name) => `form.${name}`));
-    expect(campaign).toMatchObject({ target: 'wolkvox-campaign', connection: { campaignId: '1001', campaignType: 'predictive' } });
+    expect(cases).toMatchObject({
+      name: 'Casos de ejemplo',
+      target: 'wolkvox-crm-cases',
+      connection: { operation: SANDBOX_DEFAULTS.operation },
+    });
+    expect(Object.values(cases.columns).filter((field) => field.startsWith('form.'))).toEqual(
+      SANDBOX_DEFAULTS.customFields.map((name) => `form.${name}`),
+    );
+    expect(campaign).toMatchObject({
+      target: 'wolkvox-campaign',
+      connection: { campaignId: '1001', campaignType: 'predictive' },
+    });
     expect(SANDBOX_DEFAULTS.campaigns).toContain(campaign.connection.campaignId);
   });
 
@@ -109,13 +129,40 @@ describe('examples/', () => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     expect(title).toBe('Reporte de casos - marzo 2026 (exportado de Excel);;;;;;;;;');
     expect(headers).toEqual(Object.keys(template.columns));
-    expect(answers.map((body) => (body as { code: string }).code)).toEqual(['200', '400', '404', '200', '200', '404', '404', '200']);
+    expect(answers.map((body) => (body as { code: string }).code)).toEqual([
+      '200',
+      '400',
+      '404',
+      '200',
+      '200',
+      '404',
+      '404',
+      '200',
+    ]);
     expect(answers[1]).toEqual(crmFailure(400, WOLKVOX_MESSAGES.parametersRequired));
-    expect(answers[2]).toEqual(crmFailure(404, WOLKVOX_MESSAGES.review, 'THE RESPONSIBLE USER (pedro.suarez@demo) DOES NOT EXIST IN THE OPERATION'));
+    expect(answers[2]).toEqual(
+      crmFailure(
+        404,
+        WOLKVOX_MESSAGES.review,
+        'THE RESPONSIBLE USER (pedro.suarez@demo) DOES NOT EXIST IN THE OPERATION',
+      ),
+    );
     // 31/02/2026 is the app's to catch before sending: the CRM stores custom fields as given.
     expect(rows[3]?.['Fecha cierre']).toBe('31/02/2026');
-    expect(answers[5]).toEqual(crmFailure(404, WOLKVOX_MESSAGES.review, 'THE CONTACT (cliente.nuevo@example.com) DOES NOT EXIST IN THE OPERATION'));
-    expect(answers[6]).toEqual(crmFailure(404, WOLKVOX_MESSAGES.review, 'THE STATUS (Abieto) IS NOT VALID, USE ONE OF: open, pending, closed'));
+    expect(answers[5]).toEqual(
+      crmFailure(
+        404,
+        WOLKVOX_MESSAGES.review,
+        'THE CONTACT (cliente.nuevo@example.com) DOES NOT EXIST IN THE OPERATION',
+      ),
+    );
+    expect(answers[6]).toEqual(
+      crmFailure(
+        404,
+        WOLKVOX_MESSAGES.review,
+        'THE STATUS (Abieto) IS NOT VALID, USE ONE OF: open, pending, closed',
+      ),
+    );
   });
 
   it('campana-ejemplo.csv: 15 records, all added to campaign 1001', async () => {
@@ -127,11 +174,16 @@ describe('examples/', () => {
       return record.recall_date ? { ...record, recall_date: wolkvoxDate(record.recall_date) } : record;
     });
 
-    const answer = await postRecords(sandbox, records, { params: { campaign_status: template.connection.campaignStatus ?? '' } });
+    const answer = await postRecords(sandbox, records, {
+      params: { campaign_status: template.connection.campaignStatus ?? '' },
+    });
 
     expect(headers).toEqual(Object.keys(template.columns));
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ data: { records_added: 15 } });
-    expect(sandbox.accepted().campaignRecords[3]?.record).toMatchObject({ customer_id: '0456789', country: 'Colombia' });
+    expect(sandbox.accepted().campaignRecords[3]?.record).toMatchObject({
+      customer_id: '0456789',
+      country: 'Colombia',
+    });
   });
 });

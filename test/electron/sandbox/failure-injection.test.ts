@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_TOKEN, startSandbox, type SandboxEvent, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox/sandbox';
+
+import {
+  SANDBOX_TOKEN,
+  startSandbox,
+  type SandboxEvent,
+  type SandboxHandle,
+  type SandboxOptions,
+} from '../../../electron/sandbox/sandbox';
 import { campaignRecord, crmFailure, managerFailure, postCase, postRecords } from './sandbox-requests';
 
 const open: SandboxHandle[] = [];
@@ -18,7 +25,9 @@ async function sandboxWithEvents(options: SandboxOptions = {}) {
   });
   open.push(sandbox);
   const requestEnded = (count: number) =>
-    count <= ends.length ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve }));
+    count <= ends.length
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => waiters.push({ count, resolve }));
   return { sandbox, ends, requestEnded };
 }
 
@@ -47,7 +56,15 @@ describe('injected failures', () => {
     await expect(postCase(sandbox)).rejects.toThrow();
 
     expect(sandbox.accepted().cases).toEqual([]);
-    expect(ends).toEqual([{ type: 'request-end', method: 'POST', path: '/server/API/v2/cases/insert.php', status: null, outcome: 'reset' }]);
+    expect(ends).toEqual([
+      {
+        type: 'request-end',
+        method: 'POST',
+        path: '/server/API/v2/cases/insert.php',
+        status: null,
+        outcome: 'reset',
+      },
+    ]);
     expect(sandbox.stats().byToken[SANDBOX_TOKEN]).toEqual({ used: 1, inFlight: 0, maxInFlight: 1 });
   });
 
@@ -111,7 +128,12 @@ describe('injected failures', () => {
     expect(second.body).toEqual(crmFailure(404, 'THIS CODE ALREADY EXISTS'));
     expect(third.status).toBe(417);
     expect(third.body).toEqual(managerFailure(417, 'UNABLE TO CONNECT'));
-    expect(sandbox.accepted()).toEqual({ cases: [], campaignRecords: [], moduleRecords: [], thalamusCases: [] });
+    expect(sandbox.accepted()).toEqual({
+      cases: [],
+      campaignRecords: [],
+      moduleRecords: [],
+      thalamusCases: [],
+    });
   });
 
   it('serves failures first in, first out, each to one request, then behaves normally', async () => {

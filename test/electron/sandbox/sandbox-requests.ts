@@ -56,7 +56,13 @@ export function postCase(
 }
 
 export function campaignUrl(sandbox: SandboxHandle, params: Record<string, string> = {}): string {
-  const query = new URLSearchParams({ api: 'add_record', type_campaign: 'predictive', campaign_id: '1001', campaign_status: 'active', ...params });
+  const query = new URLSearchParams({
+    api: 'add_record',
+    type_campaign: 'predictive',
+    campaign_id: '1001',
+    campaign_status: 'active',
+    ...params,
+  });
   return `${sandbox.origin}/api/v2/campaign.php?${query.toString()}`;
 }
 
@@ -72,14 +78,23 @@ export function postRecords(
   });
 }
 
-export function crmTokenInfo(sandbox: SandboxHandle, token: string = SANDBOX_TOKEN, operation = 'demo'): Promise<Answer> {
-  return send(`${sandbox.origin}/server/API/v2/token/tokenInformation.php?operation=${encodeURIComponent(operation)}`, {
-    headers: { 'Wolkvox-Token': token },
-  });
+export function crmTokenInfo(
+  sandbox: SandboxHandle,
+  token: string = SANDBOX_TOKEN,
+  operation = 'demo',
+): Promise<Answer> {
+  return send(
+    `${sandbox.origin}/server/API/v2/token/tokenInformation.php?operation=${encodeURIComponent(operation)}`,
+    {
+      headers: { 'Wolkvox-Token': token },
+    },
+  );
 }
 
 export function managerTokenInfo(sandbox: SandboxHandle, token: string = SANDBOX_TOKEN): Promise<Answer> {
-  return send(`${sandbox.origin}/api/v2/information.php?api=token_info`, { headers: { 'wolkvox-token': token } });
+  return send(`${sandbox.origin}/api/v2/information.php?api=token_info`, {
+    headers: { 'wolkvox-token': token },
+  });
 }
 
 /** The CRM's failure body (code and error as strings). */
@@ -94,5 +109,10 @@ export function managerFailure(status: number, error: string) {
 
 /** A campaign record with a dialable phone. */
 export function campaignRecord(n: number, extra: Record<string, string> = {}): Record<string, string> {
-  return { customer_name: `Cliente ${n}`, customer_last_name: 'Prueba', tel1: `300${String(1_000_000 + n)}`, ...extra };
+  return {
+    customer_name: `Cliente ${n}`,
+    customer_last_name: 'Prueba',
+    tel1: `300${String(1_000_000 + n)}`,
+    ...extra,
+  };
 }

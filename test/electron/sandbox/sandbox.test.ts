@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import {
   SANDBOX_DEFAULTS,
   SANDBOX_TOKEN,
@@ -34,7 +35,10 @@ describe('the sandbox server', () => {
     const headers = { 'Wolkvox-Token': SANDBOX_TOKEN };
 
     const crm = await send(`${sandbox.origin}/server/API/v2/cases/insertt.php`, { method: 'POST', headers });
-    const manager = await send(`${sandbox.origin}/api/v2/campaign.php?api=add_records`, { method: 'POST', headers });
+    const manager = await send(`${sandbox.origin}/api/v2/campaign.php?api=add_records`, {
+      method: 'POST',
+      headers,
+    });
     const root = await send(`${sandbox.origin}/`);
 
     expect(crm.status).toBe(400);
@@ -73,7 +77,12 @@ describe('the sandbox server', () => {
   });
 
   it('takes its CRM from the options', async () => {
-    const sandbox = await sandboxWith({ operation: 'acme', users: ['u@acme'], contacts: ['c@acme.test'], customFields: ['Sede'] });
+    const sandbox = await sandboxWith({
+      operation: 'acme',
+      users: ['u@acme'],
+      contacts: ['c@acme.test'],
+      customFields: ['Sede'],
+    });
 
     const answer = await postCase(sandbox, {
       ...VALID_CASE,
@@ -83,10 +92,21 @@ describe('the sandbox server', () => {
       contact: 'c@acme.test',
       form: '{"Sede":"Norte"}',
     });
-    const seededUser = await postCase(sandbox, { ...VALID_CASE, operation: 'acme', owner: 'u@acme', contact: 'c@acme.test' });
+    const seededUser = await postCase(sandbox, {
+      ...VALID_CASE,
+      operation: 'acme',
+      owner: 'u@acme',
+      contact: 'c@acme.test',
+    });
 
     expect(answer.status).toBe(200);
-    expect(seededUser.body).toEqual(crmFailure(404, WOLKVOX_MESSAGES.review, 'THE RESPONSIBLE USER (ana.gomez@demo) DOES NOT EXIST IN THE OPERATION'));
+    expect(seededUser.body).toEqual(
+      crmFailure(
+        404,
+        WOLKVOX_MESSAGES.review,
+        'THE RESPONSIBLE USER (ana.gomez@demo) DOES NOT EXIST IN THE OPERATION',
+      ),
+    );
   });
 
   it('tells when a request starts (holding a slot) and how it ended, without the token', async () => {
@@ -98,8 +118,20 @@ describe('the sandbox server', () => {
 
     expect(events).toEqual([
       { type: 'request-start', endpoint: 'cases-insert', inFlight: 1 },
-      { type: 'request-end', method: 'POST', path: '/server/API/v2/cases/insert.php', status: 200, outcome: 'answered' },
-      { type: 'request-end', method: 'POST', path: '/server/API/v2/cases/insert.php', status: 401, outcome: 'answered' },
+      {
+        type: 'request-end',
+        method: 'POST',
+        path: '/server/API/v2/cases/insert.php',
+        status: 200,
+        outcome: 'answered',
+      },
+      {
+        type: 'request-end',
+        method: 'POST',
+        path: '/server/API/v2/cases/insert.php',
+        status: 401,
+        outcome: 'answered',
+      },
     ]);
     expect(JSON.stringify(events)).not.toContain(SANDBOX_TOKEN);
   });

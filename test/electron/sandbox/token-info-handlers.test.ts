@@ -1,6 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SANDBOX_TOKEN, startSandbox, WOLKVOX_MESSAGES, type SandboxHandle } from '../../../electron/sandbox/sandbox';
-import { crmFailure, crmTokenInfo, managerFailure, managerTokenInfo, postCase, send } from './sandbox-requests';
+
+import {
+  SANDBOX_TOKEN,
+  startSandbox,
+  WOLKVOX_MESSAGES,
+  type SandboxHandle,
+} from '../../../electron/sandbox/sandbox';
+import {
+  crmFailure,
+  crmTokenInfo,
+  managerFailure,
+  managerTokenInfo,
+  postCase,
+  send,
+} from './sandbox-requests';
 
 let sandbox: SandboxHandle;
 const fixedNoon = () => new Date(2026, 4, 20, 12, 0, 0);
@@ -28,7 +41,12 @@ describe('reading the token quota', () => {
       code: '200',
       error: 'null',
       msg: 'Success',
-      data: { token_limit: 4800, token_use_today: 11, available_consumition_options: 4789, hours_to_restart_count: 12 },
+      data: {
+        token_limit: 4800,
+        token_use_today: 11,
+        available_consumition_options: 4789,
+        hours_to_restart_count: 12,
+      },
     });
   });
 
@@ -40,7 +58,12 @@ describe('reading the token quota', () => {
       code: 200,
       error: null,
       msg: 'Success',
-      data: { token_limit: 1000, token_use_today: 8, all_token_today: 18, available_consumption_options: 992 },
+      data: {
+        token_limit: 1000,
+        token_use_today: 8,
+        all_token_today: 18,
+        available_consumption_options: 992,
+      },
     });
   });
 
@@ -63,21 +86,34 @@ describe('reading the token quota', () => {
   });
 
   it('needs the CRM operation, and the right one', async () => {
-    const missing = await send(`${sandbox.origin}/server/API/v2/token/tokenInformation.php`, { headers: { 'Wolkvox-Token': 'crm' } });
+    const missing = await send(`${sandbox.origin}/server/API/v2/token/tokenInformation.php`, {
+      headers: { 'Wolkvox-Token': 'crm' },
+    });
     const wrong = await crmTokenInfo(sandbox, 'crm', 'otra');
 
     expect(missing.status).toBe(400);
     expect(missing.body).toEqual(crmFailure(400, WOLKVOX_MESSAGES.parametersRequired));
     expect(wrong.status).toBe(404);
-    expect(wrong.body).toEqual(crmFailure(404, WOLKVOX_MESSAGES.review, 'THE OPERATION (otra) DOES NOT EXIST OR DOES NOT BELONG TO THIS TOKEN'));
+    expect(wrong.body).toEqual(
+      crmFailure(
+        404,
+        WOLKVOX_MESSAGES.review,
+        'THE OPERATION (otra) DOES NOT EXIST OR DOES NOT BELONG TO THIS TOKEN',
+      ),
+    );
   });
 
   it('answers 405 to POST, and 401/403 without a valid token', async () => {
-    const post = await send(`${sandbox.origin}/api/v2/information.php?api=token_info`, { method: 'POST', headers: { 'wolkvox-token': 'crm' } });
+    const post = await send(`${sandbox.origin}/api/v2/information.php?api=token_info`, {
+      method: 'POST',
+      headers: { 'wolkvox-token': 'crm' },
+    });
     const missing = await send(`${sandbox.origin}/api/v2/information.php?api=token_info`);
     const unknown = await managerTokenInfo(sandbox, SANDBOX_TOKEN);
 
-    expect(post.body).toEqual(managerFailure(405, 'ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST'));
+    expect(post.body).toEqual(
+      managerFailure(405, 'ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST'),
+    );
     expect(missing.body).toEqual(managerFailure(401, WOLKVOX_MESSAGES.enterToken));
     expect(unknown.body).toEqual(managerFailure(403, WOLKVOX_MESSAGES.invalidToken));
   });

@@ -1,7 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_DAILY_LIMIT, SANDBOX_TARGET_TOKENS, SANDBOX_TOKEN, startSandbox, WOLKVOX_MESSAGES, type SandboxHandle } from '../../../electron/sandbox/sandbox';
+
+import {
+  SANDBOX_DAILY_LIMIT,
+  SANDBOX_TARGET_TOKENS,
+  SANDBOX_TOKEN,
+  startSandbox,
+  WOLKVOX_MESSAGES,
+  type SandboxHandle,
+} from '../../../electron/sandbox/sandbox';
 import { TokenLedger } from '../../../electron/sandbox/token-ledger';
-import { crmFailure, crmTokenInfo, managerFailure, managerTokenInfo, postCase, postRecords, campaignRecord } from './sandbox-requests';
+import {
+  campaignRecord,
+  crmFailure,
+  crmTokenInfo,
+  managerFailure,
+  managerTokenInfo,
+  postCase,
+  postRecords,
+} from './sandbox-requests';
 
 const open: SandboxHandle[] = [];
 
@@ -56,14 +72,22 @@ describe('at most 2 requests in flight per token', () => {
   });
 
   it('counts each token on its own', async () => {
-    const sandbox = await sandboxWith({ tokens: [{ token: 'a', dailyLimit: 10 }, { token: 'b', dailyLimit: 10 }] });
+    const sandbox = await sandboxWith({
+      tokens: [
+        { token: 'a', dailyLimit: 10 },
+        { token: 'b', dailyLimit: 10 },
+      ],
+    });
     const release = sandbox.holdAnswers();
     const held = [crmTokenInfo(sandbox, 'a'), crmTokenInfo(sandbox, 'a'), crmTokenInfo(sandbox, 'b')];
     await Promise.all([sandbox.whenInFlight(2, 'a'), sandbox.whenInFlight(1, 'b')]);
     release();
 
     expect((await Promise.all(held)).map((answer) => answer.status)).toEqual([200, 200, 200]);
-    expect(sandbox.stats().byToken).toEqual({ a: { used: 2, inFlight: 0, maxInFlight: 2 }, b: { used: 1, inFlight: 0, maxInFlight: 1 } });
+    expect(sandbox.stats().byToken).toEqual({
+      a: { used: 2, inFlight: 0, maxInFlight: 2 },
+      b: { used: 1, inFlight: 0, maxInFlight: 1 },
+    });
   });
 
   it('frees the slot of an answered request before the client can send again', async () => {
@@ -149,8 +173,21 @@ describe('reset', () => {
 
     sandbox.reset();
 
-    expect(sandbox.accepted()).toEqual({ cases: [], campaignRecords: [], moduleRecords: [], thalamusCases: [] });
-    expect(sandbox.stats()).toEqual({ requests: 0, maxInFlightPerToken: 0, throttled: 0, quotaRefusals: 0, byToken: { t: { used: 1, inFlight: 0, maxInFlight: 0 } } });
-    expect((await postCase(sandbox, undefined, { token: 't' })).body).toMatchObject({ data: { id_case: 'CS-000003' } });
+    expect(sandbox.accepted()).toEqual({
+      cases: [],
+      campaignRecords: [],
+      moduleRecords: [],
+      thalamusCases: [],
+    });
+    expect(sandbox.stats()).toEqual({
+      requests: 0,
+      maxInFlightPerToken: 0,
+      throttled: 0,
+      quotaRefusals: 0,
+      byToken: { t: { used: 1, inFlight: 0, maxInFlight: 0 } },
+    });
+    expect((await postCase(sandbox, undefined, { token: 't' })).body).toMatchObject({
+      data: { id_case: 'CS-000003' },
+    });
   });
 });

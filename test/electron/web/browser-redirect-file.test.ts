@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { writeRedirectFile } from '../../../electron/web/browser-redirect-file';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -35,7 +37,9 @@ describe('the file the browser is opened with', () => {
     const real = newTempDir();
     const link = join(newTempDir(), 'run');
     symlinkSync(real, link);
-    await expect(writeRedirectFile(link, 'web-4100', URL_WITH_TICKET)).rejects.toThrow(/not a private folder/);
+    await expect(writeRedirectFile(link, 'web-4100', URL_WITH_TICKET)).rejects.toThrow(
+      /not a private folder/,
+    );
   });
 
   it('escapes the address inside the HTML', async () => {

@@ -19,7 +19,13 @@ export interface RecordedCall {
   input: unknown;
 }
 
-const SANDBOX: Connection = { id: 'sandbox-cases', name: 'Sandbox · wolkvox CRM', target: 'wolkvox-crm-cases', server: 'sandbox', operation: 'demo' };
+const SANDBOX: Connection = {
+  id: 'sandbox-cases',
+  name: 'Sandbox · wolkvox CRM',
+  target: 'wolkvox-crm-cases',
+  server: 'sandbox',
+  operation: 'demo',
+};
 
 /**
  * An engine for front-door tests: answers the start-up calls with plausible data, keeps
@@ -83,7 +89,8 @@ export class FakeEngine implements EngineClient {
 
   async testConnection(input: MethodInput<'testConnection'>) {
     this.record('testConnection', input);
-    if (!this.connections.has(input.id)) throw new CargaError(msg('job.connection-not-found', { id: input.id }));
+    if (!this.connections.has(input.id))
+      throw new CargaError(msg('job.connection-not-found', { id: input.id }));
     return { limit: 4800, usedToday: 0, remaining: 4800, countedToday: 0 };
   }
 
@@ -146,6 +153,10 @@ export class FakeEngine implements EngineClient {
   }
 
   private summary(connection: Connection): ConnectionSummary {
-    return { ...connection, hasToken: this.tokens.has(connection.id), isSandbox: connection.server === 'sandbox' };
+    return {
+      ...connection,
+      hasToken: this.tokens.has(connection.id),
+      isSandbox: connection.server === 'sandbox',
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { browserCommand } from '../../../electron/web/open-browser';
 
 const url = 'http://127.0.0.1:4100/?s=abc';
@@ -15,6 +16,9 @@ describe('browserCommand', () => {
   it("uses each platform's opener otherwise", () => {
     expect(browserCommand(url, 'linux', {})).toEqual({ command: 'xdg-open', args: [url] });
     expect(browserCommand(url, 'darwin', {})).toEqual({ command: 'open', args: [url] });
-    expect(browserCommand(url, 'win32', { BROWSER: '' })).toEqual({ command: 'cmd', args: ['/c', 'start', '""', url] });
+    expect(browserCommand(url, 'win32', { BROWSER: '' })).toEqual({
+      command: 'cmd',
+      args: ['/c', 'start', '""', url],
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, newestModification, rendererBuildIsStale } from '../../../electron/web/renderer-build';
+
+import {
+  ensureRendererBuilt,
+  newestModification,
+  rendererBuildIsStale,
+} from '../../../electron/web/renderer-build';
 import { useTempDirs } from '../../support/temp-dir';
 
 const newTempDir = useTempDirs();
@@ -40,7 +46,12 @@ describe('rendererBuildIsStale', () => {
   });
 
   it('is stale when a renderer, shared or config file changed after the build', async () => {
-    for (const changed of [join('renderer', 'app', 'App.tsx'), join('shared', 'new-module.ts'), 'vite.renderer.config.ts', 'package.json']) {
+    for (const changed of [
+      join('renderer', 'app', 'App.tsx'),
+      join('shared', 'new-module.ts'),
+      'vite.renderer.config.ts',
+      'package.json',
+    ]) {
       const { root, outDir } = project();
       file(join(root, changed), T2);
       expect(await rendererBuildIsStale(root, outDir), changed).toBe(true);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cookieValue, isAllowedHost, isAllowedOrigin, secretMatches } from '../../../electron/web/request-guard';
+
+import {
+  cookieValue,
+  isAllowedHost,
+  isAllowedOrigin,
+  secretMatches,
+} from '../../../electron/web/request-guard';
 
 describe('isAllowedHost', () => {
   it('accepts 127.0.0.1 and localhost on the server port, in any case', () => {
@@ -53,7 +59,9 @@ describe('cookieValue', () => {
   });
 
   it('does not confuse a cookie whose name only starts or ends the same', () => {
-    expect(cookieValue('x-carga-secret-4100=abc; carga-secret-41000=def', 'carga-secret-4100')).toBeUndefined();
+    expect(
+      cookieValue('x-carga-secret-4100=abc; carga-secret-41000=def', 'carga-secret-4100'),
+    ).toBeUndefined();
     expect(cookieValue(undefined, 'carga-secret-4100')).toBeUndefined();
   });
 });

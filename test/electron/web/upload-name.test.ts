@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { sanitizeUploadName } from '../../../electron/web/upload-name';
 
 describe('sanitizeUploadName', () => {

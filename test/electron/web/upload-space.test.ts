@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { filesReadByJobs, folderSize, removeUnusedUploads } from '../../../electron/web/upload-space';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -20,7 +22,20 @@ function job(jobsDir: string, jobId: string, path: string): void {
     version: 1,
     jobId,
     createdAt: '2026-11-30T09:00:00.000Z',
-    file: { path, name: 'a.csv', size: 1, mtimeMs: 1, kind: 'csv', encoding: 'utf-8', bom: false, delimiter: ',', headerRow: 0, sheet: null, headers: ['a'], columns: ['a'] },
+    file: {
+      path,
+      name: 'a.csv',
+      size: 1,
+      mtimeMs: 1,
+      kind: 'csv',
+      encoding: 'utf-8',
+      bom: false,
+      delimiter: ',',
+      headerRow: 0,
+      sheet: null,
+      headers: ['a'],
+      columns: ['a'],
+    },
     template: { name: 't', target: 'wolkvox-crm-cases' },
     connection: { id: 'sandbox-cases', name: 'Sandbox', target: 'wolkvox-crm-cases', server: 'sandbox' },
   };

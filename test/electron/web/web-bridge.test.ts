@@ -1,13 +1,20 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+
 import { Agent, EventSource, type Dispatcher } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { startWebServer, type WebServer } from '../../../electron/web/web-server';
+import type { Bridge } from '../../../renderer/bridge/bridge';
+import {
+  createWebBridge,
+  type EventSourceLike,
+  type PlainResponse,
+  type WebBridgeEnvironment,
+} from '../../../renderer/bridge/web-bridge';
 import type { EngineEvent } from '../../../shared/contract';
 import { isCargaError } from '../../../shared/errors/carga-error';
-import type { Bridge } from '../../../renderer/bridge/bridge';
-import { createWebBridge, type EventSourceLike, type PlainResponse, type WebBridgeEnvironment } from '../../../renderer/bridge/web-bridge';
-import { startWebServer, type WebServer } from '../../../electron/web/web-server';
 import { useTempDirs } from '../../support/temp-dir';
 import { FakeEngine } from './fake-engine';
 
@@ -29,24 +36,33 @@ function environment(cookie: string | null): WebBridgeEnvironment {
     fetch: (url, init) => fetch(url, { ...init, headers: withCookie(init.headers) }),
     openEventSource(url): EventSourceLike {
       const source = new EventSource(url, { dispatcher: cookieDispatcher(cookie) });
-      const record = { url, opened: new Promise<void>((resolve) => source.addEventListener('open', () => resolve())), closed: false };
+      const record = {
+        url,
+        opened: new Promise<void>((resolve) => source.addEventListener('open', () => resolve())),
+        closed: false,
+      };
       sources.push(record);
       return {
-        addEventListener: (type, listener) => source.addEventListener(type, (event) => listener({ data: String(event.data) })),
+        addEventListener: (type, listener) =>
+          source.addEventListener(type, (event) => listener({ data: String(event.data) })),
         close: () => {
           record.closed = true;
           source.close();
         },
       };
     },
-    uploadWithProgress: (url, body, headers, onProgress) => uploadWithNodeHttp(url, body, withCookie(headers), onProgress),
+    uploadWithProgress: (url, body, headers, onProgress) =>
+      uploadWithNodeHttp(url, body, withCookie(headers), onProgress),
   };
 }
 
 function cookieDispatcher(cookie: string | null): Dispatcher {
   const agent = new Agent();
   if (!cookie) return agent;
-  return agent.compose((dispatch) => (options, handler) => dispatch({ ...options, headers: { ...(options.headers as Record<string, string>), cookie } }, handler));
+  return agent.compose(
+    (dispatch) => (options, handler) =>
+      dispatch({ ...options, headers: { ...(options.headers as Record<string, string>), cookie } }, handler),
+  );
 }
 
 /** Uses a one-time address as the browser does; returns the cookie it set. */
@@ -57,14 +73,25 @@ async function openSession(url: string): Promise<string> {
 }
 
 /** What XMLHttpRequest does in the browser: send the body, reporting bytes sent. */
-async function uploadWithNodeHttp(url: string, body: Blob, headers: Record<string, string>, onProgress: (sentBytes: number) => void): Promise<PlainResponse> {
+async function uploadWithNodeHttp(
+  url: string,
+  body: Blob,
+  headers: Record<string, string>,
+  onProgress: (sentBytes: number) => void,
+): Promise<PlainResponse> {
   const bytes = Buffer.from(await body.arrayBuffer());
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(bytes.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { ...headers, 'Content-Length': String(bytes.length) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(bytes, () => onProgress(bytes.length));
   });
@@ -98,9 +125,23 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe('the web bridge', () => {
   it('calls a method without input and one with input', async () => {
-    expect(await bridge.getAppInfo()).toEqual({ version: '0.0.0-test', lang: 'es', frontDoor: 'web', sandboxOrigin: null });
-    const connection = { id: 'crm-2', name: 'Cali', target: 'wolkvox-crm-cases' as const, server: 'crm0002.wolkvox.com' };
-    expect(await bridge.saveConnection({ connection, token: 'tok-abc' })).toEqual({ ...connection, hasToken: true, isSandbox: false });
+    expect(await bridge.getAppInfo()).toEqual({
+      version: '0.0.0-test',
+      lang: 'es',
+      frontDoor: 'web',
+      sandboxOrigin: null,
+    });
+    const connection = {
+      id: 'crm-2',
+      name: 'Cali',
+      target: 'wolkvox-crm-cases' as const,
+      server: 'crm0002.wolkvox.com',
+    };
+    expect(await bridge.saveConnection({ connection, token: 'tok-abc' })).toEqual({
+      ...connection,
+      hasToken: true,
+      isSandbox: false,
+    });
     expect(engine.calls.map((call) => call.method)).toEqual(['getAppInfo', 'saveConnection']);
   });
 
@@ -111,7 +152,10 @@ describe('the web bridge', () => {
   it("rejects with a CargaError carrying the engine's message", async () => {
     const error = await rejection(bridge.getJob({ jobId: 'job-9' }));
     expect(isCargaError(error)).toBe(true);
-    expect(error).toMatchObject({ message: 'job.not-found', detail: { code: 'job.not-found', params: { jobId: 'job-9' } } });
+    expect(error).toMatchObject({
+      message: 'job.not-found',
+      detail: { code: 'job.not-found', params: { jobId: 'job-9' } },
+    });
   });
 
   it('rejects invalid input with the front door message', async () => {
@@ -122,7 +166,9 @@ describe('the web bridge', () => {
   it('is refused without the session cookie', async () => {
     const port = new URL(server.origin).port;
     const stranger = createWebBridge(environment(`carga-session-${port}=not-the-secret`));
-    expect(await rejection(stranger.getAppInfo())).toMatchObject({ detail: { code: 'front-door.session-ended' } });
+    expect(await rejection(stranger.getAppInfo())).toMatchObject({
+      detail: { code: 'front-door.session-ended' },
+    });
     const none = createWebBridge(environment(null));
     expect(await rejection(none.listJobs())).toMatchObject({ detail: { code: 'front-door.forbidden' } });
     expect(engine.calls).toEqual([]);
@@ -130,7 +176,9 @@ describe('the web bridge', () => {
 
   it('says the connection was lost when the server is gone', async () => {
     await server.close();
-    expect(await rejection(bridge.getAppInfo())).toMatchObject({ detail: { code: 'front-door.connection-lost' } });
+    expect(await rejection(bridge.getAppInfo())).toMatchObject({
+      detail: { code: 'front-door.connection-lost' },
+    });
   });
 
   it('fans events out to every listener over one stream, and closes it when the last one leaves', async () => {

@@ -6,9 +6,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineEvent } from '../../../shared/contract';
+
 import { startWebServer, type WebServer } from '../../../electron/web/web-server';
+import type { EngineEvent } from '../../../shared/contract';
 import { useTempDirs } from '../../support/temp-dir';
 import { FakeEngine } from './fake-engine';
 
@@ -66,12 +68,28 @@ afterEach(async () => {
 
 function send(options: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, agent: false, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        agent: false,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers ?? {},
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -101,7 +119,9 @@ describe('one-time addresses and the session', () => {
     expect(opened.status).toBe(200);
     expect(opened.headers['cache-control']).toBe('no-store');
     const [setCookie] = opened.headers['set-cookie'] ?? [];
-    expect(setCookie).toMatch(new RegExp(`^carga-session-${port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(setCookie).toMatch(
+      new RegExp(`^carga-session-${port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`),
+    );
     // The secret is not the ticket: a ticket seen later is worth nothing.
     expect(setCookie).not.toContain(url.searchParams.get('t'));
     expect(opened.text).toContain('<meta http-equiv="refresh" content="0;url=/">');
@@ -155,7 +175,9 @@ describe('the page and its assets', () => {
     const ticket = new URL(server.oneTimeUrl()).searchParams.get('t');
     expect((await send({ path: '/' })).status).toBe(403);
     expect((await send({ path: '/', headers: { Cookie: `carga-session-${port}=wrong` } })).status).toBe(403);
-    expect((await send({ path: '/', headers: { Cookie: `carga-session-${port}=${ticket}` } })).status).toBe(403);
+    expect((await send({ path: '/', headers: { Cookie: `carga-session-${port}=${ticket}` } })).status).toBe(
+      403,
+    );
     expect((await send({ path: `/?t=${ticket}` })).status).toBe(403);
   });
 
@@ -184,9 +206,16 @@ describe('the page and its assets', () => {
 
   it('serves the precompressed copy the browser accepts, and lets it keep hashed assets for a year', async () => {
     const path = '/assets/Step-AbCd12_-.js';
-    const brotli = await send({ path, headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+    const brotli = await send({
+      path,
+      headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate, br, zstd' },
+    });
     expect(brotli).toMatchObject({ status: 200, text: 'brotli bytes' });
-    expect(brotli.headers).toMatchObject({ 'content-encoding': 'br', 'content-type': 'text/javascript; charset=utf-8', vary: 'Accept-Encoding' });
+    expect(brotli.headers).toMatchObject({
+      'content-encoding': 'br',
+      'content-type': 'text/javascript; charset=utf-8',
+      vary: 'Accept-Encoding',
+    });
     expect(brotli.headers['cache-control']).toBe('private, max-age=31536000, immutable');
     const gzip = await send({ path, headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, br;q=0' } });
     expect(gzip).toMatchObject({ text: 'gzip bytes', headers: { 'content-encoding': 'gzip' } });
@@ -194,7 +223,10 @@ describe('the page and its assets', () => {
     expect(plain.text).toBe('plain');
     expect(plain.headers['content-encoding']).toBeUndefined();
     // Not hashed: the browser asks again each time.
-    expect((await send({ path: '/assets/app-1234.js', headers: { Cookie: cookie, 'Accept-Encoding': 'br' } })).headers['cache-control']).toBe('no-cache');
+    expect(
+      (await send({ path: '/assets/app-1234.js', headers: { Cookie: cookie, 'Accept-Encoding': 'br' } }))
+        .headers['cache-control'],
+    ).toBe('no-cache');
   });
 
   it('serves nothing outside the built renderer, and no hidden file', async () => {
@@ -213,19 +245,27 @@ describe('Host and Origin', () => {
     const url = new URL(server.oneTimeUrl());
     const ticketPath = url.pathname + url.search;
     expect((await send({ path: ticketPath, headers: { Host: `evil.example:${port}` } })).status).toBe(403);
-    expect((await send({ path: '/', headers: { Cookie: cookie, Host: `evil.example:${port}` } })).status).toBe(403);
-    expect((await send({ path: '/', headers: { Cookie: cookie, Host: `127.0.0.1:${port + 1}` } })).status).toBe(403);
+    expect(
+      (await send({ path: '/', headers: { Cookie: cookie, Host: `evil.example:${port}` } })).status,
+    ).toBe(403);
+    expect(
+      (await send({ path: '/', headers: { Cookie: cookie, Host: `127.0.0.1:${port + 1}` } })).status,
+    ).toBe(403);
     expect((await send({ path: '/', headers: { Cookie: cookie, Host: '127.0.0.1' } })).status).toBe(403);
     expect((await callApi('getAppInfo', undefined, { Host: `attacker.test:${port}` })).status).toBe(403);
     // The refused attempt did not use the ticket up.
     expect((await send({ path: ticketPath, headers: { Host: `localhost:${port}` } })).status).toBe(200);
-    expect((await send({ path: '/', headers: { Cookie: cookie, Host: `localhost:${port}` } })).status).toBe(200);
+    expect((await send({ path: '/', headers: { Cookie: cookie, Host: `localhost:${port}` } })).status).toBe(
+      200,
+    );
     expect(engine.calls).toEqual([]);
   });
 
   it('refuses a foreign Origin and accepts its own', async () => {
     expect((await callApi('getAppInfo', undefined, { Origin: 'https://evil.example' })).status).toBe(403);
-    expect((await callApi('getAppInfo', undefined, { Origin: `http://127.0.0.1:${port + 1}` })).status).toBe(403);
+    expect((await callApi('getAppInfo', undefined, { Origin: `http://127.0.0.1:${port + 1}` })).status).toBe(
+      403,
+    );
     expect((await callApi('getAppInfo', undefined, { Origin: 'null' })).status).toBe(403);
     expect(engine.calls).toEqual([]);
     expect((await callApi('getAppInfo', undefined, { Origin: `http://127.0.0.1:${port}` })).status).toBe(200);
@@ -235,10 +275,22 @@ describe('Host and Origin', () => {
 
 describe('the API', () => {
   it('refuses a call without the cookie, or with the cookie but without the request header (what a form of another site could send)', async () => {
-    const noCookie = await send({ method: 'POST', path: '/api/getAppInfo', headers: { 'X-Carga-Request': '1', 'Content-Type': 'application/json' } });
+    const noCookie = await send({
+      method: 'POST',
+      path: '/api/getAppInfo',
+      headers: { 'X-Carga-Request': '1', 'Content-Type': 'application/json' },
+    });
     expect(noCookie.status).toBe(403);
     expect(JSON.parse(noCookie.text)).toEqual({ error: { code: 'front-door.forbidden' } });
-    expect((await send({ method: 'POST', path: '/api/getAppInfo', headers: { Cookie: cookie, 'Content-Type': 'application/json' } })).status).toBe(403);
+    expect(
+      (
+        await send({
+          method: 'POST',
+          path: '/api/getAppInfo',
+          headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+        })
+      ).status,
+    ).toBe(403);
     expect((await callApi('getAppInfo', undefined, { 'X-Carga-Request': '0' })).status).toBe(403);
     expect(engine.calls).toEqual([]);
   });
@@ -248,11 +300,22 @@ describe('the API', () => {
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(response.text)).toEqual({ version: '0.0.0-test', lang: 'es', frontDoor: 'web', sandboxOrigin: null });
+    expect(JSON.parse(response.text)).toEqual({
+      version: '0.0.0-test',
+      lang: 'es',
+      frontDoor: 'web',
+      sandboxOrigin: null,
+    });
   });
 
   it('passes the parsed input to the engine and returns its result; the token goes in and never comes back', async () => {
-    const connection = { id: 'crm-1', name: 'Producción', target: 'wolkvox-crm-cases', server: 'crm0007.wolkvox.com', operation: 'ventas' };
+    const connection = {
+      id: 'crm-1',
+      name: 'Producción',
+      target: 'wolkvox-crm-cases',
+      server: 'crm0007.wolkvox.com',
+      operation: 'ventas',
+    };
     const response = await callApi('saveConnection', { connection, token: 'tok-123456' });
     expect(response.status).toBe(200);
     expect(JSON.parse(response.text)).toEqual({ ...connection, hasToken: true, isSandbox: false });
@@ -268,27 +331,45 @@ describe('the API', () => {
   });
 
   it('rejects invalid input with 400 and a message naming where, without calling the engine', async () => {
-    const response = await callApi('saveConnection', { connection: { id: 'x', name: 'n', target: 'wolkvox-crm-cases', server: 42 } });
+    const response = await callApi('saveConnection', {
+      connection: { id: 'x', name: 'n', target: 'wolkvox-crm-cases', server: 42 },
+    });
     expect(response.status).toBe(400);
-    expect(JSON.parse(response.text)).toEqual({ error: { code: 'front-door.invalid-input', params: { path: 'connection.server' } } });
+    expect(JSON.parse(response.text)).toEqual({
+      error: { code: 'front-door.invalid-input', params: { path: 'connection.server' } },
+    });
     const extra = await callApi('deleteConnection', { id: 'a', extra: true });
     expect(extra.status).toBe(400);
     const traversal = await callApi('getJob', { jobId: '../../etc' });
-    expect(JSON.parse(traversal.text)).toEqual({ error: { code: 'front-door.invalid-input', params: { path: 'jobId' } } });
+    expect(JSON.parse(traversal.text)).toEqual({
+      error: { code: 'front-door.invalid-input', params: { path: 'jobId' } },
+    });
     const hugeToken = await callApi('saveConnection', {
       connection: { id: 'x', name: 'n', target: 'wolkvox-crm-cases', server: 'sandbox' },
       token: 'x'.repeat(4097),
     });
-    expect(JSON.parse(hugeToken.text)).toEqual({ error: { code: 'front-door.invalid-input', params: { path: 'token' } } });
+    expect(JSON.parse(hugeToken.text)).toEqual({
+      error: { code: 'front-door.invalid-input', params: { path: 'token' } },
+    });
     expect((await callApi('listJobs', { unexpected: 1 })).status).toBe(400);
     expect(engine.calls).toEqual([]);
   });
 
   it('rejects a body that is not JSON, or not declared as JSON', async () => {
-    const broken = await send({ method: 'POST', path: '/api/getJob', headers: { Cookie: cookie, 'X-Carga-Request': '1', 'Content-Type': 'application/json' }, body: '{"jobId":' });
+    const broken = await send({
+      method: 'POST',
+      path: '/api/getJob',
+      headers: { Cookie: cookie, 'X-Carga-Request': '1', 'Content-Type': 'application/json' },
+      body: '{"jobId":',
+    });
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.text)).toEqual({ error: { code: 'front-door.bad-json' } });
-    const form = await send({ method: 'POST', path: '/api/getJob', headers: { Cookie: cookie, 'X-Carga-Request': '1', 'Content-Type': 'text/plain' }, body: '{"jobId":"a"}' });
+    const form = await send({
+      method: 'POST',
+      path: '/api/getJob',
+      headers: { Cookie: cookie, 'X-Carga-Request': '1', 'Content-Type': 'text/plain' },
+      body: '{"jobId":"a"}',
+    });
     expect(form.status).toBe(415);
     expect(engine.calls).toEqual([]);
   });
@@ -296,14 +377,18 @@ describe('the API', () => {
   it('rejects a body over 1 MB with 413', async () => {
     const response = await callApi('matchTemplates', { columns: ['x'.repeat(1024 * 1024)] });
     expect(response.status).toBe(413);
-    expect(JSON.parse(response.text)).toEqual({ error: { code: 'front-door.body-too-large', params: { limit: '1 MB' } } });
+    expect(JSON.parse(response.text)).toEqual({
+      error: { code: 'front-door.body-too-large', params: { limit: '1 MB' } },
+    });
     expect(engine.calls).toEqual([]);
   });
 
   it("returns the engine's own message for an expected failure", async () => {
     const response = await callApi('getJob', { jobId: 'job-7' });
     expect(response.status).toBe(400);
-    expect(JSON.parse(response.text)).toEqual({ error: { code: 'job.not-found', params: { jobId: 'job-7' } } });
+    expect(JSON.parse(response.text)).toEqual({
+      error: { code: 'job.not-found', params: { jobId: 'job-7' } },
+    });
   });
 
   it('returns a generic message for an unexpected failure, never its text or stack', async () => {
@@ -324,7 +409,10 @@ describe('the API', () => {
   });
 
   it('answers 405 to a GET of a method', async () => {
-    const response = await send({ path: '/api/getAppInfo', headers: { Cookie: cookie, 'X-Carga-Request': '1' } });
+    const response = await send({
+      path: '/api/getAppInfo',
+      headers: { Cookie: cookie, 'X-Carga-Request': '1' },
+    });
     expect(response.status).toBe(405);
     expect(response.headers.allow).toBe('POST');
   });
@@ -333,7 +421,9 @@ describe('the API', () => {
 describe('events', () => {
   it('refuses the stream without the cookie', async () => {
     expect((await send({ path: '/api/events' })).status).toBe(403);
-    expect((await send({ path: '/api/events', headers: { Cookie: `carga-session-${port}=nope` } })).status).toBe(403);
+    expect(
+      (await send({ path: '/api/events', headers: { Cookie: `carga-session-${port}=nope` } })).status,
+    ).toBe(403);
     expect(engine.listenerCount).toBe(0);
   });
 
@@ -346,7 +436,12 @@ describe('events', () => {
     let received = await readUntil(reader, '', (text) => text.includes(': connected\n\n'));
     expect(engine.listenerCount).toBe(1);
 
-    const event: EngineEvent = { type: 'job-status', jobId: 'job-1', status: 'paused', reason: { code: 'job.quota-reached', params: { resetsAt: '2026-01-01T00:00:00Z' } } };
+    const event: EngineEvent = {
+      type: 'job-status',
+      jobId: 'job-1',
+      status: 'paused',
+      reason: { code: 'job.quota-reached', params: { resetsAt: '2026-01-01T00:00:00Z' } },
+    };
     engine.emit(event);
     engine.emit({ type: 'templates-changed' });
     received = await readUntil(reader, received, (text) => text.includes('templates-changed'));
@@ -381,7 +476,11 @@ describe('events', () => {
 });
 
 /** Reads until `done(text)` holds, or the stream ends; returns everything read so far. */
-async function readUntil(reader: ReadableStreamDefaultReader<string>, sofar: string, done: (text: string) => boolean): Promise<string> {
+async function readUntil(
+  reader: ReadableStreamDefaultReader<string>,
+  sofar: string,
+  done: (text: string) => boolean,
+): Promise<string> {
   let text = sofar;
   while (!done(text)) {
     const chunk = await reader.read();
@@ -392,7 +491,11 @@ async function readUntil(reader: ReadableStreamDefaultReader<string>, sofar: str
 }
 
 describe('uploads', () => {
-  function upload(name: string, body: Readable | Buffer, headers: Record<string, string> = {}): Promise<RawResponse> {
+  function upload(
+    name: string,
+    body: Readable | Buffer,
+    headers: Record<string, string> = {},
+  ): Promise<RawResponse> {
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -400,12 +503,23 @@ describe('uploads', () => {
           port,
           method: 'POST',
           path: `/api/upload?name=${encodeURIComponent(name)}`,
-          headers: { Cookie: cookie, 'X-Carga-Request': '1', 'Content-Type': 'application/octet-stream', ...headers },
+          headers: {
+            Cookie: cookie,
+            'X-Carga-Request': '1',
+            'Content-Type': 'application/octet-stream',
+            ...headers,
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
         },
       );
       req.on('error', reject);
@@ -475,26 +589,42 @@ describe('uploads', () => {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
         },
       );
       req.on('error', reject);
       req.write('a,b\n');
     });
     expect(response.status).toBe(413);
-    expect(JSON.parse(response.text)).toEqual({ error: { code: 'front-door.upload-too-large', params: { name: 'big.csv', limit: '64 MB' } } });
+    expect(JSON.parse(response.text)).toEqual({
+      error: { code: 'front-door.upload-too-large', params: { name: 'big.csv', limit: '64 MB' } },
+    });
     expect(existsSync(uploadsDir)).toBe(false);
   });
 
   it('refuses an upload that would take all uploads past their total, saying how much they take', async () => {
     await server.close();
-    server = await startWebServer({ engine, staticDir: newTempDir(), uploadsDir, maxUploadBytes: 4096, maxUploadsTotalBytes: 6000 });
+    server = await startWebServer({
+      engine,
+      staticDir: newTempDir(),
+      uploadsDir,
+      maxUploadBytes: 4096,
+      maxUploadsTotalBytes: 6000,
+    });
     port = Number(new URL(server.origin).port);
     cookie = await openSession(server.oneTimeUrl());
     expect((await upload('first.csv', Buffer.alloc(4000, 'a'))).status).toBe(200);
     const refused = await upload('second.csv', Buffer.alloc(3000, 'b'));
     expect(refused.status).toBe(413);
-    expect(JSON.parse(refused.text)).toEqual({ error: { code: 'front-door.uploads-full', params: { name: 'second.csv', used: '4 KB', limit: '6 KB' } } });
+    expect(JSON.parse(refused.text)).toEqual({
+      error: { code: 'front-door.uploads-full', params: { name: 'second.csv', used: '4 KB', limit: '6 KB' } },
+    });
     // Streamed without a declared length, the limit holds too.
     const streamed = await upload('third.csv', Readable.from([Buffer.alloc(1500), Buffer.alloc(1500)]));
     expect(streamed.status).toBe(413);
@@ -503,8 +633,20 @@ describe('uploads', () => {
   });
 
   it('refuses an upload without the cookie or without the request header', async () => {
-    expect((await send({ method: 'POST', path: '/api/upload?name=a.csv', headers: { 'X-Carga-Request': '1' }, body: 'a' })).status).toBe(403);
-    expect((await send({ method: 'POST', path: '/api/upload?name=a.csv', headers: { Cookie: cookie }, body: 'a' })).status).toBe(403);
+    expect(
+      (
+        await send({
+          method: 'POST',
+          path: '/api/upload?name=a.csv',
+          headers: { 'X-Carga-Request': '1' },
+          body: 'a',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await send({ method: 'POST', path: '/api/upload?name=a.csv', headers: { Cookie: cookie }, body: 'a' }))
+        .status,
+    ).toBe(403);
     expect(existsSync(uploadsDir)).toBe(false);
   });
 });

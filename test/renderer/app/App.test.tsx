@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+
 import { FakeBridge } from '../fake-bridge';
 import { renderApp } from '../render-app';
 
@@ -20,7 +21,10 @@ describe('App', () => {
 
   it('opens a job that is still running on its Run screen', async () => {
     const bridge = new FakeBridge();
-    const job = bridge.addJob({ ok: 10, failed: 0, uncertain: 0 }, { status: 'running', total: 50, pending: 40 });
+    const job = bridge.addJob(
+      { ok: 10, failed: 0, uncertain: 0 },
+      { status: 'running', total: 50, pending: 40 },
+    );
     renderApp(bridge);
     const run = await screen.findByTestId('run-screen');
     await waitFor(() => expect(run.dataset.status).toBe('running'));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
+import { errorDetail, errorMessage } from '../../../renderer/app/error-message';
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
-import { errorDetail, errorMessage } from '../../../renderer/app/error-message';
 
 describe('errorMessage', () => {
   it('shows the engine’s message in the operator’s language', () => {
@@ -11,14 +12,22 @@ describe('errorMessage', () => {
   });
 
   it('reads a message carried by any Error (one rebuilt after crossing IPC or HTTP)', () => {
-    const error = Object.assign(new Error('file.empty'), { detail: { code: 'file.empty', params: { name: 'x.csv' } } });
+    const error = Object.assign(new Error('file.empty'), {
+      detail: { code: 'file.empty', params: { name: 'x.csv' } },
+    });
     expect(errorDetail(error)).toEqual({ code: 'file.empty', params: { name: 'x.csv' } });
   });
 
   it('never shows an internal error text or a stack', () => {
     const error = new TypeError("Cannot read properties of undefined (reading 'rows')");
-    expect(errorMessage('en', error)).toBe('Something went wrong and the operation did not finish. Try again; if it keeps happening, restart Carga.');
-    expect(errorMessage('es', 'boom')).toBe('Algo falló y la operación no terminó. Inténtelo de nuevo; si sigue pasando, reinicie Carga.');
-    expect(errorMessage('en', Object.assign(new Error('x'), { detail: { code: 'no.such-code' } }))).not.toContain('no.such-code');
+    expect(errorMessage('en', error)).toBe(
+      'Something went wrong and the operation did not finish. Try again; if it keeps happening, restart Carga.',
+    );
+    expect(errorMessage('es', 'boom')).toBe(
+      'Algo falló y la operación no terminó. Inténtelo de nuevo; si sigue pasando, reinicie Carga.',
+    );
+    expect(
+      errorMessage('en', Object.assign(new Error('x'), { detail: { code: 'no.such-code' } })),
+    ).not.toContain('no.such-code');
   });
 });

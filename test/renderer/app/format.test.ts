@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { formatBytes, formatDuration, formatNumber, numberSeparators } from '../../../renderer/app/format';
 
 describe('formatting', () => {

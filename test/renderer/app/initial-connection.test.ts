@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionSummary } from '../../../shared/contract';
-import { initialConnection } from '../../../renderer/app/initial-connection';
 
-const sandbox: ConnectionSummary = { id: 'sandbox', name: 'Sandbox', target: 'wolkvox-crm-cases', server: 'sandbox', hasToken: false, isSandbox: true };
-const real: ConnectionSummary = { id: 'c1', name: 'Ventas', target: 'wolkvox-crm-cases', server: 'crm0001.wolkvox.com', hasToken: true, isSandbox: false };
+import { initialConnection } from '../../../renderer/app/initial-connection';
+import type { ConnectionSummary } from '../../../shared/contract';
+
+const sandbox: ConnectionSummary = {
+  id: 'sandbox',
+  name: 'Sandbox',
+  target: 'wolkvox-crm-cases',
+  server: 'sandbox',
+  hasToken: false,
+  isSandbox: true,
+};
+const real: ConnectionSummary = {
+  id: 'c1',
+  name: 'Ventas',
+  target: 'wolkvox-crm-cases',
+  server: 'crm0001.wolkvox.com',
+  hasToken: true,
+  isSandbox: false,
+};
 
 describe('initialConnection', () => {
   it('picks the sandbox on a first start', () => {

@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+
 import type { Template } from '../../../shared/contract';
 import { FakeBridge, SANDBOX } from '../fake-bridge';
 import { renderAt } from '../render-app';
@@ -12,7 +13,13 @@ const template: Template = {
   name: 'casos',
   target: 'wolkvox-crm-cases',
   connection: { server: 'sandbox', operation: 'demo' },
-  columns: { Asunto: 'description', Estado: 'status', Prioridad: 'priority', Correo: 'contact', Responsable: 'responsible' },
+  columns: {
+    Asunto: 'description',
+    Estado: 'status',
+    Prioridad: 'priority',
+    Correo: 'contact',
+    Responsable: 'responsible',
+  },
   constants: { 'case-type': 'Request', owner: 'admin@demo' },
   valueMaps: {},
   dateFormats: {},
@@ -21,7 +28,13 @@ const template: Template = {
 
 async function openCheck(bridge: FakeBridge) {
   const info = await bridge.openFile({ path: '/fake/casos.csv' });
-  renderAt(bridge, { step: 'check', connectionId: SANDBOX.id, target: SANDBOX.target, file: { info, options: {} }, template });
+  renderAt(bridge, {
+    step: 'check',
+    connectionId: SANDBOX.id,
+    target: SANDBOX.target,
+    file: { info, options: {} },
+    template,
+  });
   return screen.findByTestId('check-screen');
 }
 
@@ -31,14 +44,22 @@ describe('Check step', () => {
     const checkFile = vi.spyOn(bridge, 'checkFile');
     const screenElement = await openCheck(bridge);
     await waitFor(() => expect(screenElement.dataset.state).toBe('done'));
-    expect(checkFile).toHaveBeenCalledWith({ checkId: expect.stringMatching(/^check-/), path: '/fake/casos.csv', options: {}, template, connectionId: 'sandbox-cases' });
+    expect(checkFile).toHaveBeenCalledWith({
+      checkId: expect.stringMatching(/^check-/),
+      path: '/fake/casos.csv',
+      options: {},
+      template,
+      connectionId: 'sandbox-cases',
+    });
     expect(screen.getByTestId('check-invalid').textContent).toContain('1');
     expect(screen.getByTestId('check-requests').textContent).toContain('2');
     expect(screen.getByTestId('check-kind-invalid-email').textContent).toContain('Invalid e-mail');
     const example = within(screen.getByTestId('check-examples')).getAllByTestId('check-example');
     expect(example).toHaveLength(1);
     expect(example[0]?.textContent).toContain('carla@example');
-    expect(example[0]?.textContent).toContain('Row 5, column «Correo»: «carla@example» does not look like an e-mail address');
+    expect(example[0]?.textContent).toContain(
+      'Row 5, column «Correo»: «carla@example» does not look like an e-mail address',
+    );
   });
 
   it('starts the import and shows it running', async () => {
@@ -47,7 +68,12 @@ describe('Check step', () => {
     const screenElement = await openCheck(bridge);
     await waitFor(() => expect(screenElement.dataset.state).toBe('done'));
     await user.click(screen.getByTestId('start-import'));
-    expect(startJob).toHaveBeenCalledWith({ path: '/fake/casos.csv', options: {}, template, connectionId: 'sandbox-cases' });
+    expect(startJob).toHaveBeenCalledWith({
+      path: '/fake/casos.csv',
+      options: {},
+      template,
+      connectionId: 'sandbox-cases',
+    });
     expect((await screen.findByTestId('run-screen')).dataset.status).toBe('running');
     expect(screen.getByTestId('step-run').getAttribute('aria-current')).toBe('step');
   });
@@ -74,7 +100,12 @@ describe('Check step', () => {
       expect(notice.textContent).toContain('Nov 2, 2026');
       expect(screen.getByTestId('check-already-sent-verdict').textContent).toContain('They will be skipped');
       await user.click(screen.getByTestId('start-import'));
-      expect(startJob).toHaveBeenCalledWith({ path: '/fake/casos.csv', options: {}, template, connectionId: 'sandbox-cases' });
+      expect(startJob).toHaveBeenCalledWith({
+        path: '/fake/casos.csv',
+        options: {},
+        template,
+        connectionId: 'sandbox-cases',
+      });
     });
 
     it('sends them again only after the operator confirms it, by keyboard too', async () => {
@@ -93,9 +124,17 @@ describe('Check step', () => {
       await user.keyboard(' ');
       await user.click(await screen.findByTestId('confirm-send-again-confirm'));
       await waitFor(() => expect((sendAgain as HTMLInputElement).checked).toBe(true));
-      expect(screen.getByTestId('check-already-sent-verdict').textContent).toContain('the CRM will have them twice');
+      expect(screen.getByTestId('check-already-sent-verdict').textContent).toContain(
+        'the CRM will have them twice',
+      );
       await user.click(screen.getByTestId('start-import'));
-      expect(startJob).toHaveBeenCalledWith({ path: '/fake/casos.csv', options: {}, template, connectionId: 'sandbox-cases', allowDuplicates: true });
+      expect(startJob).toHaveBeenCalledWith({
+        path: '/fake/casos.csv',
+        options: {},
+        template,
+        connectionId: 'sandbox-cases',
+        allowDuplicates: true,
+      });
     });
   });
 });

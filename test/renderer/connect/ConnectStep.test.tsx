@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import { FakeBridge } from '../fake-bridge';
@@ -27,7 +28,13 @@ describe('Connect step', () => {
     await waitFor(() => expect(screen.getByTestId('connection-token-saved').textContent).toBe('•••• saved'));
     expect(saveConnection).toHaveBeenCalledTimes(1);
     expect(saveConnection.mock.calls[0]?.[0]).toEqual({
-      connection: { id: expect.stringMatching(/^c-[0-9a-f]{24}$/), name: 'CRM ventas', target: 'wolkvox-crm-cases', server: 'crm0001.wolkvox.com', operation: 'ventas' },
+      connection: {
+        id: expect.stringMatching(/^c-[0-9a-f]{24}$/),
+        name: 'CRM ventas',
+        target: 'wolkvox-crm-cases',
+        server: 'crm0001.wolkvox.com',
+        operation: 'ventas',
+      },
       token: 's3cr3t-token',
     });
     expect(screen.queryByTestId('connection-token')).toBeNull();
@@ -56,7 +63,13 @@ describe('Connect step', () => {
   it('shows the engine’s explanation when the server is refused', async () => {
     const bridge = new FakeBridge();
     vi.spyOn(bridge, 'saveConnection').mockRejectedValueOnce(
-      new CargaError(msg('crm.server.path', { server: 'crm0001.wolkvox.com/server', path: '/server', suggestion: 'crm0001.wolkvox.com' })),
+      new CargaError(
+        msg('crm.server.path', {
+          server: 'crm0001.wolkvox.com/server',
+          path: '/server',
+          suggestion: 'crm0001.wolkvox.com',
+        }),
+      ),
     );
     renderApp(bridge);
     await fillNewConnection();

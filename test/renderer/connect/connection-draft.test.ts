@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
+
+import {
+  connectionToSave,
+  draftFromSummary,
+  draftProblems,
+  isDirty,
+  newDraft,
+} from '../../../renderer/connect/connection-draft';
 import type { ConnectionSummary } from '../../../shared/contract';
 import { TARGETS } from '../../../shared/targets/catalog';
-import { connectionToSave, draftFromSummary, draftProblems, isDirty, newDraft } from '../../../renderer/connect/connection-draft';
 
 const campaign = TARGETS['wolkvox-campaign'];
 const cases = TARGETS['wolkvox-crm-cases'];
@@ -19,7 +26,16 @@ const saved: ConnectionSummary = {
 describe('connection drafts', () => {
   it('send trimmed values and only the fields the target uses', () => {
     const draft = newDraft('c9', 'wolkvox-campaign');
-    draft.connection = { ...draft.connection, name: ' Campaña ', server: ' 0032 ', campaignId: '77', campaignType: 'preview', campaignStatus: 'active', operation: 'ignored', dailyLimit: 500 };
+    draft.connection = {
+      ...draft.connection,
+      name: ' Campaña ',
+      server: ' 0032 ',
+      campaignId: '77',
+      campaignType: 'preview',
+      campaignStatus: 'active',
+      operation: 'ignored',
+      dailyLimit: 500,
+    };
     expect(connectionToSave(draft, campaign)).toEqual({
       id: 'c9',
       name: 'Campaña',
@@ -33,9 +49,16 @@ describe('connection drafts', () => {
   });
 
   it('name what is still missing, the token only while none is stored', () => {
-    expect(draftProblems(newDraft('c9', 'wolkvox-crm-cases'), cases)).toEqual(['name', 'server', 'operation', 'token']);
+    expect(draftProblems(newDraft('c9', 'wolkvox-crm-cases'), cases)).toEqual([
+      'name',
+      'server',
+      'operation',
+      'token',
+    ]);
     expect(draftProblems(draftFromSummary(saved), cases)).toEqual([]);
-    expect(draftProblems({ ...draftFromSummary({ ...saved, hasToken: false, isSandbox: true }) }, cases)).toEqual([]);
+    expect(
+      draftProblems({ ...draftFromSummary({ ...saved, hasToken: false, isSandbox: true }) }, cases),
+    ).toEqual([]);
   });
 
   it('never carry a token read back from a saved connection', () => {
@@ -45,8 +68,12 @@ describe('connection drafts', () => {
   it('count as changed when a field or a typed token differs from what is saved', () => {
     const draft = draftFromSummary(saved);
     expect(isDirty(draft, saved, cases)).toBe(false);
-    expect(isDirty({ ...draft, connection: { ...draft.connection, operation: 'ventas ' } }, saved, cases)).toBe(false);
-    expect(isDirty({ ...draft, connection: { ...draft.connection, operation: 'soporte' } }, saved, cases)).toBe(true);
+    expect(
+      isDirty({ ...draft, connection: { ...draft.connection, operation: 'ventas ' } }, saved, cases),
+    ).toBe(false);
+    expect(
+      isDirty({ ...draft, connection: { ...draft.connection, operation: 'soporte' } }, saved, cases),
+    ).toBe(true);
     expect(isDirty({ ...draft, token: 'nuevo' }, saved, cases)).toBe(true);
     expect(isDirty(newDraft('c2', 'wolkvox-crm-cases'), undefined, cases)).toBe(true);
   });

@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import { FakeBridge, SANDBOX } from '../fake-bridge';
@@ -25,12 +26,20 @@ describe('File step', () => {
     const preview = await screen.findByTestId('file-preview');
     expect(pathForFile).toHaveBeenCalledTimes(1);
     expect(bridge.openFileCalls).toEqual([{ path: '/fake/casos.csv' }]);
-    expect(within(preview).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['#', 'Asunto', 'Estado', 'Prioridad', 'Correo', 'Responsable', 'Ciudad']);
+    expect(
+      within(preview)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['#', 'Asunto', 'Estado', 'Prioridad', 'Correo', 'Responsable', 'Ciudad']);
     expect(within(preview).getAllByRole('row')).toHaveLength(4);
-    expect((screen.getByTestId('file-encoding') as HTMLInputElement).value).toBe('Windows-1252 (Excel in Spanish)');
+    expect((screen.getByTestId('file-encoding') as HTMLInputElement).value).toBe(
+      'Windows-1252 (Excel in Spanish)',
+    );
     expect((screen.getByTestId('file-delimiter') as HTMLInputElement).value).toBe('Semicolon ( ; )');
     expect((screen.getByTestId('file-header-row') as HTMLInputElement).value).toBe('2');
-    expect(screen.getByTestId('file-warnings').textContent).toContain('The header is on row 2; the title rows above it were skipped.');
+    expect(screen.getByTestId('file-warnings').textContent).toContain(
+      'The header is on row 2; the title rows above it were skipped.',
+    );
     expect(screen.getByTestId('wizard-next')).toHaveProperty('disabled', false);
   });
 
@@ -43,7 +52,9 @@ describe('File step', () => {
     await user.click(await screen.findByRole('option', { name: 'Comma ( , )' }));
     await waitFor(() => expect(bridge.openFileCalls).toHaveLength(2));
     expect(bridge.openFileCalls[1]).toEqual({ path: '/fake/casos.csv', options: { delimiter: ',' } });
-    await waitFor(() => expect((screen.getByTestId('file-delimiter') as HTMLInputElement).value).toBe('Comma ( , )'));
+    await waitFor(() =>
+      expect((screen.getByTestId('file-delimiter') as HTMLInputElement).value).toBe('Comma ( , )'),
+    );
   });
 
   it('offers a Browse button that opens the same picker', async () => {
@@ -56,10 +67,14 @@ describe('File step', () => {
 
   it('explains in Spanish why a file cannot be opened', async () => {
     const bridge = new FakeBridge();
-    vi.spyOn(bridge, 'openFile').mockRejectedValueOnce(new CargaError(msg('file.empty', { name: 'casos.csv' })));
+    vi.spyOn(bridge, 'openFile').mockRejectedValueOnce(
+      new CargaError(msg('file.empty', { name: 'casos.csv' })),
+    );
     await openFileStep(bridge, 'es');
     await user.upload(screen.getByTestId('file-input'), csv());
-    expect((await screen.findByTestId('file-error')).textContent).toBe('El archivo casos.csv está vacío: no tiene encabezado ni filas.');
+    expect((await screen.findByTestId('file-error')).textContent).toBe(
+      'El archivo casos.csv está vacío: no tiene encabezado ni filas.',
+    );
     expect(screen.getByTestId('wizard-next')).toHaveProperty('disabled', true);
   });
 
@@ -67,8 +82,13 @@ describe('File step', () => {
     const bridge = new FakeBridge();
     const pathForFile = vi.spyOn(bridge, 'pathForFile');
     await openFileStep(bridge);
-    await user.upload(screen.getByTestId('file-input'), new File(['%PDF'], 'factura.pdf', { type: 'application/pdf' }));
-    expect((await screen.findByTestId('file-error')).textContent).toBe('“factura.pdf” is not a CSV, TXT or XLSX file.');
+    await user.upload(
+      screen.getByTestId('file-input'),
+      new File(['%PDF'], 'factura.pdf', { type: 'application/pdf' }),
+    );
+    expect((await screen.findByTestId('file-error')).textContent).toBe(
+      '“factura.pdf” is not a CSV, TXT or XLSX file.',
+    );
     expect(pathForFile).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { percentReporter } from '../../../renderer/file/upload-progress';
 
 describe('percentReporter', () => {

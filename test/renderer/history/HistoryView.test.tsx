@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+
 import { FakeBridge } from '../fake-bridge';
 import { renderApp } from '../render-app';
 
@@ -9,8 +10,20 @@ const user = userEvent.setup({ delay: null });
 describe('History', () => {
   it('lists past jobs newest first with their outcome, and resumes or retries from there', async () => {
     const bridge = new FakeBridge();
-    const older = bridge.addJob({ ok: 90, failed: 10, uncertain: 0 }, { createdAt: '2026-03-01T10:00:00.000Z', fileName: 'marzo.csv' });
-    const stopped = bridge.addJob({ ok: 5, failed: 0, uncertain: 0 }, { status: 'stopped', total: 20, pending: 15, createdAt: '2026-03-10T10:00:00.000Z', fileName: 'abril.csv' });
+    const older = bridge.addJob(
+      { ok: 90, failed: 10, uncertain: 0 },
+      { createdAt: '2026-03-01T10:00:00.000Z', fileName: 'marzo.csv' },
+    );
+    const stopped = bridge.addJob(
+      { ok: 5, failed: 0, uncertain: 0 },
+      {
+        status: 'stopped',
+        total: 20,
+        pending: 15,
+        createdAt: '2026-03-10T10:00:00.000Z',
+        fileName: 'abril.csv',
+      },
+    );
     const resumeJob = vi.spyOn(bridge, 'resumeJob');
     const retryJob = vi.spyOn(bridge, 'retryJob');
     renderApp(bridge);
@@ -23,11 +36,15 @@ describe('History', () => {
     expect(within(rows[1] as HTMLElement).queryByTestId('history-resume')).toBeNull();
 
     await user.click(within(rows[1] as HTMLElement).getByTestId('history-retry'));
-    await waitFor(() => expect(retryJob).toHaveBeenCalledWith({ jobId: older.jobId, includeUncertain: false }));
+    await waitFor(() =>
+      expect(retryJob).toHaveBeenCalledWith({ jobId: older.jobId, includeUncertain: false }),
+    );
     expect(await screen.findByTestId('run-screen')).toBeTruthy();
 
     await user.click(screen.getByTestId('nav-history'));
-    await user.click(within((await screen.findAllByTestId('history-row'))[0] as HTMLElement).getByTestId('history-resume'));
+    await user.click(
+      within((await screen.findAllByTestId('history-row'))[0] as HTMLElement).getByTestId('history-resume'),
+    );
     await waitFor(() => expect(resumeJob).toHaveBeenCalledWith({ jobId: stopped.jobId }));
   });
 

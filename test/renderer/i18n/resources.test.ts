@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { en } from '../../../renderer/i18n/en';
 import { es } from '../../../renderer/i18n/es';
 
@@ -26,7 +27,9 @@ describe('UI texts', () => {
   });
 
   it('fill the same placeholders in both languages', () => {
-    const differing = keys(en).filter((key) => placeholders(lookup(en, key)).join() !== placeholders(lookup(es, key)).join());
+    const differing = keys(en).filter(
+      (key) => placeholders(lookup(en, key)).join() !== placeholders(lookup(es, key)).join(),
+    );
     expect(differing).toEqual([]);
   });
 });

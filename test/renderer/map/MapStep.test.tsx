@@ -1,15 +1,21 @@
-import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
 
-const user = userEvent.setup({ delay: null });
 import type { Template } from '../../../shared/contract';
 import { FakeBridge, SANDBOX } from '../fake-bridge';
 import { renderAt } from '../render-app';
 
+const user = userEvent.setup({ delay: null });
+
 async function openAtMap(bridge: FakeBridge) {
   const info = await bridge.openFile({ path: '/fake/casos.csv' });
-  renderAt(bridge, { step: 'map', connectionId: SANDBOX.id, target: SANDBOX.target, file: { info, options: {} } });
+  renderAt(bridge, {
+    step: 'map',
+    connectionId: SANDBOX.id,
+    target: SANDBOX.target,
+    file: { info, options: {} },
+  });
   return screen.findByTestId('map-screen');
 }
 
@@ -36,17 +42,29 @@ describe('Map step', () => {
   it('makes required fields that nothing fills stand out, and blocks Next until they are', async () => {
     await openAtMap(new FakeBridge());
     const missing = screen.getByTestId('map-required-missing');
-    expect(within(missing).getAllByRole('listitem').map((item) => item.dataset.field)).toEqual(['case-type', 'owner']);
+    expect(
+      within(missing)
+        .getAllByRole('listitem')
+        .map((item) => item.dataset.field),
+    ).toEqual(['case-type', 'owner']);
     expect(screen.getByTestId('wizard-next')).toHaveProperty('disabled', true);
 
     await choose(screen.getByTestId('map-constant-field'), 'Case type (case-type)');
     await user.type(screen.getByTestId('map-constant-value'), 'Request');
     await user.click(screen.getByTestId('map-constant-add'));
-    expect(within(screen.getByTestId('map-required-missing')).getAllByRole('listitem').map((item) => item.dataset.field)).toEqual(['owner']);
+    expect(
+      within(screen.getByTestId('map-required-missing'))
+        .getAllByRole('listitem')
+        .map((item) => item.dataset.field),
+    ).toEqual(['owner']);
 
     await choose(fieldInput('Responsable'), 'Owner (owner) *');
     // Responsible lost its column to Owner: it is the one missing now.
-    expect(within(screen.getByTestId('map-required-missing')).getAllByRole('listitem').map((item) => item.dataset.field)).toEqual(['responsible']);
+    expect(
+      within(screen.getByTestId('map-required-missing'))
+        .getAllByRole('listitem')
+        .map((item) => item.dataset.field),
+    ).toEqual(['responsible']);
     await choose(fieldInput('Ciudad'), 'Responsible (responsible) *');
     await waitFor(() => expect(screen.queryByTestId('map-required-missing')).toBeNull());
     expect(screen.getByTestId('wizard-next')).toHaveProperty('disabled', false);
@@ -132,8 +150,13 @@ describe('Map step', () => {
     await user.click(screen.getByTestId('map-constant-add'));
     await choose(fieldInput('Ciudad'), 'Owner (owner) *');
     // The sample follows the mapping a moment after the last edit.
-    await waitFor(() => expect(screen.getByTestId('map-sample-request').textContent).toContain('owner=Cali'), { timeout: 3000 });
-    expect(screen.getByTestId('map-sample-request').textContent).toContain('POST http://127.0.0.1:1/server/API/v2/cases/insert.php');
+    await waitFor(
+      () => expect(screen.getByTestId('map-sample-request').textContent).toContain('owner=Cali'),
+      { timeout: 3000 },
+    );
+    expect(screen.getByTestId('map-sample-request').textContent).toContain(
+      'POST http://127.0.0.1:1/server/API/v2/cases/insert.php',
+    );
     const last = previewRequests.mock.calls.at(-1)?.[0];
     expect(last?.connectionId).toBe('sandbox-cases');
     expect(last?.template.constants).toEqual({ 'case-type': 'Request' });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Connection, Template } from '../../../shared/contract';
-import { TARGETS } from '../../../shared/targets/catalog';
+
 import {
   applyTemplate,
   customFieldKey,
@@ -16,9 +15,17 @@ import {
   withDateFormat,
   withValueMapEntry,
 } from '../../../renderer/map/template-editing';
+import type { Connection, Template } from '../../../shared/contract';
+import { TARGETS } from '../../../shared/targets/catalog';
 
 const cases = TARGETS['wolkvox-crm-cases'];
-const connection: Connection = { id: 'c1', name: 'CRM', target: 'wolkvox-crm-cases', server: 'crm0001.wolkvox.com', operation: 'ventas' };
+const connection: Connection = {
+  id: 'c1',
+  name: 'CRM',
+  target: 'wolkvox-crm-cases',
+  server: 'crm0001.wolkvox.com',
+  operation: 'ventas',
+};
 
 function template(patch: Partial<Template> = {}): Template {
   return {
@@ -58,33 +65,54 @@ describe('initialTemplate', () => {
 
 describe('templateConnection', () => {
   it('remembers where, never the vault id nor the name', () => {
-    expect(templateConnection({ ...connection, dailyLimit: 100, campaignId: '' })).toEqual({ server: 'crm0001.wolkvox.com', operation: 'ventas' });
+    expect(templateConnection({ ...connection, dailyLimit: 100, campaignId: '' })).toEqual({
+      server: 'crm0001.wolkvox.com',
+      operation: 'ventas',
+    });
   });
 });
 
 describe('missingRequired', () => {
   it('lists required fields with no column, no constant and no connection value', () => {
-    const missing = missingRequired(template({ columns: { Asunto: 'description', Estado: 'status' } }), cases).map((field) => field.key);
+    const missing = missingRequired(
+      template({ columns: { Asunto: 'description', Estado: 'status' } }),
+      cases,
+    ).map((field) => field.key);
     expect(missing).toEqual(['case-type', 'responsible', 'owner', 'contact', 'priority']);
   });
 
   it('counts a constant and the connection’s operation as values', () => {
     const filled = template({
-      columns: { Asunto: 'description', Estado: 'status', Prioridad: 'priority', Correo: 'contact', Resp: 'responsible' },
+      columns: {
+        Asunto: 'description',
+        Estado: 'status',
+        Prioridad: 'priority',
+        Correo: 'contact',
+        Resp: 'responsible',
+      },
       constants: { 'case-type': 'Request', owner: 'admin@ventas' },
     });
     expect(missingRequired(filled, cases)).toEqual([]);
-    expect(missingRequired({ ...filled, connection: {} }, cases).map((field) => field.key)).toEqual(['operation']);
+    expect(missingRequired({ ...filled, connection: {} }, cases).map((field) => field.key)).toEqual([
+      'operation',
+    ]);
   });
 
   it('does not count an empty constant', () => {
-    expect(missingRequired(template({ constants: { 'case-type': ' ' } }), cases).map((field) => field.key)).toContain('case-type');
+    expect(
+      missingRequired(template({ constants: { 'case-type': ' ' } }), cases).map((field) => field.key),
+    ).toContain('case-type');
   });
 });
 
 describe('withColumnField', () => {
   it('moves a target field from the column that had it to the new one', () => {
-    const next = withColumnField(template({ columns: { Asunto: 'description' } }), cases, 'Detalle', 'description');
+    const next = withColumnField(
+      template({ columns: { Asunto: 'description' } }),
+      cases,
+      'Detalle',
+      'description',
+    );
     expect(next.columns).toEqual({ Detalle: 'description' });
   });
 
@@ -126,10 +154,38 @@ describe('mappingRows', () => {
       ],
     );
     expect(rows).toEqual([
-      { column: 'Asunto', field: 'solution', customName: null, suggestion: { column: 'Asunto', field: 'description', confidence: 0.9 }, followsSuggestion: false, sample: 'Factura' },
-      { column: 'Estado', field: 'status', customName: null, suggestion: { column: 'Estado', field: 'status', confidence: 0.95 }, followsSuggestion: true, sample: 'Abierto' },
-      { column: 'Ciudad', field: 'form.Ciudad', customName: 'Ciudad', suggestion: null, followsSuggestion: false, sample: 'Cali' },
-      { column: 'Notas', field: null, customName: null, suggestion: null, followsSuggestion: false, sample: '' },
+      {
+        column: 'Asunto',
+        field: 'solution',
+        customName: null,
+        suggestion: { column: 'Asunto', field: 'description', confidence: 0.9 },
+        followsSuggestion: false,
+        sample: 'Factura',
+      },
+      {
+        column: 'Estado',
+        field: 'status',
+        customName: null,
+        suggestion: { column: 'Estado', field: 'status', confidence: 0.95 },
+        followsSuggestion: true,
+        sample: 'Abierto',
+      },
+      {
+        column: 'Ciudad',
+        field: 'form.Ciudad',
+        customName: 'Ciudad',
+        suggestion: null,
+        followsSuggestion: false,
+        sample: 'Cali',
+      },
+      {
+        column: 'Notas',
+        field: null,
+        customName: null,
+        suggestion: null,
+        followsSuggestion: false,
+        sample: '',
+      },
     ]);
   });
 });
@@ -142,7 +198,12 @@ describe('constants, value maps and date formats', () => {
   });
 
   it('shows the built-in map with the template’s entries over it, and its own after', () => {
-    const edited = withValueMapEntry(withValueMapEntry(template(), 'status', 'Abierto', 'closed'), 'status', 'Pendiente', 'open');
+    const edited = withValueMapEntry(
+      withValueMapEntry(template(), 'status', 'Abierto', 'closed'),
+      'status',
+      'Pendiente',
+      'open',
+    );
     expect(valueMapRows(edited.valueMaps, 'status', { Abierto: 'open', Cerrado: 'closed' })).toEqual([
       { from: 'Abierto', to: 'closed', builtIn: true, edited: true },
       { from: 'Cerrado', to: 'closed', builtIn: true, edited: false },
@@ -163,7 +224,9 @@ describe('constants, value maps and date formats', () => {
   });
 
   it('finds the fields of a kind that get a value', () => {
-    const used = usedFieldsOfKind({ Estado: 'status' }, { priority: 'low' }, cases, 'system').map((field) => field.key);
+    const used = usedFieldsOfKind({ Estado: 'status' }, { priority: 'low' }, cases, 'system').map(
+      (field) => field.key,
+    );
     expect(used).toEqual(['status', 'priority']);
   });
 });
@@ -177,7 +240,16 @@ describe('applyTemplate', () => {
       constants: { 'case-type': 'Request' },
       file: { delimiter: ',' },
     });
-    const applied = applyTemplate(saved, { columns: ['Asunto', 'Estado'], connection, fileOptions: { delimiter: ';' } });
-    expect(applied).toEqual({ ...saved, connection: { server: 'crm0001.wolkvox.com', operation: 'ventas' }, columns: { Asunto: 'description' }, file: { delimiter: ';' } });
+    const applied = applyTemplate(saved, {
+      columns: ['Asunto', 'Estado'],
+      connection,
+      fileOptions: { delimiter: ';' },
+    });
+    expect(applied).toEqual({
+      ...saved,
+      connection: { server: 'crm0001.wolkvox.com', operation: 'ventas' },
+      columns: { Asunto: 'description' },
+      file: { delimiter: ';' },
+    });
   });
 });

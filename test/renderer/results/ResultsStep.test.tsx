@@ -1,10 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+
+import { ROW_HEIGHT } from '../../../renderer/results/result-columns';
 import type { Template } from '../../../shared/contract';
 import { FakeBridge, SANDBOX } from '../fake-bridge';
 import { renderAt } from '../render-app';
-import { ROW_HEIGHT } from '../../../renderer/results/result-columns';
 
 const user = userEvent.setup({ delay: null });
 
@@ -37,16 +38,33 @@ describe('Results step', () => {
     const listResults = vi.spyOn(bridge, 'listResults');
     const job = openResults(bridge);
     await shownRows();
-    expect(listResults).toHaveBeenLastCalledWith({ jobId: job.jobId, filter: { outcomes: ['failed', 'uncertain'] }, offset: 0, limit: 100 });
+    expect(listResults).toHaveBeenLastCalledWith({
+      jobId: job.jobId,
+      filter: { outcomes: ['failed', 'uncertain'] },
+      offset: 0,
+      limit: 100,
+    });
 
     await user.click(screen.getByTestId('results-filter-outcome-uncertain'));
-    await waitFor(() => expect(listResults).toHaveBeenLastCalledWith({ jobId: job.jobId, filter: { outcomes: ['failed'] }, offset: 0, limit: 100 }));
+    await waitFor(() =>
+      expect(listResults).toHaveBeenLastCalledWith({
+        jobId: job.jobId,
+        filter: { outcomes: ['failed'] },
+        offset: 0,
+        limit: 100,
+      }),
+    );
     await waitFor(() => expect(screen.getByTestId('results-count').textContent).toBe('250 rows'));
 
     await user.click(screen.getByTestId('results-filter-class'));
     await user.click(await screen.findByRole('option', { name: 'Rejected by the CRM' }));
     await waitFor(() =>
-      expect(listResults).toHaveBeenLastCalledWith({ jobId: job.jobId, filter: { outcomes: ['failed'], classes: ['row'] }, offset: 0, limit: 100 }),
+      expect(listResults).toHaveBeenLastCalledWith({
+        jobId: job.jobId,
+        filter: { outcomes: ['failed'], classes: ['row'] },
+        offset: 0,
+        limit: 100,
+      }),
     );
 
     await user.type(screen.getByTestId('results-filter-text'), 'persona7@');
@@ -76,11 +94,20 @@ describe('Results step', () => {
     expect(fixRow).toHaveBeenCalledWith({
       jobId: job.jobId,
       index: 0,
-      values: { Asunto: 'No llega la factura', Estado: 'Abierto', Prioridad: 'Alta', Correo: 'ana@example.com', Responsable: 'luis@demo', Ciudad: 'Cali' },
+      values: {
+        Asunto: 'No llega la factura',
+        Estado: 'Abierto',
+        Prioridad: 'Alta',
+        Correo: 'ana@example.com',
+        Responsable: 'luis@demo',
+        Ciudad: 'Cali',
+      },
     });
     const fixedRow = (await shownRows())[0] as HTMLElement;
     await waitFor(() => expect(within(fixedRow).getByText('Fixed')).toBeTruthy());
-    expect(within(fixedRow).getByRole('button', { name: / — Correo, row 3$/ }).textContent).toBe('ana@example.com');
+    expect(within(fixedRow).getByRole('button', { name: / — Correo, row 3$/ }).textContent).toBe(
+      'ana@example.com',
+    );
   });
 
   it('gives up an edit with Escape without calling the engine', async () => {
@@ -108,7 +135,9 @@ describe('Results step', () => {
     expect(retryJob).not.toHaveBeenCalled();
 
     await user.click(screen.getByTestId('results-retry-uncertain'));
-    await user.click(within(await screen.findByRole('dialog')).getByTestId('results-retry-uncertain-modal-confirm'));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByTestId('results-retry-uncertain-modal-confirm'),
+    );
     await waitFor(() => expect(retryJob).toHaveBeenCalledWith({ jobId: job.jobId, includeUncertain: true }));
     expect((await screen.findByTestId('run-screen')).dataset.status).toBe('running');
   });
@@ -169,15 +198,25 @@ describe('Results step', () => {
     expect(within(details).getByText('404 · REVIEW THE ERROR MESSAGE')).toBeTruthy();
     await user.click(within(details).getByRole('button', { name: / — Responsable, row 4$/ }));
     await user.type(within(details).getByRole('textbox', { name: 'Edit Responsable in row 4' }), '2{Enter}');
-    await waitFor(() => expect(fixRow).toHaveBeenCalledWith(expect.objectContaining({ jobId: job.jobId, index: 1 })));
+    await waitFor(() =>
+      expect(fixRow).toHaveBeenCalledWith(expect.objectContaining({ jobId: job.jobId, index: 1 })),
+    );
     expect(fixRow.mock.calls[0]?.[0].values.Responsable).toBe('luis@demo2');
-    await waitFor(() => expect(within(details).getByRole('button', { name: / — Responsable, row 4$/ }).textContent).toBe('luis@demo2'));
+    await waitFor(() =>
+      expect(within(details).getByRole('button', { name: / — Responsable, row 4$/ }).textContent).toBe(
+        'luis@demo2',
+      ),
+    );
   });
 
   it('explains the rows in Spanish for a Spanish-speaking operator', async () => {
     const bridge = new FakeBridge();
     const job = bridge.addJob({ ok: 0, failed: 1, uncertain: 1 });
-    renderAt(bridge, { step: 'results', connectionId: SANDBOX.id, target: SANDBOX.target, jobId: job.jobId }, 'es');
+    renderAt(
+      bridge,
+      { step: 'results', connectionId: SANDBOX.id, target: SANDBOX.target, jobId: job.jobId },
+      'es',
+    );
     const rows = await shownRows();
     expect(within(rows[0] as HTMLElement).getByTestId('results-explanation').textContent).toBe(
       'Fila 3, columna «Correo»: «persona0@example» no parece un correo electrónico (nombre@dominio.com). Corríjalo en el archivo.',
@@ -191,10 +230,26 @@ describe('Results step', () => {
     const exportReport = vi.spyOn(bridge, 'exportReport');
     const job = openResults(bridge);
     await user.click(await screen.findByTestId('results-export-errors-xlsx'));
-    await waitFor(() => expect(exportReport).toHaveBeenCalledWith({ jobId: job.jobId, kind: 'errors', format: 'xlsx', lang: 'en' }));
-    expect((await screen.findByTestId('results-export-path')).textContent).toContain(`/home/operador/Carga/${job.jobId}-errors.xlsx`);
+    await waitFor(() =>
+      expect(exportReport).toHaveBeenCalledWith({
+        jobId: job.jobId,
+        kind: 'errors',
+        format: 'xlsx',
+        lang: 'en',
+      }),
+    );
+    expect((await screen.findByTestId('results-export-path')).textContent).toContain(
+      `/home/operador/Carga/${job.jobId}-errors.xlsx`,
+    );
     await user.click(screen.getByTestId('results-export-failed-rows-csv'));
-    await waitFor(() => expect(exportReport).toHaveBeenLastCalledWith({ jobId: job.jobId, kind: 'failed-rows', format: 'csv', lang: 'en' }));
+    await waitFor(() =>
+      expect(exportReport).toHaveBeenLastCalledWith({
+        jobId: job.jobId,
+        kind: 'failed-rows',
+        format: 'csv',
+        lang: 'en',
+      }),
+    );
   });
 
   it('pages 100,000 failed rows on demand, keeping only the rows in view in the page', async () => {
@@ -209,7 +264,9 @@ describe('Results step', () => {
     const viewport = screen.getByTestId('results-table');
     viewport.scrollTop = ROW_HEIGHT * 50_000;
     fireEvent.scroll(viewport);
-    await waitFor(() => expect(screen.getAllByTestId('results-row').some((row) => row.dataset.row === '50003')).toBe(true));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('results-row').some((row) => row.dataset.row === '50003')).toBe(true),
+    );
     expect(listResults.mock.calls.map((call) => call[0].offset)).toEqual([0, 49_900, 50_000]);
     expect(screen.getAllByTestId('results-row').length).toBeLessThan(60);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEFAULT_FILTER, toResultFilter } from '../../../renderer/results/result-filter';
 
 describe('toResultFilter', () => {
@@ -7,7 +8,10 @@ describe('toResultFilter', () => {
   });
 
   it('leaves out empty choices and trims the text', () => {
-    expect(toResultFilter({ outcomes: [], classes: ['row', 'validation'], text: '  Cali ' })).toEqual({ classes: ['row', 'validation'], text: 'Cali' });
+    expect(toResultFilter({ outcomes: [], classes: ['row', 'validation'], text: '  Cali ' })).toEqual({
+      classes: ['row', 'validation'],
+      text: 'Cali',
+    });
     expect(toResultFilter({ outcomes: [], classes: [], text: ' ' })).toEqual({});
   });
 });

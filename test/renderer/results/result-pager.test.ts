@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ResultPage, ResultRow } from '../../../shared/contract';
+
 import { ResultPager } from '../../../renderer/results/result-pager';
+import type { ResultPage, ResultRow } from '../../../shared/contract';
 
 function row(index: number): ResultRow {
   return { row: index + 2, index, outcome: 'failed', values: { A: String(index) }, fixed: false };
@@ -14,7 +15,14 @@ function source(total: number) {
       requests.push({
         offset,
         limit,
-        answer: () => resolve({ total, offset, rows: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => row(offset + i)) }),
+        answer: () =>
+          resolve({
+            total,
+            offset,
+            rows: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) =>
+              row(offset + i),
+            ),
+          }),
         fail: reject,
       });
     });

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+
 import { msg } from '../../../shared/messages/catalog';
 import { FakeBridge, SANDBOX } from '../fake-bridge';
 import { renderAt } from '../render-app';
@@ -8,7 +9,10 @@ import { renderAt } from '../render-app';
 const user = userEvent.setup({ delay: null });
 
 async function openRun(bridge: FakeBridge) {
-  const job = bridge.addJob({ ok: 0, failed: 0, uncertain: 0 }, { status: 'running', total: 1000, pending: 1000 });
+  const job = bridge.addJob(
+    { ok: 0, failed: 0, uncertain: 0 },
+    { status: 'running', total: 1000, pending: 1000 },
+  );
   renderAt(bridge, { step: 'run', connectionId: SANDBOX.id, target: SANDBOX.target, jobId: job.jobId });
   const run = await screen.findByTestId('run-screen');
   await waitFor(() => expect(run.dataset.status).toBe('running'));
@@ -22,7 +26,20 @@ describe('Run step', () => {
     act(() =>
       bridge.emit({
         type: 'job-progress',
-        progress: { jobId: job.jobId, status: 'running', total: 1000, ok: 600, failed: 30, uncertain: 2, pending: 368, skipped: 0, requests: 632, rate: 12.5, etaSeconds: 29, quotaLeft: 4168 },
+        progress: {
+          jobId: job.jobId,
+          status: 'running',
+          total: 1000,
+          ok: 600,
+          failed: 30,
+          uncertain: 2,
+          pending: 368,
+          skipped: 0,
+          requests: 632,
+          rate: 12.5,
+          etaSeconds: 29,
+          quotaLeft: 4168,
+        },
       }),
     );
     expect(run.dataset.status).toBe('running');
@@ -43,7 +60,20 @@ describe('Run step', () => {
     act(() =>
       bridge.emit({
         type: 'job-progress',
-        progress: { jobId: 'another', status: 'paused', total: 5, ok: 5, failed: 0, uncertain: 0, pending: 0, skipped: 0, requests: 5, rate: 1, etaSeconds: null, quotaLeft: null },
+        progress: {
+          jobId: 'another',
+          status: 'paused',
+          total: 5,
+          ok: 5,
+          failed: 0,
+          uncertain: 0,
+          pending: 0,
+          skipped: 0,
+          requests: 5,
+          rate: 1,
+          etaSeconds: null,
+          quotaLeft: null,
+        },
       }),
     );
     expect(screen.getByTestId('run-screen').dataset.status).toBe('running');
@@ -68,14 +98,28 @@ describe('Run step', () => {
   it('says why the job waits, and tells when it ends', async () => {
     const bridge = new FakeBridge();
     const { job, run } = await openRun(bridge);
-    act(() => bridge.emit({ type: 'job-status', jobId: job.jobId, status: 'waiting-quota', reason: msg('crm.wolkvox.token-limit') }));
+    act(() =>
+      bridge.emit({
+        type: 'job-status',
+        jobId: job.jobId,
+        status: 'waiting-quota',
+        reason: msg('crm.wolkvox.token-limit'),
+      }),
+    );
     expect(run.dataset.status).toBe('waiting-quota');
     expect(screen.getByTestId('run-reason').textContent).toContain('daily request quota is used up');
-    expect(screen.getByTestId('run-reason').textContent).toContain('Carga goes on by itself after it resets, at midnight');
+    expect(screen.getByTestId('run-reason').textContent).toContain(
+      'Carga goes on by itself after it resets, at midnight',
+    );
     expect(screen.queryByTestId('run-resume')).toBeNull();
     expect(screen.getByTestId('run-pause')).toBeTruthy();
 
-    act(() => bridge.emit({ type: 'job-finished', summary: { ...job, status: 'finished', ok: 990, failed: 10, pending: 0 } }));
+    act(() =>
+      bridge.emit({
+        type: 'job-finished',
+        summary: { ...job, status: 'finished', ok: 990, failed: 10, pending: 0 },
+      }),
+    );
     expect(run.dataset.status).toBe('finished');
     expect(await screen.findByText('990 sent, 10 failed, 0 uncertain.')).toBeTruthy();
     await user.click(screen.getByTestId('run-results'));

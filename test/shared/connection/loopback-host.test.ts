@@ -1,20 +1,40 @@
 import { describe, expect, it } from 'vitest';
+
 import { isLoopbackHost, parseIPv6 } from '../../../shared/connection/loopback-host';
 
 describe('isLoopbackHost', () => {
-  it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '127.255.255.255', '::1', '[::1]', '0:0:0:0:0:0:0:1', '[0000::0001]', '::ffff:127.0.0.1', '[::ffff:7f00:1]'])(
-    'accepts %s',
-    (host) => {
-      expect(isLoopbackHost(host)).toBe(true);
-    },
-  );
+  it.each([
+    'localhost',
+    'LOCALHOST',
+    '127.0.0.1',
+    '127.1.2.3',
+    '127.255.255.255',
+    '::1',
+    '[::1]',
+    '0:0:0:0:0:0:0:1',
+    '[0000::0001]',
+    '::ffff:127.0.0.1',
+    '[::ffff:7f00:1]',
+  ])('accepts %s', (host) => {
+    expect(isLoopbackHost(host)).toBe(true);
+  });
 
-  it.each(['128.0.0.1', '10.0.0.1', '127.0.0', '127.0.0.256', '127.1', 'localhost.example.com', 'crm0000.wolkvox.com', '::2', '::', '[::ffff:10.0.0.1]', 'fe80::1', ''])(
-    'refuses %s',
-    (host) => {
-      expect(isLoopbackHost(host)).toBe(false);
-    },
-  );
+  it.each([
+    '128.0.0.1',
+    '10.0.0.1',
+    '127.0.0',
+    '127.0.0.256',
+    '127.1',
+    'localhost.example.com',
+    'crm0000.wolkvox.com',
+    '::2',
+    '::',
+    '[::ffff:10.0.0.1]',
+    'fe80::1',
+    '',
+  ])('refuses %s', (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+  });
 });
 
 describe('parseIPv6', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { resolveOrigin } from '../../../shared/connection/normalize-server';
 import { isCargaError } from '../../../shared/errors/carga-error';
 import { formatMessage } from '../../../shared/messages/catalog';
@@ -36,10 +37,16 @@ describe('resolveOrigin: hosts', () => {
   it('takes a host for every target', () => {
     expect(resolveOrigin('wolkvox-crm-records', 'crm0002.wolkvox.com')).toBe('https://crm0002.wolkvox.com');
     expect(resolveOrigin('wolkvox-campaign', 'wv0032.wolkvox.com')).toBe('https://wv0032.wolkvox.com');
-    expect(resolveOrigin('thalamus-cases', 'https://api.thalamus.example/')).toBe('https://api.thalamus.example');
+    expect(resolveOrigin('thalamus-cases', 'https://api.thalamus.example/')).toBe(
+      'https://api.thalamus.example',
+    );
     // Thalamus installed under a path: the base URL keeps it; a query is still refused.
-    expect(resolveOrigin('thalamus-cases', 'https://crm.example.com/thalamus/')).toBe('https://crm.example.com/thalamus');
-    expect(resolveOrigin('thalamus-cases', 'crm.example.com/apps/thalamus')).toBe('https://crm.example.com/apps/thalamus');
+    expect(resolveOrigin('thalamus-cases', 'https://crm.example.com/thalamus/')).toBe(
+      'https://crm.example.com/thalamus',
+    );
+    expect(resolveOrigin('thalamus-cases', 'crm.example.com/apps/thalamus')).toBe(
+      'https://crm.example.com/apps/thalamus',
+    );
     expect(() => resolveOrigin('thalamus-cases', 'crm.example.com/thalamus?x=1')).toThrow();
   });
 });
@@ -81,7 +88,12 @@ describe('resolveOrigin: plain http only on this machine', () => {
     expect(resolveOrigin('wolkvox-crm-cases', server)).toBe(origin);
   });
 
-  it.each(['http://crm0000.wolkvox.com', 'http://10.0.0.5:8080', 'http://128.0.0.1', 'http://localhost.example.com'])('refuses %s', (server) => {
+  it.each([
+    'http://crm0000.wolkvox.com',
+    'http://10.0.0.5:8080',
+    'http://128.0.0.1',
+    'http://localhost.example.com',
+  ])('refuses %s', (server) => {
     expect(refusal('wolkvox-crm-cases', server).code).toBe('crm.server.insecure-http');
   });
 
@@ -95,8 +107,14 @@ describe('resolveOrigin: plain http only on this machine', () => {
 
 describe('resolveOrigin: refusals say what was wrong and what to type', () => {
   it('an empty server', () => {
-    expect(refusal('wolkvox-crm-cases', '   ')).toEqual({ code: 'crm.server.empty', params: { example: 'crm0000.wolkvox.com' } });
-    expect(refusal('wolkvox-campaign', '')).toEqual({ code: 'crm.server.empty', params: { example: '0032' } });
+    expect(refusal('wolkvox-crm-cases', '   ')).toEqual({
+      code: 'crm.server.empty',
+      params: { example: 'crm0000.wolkvox.com' },
+    });
+    expect(refusal('wolkvox-campaign', '')).toEqual({
+      code: 'crm.server.empty',
+      params: { example: '0032' },
+    });
   });
 
   it('spaces inside', () => {
@@ -111,8 +129,12 @@ describe('resolveOrigin: refusals say what was wrong and what to type', () => {
       code: 'crm.server.double-scheme',
       params: { server: 'https://https://crm0000.wolkvox.com/server/API', suggestion: 'crm0000.wolkvox.com' },
     });
-    expect(refusal('wolkvox-crm-cases', 'https://http://crm0000.wolkvox.com').code).toBe('crm.server.double-scheme');
-    expect(refusal('wolkvox-crm-cases', 'https://https//crm0000.wolkvox.com').code).toBe('crm.server.double-scheme');
+    expect(refusal('wolkvox-crm-cases', 'https://http://crm0000.wolkvox.com').code).toBe(
+      'crm.server.double-scheme',
+    );
+    expect(refusal('wolkvox-crm-cases', 'https://https//crm0000.wolkvox.com').code).toBe(
+      'crm.server.double-scheme',
+    );
   });
 
   it('a mistyped scheme', () => {
@@ -120,8 +142,12 @@ describe('resolveOrigin: refusals say what was wrong and what to type', () => {
       code: 'crm.server.malformed-scheme',
       params: { server: 'https//crm0000.wolkvox.com', suggestion: 'crm0000.wolkvox.com' },
     });
-    expect(refusal('wolkvox-crm-cases', 'https:/crm0000.wolkvox.com').code).toBe('crm.server.malformed-scheme');
-    expect(refusal('wolkvox-crm-cases', 'https:crm0000.wolkvox.com').code).toBe('crm.server.malformed-scheme');
+    expect(refusal('wolkvox-crm-cases', 'https:/crm0000.wolkvox.com').code).toBe(
+      'crm.server.malformed-scheme',
+    );
+    expect(refusal('wolkvox-crm-cases', 'https:crm0000.wolkvox.com').code).toBe(
+      'crm.server.malformed-scheme',
+    );
   });
 
   it('a scheme that is not the web', () => {
@@ -134,13 +160,21 @@ describe('resolveOrigin: refusals say what was wrong and what to type', () => {
   it('a path, a query or a fragment', () => {
     expect(refusal('wolkvox-crm-cases', 'crm0000.wolkvox.com/server/API')).toEqual({
       code: 'crm.server.path',
-      params: { server: 'crm0000.wolkvox.com/server/API', path: '/server/API', suggestion: 'crm0000.wolkvox.com' },
+      params: {
+        server: 'crm0000.wolkvox.com/server/API',
+        path: '/server/API',
+        suggestion: 'crm0000.wolkvox.com',
+      },
     });
-    expect(refusal('wolkvox-crm-cases', 'https://crm0000.wolkvox.com/server/API/v2/cases/insert.php').params).toMatchObject({
+    expect(
+      refusal('wolkvox-crm-cases', 'https://crm0000.wolkvox.com/server/API/v2/cases/insert.php').params,
+    ).toMatchObject({
       path: '/server/API/v2/cases/insert.php',
       suggestion: 'crm0000.wolkvox.com',
     });
-    expect(refusal('wolkvox-crm-cases', 'http://127.0.0.1:8080/api').params).toMatchObject({ suggestion: 'http://127.0.0.1:8080' });
+    expect(refusal('wolkvox-crm-cases', 'http://127.0.0.1:8080/api').params).toMatchObject({
+      suggestion: 'http://127.0.0.1:8080',
+    });
     expect(refusal('wolkvox-crm-cases', 'crm0000.wolkvox.com?x=1').code).toBe('crm.server.path');
     expect(refusal('wolkvox-crm-cases', 'crm0000.wolkvox.com#top').code).toBe('crm.server.path');
     expect(refusal('wolkvox-crm-cases', 'crm0000.wolkvox.com//').code).toBe('crm.server.path');
@@ -153,23 +187,39 @@ describe('resolveOrigin: refusals say what was wrong and what to type', () => {
     });
   });
 
-  it.each(['crm0000.wolkvox.com:0', 'crm0000.wolkvox.com:65536', 'crm0000.wolkvox.com:', 'crm0000.wolkvox.com:http'])('a bad port in %s', (server) => {
+  it.each([
+    'crm0000.wolkvox.com:0',
+    'crm0000.wolkvox.com:65536',
+    'crm0000.wolkvox.com:',
+    'crm0000.wolkvox.com:http',
+  ])('a bad port in %s', (server) => {
     expect(refusal('wolkvox-crm-cases', server).code).toBe('crm.server.invalid-port');
   });
 
-  it.each(['crm_0000.wolkvox.com', '-crm.wolkvox.com', 'crm..wolkvox.com', 'crm0000.wolkvox.com.', 'cañete.wolkvox.com', '300.1.1.1', '[::1', '[zz::1]', '::1', `${'a'.repeat(64)}.com`])(
-    'an invalid host %s',
-    (server) => {
-      expect(refusal('wolkvox-crm-cases', server).code).toBe('crm.server.invalid-host');
-    },
-  );
+  it.each([
+    'crm_0000.wolkvox.com',
+    '-crm.wolkvox.com',
+    'crm..wolkvox.com',
+    'crm0000.wolkvox.com.',
+    'cañete.wolkvox.com',
+    '300.1.1.1',
+    '[::1',
+    '[zz::1]',
+    '::1',
+    `${'a'.repeat(64)}.com`,
+  ])('an invalid host %s', (server) => {
+    expect(refusal('wolkvox-crm-cases', server).code).toBe('crm.server.invalid-host');
+  });
 
   it('an incomplete host, with the likely full one', () => {
     expect(refusal('wolkvox-crm-cases', 'crm0000')).toEqual({
       code: 'crm.server.incomplete-host',
       params: { server: 'crm0000', suggestion: 'crm0000.wolkvox.com' },
     });
-    expect(refusal('thalamus-cases', 'miempresa').params).toEqual({ server: 'miempresa', suggestion: 'api.example.com' });
+    expect(refusal('thalamus-cases', 'miempresa').params).toEqual({
+      server: 'miempresa',
+      suggestion: 'api.example.com',
+    });
   });
 
   it('an old crmvox.com host, with its new wolkvox.com host', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+
 import type { Classification } from '../../../shared/errors/classification';
-import { classifyNetworkError, classifyThalamusResponse, classifyWolkvoxResponse, explainAt } from '../../../shared/errors/classify';
+import {
+  classifyNetworkError,
+  classifyThalamusResponse,
+  classifyWolkvoxResponse,
+  explainAt,
+} from '../../../shared/errors/classify';
 import type { FailureClass } from '../../../shared/errors/failure-class';
 import { formatMessage } from '../../../shared/messages/catalog';
 
@@ -13,7 +19,8 @@ function managerBody(code: number, error: string | null, msg: string, data: unkn
 }
 
 function failureOf(classification: Classification): Extract<Classification, { kind: 'failure' }> {
-  if (classification.kind !== 'failure') throw new Error(`expected a failure, got ${JSON.stringify(classification)}`);
+  if (classification.kind !== 'failure')
+    throw new Error(`expected a failure, got ${JSON.stringify(classification)}`);
   return classification;
 }
 
@@ -28,7 +35,12 @@ const SEED: [status: number, message: string, failureClass: FailureClass, explan
   [403, 'INVALID TOKEN', 'stop', 'crm.wolkvox.token-invalid'],
   [404, 'VALIDATE DATES ENTERED', 'row', 'crm.wolkvox.no-records-in-dates'],
   [404, 'NO DATA FOUND', 'row', 'crm.wolkvox.no-data'],
-  [404, 'CANNOT CREATE A NEW AGENT, THERE ARE SOME AGENTS WITHOUT INFORMATION', 'row', 'crm.wolkvox.agents-incomplete'],
+  [
+    404,
+    'CANNOT CREATE A NEW AGENT, THERE ARE SOME AGENTS WITHOUT INFORMATION',
+    'row',
+    'crm.wolkvox.agents-incomplete',
+  ],
   [404, 'AGENTS EXCEED ASSIGNED LICENSES', 'stop', 'crm.wolkvox.agent-licenses'],
   [404, 'THIS AGENT DOES NOT EXIST IN YOUR OPERATION, TRY AGAIN', 'row', 'crm.wolkvox.agent-not-found'],
   [404, 'THIS CODE ALREADY EXISTS', 'row', 'crm.wolkvox.code-exists'],
@@ -36,32 +48,127 @@ const SEED: [status: number, message: string, failureClass: FailureClass, explan
   [404, 'ERROR NO FOUND MOBIL WHATSAPP', 'stop', 'crm.wolkvox.whatsapp-connector'],
   [404, 'SKILL_ID 15 DOES NOT EXIST IN YOUR OPERATION.', 'row', 'crm.wolkvox.skill-not-found'],
   [404, 'CAMPAING_ID 7 DOES NOT EXIST IN YOUR OPERATION.', 'stop', 'crm.wolkvox.campaign-not-found'],
-  [404, 'THE CAMPAIGN HAS NOT BEEN STARTED, PLEASE VALIDATE THE DATA', 'row', 'crm.wolkvox.campaign-already-started'],
-  [404, 'THE CAMPAIGN HAS NOT BEEN STOPPED, PLEASE VALIDATE THE DATA', 'row', 'crm.wolkvox.campaign-already-stopped'],
-  [404, 'THE CAMPAIGN HAS NOT BEEN UPDATED, PLEASE VALIDATE THE DATA', 'row', 'crm.wolkvox.campaign-not-updated'],
+  [
+    404,
+    'THE CAMPAIGN HAS NOT BEEN STARTED, PLEASE VALIDATE THE DATA',
+    'row',
+    'crm.wolkvox.campaign-already-started',
+  ],
+  [
+    404,
+    'THE CAMPAIGN HAS NOT BEEN STOPPED, PLEASE VALIDATE THE DATA',
+    'row',
+    'crm.wolkvox.campaign-already-stopped',
+  ],
+  [
+    404,
+    'THE CAMPAIGN HAS NOT BEEN UPDATED, PLEASE VALIDATE THE DATA',
+    'row',
+    'crm.wolkvox.campaign-not-updated',
+  ],
   [404, 'THIS ACTION IS ALLOWED ONLY IN PEDICTIVE CAMPAIGNS', 'stop', 'crm.wolkvox.predictive-only'],
   [404, 'NO RECORD HAS BEEN CODED, PLEASE VALIDATE THE DATA', 'row', 'crm.wolkvox.not-coded'],
-  [404, 'YOU ARE UPLOADING (12000) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD 5000. TRY AGAIN.', 'batch', 'crm.wolkvox.license-cap'],
+  [
+    404,
+    'YOU ARE UPLOADING (12000) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD 5000. TRY AGAIN.',
+    'batch',
+    'crm.wolkvox.license-cap',
+  ],
   [404, '37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA', 'partial', 'crm.wolkvox.partial-added'],
-  [404, 'THE CAMPAIGN RECORDS HAVE NOT BEEN DELETED, PLEASE VALIDATE THE DATA', 'row', 'crm.wolkvox.records-not-deleted'],
-  [405, 'ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST', 'stop', 'crm.wolkvox.method-not-allowed'],
-  [405, 'ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST', 'stop', 'crm.wolkvox.method-not-allowed'],
-  [405, 'ONLY THE USE OF THE PUT METHOD IS ALLOWED IN THIS REQUEST', 'stop', 'crm.wolkvox.method-not-allowed'],
-  [405, 'ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST', 'stop', 'crm.wolkvox.method-not-allowed'],
-  [412, 'YOUR QUERY EXCEEDS THE SIZE LIMIT (200 MB), PLEASE DECREASES THE RANGE OF DATES', 'stop', 'crm.wolkvox.query-size-limit'],
-  [412, 'YOUR QUERY EXCEEDS THE RECORDS LIMIT (60000), PLEASE DECREASES THE RANGE OF DATES', 'stop', 'crm.wolkvox.query-records-limit'],
-  [412, 'YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE RECORDS NUMBERS', 'batch', 'crm.wolkvox.upload-limit'],
-  [416, 'THE VALID FORMAT FOR THE (DATE_INI) IS YYYYMMDDHHIISS (20211103164009)', 'row', 'crm.wolkvox.date-format'],
-  [416, 'THE VALID FORMAT FOR THE (DATE_END) IS YYYYMMDDHHIISS (20211103164009)', 'row', 'crm.wolkvox.date-format'],
+  [
+    404,
+    'THE CAMPAIGN RECORDS HAVE NOT BEEN DELETED, PLEASE VALIDATE THE DATA',
+    'row',
+    'crm.wolkvox.records-not-deleted',
+  ],
+  [
+    405,
+    'ONLY THE USE OF THE GET METHOD IS ALLOWED IN THIS REQUEST',
+    'stop',
+    'crm.wolkvox.method-not-allowed',
+  ],
+  [
+    405,
+    'ONLY THE USE OF THE POST METHOD IS ALLOWED IN THIS REQUEST',
+    'stop',
+    'crm.wolkvox.method-not-allowed',
+  ],
+  [
+    405,
+    'ONLY THE USE OF THE PUT METHOD IS ALLOWED IN THIS REQUEST',
+    'stop',
+    'crm.wolkvox.method-not-allowed',
+  ],
+  [
+    405,
+    'ONLY THE USE OF THE DELETE METHOD IS ALLOWED IN THIS REQUEST',
+    'stop',
+    'crm.wolkvox.method-not-allowed',
+  ],
+  [
+    412,
+    'YOUR QUERY EXCEEDS THE SIZE LIMIT (200 MB), PLEASE DECREASES THE RANGE OF DATES',
+    'stop',
+    'crm.wolkvox.query-size-limit',
+  ],
+  [
+    412,
+    'YOUR QUERY EXCEEDS THE RECORDS LIMIT (60000), PLEASE DECREASES THE RANGE OF DATES',
+    'stop',
+    'crm.wolkvox.query-records-limit',
+  ],
+  [
+    412,
+    'YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE RECORDS NUMBERS',
+    'batch',
+    'crm.wolkvox.upload-limit',
+  ],
+  [
+    416,
+    'THE VALID FORMAT FOR THE (DATE_INI) IS YYYYMMDDHHIISS (20211103164009)',
+    'row',
+    'crm.wolkvox.date-format',
+  ],
+  [
+    416,
+    'THE VALID FORMAT FOR THE (DATE_END) IS YYYYMMDDHHIISS (20211103164009)',
+    'row',
+    'crm.wolkvox.date-format',
+  ],
   [416, 'DATE_INI CANNOT BE GREATER THAN DATE_END', 'row', 'crm.wolkvox.date-order'],
-  [416, 'THE VALID FORMAT FOR THE (RECALL_DATE) IS YYYYMMDDHHIISS (20211103164009)', 'row', 'crm.wolkvox.date-format'],
+  [
+    416,
+    'THE VALID FORMAT FOR THE (RECALL_DATE) IS YYYYMMDDHHIISS (20211103164009)',
+    'row',
+    'crm.wolkvox.date-format',
+  ],
   [416, 'YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 31 DAYS', 'row', 'crm.wolkvox.date-range'],
   [416, 'YOU CAN ONLY MAKE INQUIRIES FOR A MAXIMUM OF 1 DAY FOR THIS API', 'row', 'crm.wolkvox.date-range'],
   [417, 'ERROR NO FOUND TEMPLATE WHATSAPP', 'row', 'crm.wolkvox.whatsapp-template-missing'],
-  [417, 'UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED', 'row', 'crm.wolkvox.whatsapp-no-interaction'],
-  [417, 'UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER', 'row', 'crm.wolkvox.whatsapp-no-chat'],
-  [417, 'UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET', 'row', 'crm.wolkvox.whatsapp-no-reply'],
-  [417, 'IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE PASSED', 'row', 'crm.wolkvox.whatsapp-window-expired'],
+  [
+    417,
+    'UNABLE TO SEND THE MESSAGE NO INTERACTION HAS BEEN INITIATED',
+    'row',
+    'crm.wolkvox.whatsapp-no-interaction',
+  ],
+  [
+    417,
+    'UNABLE TO SEND THE MESSAGE THERE IS NO CHAT WITH THE CUSTOMER',
+    'row',
+    'crm.wolkvox.whatsapp-no-chat',
+  ],
+  [
+    417,
+    'UNABLE TO SEND THE MESSAGE THE CLIENT HAS NOT RESPONDED YET',
+    'row',
+    'crm.wolkvox.whatsapp-no-reply',
+  ],
+  [
+    417,
+    'IT WAS NOT POSSIBLE TO SEND THE MESSAGE MORE THAN 24 HOURS HAVE PASSED',
+    'row',
+    'crm.wolkvox.whatsapp-window-expired',
+  ],
   [417, 'NUMBER LESS THAN 7 DIGITS', 'row', 'crm.wolkvox.phone-too-short'],
   [417, 'UNABLE TO CONNECT', 'transient', 'crm.wolkvox.database-unreachable'],
   [417, 'COULD NOT SEND TEMPLATE', 'row', 'crm.wolkvox.whatsapp-template-first'],
@@ -83,13 +190,26 @@ describe('classifyWolkvoxResponse: every message of seed 001', () => {
   });
 
   it('reads the message from msg when error is empty, and from error when msg differs', () => {
-    expect(failureOf(classifyWolkvoxResponse(403, managerBody(403, null, 'TOKEN LIMIT EXCEEDED'))).failureClass).toBe('quota');
-    expect(failureOf(classifyWolkvoxResponse(403, crmBody(403, 'TOKEN LIMIT EXCEEDED', 'Forbidden'))).failureClass).toBe('quota');
-    expect(failureOf(classifyWolkvoxResponse(403, JSON.stringify({ code: '403', error: 'null', msg: 'INVALID TOKEN' }))).failureClass).toBe('stop');
+    expect(
+      failureOf(classifyWolkvoxResponse(403, managerBody(403, null, 'TOKEN LIMIT EXCEEDED'))).failureClass,
+    ).toBe('quota');
+    expect(
+      failureOf(classifyWolkvoxResponse(403, crmBody(403, 'TOKEN LIMIT EXCEEDED', 'Forbidden'))).failureClass,
+    ).toBe('quota');
+    expect(
+      failureOf(
+        classifyWolkvoxResponse(403, JSON.stringify({ code: '403', error: 'null', msg: 'INVALID TOKEN' })),
+      ).failureClass,
+    ).toBe('stop');
   });
 
   it('ignores the case and spacing of the message', () => {
-    const result = failureOf(classifyWolkvoxResponse(403, managerBody(403, 'Exceeds the limit of  simultaneous\nrequests per token (2)', '')));
+    const result = failureOf(
+      classifyWolkvoxResponse(
+        403,
+        managerBody(403, 'Exceeds the limit of  simultaneous\nrequests per token (2)', ''),
+      ),
+    );
     expect(result.failureClass).toBe('throttled');
   });
 
@@ -103,33 +223,58 @@ describe('classifyWolkvoxResponse: every message of seed 001', () => {
   });
 
   it('reads counts written with separators or without parentheses', () => {
-    const text = 'YOU ARE UPLOADING 10,000 RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD (2.500). TRY AGAIN.';
+    const text =
+      'YOU ARE UPLOADING 10,000 RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD (2.500). TRY AGAIN.';
     expect(failureOf(classifyWolkvoxResponse(404, managerBody(404, text, text))).allowed).toBe(2500);
   });
 
   it('stops when the licenses allow no record at all, since splitting cannot help', () => {
-    const text = 'YOU ARE UPLOADING (10) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD 0. TRY AGAIN.';
+    const text =
+      'YOU ARE UPLOADING (10) RECORDS TO THE SYSTEM. ACCORDING TO QUANTITY ACTIVE LICENSES, YOU CAN UPLOAD 0. TRY AGAIN.';
     const result = failureOf(classifyWolkvoxResponse(404, managerBody(404, text, text)));
     expect(result.failureClass).toBe('stop');
-    expect(result.explanation).toEqual({ code: 'crm.wolkvox.license-cap-zero', params: { code: '404', requested: 10 } });
+    expect(result.explanation).toEqual({
+      code: 'crm.wolkvox.license-cap-zero',
+      params: { code: '404', requested: 10 },
+    });
     expect(result.allowed).toBeUndefined();
   });
 
   it('gives the 412 upload limit as the batch size allowed', () => {
-    const result = failureOf(classifyWolkvoxResponse(412, crmBody(412, 'YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE RECORDS NUMBERS')));
+    const result = failureOf(
+      classifyWolkvoxResponse(
+        412,
+        crmBody(412, 'YOUR QUERY EXCEEDS THE RECORDS LIMIT (10000), PLEASE DECREASES THE RECORDS NUMBERS'),
+      ),
+    );
     expect(result).toMatchObject({ failureClass: 'batch', allowed: 10000 });
   });
 
   it('gives how many records a partial batch added; none added fails the rows', () => {
-    const partial = failureOf(classifyWolkvoxResponse(404, managerBody(404, '37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA', '37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA')));
+    const partial = failureOf(
+      classifyWolkvoxResponse(
+        404,
+        managerBody(
+          404,
+          '37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA',
+          '37 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA',
+        ),
+      ),
+    );
     expect(partial).toMatchObject({ failureClass: 'partial', added: 37 });
-    const none = failureOf(classifyWolkvoxResponse(404, managerBody(404, '0 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA', '')));
+    const none = failureOf(
+      classifyWolkvoxResponse(
+        404,
+        managerBody(404, '0 RECORDS HAS BEEN ADDED, PLEASE VALIDATE THE DATA', ''),
+      ),
+    );
     expect(none).toMatchObject({ failureClass: 'row', explanation: { code: 'crm.wolkvox.none-added' } });
     expect(none.added).toBeUndefined();
   });
 
   it('names the field, id, method or count the message carries', () => {
-    const param = (status: number, text: string) => failureOf(classifyWolkvoxResponse(status, crmBody(status, text))).explanation.params;
+    const param = (status: number, text: string) =>
+      failureOf(classifyWolkvoxResponse(status, crmBody(status, text))).explanation.params;
     expect(param(416, SEED[35]![1])).toMatchObject({ field: 'RECALL_DATE' });
     expect(param(404, SEED[16]![1])).toMatchObject({ id: '7' });
     expect(param(404, SEED[15]![1])).toMatchObject({ id: '15' });
@@ -140,10 +285,16 @@ describe('classifyWolkvoxResponse: every message of seed 001', () => {
   });
 
   it('passes on the detail the CRM gives with REVIEW THE ERROR MESSAGE', () => {
-    const body = crmBody(404, 'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS', 'THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE');
+    const body = crmBody(
+      404,
+      'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS',
+      'THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE',
+    );
     const result = failureOf(classifyWolkvoxResponse(404, body));
     expect(result.failureClass).toBe('row');
-    expect(result.message).toBe('REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS — THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE');
+    expect(result.message).toBe(
+      'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS — THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE',
+    );
     expect(result.explanation).toEqual({
       code: 'crm.wolkvox.review-detail',
       params: { code: '404', detail: 'THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE' },
@@ -151,20 +302,35 @@ describe('classifyWolkvoxResponse: every message of seed 001', () => {
   });
 
   it('treats a 403 about maintenance as a stop to resume later', () => {
-    const result = failureOf(classifyWolkvoxResponse(403, managerBody(403, 'SERVER UNDER MAINTENANCE, TRY LATER', '')));
+    const result = failureOf(
+      classifyWolkvoxResponse(403, managerBody(403, 'SERVER UNDER MAINTENANCE, TRY LATER', '')),
+    );
     expect(result).toMatchObject({ failureClass: 'stop', explanation: { code: 'crm.wolkvox.maintenance' } });
   });
 });
 
 describe('classifyWolkvoxResponse: the body code decides', () => {
   it('accepts a success with a string code (CRM) or a numeric code (Manager), keeping data', () => {
-    expect(classifyWolkvoxResponse(200, JSON.stringify({ code: '200', error: 'null', msg: 'Success', data: { id_case: '123' } }))).toEqual({
+    expect(
+      classifyWolkvoxResponse(
+        200,
+        JSON.stringify({ code: '200', error: 'null', msg: 'Success', data: { id_case: '123' } }),
+      ),
+    ).toEqual({
       kind: 'ok',
       ids: [],
       data: { id_case: '123' },
     });
-    expect(classifyWolkvoxResponse(200, managerBody(200, null, 'Success', []))).toEqual({ kind: 'ok', ids: [], data: [] });
-    expect(classifyWolkvoxResponse(200, managerBody(200, null, 'Success'))).toEqual({ kind: 'ok', ids: [], data: null });
+    expect(classifyWolkvoxResponse(200, managerBody(200, null, 'Success', []))).toEqual({
+      kind: 'ok',
+      ids: [],
+      data: [],
+    });
+    expect(classifyWolkvoxResponse(200, managerBody(200, null, 'Success'))).toEqual({
+      kind: 'ok',
+      ids: [],
+      data: null,
+    });
   });
 
   it('fails an HTTP 200 whose body says 403', () => {
@@ -173,11 +339,17 @@ describe('classifyWolkvoxResponse: the body code decides', () => {
   });
 
   it('accepts an HTTP error status whose body says 200', () => {
-    expect(classifyWolkvoxResponse(404, managerBody(200, null, 'Success'))).toEqual({ kind: 'ok', ids: [], data: null });
+    expect(classifyWolkvoxResponse(404, managerBody(200, null, 'Success'))).toEqual({
+      kind: 'ok',
+      ids: [],
+      data: null,
+    });
   });
 
   it('falls back on the HTTP status when the body code is not a code', () => {
-    const result = failureOf(classifyWolkvoxResponse(403, JSON.stringify({ code: 'null', error: 'INVALID TOKEN', msg: '' })));
+    const result = failureOf(
+      classifyWolkvoxResponse(403, JSON.stringify({ code: 'null', error: 'INVALID TOKEN', msg: '' })),
+    );
     expect(result).toMatchObject({ failureClass: 'stop', code: '403' });
   });
 
@@ -221,11 +393,16 @@ describe('classifyWolkvoxResponse: anything not understood is a failure', () => 
 
   it('a 200 JSON without a code is uncertain, not a success', () => {
     const result = failureOf(classifyWolkvoxResponse(200, JSON.stringify({ msg: 'ok' })));
-    expect(result).toMatchObject({ failureClass: 'uncertain', code: '200', explanation: { code: 'crm.response.unconfirmed' } });
+    expect(result).toMatchObject({
+      failureClass: 'uncertain',
+      code: '200',
+      explanation: { code: 'crm.response.unconfirmed' },
+    });
   });
 
   it('a body that is not JSON', () => {
-    const html = '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>';
+    const html =
+      '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>';
     const cases: [number, string, FailureClass, string][] = [
       [503, html, 'transient', 'crm.response.temporary'],
       [502, 'Bad Gateway', 'transient', 'crm.response.temporary'],
@@ -239,9 +416,15 @@ describe('classifyWolkvoxResponse: anything not understood is a failure', () => 
     ];
     for (const [status, body, failureClass, explanation] of cases) {
       const result = failureOf(classifyWolkvoxResponse(status, body));
-      expect([status, result.failureClass, result.explanation.code]).toEqual([status, failureClass, explanation]);
+      expect([status, result.failureClass, result.explanation.code]).toEqual([
+        status,
+        failureClass,
+        explanation,
+      ]);
     }
-    expect(failureOf(classifyWolkvoxResponse(503, html)).message).toBe('HTTP 503: 503 Service Unavailable Service Unavailable');
+    expect(failureOf(classifyWolkvoxResponse(503, html)).message).toBe(
+      'HTTP 503: 503 Service Unavailable Service Unavailable',
+    );
     expect(failureOf(classifyWolkvoxResponse(408, '')).message).toBe('HTTP 408');
   });
 
@@ -256,7 +439,9 @@ describe('explanations name the row, the column and the value', () => {
   const body = crmBody(417, 'NUMBER LESS THAN 7 DIGITS');
 
   it('when the caller knows them', () => {
-    const result = failureOf(classifyWolkvoxResponse(417, body, { row: 12, column: 'Celular', value: '30012' }));
+    const result = failureOf(
+      classifyWolkvoxResponse(417, body, { row: 12, column: 'Celular', value: '30012' }),
+    );
     expect(result.explanation).toEqual({
       code: 'crm.wolkvox.phone-too-short.at-value',
       params: { code: '417', row: 12, column: 'Celular', value: '30012' },
@@ -267,18 +452,31 @@ describe('explanations name the row, the column and the value', () => {
   });
 
   it('with only the row, or the row and the column', () => {
-    expect(failureOf(classifyWolkvoxResponse(417, body, { row: 4 })).explanation.code).toBe('crm.wolkvox.phone-too-short.at-row');
-    expect(formatMessage('en', failureOf(classifyWolkvoxResponse(417, body, { row: 4, column: 'Tel' })).explanation)).toBe(
+    expect(failureOf(classifyWolkvoxResponse(417, body, { row: 4 })).explanation.code).toBe(
+      'crm.wolkvox.phone-too-short.at-row',
+    );
+    expect(
+      formatMessage(
+        'en',
+        failureOf(classifyWolkvoxResponse(417, body, { row: 4, column: 'Tel' })).explanation,
+      ),
+    ).toBe(
       'Row 4, column "Tel". The phone number has fewer than 7 digits. Check the number; if it comes from Excel, make sure it did not lose leading zeros and is not in scientific notation.',
     );
   });
 
   it('without a row, the plain explanation', () => {
-    expect(failureOf(classifyWolkvoxResponse(417, body, { column: 'Tel' })).explanation.code).toBe('crm.wolkvox.phone-too-short');
+    expect(failureOf(classifyWolkvoxResponse(417, body, { column: 'Tel' })).explanation.code).toBe(
+      'crm.wolkvox.phone-too-short',
+    );
   });
 
   it('added after classifying, and a long value shortened', () => {
-    const later = explainAt(classifyWolkvoxResponse(417, body), { row: 9, column: 'Descripción', value: 'x'.repeat(100) });
+    const later = explainAt(classifyWolkvoxResponse(417, body), {
+      row: 9,
+      column: 'Descripción',
+      value: 'x'.repeat(100),
+    });
     expect(failureOf(later).explanation.params).toMatchObject({ row: 9, value: `${'x'.repeat(80)}…` });
     const success = classifyWolkvoxResponse(200, managerBody(200, null, 'Success'));
     expect(explainAt(success, { row: 1 })).toBe(success);
@@ -286,7 +484,13 @@ describe('explanations name the row, the column and the value', () => {
 });
 
 describe('classifyNetworkError', () => {
-  const cases: [code: string, sent: boolean, timedOut: boolean, failureClass: FailureClass, explanation: string][] = [
+  const cases: [
+    code: string,
+    sent: boolean,
+    timedOut: boolean,
+    failureClass: FailureClass,
+    explanation: string,
+  ][] = [
     ['ECONNREFUSED', false, false, 'transient', 'crm.network.refused'],
     ['ENOTFOUND', false, false, 'transient', 'crm.network.dns'],
     ['EAI_AGAIN', false, false, 'transient', 'crm.network.dns'],
@@ -308,11 +512,18 @@ describe('classifyNetworkError', () => {
 
   it.each(cases)('%s sent=%s timedOut=%s → %s', (code, sent, timedOut, failureClass, explanation) => {
     const result = failureOf(classifyNetworkError(code, 'socket hang up', sent, timedOut));
-    expect(result).toMatchObject({ failureClass, code, message: 'socket hang up', explanation: { code: explanation } });
+    expect(result).toMatchObject({
+      failureClass,
+      code,
+      message: 'socket hang up',
+      explanation: { code: explanation },
+    });
   });
 
   it('names the row of an uncertain request', () => {
-    const result = failureOf(classifyNetworkError('ECONNRESET', 'other side closed', true, false, { row: 7 }));
+    const result = failureOf(
+      classifyNetworkError('ECONNRESET', 'other side closed', true, false, { row: 7 }),
+    );
     expect(formatMessage('es', result.explanation)).toBe(
       'Fila 7. La conexión se cortó después de enviar la solicitud (ECONNRESET). Puede que el registro sí se haya creado: verifíquelo en el CRM antes de reenviar la fila, para no duplicarlo.',
     );
@@ -323,8 +534,14 @@ describe('classifyThalamusResponse', () => {
   it('201 is a success with the new case id', () => {
     const body = JSON.stringify({ session: { id: 'S-1' }, case: { id: 4521, categoryCode: 'Reclamo' } });
     expect(classifyThalamusResponse(201, body)).toMatchObject({ kind: 'ok', ids: ['4521'] });
-    expect(classifyThalamusResponse(201, JSON.stringify({ data: { id: 'C-9' } }))).toMatchObject({ kind: 'ok', ids: ['C-9'] });
-    expect(classifyThalamusResponse(201, JSON.stringify({ id: 77 }))).toMatchObject({ kind: 'ok', ids: ['77'] });
+    expect(classifyThalamusResponse(201, JSON.stringify({ data: { id: 'C-9' } }))).toMatchObject({
+      kind: 'ok',
+      ids: ['C-9'],
+    });
+    expect(classifyThalamusResponse(201, JSON.stringify({ id: 77 }))).toMatchObject({
+      kind: 'ok',
+      ids: ['77'],
+    });
   });
 
   it('201 without a readable id is still created; another 2xx without an id is uncertain', () => {
@@ -350,7 +567,12 @@ describe('classifyThalamusResponse', () => {
   });
 
   it('400 with several errors lists them all and explains the first', () => {
-    const result = failureOf(classifyThalamusResponse(400, JSON.stringify({ errors: { caseStatus: 'InitialStatusNotSelected', typeCode: ['InvalidCode'] } })));
+    const result = failureOf(
+      classifyThalamusResponse(
+        400,
+        JSON.stringify({ errors: { caseStatus: 'InitialStatusNotSelected', typeCode: ['InvalidCode'] } }),
+      ),
+    );
     expect(result.message).toBe('caseStatus: InitialStatusNotSelected; typeCode: InvalidCode');
     expect(formatMessage('es', result.explanation)).toBe(
       'El estado enviado no es un estado inicial (caseStatus); un caso nuevo solo puede crearse en un estado inicial. Asigne la columna de estado, o un valor fijo, con un estado marcado como inicial en Thalamus.',
@@ -358,14 +580,25 @@ describe('classifyThalamusResponse', () => {
   });
 
   it('400 with an unknown code', () => {
-    const result = failureOf(classifyThalamusResponse(400, JSON.stringify({ errors: { priority: 'TooHigh' } })));
-    expect(result.explanation).toEqual({ code: 'crm.thalamus.unknown-error', params: { code: '400', field: 'priority', error: 'TooHigh' } });
+    const result = failureOf(
+      classifyThalamusResponse(400, JSON.stringify({ errors: { priority: 'TooHigh' } })),
+    );
+    expect(result.explanation).toEqual({
+      code: 'crm.thalamus.unknown-error',
+      params: { code: '400', field: 'priority', error: 'TooHigh' },
+    });
   });
 
   it('401 and 403 stop the job', () => {
     for (const status of [401, 403]) {
-      const result = failureOf(classifyThalamusResponse(status, JSON.stringify({ message: 'Session expired' })));
-      expect(result).toMatchObject({ failureClass: 'stop', message: 'Session expired', explanation: { code: 'crm.thalamus.unauthorized' } });
+      const result = failureOf(
+        classifyThalamusResponse(status, JSON.stringify({ message: 'Session expired' })),
+      );
+      expect(result).toMatchObject({
+        failureClass: 'stop',
+        message: 'Session expired',
+        explanation: { code: 'crm.thalamus.unauthorized' },
+      });
     }
   });
 
@@ -373,7 +606,10 @@ describe('classifyThalamusResponse', () => {
     expect(failureOf(classifyThalamusResponse(500, '{"message":"boom"}')).failureClass).toBe('transient');
     expect(failureOf(classifyThalamusResponse(503, '<html>down</html>')).failureClass).toBe('transient');
     expect(failureOf(classifyThalamusResponse(429, '{}')).failureClass).toBe('throttled');
-    expect(failureOf(classifyThalamusResponse(404, '<html>Not Found</html>'))).toMatchObject({ failureClass: 'stop', explanation: { code: 'crm.response.not-api' } });
+    expect(failureOf(classifyThalamusResponse(404, '<html>Not Found</html>'))).toMatchObject({
+      failureClass: 'stop',
+      explanation: { code: 'crm.response.not-api' },
+    });
     expect(failureOf(classifyThalamusResponse(409, '{"message":"Duplicated"}'))).toMatchObject({
       failureClass: 'row',
       message: 'Duplicated',
@@ -382,14 +618,26 @@ describe('classifyThalamusResponse', () => {
   });
 
   it('reads the new case id from the common envelope (data.entity.id)', () => {
-    const body = JSON.stringify({ links: [], data: { entity: { id: 9051, categoryCode: 'REC' } }, errors: {} });
+    const body = JSON.stringify({
+      links: [],
+      data: { entity: { id: 9051, categoryCode: 'REC' } },
+      errors: {},
+    });
     expect(classifyThalamusResponse(201, body)).toMatchObject({ kind: 'ok', ids: ['9051'] });
   });
 
   it('401 NotLoggedIn is the party refused, told apart from a refused token', () => {
-    const party = failureOf(classifyThalamusResponse(401, JSON.stringify({ errors: { session: 'NotLoggedIn' } })));
-    expect(party).toMatchObject({ failureClass: 'stop', partyRefused: true, explanation: { code: 'crm.thalamus.party-refused' } });
-    const token = failureOf(classifyThalamusResponse(401, JSON.stringify({ errors: { touchpoint: 'InvalidCredentials' } })));
+    const party = failureOf(
+      classifyThalamusResponse(401, JSON.stringify({ errors: { session: 'NotLoggedIn' } })),
+    );
+    expect(party).toMatchObject({
+      failureClass: 'stop',
+      partyRefused: true,
+      explanation: { code: 'crm.thalamus.party-refused' },
+    });
+    const token = failureOf(
+      classifyThalamusResponse(401, JSON.stringify({ errors: { touchpoint: 'InvalidCredentials' } })),
+    );
     expect(token.partyRefused).toBeUndefined();
     expect(token.explanation.code).toBe('crm.thalamus.unauthorized');
   });
@@ -397,10 +645,17 @@ describe('classifyThalamusResponse', () => {
   it.each([
     ['category', 'CodeRequired', 'crm.thalamus.code-required', 'category'],
     ['categoryOrType', 'InvalidCode', 'crm.thalamus.invalid-code', 'categoryOrType'],
-    ['caseResolutionType', 'InitialResolutionTypeNotSelected', 'crm.thalamus.initial-resolution', 'caseResolutionType'],
+    [
+      'caseResolutionType',
+      'InitialResolutionTypeNotSelected',
+      'crm.thalamus.initial-resolution',
+      'caseResolutionType',
+    ],
     ['caseData.Monto', 'InvalidValue', 'crm.thalamus.invalid-value', 'Monto'],
   ])('SPEC code %s: %s is explained with its fix in both languages', (field, error, explanation, shown) => {
-    const result = failureOf(classifyThalamusResponse(400, JSON.stringify({ errors: { [field]: error } }), { row: 7 }));
+    const result = failureOf(
+      classifyThalamusResponse(400, JSON.stringify({ errors: { [field]: error } }), { row: 7 }),
+    );
     expect(result.explanation.code).toBe(`${explanation}.at-row`);
     expect(formatMessage('es', result.explanation)).toContain(`Fila 7. `);
     expect(formatMessage('es', result.explanation)).toContain(shown);
@@ -410,22 +665,52 @@ describe('classifyThalamusResponse', () => {
 
 describe('wolkvox fidelity', () => {
   it('REVIEW is explained with the CRM own message, not the HTTP reason phrase', () => {
-    const body = JSON.stringify({ code: '404', error: 'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS', msg: 'NOT FOUND', data: 'THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE' });
+    const body = JSON.stringify({
+      code: '404',
+      error: 'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS',
+      msg: 'NOT FOUND',
+      data: 'THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE',
+    });
     const result = failureOf(classifyWolkvoxResponse(404, body));
-    expect(result.explanation).toEqual({ code: 'crm.wolkvox.review-detail', params: { code: '404', detail: 'THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE' } });
+    expect(result.explanation).toEqual({
+      code: 'crm.wolkvox.review-detail',
+      params: { code: '404', detail: 'THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE' },
+    });
     expect(result.message).not.toContain('NOT FOUND');
   });
 
   it('a missing contact is named, with the way out', () => {
-    const body = crmBody(404, 'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS', 'THE CONTACT (ana@x.co) DOES NOT EXIST IN THE OPERATION');
+    const body = crmBody(
+      404,
+      'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS',
+      'THE CONTACT (ana@x.co) DOES NOT EXIST IN THE OPERATION',
+    );
     const result = failureOf(classifyWolkvoxResponse(404, body));
-    expect(result).toMatchObject({ failureClass: 'row', explanation: { code: 'crm.wolkvox.contact-not-found', params: { contact: 'ana@x.co' } } });
+    expect(result).toMatchObject({
+      failureClass: 'row',
+      explanation: { code: 'crm.wolkvox.contact-not-found', params: { contact: 'ana@x.co' } },
+    });
   });
 
   it('a 2xx body whose error is set is uncertain, not a success', () => {
-    const result = failureOf(classifyWolkvoxResponse(200, JSON.stringify({ code: '200', error: 'DUPLICATE KEY', msg: 'Success', data: null })));
-    expect(result).toMatchObject({ failureClass: 'uncertain', explanation: { code: 'crm.response.success-with-error' } });
-    expect(classifyWolkvoxResponse(200, JSON.stringify({ code: '200', error: 'null', msg: 'Success', data: { id: 1 } })).kind).toBe('ok');
-    expect(classifyWolkvoxResponse(200, JSON.stringify({ code: 200, error: null, msg: 'Success' })).kind).toBe('ok');
+    const result = failureOf(
+      classifyWolkvoxResponse(
+        200,
+        JSON.stringify({ code: '200', error: 'DUPLICATE KEY', msg: 'Success', data: null }),
+      ),
+    );
+    expect(result).toMatchObject({
+      failureClass: 'uncertain',
+      explanation: { code: 'crm.response.success-with-error' },
+    });
+    expect(
+      classifyWolkvoxResponse(
+        200,
+        JSON.stringify({ code: '200', error: 'null', msg: 'Success', data: { id: 1 } }),
+      ).kind,
+    ).toBe('ok');
+    expect(
+      classifyWolkvoxResponse(200, JSON.stringify({ code: 200, error: null, msg: 'Success' })).kind,
+    ).toBe('ok');
   });
 });

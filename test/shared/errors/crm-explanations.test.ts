@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { crmMessages } from '../../../shared/messages/crm-messages';
 
 function placeholders(text: string): string[] {
@@ -17,7 +18,9 @@ describe('crm messages', () => {
   it('exist for each explanation with the row, the column and the value', () => {
     const codes = Object.keys(crmMessages);
     for (const code of codes.filter((c) => /^crm\.(wolkvox|network|thalamus|response)\.[a-z-]+$/.test(c))) {
-      expect(codes, code).toEqual(expect.arrayContaining([`${code}.at-row`, `${code}.at-cell`, `${code}.at-value`]));
+      expect(codes, code).toEqual(
+        expect.arrayContaining([`${code}.at-row`, `${code}.at-cell`, `${code}.at-value`]),
+      );
     }
   });
 });

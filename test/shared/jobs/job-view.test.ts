@@ -1,12 +1,32 @@
 import { describe, expect, it } from 'vitest';
+
 import type { JobCounts } from '../../../shared/contract';
 import { jobView, type JobFacts } from '../../../shared/jobs/job-view';
 
 const RESET = '2026-12-01T00:07:32.487Z';
 
-function facts(overrides: Partial<Omit<JobFacts, 'counts'>> & { counts?: Partial<JobCounts> } = {}): JobFacts {
-  const counts: JobCounts = { total: 20_000, ok: 4_490, failed: 0, uncertain: 0, pending: 15_510, skipped: 0, ...overrides.counts };
-  return { status: 'running', requests: 4_490, rate: 4, quotaLeft: 310, dailyQuota: 4_800, quotaResetsAt: RESET, ...overrides, counts };
+function facts(
+  overrides: Partial<Omit<JobFacts, 'counts'>> & { counts?: Partial<JobCounts> } = {},
+): JobFacts {
+  const counts: JobCounts = {
+    total: 20_000,
+    ok: 4_490,
+    failed: 0,
+    uncertain: 0,
+    pending: 15_510,
+    skipped: 0,
+    ...overrides.counts,
+  };
+  return {
+    status: 'running',
+    requests: 4_490,
+    rate: 4,
+    quotaLeft: 310,
+    dailyQuota: 4_800,
+    quotaResetsAt: RESET,
+    ...overrides,
+    counts,
+  };
 }
 
 describe('jobView: one reading of a job for every screen', () => {
@@ -18,34 +38,73 @@ describe('jobView: one reading of a job for every screen', () => {
   });
 
   it('never offers Pause and Resume together, whatever the status', () => {
-    for (const status of ['running', 'paused', 'waiting-quota', 'stopped', 'cancelled', 'finished'] as const) {
+    for (const status of [
+      'running',
+      'paused',
+      'waiting-quota',
+      'stopped',
+      'cancelled',
+      'finished',
+    ] as const) {
       const { actions } = jobView(facts({ status }));
       expect(actions.pause && actions.resume, status).toBe(false);
     }
-    expect(jobView(facts({ status: 'paused' })).actions).toEqual({ pause: false, resume: true, cancel: true });
-    expect(jobView(facts({ status: 'finished' })).actions).toEqual({ pause: false, resume: false, cancel: false });
+    expect(jobView(facts({ status: 'paused' })).actions).toEqual({
+      pause: false,
+      resume: true,
+      cancel: true,
+    });
+    expect(jobView(facts({ status: 'finished' })).actions).toEqual({
+      pause: false,
+      resume: false,
+      cancel: false,
+    });
   });
 
   it('counts the days of quota the rows left need, not seconds at today’s speed', () => {
     // 15,510 rows, 310 requests left today, 4,800 a day: today, then 4 more days (15,200 / 4,800 → 4).
-    expect(jobView(facts()).timeLeft).toEqual({ kind: 'quota-days', rows: 15_510, days: 5, perDay: 4_800, resetsAt: RESET });
+    expect(jobView(facts()).timeLeft).toEqual({
+      kind: 'quota-days',
+      rows: 15_510,
+      days: 5,
+      perDay: 4_800,
+      resetsAt: RESET,
+    });
     // Waiting: nothing left today, so 15,510 / 4,800 → 4 days.
-    expect(jobView(facts({ status: 'waiting-quota', quotaLeft: 0 })).timeLeft).toEqual({ kind: 'quota-days', rows: 15_510, days: 4, perDay: 4_800, resetsAt: RESET });
+    expect(jobView(facts({ status: 'waiting-quota', quotaLeft: 0 })).timeLeft).toEqual({
+      kind: 'quota-days',
+      rows: 15_510,
+      days: 4,
+      perDay: 4_800,
+      resetsAt: RESET,
+    });
   });
 
   it('gives seconds when today’s quota holds every row left, and nothing before the speed is known', () => {
-    expect(jobView(facts({ quotaLeft: 20_000, rate: 10 })).timeLeft).toEqual({ kind: 'seconds', seconds: 1_551 });
+    expect(jobView(facts({ quotaLeft: 20_000, rate: 10 })).timeLeft).toEqual({
+      kind: 'seconds',
+      seconds: 1_551,
+    });
     expect(jobView(facts({ quotaLeft: 20_000, rate: null })).timeLeft).toEqual({ kind: 'none' });
-    expect(jobView(facts({ quotaLeft: null, rate: 5 })).timeLeft).toEqual({ kind: 'seconds', seconds: 3_102 });
+    expect(jobView(facts({ quotaLeft: null, rate: 5 })).timeLeft).toEqual({
+      kind: 'seconds',
+      seconds: 3_102,
+    });
   });
 
   it('says the rows go on after the reset when the daily size of the quota is unknown', () => {
-    expect(jobView(facts({ status: 'waiting-quota', dailyQuota: null })).timeLeft).toEqual({ kind: 'after-reset', rows: 15_510, resetsAt: RESET });
+    expect(jobView(facts({ status: 'waiting-quota', dailyQuota: null })).timeLeft).toEqual({
+      kind: 'after-reset',
+      rows: 15_510,
+      resetsAt: RESET,
+    });
   });
 
   it('counts a campaign’s rows by the requests that carry them', () => {
     // 1,000 rows went in 1 request: the 15,510 left need 16 requests, well within today's 310.
-    const view = jobView(facts({ requests: 1, counts: { ok: 1_000, pending: 15_510, total: 16_510 }, rate: 100 }));
+    const view = jobView(
+      facts({ requests: 1, counts: { ok: 1_000, pending: 15_510, total: 16_510 }, rate: 100 }),
+    );
     expect(view.timeLeft).toEqual({ kind: 'seconds', seconds: 155 });
   });
 
@@ -53,6 +112,12 @@ describe('jobView: one reading of a job for every screen', () => {
     expect(jobView(facts({ status: 'paused' })).timeLeft).toEqual({ kind: 'none' });
     expect(jobView(facts({ status: 'paused' })).rate).toBeNull();
     const finished = jobView(facts({ status: 'finished', counts: { ok: 20_000, pending: 0 } }));
-    expect(finished).toMatchObject({ ended: true, live: false, percent: 100, done: 20_000, timeLeft: { kind: 'none' } });
+    expect(finished).toMatchObject({
+      ended: true,
+      live: false,
+      percent: 100,
+      done: 20_000,
+      timeLeft: { kind: 'none' },
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
 import { fieldTransform, type FieldRules } from '../../../shared/mapping/field-transform';
-import { buildValueMap } from '../../../shared/transforms/value-map';
 import { CASE_STATUS_VALUES, CASE_TYPE_VALUES } from '../../../shared/transforms/system-values';
+import { buildValueMap } from '../../../shared/transforms/value-map';
 
 const rules = (over: Partial<FieldRules>): FieldRules => ({
   kind: 'text',
@@ -13,7 +14,13 @@ const rules = (over: Partial<FieldRules>): FieldRules => ({
 
 describe('fieldTransform of a system field', () => {
   const status = (template?: Record<string, string>) =>
-    fieldTransform(rules({ kind: 'system', systemValues: CASE_STATUS_VALUES, valueMap: buildValueMap(CASE_STATUS_VALUES.spanish, template) }));
+    fieldTransform(
+      rules({
+        kind: 'system',
+        systemValues: CASE_STATUS_VALUES,
+        valueMap: buildValueMap(CASE_STATUS_VALUES.spanish, template),
+      }),
+    );
 
   it('translates Spanish values and accepts the English ones in any case, sent as the API spells them', () => {
     const transform = status();
@@ -26,7 +33,11 @@ describe('fieldTransform of a system field', () => {
   it('refuses a value it cannot translate, naming the allowed ones', () => {
     expect(status()('En proceso')).toEqual({
       ok: false,
-      failure: { code: 'unknown-system-value', message: 'validation.unknown-system-value', params: { allowed: 'open, closed' } },
+      failure: {
+        code: 'unknown-system-value',
+        message: 'validation.unknown-system-value',
+        params: { allowed: 'open, closed' },
+      },
     });
   });
 
@@ -39,7 +50,12 @@ describe('fieldTransform of a system field', () => {
 
   it('passes custom case types through: an operation may define its own', () => {
     const type = fieldTransform(
-      rules({ kind: 'system', systemValues: CASE_TYPE_VALUES, acceptsOtherValues: true, valueMap: buildValueMap(CASE_TYPE_VALUES.spanish, undefined) }),
+      rules({
+        kind: 'system',
+        systemValues: CASE_TYPE_VALUES,
+        acceptsOtherValues: true,
+        valueMap: buildValueMap(CASE_TYPE_VALUES.spanish, undefined),
+      }),
     );
     expect(type('Queja')).toEqual({ ok: true, value: 'Complaints' });
     expect(type('request')).toEqual({ ok: true, value: 'Request' });
@@ -49,7 +65,12 @@ describe('fieldTransform of a system field', () => {
 
 describe('fieldTransform of other fields', () => {
   it('applies the template value map before the kind checks', () => {
-    const phone = fieldTransform(rules({ kind: 'phone', valueMap: buildValueMap(undefined, { 'Sin teléfono': '', Oficina: '6041234567' }) }));
+    const phone = fieldTransform(
+      rules({
+        kind: 'phone',
+        valueMap: buildValueMap(undefined, { 'Sin teléfono': '', Oficina: '6041234567' }),
+      }),
+    );
     expect(phone('sin telefono')).toEqual({ ok: true, value: '' });
     expect(phone('OFICINA')).toEqual({ ok: true, value: '6041234567' });
     expect(phone('300 123 4567')).toEqual({ ok: true, value: '3001234567' });
@@ -71,7 +92,11 @@ describe('fieldTransform of other fields', () => {
     expect(short('12345')).toEqual({ ok: true, value: '12345' });
     expect(short('123456')).toEqual({
       ok: false,
-      failure: { code: 'value-too-long', message: 'validation.value-too-long', params: { length: 6, max: 5 } },
+      failure: {
+        code: 'value-too-long',
+        message: 'validation.value-too-long',
+        params: { length: 6, max: 5 },
+      },
     });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { compactName, normalizeName } from '../../../shared/mapping/normalize-name';
 
 describe('normalizeName', () => {

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
+
 import { suggestMapping } from '../../../shared/mapping/suggest-mapping';
 
 describe('suggestMapping', () => {
   it('matches Spanish headers of a case export to wolkvox CRM case fields', () => {
     expect(
-      suggestMapping('wolkvox-crm-cases', ['Descripción', 'Correo contacto', 'Prioridad', 'Tipo de caso', 'Estado', 'Responsable', 'Dueño', 'Solución']),
+      suggestMapping('wolkvox-crm-cases', [
+        'Descripción',
+        'Correo contacto',
+        'Prioridad',
+        'Tipo de caso',
+        'Estado',
+        'Responsable',
+        'Dueño',
+        'Solución',
+      ]),
     ).toEqual([
       { column: 'Descripción', field: 'description', confidence: 1 },
       { column: 'Correo contacto', field: 'contact', confidence: 1 },
@@ -31,17 +41,21 @@ describe('suggestMapping', () => {
       { column: 'Case type', field: 'case-type', confidence: 1 },
       { column: 'owner', field: 'owner', confidence: 1 },
     ]);
-    expect(suggestMapping('wolkvox-crm-cases', ['CASE_TYPE'])).toEqual([{ column: 'CASE_TYPE', field: 'case-type', confidence: 1 }]);
+    expect(suggestMapping('wolkvox-crm-cases', ['CASE_TYPE'])).toEqual([
+      { column: 'CASE_TYPE', field: 'case-type', confidence: 1 },
+    ]);
   });
 
   it('matches headers listed as synonyms', () => {
-    expect(suggestMapping('wolkvox-crm-cases', ['Detalle', 'Asignado a', 'Creado por', 'Cliente', 'Respuesta']).map((s) => s.field)).toEqual([
-      'description',
-      'responsible',
-      'owner',
-      'contact',
-      'solution',
-    ]);
+    expect(
+      suggestMapping('wolkvox-crm-cases', [
+        'Detalle',
+        'Asignado a',
+        'Creado por',
+        'Cliente',
+        'Respuesta',
+      ]).map((s) => s.field),
+    ).toEqual(['description', 'responsible', 'owner', 'contact', 'solution']);
   });
 
   it('gives a lower confidence to partial matches', () => {
@@ -49,8 +63,12 @@ describe('suggestMapping', () => {
       { column: 'Correo', field: 'contact', confidence: 0.53 },
       { column: 'Desc', field: 'description', confidence: 0.64 },
     ]);
-    expect(suggestMapping('wolkvox-crm-cases', ['Tipo caso'])).toEqual([{ column: 'Tipo caso', field: 'case-type', confidence: 1 }]);
-    expect(suggestMapping('wolkvox-crm-cases', ['Caso tipo'])).toEqual([{ column: 'Caso tipo', field: 'case-type', confidence: 0.9 }]);
+    expect(suggestMapping('wolkvox-crm-cases', ['Tipo caso'])).toEqual([
+      { column: 'Tipo caso', field: 'case-type', confidence: 1 },
+    ]);
+    expect(suggestMapping('wolkvox-crm-cases', ['Caso tipo'])).toEqual([
+      { column: 'Caso tipo', field: 'case-type', confidence: 0.9 },
+    ]);
   });
 
   it('suggests nothing for a header that fits no field', () => {
@@ -109,23 +127,25 @@ describe('suggestMapping', () => {
       { column: 'Documento', field: 'customer_id', confidence: 1 },
       { column: 'E-mail', field: 'email', confidence: 1 },
     ]);
-    expect(suggestMapping('wolkvox-campaign', ['Teléfono 11'])).toEqual([{ column: 'Teléfono 11', field: null, confidence: 0 }]);
+    expect(suggestMapping('wolkvox-campaign', ['Teléfono 11'])).toEqual([
+      { column: 'Teléfono 11', field: null, confidence: 0 },
+    ]);
   });
 
   it('matches module records and Thalamus cases', () => {
-    expect(suggestMapping('wolkvox-crm-records', ['Nombre', 'Celular', 'NIT', 'Correo electrónico', 'Tipo Cliente']).map((s) => s.field)).toEqual([
-      'namecontact',
-      'telephonecontact',
-      'idcontact',
-      'emailcontact',
-      null,
-    ]);
-    expect(suggestMapping('thalamus-cases', ['Categoría', 'Tipo', 'Estado', 'Resolución', 'Comentario']).map((s) => s.field)).toEqual([
-      'categoryCode',
-      'typeCode',
-      'status',
-      'resolution',
-      'comment',
-    ]);
+    expect(
+      suggestMapping('wolkvox-crm-records', [
+        'Nombre',
+        'Celular',
+        'NIT',
+        'Correo electrónico',
+        'Tipo Cliente',
+      ]).map((s) => s.field),
+    ).toEqual(['namecontact', 'telephonecontact', 'idcontact', 'emailcontact', null]);
+    expect(
+      suggestMapping('thalamus-cases', ['Categoría', 'Tipo', 'Estado', 'Resolución', 'Comentario']).map(
+        (s) => s.field,
+      ),
+    ).toEqual(['categoryCode', 'typeCode', 'status', 'resolution', 'comment']);
   });
 });

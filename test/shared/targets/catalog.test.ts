@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TARGETS, TARGET_SPECS, targetDescriptor } from '../../../shared/targets/catalog';
+
+import { TARGET_SPECS, targetDescriptor, TARGETS } from '../../../shared/targets/catalog';
 import { TARGET_IDS } from '../../../shared/targets/target-ids';
 
 const keys = (id: keyof typeof TARGETS) => targetDescriptor(id).fields.map((f) => f.key);
@@ -17,15 +18,43 @@ describe('target catalogs', () => {
   it('wolkvox CRM cases: one per request, the fields SPEC.md lists, custom fields in form', () => {
     const t = targetDescriptor('wolkvox-crm-cases');
     expect([t.maxBatch, t.customPrefix, t.connectionFields]).toEqual([1, 'form.', ['operation']]);
-    expect(keys('wolkvox-crm-cases')).toEqual(['operation', 'case-type', 'responsible', 'owner', 'contact', 'description', 'status', 'priority', 'solution']);
-    expect(required('wolkvox-crm-cases')).toEqual(['operation', 'case-type', 'responsible', 'owner', 'contact', 'description', 'status', 'priority']);
-    expect(t.fields.filter((f) => f.kind === 'system').map((f) => f.key)).toEqual(['case-type', 'status', 'priority']);
+    expect(keys('wolkvox-crm-cases')).toEqual([
+      'operation',
+      'case-type',
+      'responsible',
+      'owner',
+      'contact',
+      'description',
+      'status',
+      'priority',
+      'solution',
+    ]);
+    expect(required('wolkvox-crm-cases')).toEqual([
+      'operation',
+      'case-type',
+      'responsible',
+      'owner',
+      'contact',
+      'description',
+      'status',
+      'priority',
+    ]);
+    expect(t.fields.filter((f) => f.kind === 'system').map((f) => f.key)).toEqual([
+      'case-type',
+      'status',
+      'priority',
+    ]);
   });
 
   it('wolkvox CRM records: batches of 10,000, system keys optional, custom labels under field.', () => {
     const t = targetDescriptor('wolkvox-crm-records');
     expect([t.maxBatch, t.customPrefix]).toEqual([10_000, 'field.']);
-    expect(keys('wolkvox-crm-records')).toEqual(['namecontact', 'telephonecontact', 'idcontact', 'emailcontact']);
+    expect(keys('wolkvox-crm-records')).toEqual([
+      'namecontact',
+      'telephonecontact',
+      'idcontact',
+      'emailcontact',
+    ]);
     expect(required('wolkvox-crm-records')).toEqual([]);
   });
 
@@ -33,10 +62,43 @@ describe('target catalogs', () => {
     const t = targetDescriptor('wolkvox-campaign');
     expect([t.maxBatch, t.customPrefix]).toEqual([10_000, null]);
     expect(keys('wolkvox-campaign')).toEqual([
-      'customer_name', 'customer_last_name', 'id_type', 'customer_id', 'age', 'gender', 'country', 'state', 'city', 'zone', 'address',
-      'opt1', 'opt2', 'opt3', 'opt4', 'opt5', 'opt6', 'opt7', 'opt8', 'opt9', 'opt10', 'opt11', 'opt12',
-      'tel1', 'tel2', 'tel3', 'tel4', 'tel5', 'tel6', 'tel7', 'tel8', 'tel9', 'tel10', 'tel_extra',
-      'email', 'recall_date', 'recall_telephone',
+      'customer_name',
+      'customer_last_name',
+      'id_type',
+      'customer_id',
+      'age',
+      'gender',
+      'country',
+      'state',
+      'city',
+      'zone',
+      'address',
+      'opt1',
+      'opt2',
+      'opt3',
+      'opt4',
+      'opt5',
+      'opt6',
+      'opt7',
+      'opt8',
+      'opt9',
+      'opt10',
+      'opt11',
+      'opt12',
+      'tel1',
+      'tel2',
+      'tel3',
+      'tel4',
+      'tel5',
+      'tel6',
+      'tel7',
+      'tel8',
+      'tel9',
+      'tel10',
+      'tel_extra',
+      'email',
+      'recall_date',
+      'recall_telephone',
     ]);
     expect(required('wolkvox-campaign')).toEqual(['tel1']);
     expect(t.fields.find((f) => f.key === 'recall_date')?.kind).toBe('date');
@@ -45,8 +107,19 @@ describe('target catalogs', () => {
 
   it('Thalamus cases: one per request, the party, category and type required, custom fields in caseData', () => {
     const t = targetDescriptor('thalamus-cases');
-    expect([t.maxBatch, t.customPrefix, TARGET_SPECS['thalamus-cases'].dateOutput]).toEqual([1, 'caseData.', 'iso-date']);
-    expect(keys('thalamus-cases')).toEqual(['party', 'categoryCode', 'typeCode', 'status', 'resolution', 'comment']);
+    expect([t.maxBatch, t.customPrefix, TARGET_SPECS['thalamus-cases'].dateOutput]).toEqual([
+      1,
+      'caseData.',
+      'iso-date',
+    ]);
+    expect(keys('thalamus-cases')).toEqual([
+      'party',
+      'categoryCode',
+      'typeCode',
+      'status',
+      'resolution',
+      'comment',
+    ]);
     expect(required('thalamus-cases')).toEqual(['party', 'categoryCode', 'typeCode']);
   });
 

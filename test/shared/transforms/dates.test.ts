@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
+
 import { dateTransform, formatDate, parseDate } from '../../../shared/transforms/dates';
 
-const at = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0) => ({ year, month, day, hour, minute, second });
+const at = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0) => ({
+  year,
+  month,
+  day,
+  hour,
+  minute,
+  second,
+});
 
 describe('parseDate', () => {
   it('reads day/month/year as Latin American spreadsheets write it', () => {
@@ -126,11 +134,21 @@ describe('dateTransform', () => {
 
   it('explains each way a date can fail', () => {
     const transform = dateTransform('yyyy-mm-dd', 'wolkvox');
-    expect(transform('31/02/2026x')).toEqual({ ok: false, failure: { code: 'invalid-date', message: 'validation.invalid-date' } });
-    expect(transform('2026-02-31')).toEqual({ ok: false, failure: { code: 'invalid-date', message: 'validation.impossible-date' } });
+    expect(transform('31/02/2026x')).toEqual({
+      ok: false,
+      failure: { code: 'invalid-date', message: 'validation.invalid-date' },
+    });
+    expect(transform('2026-02-31')).toEqual({
+      ok: false,
+      failure: { code: 'invalid-date', message: 'validation.impossible-date' },
+    });
     expect(transform('15/03/2026')).toEqual({
       ok: false,
-      failure: { code: 'invalid-date', message: 'validation.date-format-mismatch', params: { format: 'yyyy-mm-dd' } },
+      failure: {
+        code: 'invalid-date',
+        message: 'validation.date-format-mismatch',
+        params: { format: 'yyyy-mm-dd' },
+      },
     });
   });
 });

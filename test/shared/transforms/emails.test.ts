@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { checkEmail } from '../../../shared/transforms/emails';
 
 describe('checkEmail', () => {
@@ -9,7 +10,16 @@ describe('checkEmail', () => {
 
   it('refuses what is not one address', () => {
     const invalid = { ok: false, failure: { code: 'invalid-email', message: 'validation.invalid-email' } };
-    for (const value of ['ana.perez', 'ana@empresa', 'ana perez@empresa.com', 'ana@@empresa.com', 'a@x.com; b@y.com', '@empresa.com', 'ana@.com', 'ana@empresa.']) {
+    for (const value of [
+      'ana.perez',
+      'ana@empresa',
+      'ana perez@empresa.com',
+      'ana@@empresa.com',
+      'a@x.com; b@y.com',
+      '@empresa.com',
+      'ana@.com',
+      'ana@empresa.',
+    ]) {
       expect(checkEmail(value)).toEqual(invalid);
     }
   });

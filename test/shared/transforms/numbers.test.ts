@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { normalizeNumber } from '../../../shared/transforms/numbers';
 
 describe('normalizeNumber', () => {

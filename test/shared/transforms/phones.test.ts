@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { normalizePhone } from '../../../shared/transforms/phones';
 
 const ok = (value: string) => ({ ok: true, value });
@@ -23,7 +24,10 @@ describe('normalizePhone', () => {
   });
 
   it('refuses scientific notation: Excel already lost digits', () => {
-    const scientific = { ok: false, failure: { code: 'phone-scientific', message: 'validation.phone-scientific' } };
+    const scientific = {
+      ok: false,
+      failure: { code: 'phone-scientific', message: 'validation.phone-scientific' },
+    };
     expect(normalizePhone('3.00123E+09')).toEqual(scientific);
     expect(normalizePhone('3,00123E+09')).toEqual(scientific);
     expect(normalizePhone('3E9')).toEqual(scientific);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
+import {
+  CASE_PRIORITY_VALUES,
+  CASE_STATUS_VALUES,
+  CASE_TYPE_VALUES,
+} from '../../../shared/transforms/system-values';
 import { buildValueMap } from '../../../shared/transforms/value-map';
-import { CASE_PRIORITY_VALUES, CASE_STATUS_VALUES, CASE_TYPE_VALUES } from '../../../shared/transforms/system-values';
 
 describe('buildValueMap', () => {
   it('maps the Spanish system values of SPEC.md to English', () => {
@@ -8,8 +13,17 @@ describe('buildValueMap', () => {
     const priority = buildValueMap(CASE_PRIORITY_VALUES.spanish, undefined);
     const type = buildValueMap(CASE_TYPE_VALUES.spanish, undefined);
     expect([status.lookup('Abierto')?.value, status.lookup('Cerrado')?.value]).toEqual(['open', 'closed']);
-    expect([priority.lookup('Alta')?.value, priority.lookup('Media')?.value, priority.lookup('Baja')?.value]).toEqual(['high', 'medium', 'low']);
-    expect(['Solicitud', 'Queja', 'Reclamo', 'Sugerencia'].map((v) => type.lookup(v)?.value)).toEqual(['Request', 'Complaints', 'Claims', 'Suggestions']);
+    expect([
+      priority.lookup('Alta')?.value,
+      priority.lookup('Media')?.value,
+      priority.lookup('Baja')?.value,
+    ]).toEqual(['high', 'medium', 'low']);
+    expect(['Solicitud', 'Queja', 'Reclamo', 'Sugerencia'].map((v) => type.lookup(v)?.value)).toEqual([
+      'Request',
+      'Complaints',
+      'Claims',
+      'Suggestions',
+    ]);
   });
 
   it('ignores case, accents and spacing', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { CheckTally, quotaDaysNeeded, requestsNeeded } from '../../../shared/validation/check-summary';
 import type { RowProblem } from '../../../shared/validation/problems';
 
@@ -55,8 +56,19 @@ describe('CheckTally', () => {
   it('counts requests for the valid rows only, and the quota days when the quota is known', () => {
     const tally = new CheckTally();
     for (let i = 0; i < 25_001; i++) tally.addRow(i === 0 ? [problem(2, 'empty-row')] : []);
-    const mappingProblems = [{ code: 'mapping.field-mapped-twice' as const, params: { field: 'tel1', columns: 'A, B' } }];
-    const result = tally.result({ mappingProblems, maxBatch: 10_000, quota: { remainingToday: 1, dailyLimit: 1 } });
-    expect([result.validRows, result.requests, result.quotaDays, result.mappingProblems]).toEqual([25_000, 3, 3, mappingProblems]);
+    const mappingProblems = [
+      { code: 'mapping.field-mapped-twice' as const, params: { field: 'tel1', columns: 'A, B' } },
+    ];
+    const result = tally.result({
+      mappingProblems,
+      maxBatch: 10_000,
+      quota: { remainingToday: 1, dailyLimit: 1 },
+    });
+    expect([result.validRows, result.requests, result.quotaDays, result.mappingProblems]).toEqual([
+      25_000,
+      3,
+      3,
+      mappingProblems,
+    ]);
   });
 });

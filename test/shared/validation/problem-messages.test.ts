@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { validationMessages } from '../../../shared/messages/validation-messages';
+
 import { catalog, formatMessage } from '../../../shared/messages/catalog';
+import { validationMessages } from '../../../shared/messages/validation-messages';
 import { PROBLEM_CODES } from '../../../shared/validation/problems';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -19,7 +20,10 @@ describe('validation, mapping and check texts', () => {
   });
 
   it('tell the operator the row, the column, the value and what to do', () => {
-    const message = { code: 'validation.phone-scientific' as const, params: { row: 12, column: 'Teléfono', value: '3.00123E+09' } };
+    const message = {
+      code: 'validation.phone-scientific' as const,
+      params: { row: 12, column: 'Teléfono', value: '3.00123E+09' },
+    };
     expect(formatMessage('es', message)).toBe(
       'Fila 12, columna «Teléfono»: «3.00123E+09» está en notación científica; Excel perdió dígitos. Formatee la columna como texto en Excel y vuelva a exportar.',
     );

@@ -1,4 +1,5 @@
 import busboy from 'busboy';
+
 import type { HttpRequest } from '../../../../electron/engine/crm/target-adapter';
 
 /** Reads a multipart body back as (name, value) pairs, in order, with a real parser. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { targetAdapter } from '../../../../electron/engine/crm/targets';
 import { TARGET_IDS } from '../../../../shared/targets/target-ids';
 

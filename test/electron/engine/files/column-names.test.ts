@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { nameColumns } from '../../../../electron/engine/files/column-names';
 
 describe('nameColumns', () => {

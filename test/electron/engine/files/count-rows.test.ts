@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { countRows } from '../../../../electron/engine/files/count-rows';
 import { openFile } from '../../../../electron/engine/files/open-file';
 import { readRows } from '../../../../electron/engine/files/read-rows';
@@ -16,7 +18,9 @@ function write(name: string, content: string): string {
 
 describe('countRows', () => {
   it('counts records, not lines: quoted line breaks are not rows, blank rows are not counted', async () => {
-    const rows = Array.from({ length: 30_000 }, (_, i) => (i % 10 === 0 ? `${i};"línea uno\nlínea dos\r\nlínea tres"` : `${i};simple`));
+    const rows = Array.from({ length: 30_000 }, (_, i) =>
+      i % 10 === 0 ? `${i};"línea uno\nlínea dos\r\nlínea tres"` : `${i};simple`,
+    );
     const path = write('multiline.csv', `Reporte\n\nN;Nota\r\n${rows.join('\r\n')}\r\n;\r\n\r\n`);
     const info = await openFile(path);
     expect(await countRows(info)).toBe(30_000);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { dateFromSerial, isoFromExcelDate } from '../../../../electron/engine/files/excel-date';
 
 describe('Excel dates', () => {

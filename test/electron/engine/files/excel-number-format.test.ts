@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { isDateFormat, isScientificFormat, zeroPadWidth } from '../../../../electron/engine/files/excel-number-format';
+
+import {
+  isDateFormat,
+  isScientificFormat,
+  zeroPadWidth,
+} from '../../../../electron/engine/files/excel-number-format';
 
 describe('Excel number formats', () => {
   it('tells date formats from others, ignoring literal text and colours', () => {
-    for (const format of ['dd/mm/yyyy', 'yyyy-mm-dd hh:mm', '[h]:mm:ss', '[$-240A]d" de "mmmm" de "yyyy', 'h:mm AM/PM']) {
+    for (const format of [
+      'dd/mm/yyyy',
+      'yyyy-mm-dd hh:mm',
+      '[h]:mm:ss',
+      '[$-240A]d" de "mmmm" de "yyyy',
+      'h:mm AM/PM',
+    ]) {
       expect(isDateFormat(format), format).toBe(true);
     }
-    for (const format of ['General', '0.00', '#,##0 "días"', '[Red]0.00', '0.00E+00', '"$"#,##0', undefined]) {
+    for (const format of [
+      'General',
+      '0.00',
+      '#,##0 "días"',
+      '[Red]0.00',
+      '0.00E+00',
+      '"$"#,##0',
+      undefined,
+    ]) {
       expect(isDateFormat(format), String(format)).toBe(false);
     }
   });

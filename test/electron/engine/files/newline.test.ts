@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { sniffNewline } from '../../../../electron/engine/files/newline';
 
 describe('sniffNewline', () => {

@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+
 import { openFile } from '../../../../electron/engine/files/open-file';
 import { readRows } from '../../../../electron/engine/files/read-rows';
 import type { FileOptions } from '../../../../shared/contract';
@@ -29,7 +31,10 @@ async function openError(path: string, options?: FileOptions): Promise<Message> 
 
 describe('openFile on CSV files', () => {
   it('reads a UTF-8 comma file without BOM', async () => {
-    const path = write('casos.csv', 'Nombre,Teléfono,Ciudad\nAna,3001234567,Bogotá\nLuis,3007654321,Medellín\n');
+    const path = write(
+      'casos.csv',
+      'Nombre,Teléfono,Ciudad\nAna,3001234567,Bogotá\nLuis,3007654321,Medellín\n',
+    );
     const info = await openFile(path);
     expect(info).toEqual({
       path,
@@ -56,7 +61,12 @@ describe('openFile on CSV files', () => {
 
   it('reads a UTF-8 semicolon file with BOM and keeps the BOM out of the first header', async () => {
     const info = await openFile(write('bom.csv', '\uFEFFNombre;Ciudad\r\nAna;Cali\r\n'));
-    expect(info).toMatchObject({ encoding: 'utf-8', bom: true, delimiter: ';', headers: ['Nombre', 'Ciudad'] });
+    expect(info).toMatchObject({
+      encoding: 'utf-8',
+      bom: true,
+      delimiter: ';',
+      headers: ['Nombre', 'Ciudad'],
+    });
     expect(info.preview).toEqual([{ Nombre: 'Ana', Ciudad: 'Cali' }]);
   });
 
@@ -79,7 +89,12 @@ describe('openFile on CSV files', () => {
       Buffer.from(' 20\r\n'),
     ]);
     const info = await openFile(write('ansi.csv', bytes));
-    expect(info).toMatchObject({ encoding: 'windows-1252', bom: false, delimiter: ';', headers: ['Nombre', 'Dirección', 'Saldo'] });
+    expect(info).toMatchObject({
+      encoding: 'windows-1252',
+      bom: false,
+      delimiter: ';',
+      headers: ['Nombre', 'Dirección', 'Saldo'],
+    });
     expect(info.preview).toEqual([
       { Nombre: 'Peña', Dirección: 'Calle mañana', Saldo: '€ 1.500' },
       { Nombre: 'Álvaro', Dirección: 'Av. América', Saldo: '€ 20' },
@@ -88,8 +103,14 @@ describe('openFile on CSV files', () => {
 
   it('detects Windows-1252 when the first 64 KB are plain ASCII and the accents come later', async () => {
     const ascii = Array.from({ length: 3000 }, (_, i) => `Cliente ${i};${3000000000 + i};Cali`).join('\r\n');
-    const tail = Buffer.from(Array.from({ length: 200 }, () => 'Pe\xf1a;3001112233;Bogot\xe1').join('\r\n') + '\r\n', 'latin1');
-    const path = write('late-accents.csv', Buffer.concat([Buffer.from(`Nombre;Telefono;Ciudad\r\n${ascii}\r\n`), tail]));
+    const tail = Buffer.from(
+      Array.from({ length: 200 }, () => 'Pe\xf1a;3001112233;Bogot\xe1').join('\r\n') + '\r\n',
+      'latin1',
+    );
+    const path = write(
+      'late-accents.csv',
+      Buffer.concat([Buffer.from(`Nombre;Telefono;Ciudad\r\n${ascii}\r\n`), tail]),
+    );
     expect((await openFile(path)).encoding).toBe('windows-1252');
   });
 
@@ -97,7 +118,10 @@ describe('openFile on CSV files', () => {
     const text = 'Nombre\tCiudad\r\nÑandú\tSão Paulo\r\n';
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]);
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf16be')]);
-    for (const [name, bytes, encoding] of [['le.txt', le, 'utf-16le'], ['be.txt', be, 'utf-16be']] as const) {
+    for (const [name, bytes, encoding] of [
+      ['le.txt', le, 'utf-16le'],
+      ['be.txt', be, 'utf-16be'],
+    ] as const) {
       const info = await openFile(write(name, bytes));
       expect(info).toMatchObject({ encoding, bom: true, delimiter: '\t', headers: ['Nombre', 'Ciudad'] });
       expect(info.preview).toEqual([{ Nombre: 'Ñandú', Ciudad: 'São Paulo' }]);
@@ -134,44 +158,85 @@ describe('openFile on CSV files', () => {
   });
 
   it('finds the header below title lines, padded or not, and says so', async () => {
-    const plain = await openFile(write('titulo.csv', 'Reporte de casos - Noviembre\n\nNombre;Teléfono;Ciudad\nAna;300;Cali\n'));
-    expect(plain).toMatchObject({ headerRow: 2, headers: ['Nombre', 'Teléfono', 'Ciudad'], warnings: [{ code: 'file.header-below-title', params: { line: 3 } }] });
+    const plain = await openFile(
+      write('titulo.csv', 'Reporte de casos - Noviembre\n\nNombre;Teléfono;Ciudad\nAna;300;Cali\n'),
+    );
+    expect(plain).toMatchObject({
+      headerRow: 2,
+      headers: ['Nombre', 'Teléfono', 'Ciudad'],
+      warnings: [{ code: 'file.header-below-title', params: { line: 3 } }],
+    });
     expect(plain.preview).toEqual([{ Nombre: 'Ana', Teléfono: '300', Ciudad: 'Cali' }]);
 
-    const padded = await openFile(write('titulo2.csv', 'Reporte de casos;;\r\nGenerado: 01/11/2026;;\r\n;;\r\nNombre;Teléfono;Ciudad\r\nAna;300;Cali\r\n'));
+    const padded = await openFile(
+      write(
+        'titulo2.csv',
+        'Reporte de casos;;\r\nGenerado: 01/11/2026;;\r\n;;\r\nNombre;Teléfono;Ciudad\r\nAna;300;Cali\r\n',
+      ),
+    );
     expect(padded).toMatchObject({ delimiter: ';', headerRow: 3, headers: ['Nombre', 'Teléfono', 'Ciudad'] });
     expect(padded.warnings).toEqual([{ code: 'file.header-below-title', params: { line: 4 } }]);
   });
 
   it('makes blank and duplicate header names unique and reports each one', async () => {
-    const info = await openFile(write('dup.csv', 'Nombre,Teléfono,,Teléfono,Teléfono (2), Nombre \nAna,1,2,3,4,5\n'));
+    const info = await openFile(
+      write('dup.csv', 'Nombre,Teléfono,,Teléfono,Teléfono (2), Nombre \nAna,1,2,3,4,5\n'),
+    );
     expect(info.headers).toEqual(['Nombre', 'Teléfono', '', 'Teléfono', 'Teléfono (2)', ' Nombre ']);
-    expect(info.columns).toEqual(['Nombre', 'Teléfono', 'column_3', 'Teléfono (3)', 'Teléfono (2)', 'Nombre (2)']);
+    expect(info.columns).toEqual([
+      'Nombre',
+      'Teléfono',
+      'column_3',
+      'Teléfono (3)',
+      'Teléfono (2)',
+      'Nombre (2)',
+    ]);
     expect(info.warnings).toEqual([
       { code: 'file.header-blank', params: { position: 3, column: 'column_3' } },
       { code: 'file.header-duplicate', params: { header: 'Teléfono', position: 4, column: 'Teléfono (3)' } },
       { code: 'file.header-duplicate', params: { header: 'Nombre', position: 6, column: 'Nombre (2)' } },
     ]);
-    expect(info.preview).toEqual([{ Nombre: 'Ana', Teléfono: '1', column_3: '2', 'Teléfono (3)': '3', 'Teléfono (2)': '4', 'Nombre (2)': '5' }]);
+    expect(info.preview).toEqual([
+      {
+        Nombre: 'Ana',
+        Teléfono: '1',
+        column_3: '2',
+        'Teléfono (3)': '3',
+        'Teléfono (2)': '4',
+        'Nombre (2)': '5',
+      },
+    ]);
   });
 
   it('drops empty trailing columns Excel pads rows with, but keeps one that holds data', async () => {
     const padded = await openFile(write('pad.csv', 'Nombre;Ciudad;;\nAna;Cali;;\nLuis;Pasto;;\n'));
-    expect(padded).toMatchObject({ headers: ['Nombre', 'Ciudad'], columns: ['Nombre', 'Ciudad'], warnings: [] });
+    expect(padded).toMatchObject({
+      headers: ['Nombre', 'Ciudad'],
+      columns: ['Nombre', 'Ciudad'],
+      warnings: [],
+    });
     const used = await openFile(write('used.csv', 'Nombre;Ciudad;\nAna;Cali;x\n'));
     expect(used.columns).toEqual(['Nombre', 'Ciudad', 'column_3']);
-    expect(used.warnings).toEqual([{ code: 'file.header-blank', params: { position: 3, column: 'column_3' } }]);
+    expect(used.warnings).toEqual([
+      { code: 'file.header-blank', params: { position: 3, column: 'column_3' } },
+    ]);
   });
 
   it('reads a header with a quoted line break in a CRLF file', async () => {
-    const info = await openFile(write('multiline-header.csv', 'Nombre;"Fecha\ncierre"\r\nAna;01/02/2026\r\n'));
+    const info = await openFile(
+      write('multiline-header.csv', 'Nombre;"Fecha\ncierre"\r\nAna;01/02/2026\r\n'),
+    );
     expect(info).toMatchObject({ delimiter: ';', headers: ['Nombre', 'Fecha\ncierre'] });
     expect(info.preview).toEqual([{ Nombre: 'Ana', 'Fecha\ncierre': '01/02/2026' }]);
   });
 
   it('accepts a header-only file with zero rows and a warning', async () => {
     const info = await openFile(write('header.csv', 'Nombre;Teléfono\r\n'));
-    expect(info).toMatchObject({ columns: ['Nombre', 'Teléfono'], preview: [], warnings: [{ code: 'file.no-data-rows' }] });
+    expect(info).toMatchObject({
+      columns: ['Nombre', 'Teléfono'],
+      preview: [],
+      warnings: [{ code: 'file.no-data-rows' }],
+    });
   });
 
   it('applies the operator overrides', async () => {
@@ -194,8 +259,15 @@ describe('openFile on CSV files', () => {
 
   it('takes the header row as Excel numbers rows (a quoted line break is not a row) and refuses one past the end', async () => {
     const path = write('inside.csv', 'Nombre;Nota\nAna;"dos\nlíneas"\nLuis;x\nPedro;y\n');
-    expect(await openFile(path, { headerRow: 2 })).toMatchObject({ headerRow: 2, headers: ['Luis', 'x'], preview: [{ Luis: 'Pedro', x: 'y' }] });
-    expect(await openError(path, { headerRow: 40 })).toEqual({ code: 'file.header-row-not-found', params: { line: 41 } });
+    expect(await openFile(path, { headerRow: 2 })).toMatchObject({
+      headerRow: 2,
+      headers: ['Luis', 'x'],
+      preview: [{ Luis: 'Pedro', x: 'y' }],
+    });
+    expect(await openError(path, { headerRow: 40 })).toEqual({
+      code: 'file.header-row-not-found',
+      params: { line: 41 },
+    });
   });
 
   it('reads only the head of the file', async () => {
@@ -234,26 +306,56 @@ describe('openFile on bad input', () => {
   });
 
   it('refuses an empty file, a BOM alone and blank lines alone', async () => {
-    expect(await openError(write('vacio.csv', ''))).toEqual({ code: 'file.empty', params: { name: 'vacio.csv' } });
-    expect(await openError(write('bom.csv', '\uFEFF'))).toEqual({ code: 'file.empty', params: { name: 'bom.csv' } });
-    expect(await openError(write('blank.csv', '\r\n\r\n;;\r\n'))).toEqual({ code: 'file.empty', params: { name: 'blank.csv' } });
+    expect(await openError(write('vacio.csv', ''))).toEqual({
+      code: 'file.empty',
+      params: { name: 'vacio.csv' },
+    });
+    expect(await openError(write('bom.csv', '\uFEFF'))).toEqual({
+      code: 'file.empty',
+      params: { name: 'bom.csv' },
+    });
+    expect(await openError(write('blank.csv', '\r\n\r\n;;\r\n'))).toEqual({
+      code: 'file.empty',
+      params: { name: 'blank.csv' },
+    });
   });
 
   it('refuses a binary file', async () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(200, 7)]);
-    expect(await openError(write('foto.csv', png))).toEqual({ code: 'file.binary', params: { name: 'foto.csv' } });
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      Buffer.alloc(200, 7),
+    ]);
+    expect(await openError(write('foto.csv', png))).toEqual({
+      code: 'file.binary',
+      params: { name: 'foto.csv' },
+    });
   });
 
   it('refuses an old .xls workbook and an .xlsx that is not a zip', async () => {
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
-    expect(await openError(write('viejo.xls', ole))).toEqual({ code: 'file.xls-unsupported', params: { name: 'viejo.xls' } });
-    expect(await openError(write('falso.xlsx', 'Nombre;Ciudad\nAna;Cali\n'))).toEqual({ code: 'file.xlsx-not-zip', params: { name: 'falso.xlsx' } });
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(512),
+    ]);
+    expect(await openError(write('viejo.xls', ole))).toEqual({
+      code: 'file.xls-unsupported',
+      params: { name: 'viejo.xls' },
+    });
+    expect(await openError(write('falso.xlsx', 'Nombre;Ciudad\nAna;Cali\n'))).toEqual({
+      code: 'file.xlsx-not-zip',
+      params: { name: 'falso.xlsx' },
+    });
     const emptyZip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]);
-    expect(await openError(write('vacio.xlsx', emptyZip))).toEqual({ code: 'file.not-a-workbook', params: { name: 'vacio.xlsx' } });
+    expect(await openError(write('vacio.xlsx', emptyZip))).toEqual({
+      code: 'file.not-a-workbook',
+      params: { name: 'vacio.xlsx' },
+    });
   });
 
   it('refuses a first row with a runaway quote', async () => {
     const path = write('runaway.csv', `"Nombre;Ciudad\n${'Ana;Cali\n'.repeat(200_000)}`);
-    expect(await openError(path)).toEqual({ code: 'file.record-too-large', params: { row: 1, limit: '1 MB' } });
+    expect(await openError(path)).toEqual({
+      code: 'file.record-too-large',
+      params: { row: 1, limit: '1 MB' },
+    });
   });
 });

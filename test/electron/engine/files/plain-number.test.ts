@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { plainNumber } from '../../../../electron/engine/files/plain-number';
 
 describe('plainNumber', () => {

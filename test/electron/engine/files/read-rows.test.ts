@@ -1,7 +1,9 @@
-import { openSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+
 import { openFile } from '../../../../electron/engine/files/open-file';
 import { readRows } from '../../../../electron/engine/files/read-rows';
 import type { SourceRow } from '../../../../electron/engine/files/source-row';
@@ -38,7 +40,10 @@ async function rowsUntilError(info: FileInfo): Promise<{ rows: SourceRow[]; erro
 
 describe('readRows on CSV files', () => {
   it('numbers rows as Excel does: one per record, whatever quoted line breaks they hold', async () => {
-    const path = write('multiline.csv', 'Nombre;Nota\r\nAna;"uno\ndos\ntres"\r\nLuis;"dijo ""hola"""\r\nMaría;"a\r\nb"\r\nPedro;fin\r\n');
+    const path = write(
+      'multiline.csv',
+      'Nombre;Nota\r\nAna;"uno\ndos\ntres"\r\nLuis;"dijo ""hola"""\r\nMaría;"a\r\nb"\r\nPedro;fin\r\n',
+    );
     const rows = await allRows(await openFile(path));
     expect(rows).toEqual([
       { index: 0, row: 2, cells: ['Ana', 'uno\ndos\ntres'] },
@@ -63,12 +68,25 @@ describe('readRows on CSV files', () => {
   });
 
   it('flags ragged rows and keeps cells aligned to the columns', async () => {
-    const path = write('ragged.csv', 'Nombre;Ciudad;Estado\nAna;Cali;open\nLuis;Pasto\nMaría;Neiva;open;extra;\nPedro;Tunja;open;;\n');
+    const path = write(
+      'ragged.csv',
+      'Nombre;Ciudad;Estado\nAna;Cali;open\nLuis;Pasto\nMaría;Neiva;open;extra;\nPedro;Tunja;open;;\n',
+    );
     const rows = await allRows(await openFile(path));
     expect(rows).toEqual([
       { index: 0, row: 2, cells: ['Ana', 'Cali', 'open'] },
-      { index: 1, row: 3, cells: ['Luis', 'Pasto', ''], ragged: { code: 'file.row-short', params: { row: 3, expected: 3, found: 2 } } },
-      { index: 2, row: 4, cells: ['María', 'Neiva', 'open'], ragged: { code: 'file.row-long', params: { row: 4, expected: 3, found: 4 } } },
+      {
+        index: 1,
+        row: 3,
+        cells: ['Luis', 'Pasto', ''],
+        ragged: { code: 'file.row-short', params: { row: 3, expected: 3, found: 2 } },
+      },
+      {
+        index: 2,
+        row: 4,
+        cells: ['María', 'Neiva', 'open'],
+        ragged: { code: 'file.row-long', params: { row: 4, expected: 3, found: 4 } },
+      },
       { index: 3, row: 5, cells: ['Pedro', 'Tunja', 'open'] },
     ]);
   });
@@ -105,7 +123,10 @@ describe('readRows on CSV files', () => {
     expect(ansiRows).toHaveLength(20_000);
     expect(ansiRows.every((r) => r.cells[0] === 'Peña' && r.cells[1] === 'Bogotá')).toBe(true);
 
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(`Nombre\tCiudad\r\n${'Ñandú\tSão Paulo\r\n'.repeat(10_000)}`, 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      iconv.encode(`Nombre\tCiudad\r\n${'Ñandú\tSão Paulo\r\n'.repeat(10_000)}`, 'utf16le'),
+    ]);
     const utf16Rows = await allRows(await openFile(write('utf16.txt', utf16)));
     expect(utf16Rows).toHaveLength(10_000);
     expect(utf16Rows[9_999]).toEqual({ index: 9_999, row: 10_001, cells: ['Ñandú', 'São Paulo'] });
@@ -131,7 +152,9 @@ describe('readRows on CSV files', () => {
   it('stops when its signal is aborted', async () => {
     const path = write('abort.csv', `n\n${'1\n'.repeat(10_000)}`);
     const controller = new AbortController();
-    const batches = readRows(await openFile(path), { signal: controller.signal, batchSize: 100 })[Symbol.asyncIterator]();
+    const batches = readRows(await openFile(path), { signal: controller.signal, batchSize: 100 })[
+      Symbol.asyncIterator
+    ]();
     await batches.next();
     controller.abort();
     await expect(batches.next()).rejects.toMatchObject({ name: 'AbortError' });
@@ -140,7 +163,12 @@ describe('readRows on CSV files', () => {
   it('flags a row with misplaced quotes instead of guessing silently', async () => {
     const path = write('bad-quotes.csv', 'Nombre;Nota\nAna;"dijo "hola" y se fue"\nLuis;ok\n');
     expect(await allRows(await openFile(path))).toEqual([
-      { index: 0, row: 2, cells: ['Ana', 'dijo "hola" y se fue'], ragged: { code: 'file.row-bad-quotes', params: { row: 2, lines: 1 } } },
+      {
+        index: 0,
+        row: 2,
+        cells: ['Ana', 'dijo "hola" y se fue'],
+        ragged: { code: 'file.row-bad-quotes', params: { row: 2, lines: 1 } },
+      },
       { index: 1, row: 3, cells: ['Luis', 'ok'] },
     ]);
   });
@@ -153,7 +181,10 @@ describe('readRows on CSV files', () => {
   });
 
   it('refuses a 50 MB field by naming its row, after the rows before it', async () => {
-    const path = write('huge.csv', `Nombre;Nota\nAna;corta\nLuis;"${'x'.repeat(50 * 1024 * 1024)}"\nMaría;fin\n`);
+    const path = write(
+      'huge.csv',
+      `Nombre;Nota\nAna;corta\nLuis;"${'x'.repeat(50 * 1024 * 1024)}"\nMaría;fin\n`,
+    );
     const { rows, error } = await rowsUntilError(await openFile(path));
     expect(rows).toEqual([{ index: 0, row: 2, cells: ['Ana', 'corta'] }]);
     expect(error).toEqual({ code: 'file.record-too-large', params: { row: 3, limit: '1 MB' } });
@@ -161,29 +192,53 @@ describe('readRows on CSV files', () => {
 
   it('reports a UTF-8 file with a Windows-1252 line: where, and the row flagged instead of garbled', async () => {
     const head = `Nombre;Ciudad\n${'Peña;Bogotá\n'.repeat(10_000)}`;
-    const bytes = Buffer.concat([Buffer.from(head), Buffer.from('Mu'), Buffer.from([0xf1]), Buffer.from('oz;Cali\nLuis;Neiva\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(head),
+      Buffer.from('Mu'),
+      Buffer.from([0xf1]),
+      Buffer.from('oz;Cali\nLuis;Neiva\n'),
+    ]);
     const info = await openFile(write('mixed.csv', bytes));
     expect(info.encoding).toBe('utf-8');
-    expect(info.warnings).toEqual([{ code: 'file.mixed-encoding', params: { encoding: 'UTF-8', line: 10_002, byte: Buffer.byteLength(head) + 3 } }]);
+    expect(info.warnings).toEqual([
+      {
+        code: 'file.mixed-encoding',
+        params: { encoding: 'UTF-8', line: 10_002, byte: Buffer.byteLength(head) + 3 },
+      },
+    ]);
     const rows = await allRows(info);
     expect(rows).toHaveLength(10_002);
-    expect(rows[10_000]).toMatchObject({ row: 10_002, ragged: { code: 'file.row-other-encoding', params: { row: 10_002, encoding: 'UTF-8' } } });
+    expect(rows[10_000]).toMatchObject({
+      row: 10_002,
+      ragged: { code: 'file.row-other-encoding', params: { row: 10_002, encoding: 'UTF-8' } },
+    });
     expect(rows[10_001]).toEqual({ index: 10_001, row: 10_003, cells: ['Luis', 'Neiva'] });
     expect(rows.filter((r) => r.ragged)).toHaveLength(1);
   });
 
   it('reports UTF-8 lines in a Windows-1252 file, and the operator can pick either encoding', async () => {
-    const lines = Array.from({ length: 5_000 }, (_, i) => (i === 3_000 ? Buffer.from('José Muñoz;Bogotá\n') : iconv.encode(`Peña ${i};“Cúcuta”\n`, 'windows1252')));
+    const lines = Array.from({ length: 5_000 }, (_, i) =>
+      i === 3_000 ? Buffer.from('José Muñoz;Bogotá\n') : iconv.encode(`Peña ${i};“Cúcuta”\n`, 'windows1252'),
+    );
     const path = write('mezcla.csv', Buffer.concat([Buffer.from('Nombre;Ciudad\n'), ...lines]));
     const info = await openFile(path);
     expect(info.encoding).toBe('windows-1252');
-    expect(info.warnings).toEqual([{ code: 'file.mixed-encoding', params: expect.objectContaining({ encoding: 'Windows-1252', line: 3_002 }) }]);
+    expect(info.warnings).toEqual([
+      {
+        code: 'file.mixed-encoding',
+        params: expect.objectContaining({ encoding: 'Windows-1252', line: 3_002 }),
+      },
+    ]);
     const rows = await allRows(info);
     expect(rows[0]).toEqual({ index: 0, row: 2, cells: ['Peña 0', '“Cúcuta”'] });
-    expect(rows.filter((r) => r.ragged).map((r) => r.ragged)).toEqual([{ code: 'file.row-other-encoding', params: { row: 3_002, encoding: 'Windows-1252' } }]);
+    expect(rows.filter((r) => r.ragged).map((r) => r.ragged)).toEqual([
+      { code: 'file.row-other-encoding', params: { row: 3_002, encoding: 'Windows-1252' } },
+    ]);
 
     const asUtf8 = await openFile(path, { encoding: 'utf-8' });
-    expect(asUtf8.warnings).toEqual([{ code: 'file.mixed-encoding', params: { encoding: 'UTF-8', line: 2, byte: 17 } }]);
+    expect(asUtf8.warnings).toEqual([
+      { code: 'file.mixed-encoding', params: { encoding: 'UTF-8', line: 2, byte: 17 } },
+    ]);
     const utf8Rows = await allRows(asUtf8);
     expect(utf8Rows[3_000]).toEqual({ index: 3_000, row: 3_002, cells: ['José Muñoz', 'Bogotá'] });
     expect(utf8Rows.filter((r) => r.ragged)).toHaveLength(4_999);
@@ -193,6 +248,9 @@ describe('readRows on CSV files', () => {
     const text = 'Nombre;Nota\n“ACCIÓN” Peña;¿Sí? ¡Ñandú! 5 €\nÁlvaro;—\n';
     const info = await openFile(write('w1252.csv', iconv.encode(text, 'windows1252')));
     expect(info).toMatchObject({ encoding: 'windows-1252', warnings: [] });
-    expect((await allRows(info)).map((r) => r.cells)).toEqual([['“ACCIÓN” Peña', '¿Sí? ¡Ñandú! 5 €'], ['Álvaro', '—']]);
+    expect((await allRows(info)).map((r) => r.cells)).toEqual([
+      ['“ACCIÓN” Peña', '¿Sí? ¡Ñandú! 5 €'],
+      ['Álvaro', '—'],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { separatorLine, sniffDelimiter } from '../../../../electron/engine/files/sniff-delimiter';
 
 describe('sniffDelimiter', () => {

@@ -1,10 +1,13 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+
 import { sniffEncoding } from '../../../../electron/engine/files/sniff-encoding';
 
 /** Sniffs a whole in-memory file, handing out its later parts when asked. */
 function sniff(bytes: Buffer, headBytes = bytes.length): Promise<string> {
-  return sniffEncoding(bytes.subarray(0, headBytes), bytes.length, async (position, length) => bytes.subarray(position, position + length));
+  return sniffEncoding(bytes.subarray(0, headBytes), bytes.length, async (position, length) =>
+    bytes.subarray(position, position + length),
+  );
 }
 
 describe('sniffEncoding', () => {
@@ -28,7 +31,10 @@ describe('sniffEncoding', () => {
   });
 
   it('looks further into the file when the head is plain ASCII', async () => {
-    const bytes = Buffer.concat([Buffer.from('a\n'.repeat(50_000)), iconv.encode('Peña\n'.repeat(10), 'windows1252')]);
+    const bytes = Buffer.concat([
+      Buffer.from('a\n'.repeat(50_000)),
+      iconv.encode('Peña\n'.repeat(10), 'windows1252'),
+    ]);
     expect(await sniff(bytes, 64 * 1024)).toBe('windows-1252');
     const utf8 = Buffer.concat([Buffer.from('a\n'.repeat(50_000)), Buffer.from('Peña\n'.repeat(10))]);
     expect(await sniff(utf8, 64 * 1024)).toBe('utf-8');

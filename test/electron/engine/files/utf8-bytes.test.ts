@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { completeUtf8Length, firstInvalidUtf8 } from '../../../../electron/engine/files/utf8-bytes';
 
 describe('UTF-8 bytes', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { cellText, numberNote, scientificText } from '../../../../electron/engine/files/xlsx-cell-text';
 
 describe('cellText', () => {
@@ -9,7 +10,9 @@ describe('cellText', () => {
     expect(cellText(42, '0000000000', false)).toBe('0000000042');
     expect(cellText(true, undefined, false)).toBe('TRUE');
     expect(cellText(new Date(Date.UTC(2026, 2, 15)), 'dd/mm/yyyy', false)).toBe('2026-03-15');
-    expect(cellText({ richText: [{ text: 'Cliente ' }, { text: 'VIP' }] }, undefined, false)).toBe('Cliente VIP');
+    expect(cellText({ richText: [{ text: 'Cliente ' }, { text: 'VIP' }] }, undefined, false)).toBe(
+      'Cliente VIP',
+    );
     expect(cellText({ text: 'portal', hyperlink: 'https://example.com' }, undefined, false)).toBe('portal');
     expect(cellText({ formula: 'A1*2', result: 0.30000000000000004 }, undefined, false)).toBe('0.3');
     expect(cellText({ formula: 'B2+1', result: 46096 }, 'dd/mm/yyyy', false)).toBe('2026-03-15');

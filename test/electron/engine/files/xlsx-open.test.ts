@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+
 import { countRows } from '../../../../electron/engine/files/count-rows';
 import { openFile } from '../../../../electron/engine/files/open-file';
 import { readRows } from '../../../../electron/engine/files/read-rows';
@@ -20,10 +22,38 @@ async function writeWorkbook(path: string): Promise<void> {
   const cases = workbook.addWorksheet('Casos');
   cases.addRow(['Reporte de casos - Marzo']);
   cases.addRow([]);
-  cases.addRow(['Nombre', 'Fecha', 'Cita', 'Teléfono', 'Celular', 'Monto', 'Documento', 'Vence', 'Activo', 'Nota', 'Sitio']);
+  cases.addRow([
+    'Nombre',
+    'Fecha',
+    'Cita',
+    'Teléfono',
+    'Celular',
+    'Monto',
+    'Documento',
+    'Vence',
+    'Activo',
+    'Nota',
+    'Sitio',
+  ]);
   const data = [
-    ['Ana', new Date(Date.UTC(2026, 2, 15)), new Date(Date.UTC(2026, 2, 15, 10, 30)), 573001234567, 3001234567, 0.1 + 0.2, 42],
-    ['Luis', new Date(Date.UTC(2026, 11, 31)), new Date(Date.UTC(2026, 0, 2, 8, 5, 9)), 573007654321, 3007654321, 1234.5, 7],
+    [
+      'Ana',
+      new Date(Date.UTC(2026, 2, 15)),
+      new Date(Date.UTC(2026, 2, 15, 10, 30)),
+      573001234567,
+      3001234567,
+      0.1 + 0.2,
+      42,
+    ],
+    [
+      'Luis',
+      new Date(Date.UTC(2026, 11, 31)),
+      new Date(Date.UTC(2026, 0, 2, 8, 5, 9)),
+      573007654321,
+      3007654321,
+      1234.5,
+      7,
+    ],
   ] as const;
   data.forEach((values, i) => {
     const row = cases.addRow([...values]);
@@ -35,7 +65,10 @@ async function writeWorkbook(path: string): Promise<void> {
     row.getCell(8).value = { formula: `B${row.number}+30`, result: 46126 + i };
     row.getCell(8).numFmt = 'yyyy-mm-dd';
     row.getCell(9).value = i === 0;
-    row.getCell(10).value = i === 0 ? { richText: [{ text: 'Cliente ' }, { text: 'VIP', font: { bold: true } }] } : { error: '#N/A' };
+    row.getCell(10).value =
+      i === 0
+        ? { richText: [{ text: 'Cliente ' }, { text: 'VIP', font: { bold: true } }] }
+        : { error: '#N/A' };
     row.getCell(11).value = { text: 'portal', hyperlink: 'https://example.com' };
   });
   const contacts = workbook.addWorksheet('Contactos');
@@ -76,7 +109,19 @@ describe('XLSX workbooks', () => {
       sheets: ['Casos', 'Contactos', 'Vacía'],
       sheet: 'Casos',
       headerRow: 2,
-      headers: ['Nombre', 'Fecha', 'Cita', 'Teléfono', 'Celular', 'Monto', 'Documento', 'Vence', 'Activo', 'Nota', 'Sitio'],
+      headers: [
+        'Nombre',
+        'Fecha',
+        'Cita',
+        'Teléfono',
+        'Celular',
+        'Monto',
+        'Documento',
+        'Vence',
+        'Activo',
+        'Nota',
+        'Sitio',
+      ],
       rowCount: null,
     });
     expect(info.warnings).toEqual([
@@ -104,8 +149,40 @@ describe('XLSX workbooks', () => {
     await writeWorkbook(path);
     const info = await openFile(path);
     expect(await allRows(info)).toEqual([
-      { index: 0, row: 4, cells: ['Ana', '2026-03-15', '2026-03-15T10:30:00', '573001234567', '3001234567', '0.3', '0000000042', '2026-04-14', 'TRUE', 'Cliente VIP', 'portal'] },
-      { index: 1, row: 5, cells: ['Luis', '2026-12-31', '2026-01-02T08:05:09', '573007654321', '3007654321', '1234.5', '0000000007', '2026-04-15', 'FALSE', '#N/A', 'portal'] },
+      {
+        index: 0,
+        row: 4,
+        cells: [
+          'Ana',
+          '2026-03-15',
+          '2026-03-15T10:30:00',
+          '573001234567',
+          '3001234567',
+          '0.3',
+          '0000000042',
+          '2026-04-14',
+          'TRUE',
+          'Cliente VIP',
+          'portal',
+        ],
+      },
+      {
+        index: 1,
+        row: 5,
+        cells: [
+          'Luis',
+          '2026-12-31',
+          '2026-01-02T08:05:09',
+          '573007654321',
+          '3007654321',
+          '1234.5',
+          '0000000007',
+          '2026-04-15',
+          'FALSE',
+          '#N/A',
+          'portal',
+        ],
+      },
     ]);
     expect(await countRows(info)).toBe(2);
   });
@@ -114,11 +191,21 @@ describe('XLSX workbooks', () => {
     const path = join(tempDir(), 'casos.xlsx');
     await writeWorkbook(path);
     const info = await openFile(path, { sheet: 'Contactos' });
-    expect(info).toMatchObject({ sheet: 'Contactos', headerRow: 0, columns: ['Correo', 'Ciudad'], warnings: [] });
+    expect(info).toMatchObject({
+      sheet: 'Contactos',
+      headerRow: 0,
+      columns: ['Correo', 'Ciudad'],
+      warnings: [],
+    });
     expect(await allRows(info)).toEqual([
       { index: 0, row: 2, cells: ['ana@example.com', 'Cali'] },
       { index: 1, row: 3, cells: ['luis@example.com', 'Pasto'] },
-      { index: 2, row: 4, cells: ['maria@example.com', 'Neiva'], ragged: { code: 'file.row-long', params: { row: 4, expected: 2, found: 3 } } },
+      {
+        index: 2,
+        row: 4,
+        cells: ['maria@example.com', 'Neiva'],
+        ragged: { code: 'file.row-long', params: { row: 4, expected: 2, found: 3 } },
+      },
     ]);
   });
 
@@ -126,9 +213,17 @@ describe('XLSX workbooks', () => {
     const path = join(tempDir(), 'casos.xlsx');
     await writeWorkbook(path);
     const empty = await openFile(path, { sheet: 'Vacía' });
-    expect(empty).toMatchObject({ sheet: 'Vacía', columns: [], preview: [], warnings: [{ code: 'file.sheet-empty', params: { sheet: 'Vacía' } }] });
+    expect(empty).toMatchObject({
+      sheet: 'Vacía',
+      columns: [],
+      preview: [],
+      warnings: [{ code: 'file.sheet-empty', params: { sheet: 'Vacía' } }],
+    });
     expect(await countRows(empty)).toBe(0);
-    expect(await openError(path, { sheet: 'Ventas' })).toEqual({ code: 'file.sheet-not-found', params: { sheet: 'Ventas', sheets: 'Casos, Contactos, Vacía' } });
+    expect(await openError(path, { sheet: 'Ventas' })).toEqual({
+      code: 'file.sheet-not-found',
+      params: { sheet: 'Ventas', sheets: 'Casos, Contactos, Vacía' },
+    });
   });
 
   it('refuses a truncated workbook with a clear message', async () => {

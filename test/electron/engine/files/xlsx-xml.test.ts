@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+
 import { XmlScanner } from '../../../../electron/engine/files/xlsx-xml';
 
 function events(pieces: readonly string[]): string[] {
   const seen: string[] = [];
   const scanner = new XmlScanner({
     open: (name, attributes) => seen.push(`<${name} ${JSON.stringify(attributes)}`),
-    text: (text) => (seen.at(-1)?.startsWith('"') ? (seen[seen.length - 1] = JSON.stringify(JSON.parse(seen.at(-1)!) + text)) : seen.push(JSON.stringify(text))),
+    text: (text) =>
+      seen.at(-1)?.startsWith('"')
+        ? (seen[seen.length - 1] = JSON.stringify(JSON.parse(seen.at(-1)!) + text))
+        : seen.push(JSON.stringify(text)),
     close: (name) => seen.push(`</${name}`),
   });
   for (const piece of pieces) scanner.write(piece);
@@ -44,7 +48,8 @@ describe('XmlScanner', () => {
   it('gives the same events whatever the chunk boundaries', () => {
     const whole = events([DOC]);
     expect(events([...DOC])).toEqual(whole);
-    for (let cut = 1; cut < DOC.length; cut += 7) expect(events([DOC.slice(0, cut), DOC.slice(cut)])).toEqual(whole);
+    for (let cut = 1; cut < DOC.length; cut += 7)
+      expect(events([DOC.slice(0, cut), DOC.slice(cut)])).toEqual(whole);
   });
 
   it('refuses a document cut inside a tag, and a tag that never ends', () => {

@@ -1,8 +1,18 @@
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../../../shared/contract';
+
 import { startSandbox, type SandboxHandle } from '../../../../electron/sandbox/sandbox';
-import { CASE_HEADER, CASES_TEMPLATE, caseRow, importFixture, TEST_TOKEN, writeCsv, type ImportFixture } from '../../../support/import-fixture';
+import type { EngineEvent } from '../../../../shared/contract';
+import {
+  CASE_HEADER,
+  caseRow,
+  CASES_TEMPLATE,
+  importFixture,
+  TEST_TOKEN,
+  writeCsv,
+  type ImportFixture,
+} from '../../../support/import-fixture';
 import { useTempDirs } from '../../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -18,7 +28,11 @@ async function setup(engine: Parameters<typeof importFixture>[1] = {}): Promise<
 }
 
 function casesFile(dir: string, count: number): string {
-  return writeCsv(join(dir, 'casos.csv'), CASE_HEADER, Array.from({ length: count }, (_, i) => caseRow(i)));
+  return writeCsv(
+    join(dir, 'casos.csv'),
+    CASE_HEADER,
+    Array.from({ length: count }, (_, i) => caseRow(i)),
+  );
 }
 
 function statusEvents(fixture: ImportFixture): Extract<EngineEvent, { type: 'job-status' }>[] {
@@ -69,7 +83,11 @@ describe('a CRM that is down or failing', () => {
     const { port } = fixture.sandbox;
     await fixture.sandbox.close();
     const waiting = whenStatus(fixture, 'waiting-crm');
-    const started = await fixture.engine.startJob({ path: casesFile(fixture.dir, 15), template: CASES_TEMPLATE, connectionId: fixture.connection.id });
+    const started = await fixture.engine.startJob({
+      path: casesFile(fixture.dir, 15),
+      template: CASES_TEMPLATE,
+      connectionId: fixture.connection.id,
+    });
     await waiting;
     const back = await sandboxOnPort(port);
     const summary = await fixture.engine.settled(started.jobId);
@@ -87,7 +105,11 @@ describe('a CRM that is down or failing', () => {
 
     const back = await sandboxOnPort(port);
     await fixture.engine.resumeJob({ jobId: stopped.jobId });
-    expect(await fixture.engine.settled(stopped.jobId)).toMatchObject({ status: 'finished', ok: 6, failed: 0 });
+    expect(await fixture.engine.settled(stopped.jobId)).toMatchObject({
+      status: 'finished',
+      ok: 6,
+      failed: 0,
+    });
     expect(back.accepted().cases).toHaveLength(6);
   });
 });

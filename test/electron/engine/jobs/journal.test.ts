@@ -1,11 +1,18 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { Journal } from '../../../../electron/engine/jobs/journal';
 import { useTempDirs } from '../../../support/temp-dir';
 
 const tempDir = useTempDirs();
-const failure = { failureClass: 'row' as const, code: '404', message: 'REVIEW', explanation: { code: 'job.invalid-row' as const } };
+const failure = {
+  failureClass: 'row' as const,
+  code: '404',
+  message: 'REVIEW',
+  explanation: { code: 'job.invalid-row' as const },
+};
 
 describe('the journal', () => {
   it('replays outcomes: ok, failed with cells, unsent back to pending, fixes and the total', async () => {
@@ -26,10 +33,22 @@ describe('the journal', () => {
     journal.close();
     const { state } = journal;
     // The same entries give the same state, applied live or replayed.
-    expect([0, 1, 2, 3, 4].map((i) => live.states.get(i))).toEqual(['ok', 'ok', 'failed', 'pending', 'pending']);
+    expect([0, 1, 2, 3, 4].map((i) => live.states.get(i))).toEqual([
+      'ok',
+      'ok',
+      'failed',
+      'pending',
+      'pending',
+    ]);
     expect(live.details.get(2)).toEqual(state.details.get(2));
     expect(live.states.tally).toEqual(state.states.tally);
-    expect([0, 1, 2, 3, 4].map((i) => state.states.get(i))).toEqual(['ok', 'ok', 'failed', 'pending', 'pending']);
+    expect([0, 1, 2, 3, 4].map((i) => state.states.get(i))).toEqual([
+      'ok',
+      'ok',
+      'failed',
+      'pending',
+      'pending',
+    ]);
     expect(state.details.get(2)).toEqual({ failure, cells: ['a', 'b'], row: 4 });
     expect(state.fixes.get(2)).toEqual({ Nombre: 'Ana' });
     expect(state.total).toBe(5);
@@ -46,7 +65,12 @@ describe('the journal', () => {
 
     const second = await Journal.open(path, join(dirname(path), 'checkpoint.json'));
     second.close();
-    expect([0, 1, 2, 3].map((i) => second.state.states.get(i))).toEqual(['ok', 'uncertain', 'uncertain', 'uncertain']);
+    expect([0, 1, 2, 3].map((i) => second.state.states.get(i))).toEqual([
+      'ok',
+      'uncertain',
+      'uncertain',
+      'uncertain',
+    ]);
 
     const third = await Journal.open(path, join(dirname(path), 'checkpoint.json'));
     third.close();
@@ -56,14 +80,19 @@ describe('the journal', () => {
 
   it('drops a line torn by a crash and appends cleanly after it', async () => {
     const path = join(tempDir(), 'outcomes.jsonl');
-    writeFileSync(path, '{"t":"send","r":1,"i":[[0,0]]}\n{"t":"ok","r":1,"i":[[0,0]]}\n{"t":"send","r":2,"i":[[1');
+    writeFileSync(
+      path,
+      '{"t":"send","r":1,"i":[[0,0]]}\n{"t":"ok","r":1,"i":[[0,0]]}\n{"t":"send","r":2,"i":[[1',
+    );
     const journal = await Journal.open(path, join(dirname(path), 'checkpoint.json'));
     journal.total(2);
     journal.close();
     const { state } = journal;
     expect(state.states.get(0)).toBe('ok');
     expect(state.states.get(1)).toBe('pending');
-    expect(readFileSync(path, 'utf8')).toBe('{"t":"send","r":1,"i":[[0,0]]}\n{"t":"ok","r":1,"i":[[0,0]]}\n{"t":"total","n":2}\n');
+    expect(readFileSync(path, 'utf8')).toBe(
+      '{"t":"send","r":1,"i":[[0,0]]}\n{"t":"ok","r":1,"i":[[0,0]]}\n{"t":"total","n":2}\n',
+    );
   });
 
   it('marks a journal with a line that does not read as damaged, wherever the line is', async () => {

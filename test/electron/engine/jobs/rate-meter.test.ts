@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { RateMeter } from '../../../../electron/engine/jobs/rate-meter';
 
 describe('the rate meter', () => {

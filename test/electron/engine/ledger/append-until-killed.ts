@@ -4,6 +4,7 @@
  * Usage: tsx append-until-killed.ts DIR DESTINATION
  */
 import { createHash } from 'node:crypto';
+
 import { LedgerFile } from '../../../../electron/engine/ledger/destination-ledger';
 
 const [dir, destination] = process.argv.slice(2);
@@ -12,7 +13,8 @@ const ledger = LedgerFile.open(dir, destination);
 let n = 0;
 for (;;) {
   const batch: Buffer[] = [];
-  for (let i = 0; i < 5_000; i++) batch.push(createHash('sha256').update(String(n++)).digest().subarray(0, 16));
+  for (let i = 0; i < 5_000; i++)
+    batch.push(createHash('sha256').update(String(n++)).digest().subarray(0, 16));
   ledger.recordAccepted(batch, `job-${Math.floor(n / 50_000)}`);
   process.stdout.write(`${n}\n`);
 }

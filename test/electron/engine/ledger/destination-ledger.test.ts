@@ -2,16 +2,24 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
-import type { Connection } from '../../../../shared/contract';
+
 import { destinationKey } from '../../../../electron/engine/ledger/destination';
 import { LedgerFile } from '../../../../electron/engine/ledger/destination-ledger';
 import { HEADER_BYTES, UNIT } from '../../../../electron/engine/ledger/ledger-records';
+import type { Connection } from '../../../../shared/contract';
 import { useTempDirs } from '../../../support/temp-dir';
 
 const tempDir = useTempDirs();
 const ROOT = join(import.meta.dirname, '../../../..');
-const DESTINATION = destinationKey({ id: 'c', name: 'c', target: 'wolkvox-crm-cases', server: 'crm0000.wolkvox.com', operation: 'ventas' });
+const DESTINATION = destinationKey({
+  id: 'c',
+  name: 'c',
+  target: 'wolkvox-crm-cases',
+  server: 'crm0000.wolkvox.com',
+  operation: 'ventas',
+});
 
 function fp(n: number): Buffer {
   return createHash('sha256').update(`row ${n}`).digest().subarray(0, 16);
@@ -65,7 +73,15 @@ describe('destination ledger', () => {
 
   it('keeps one ledger per destination: another operation or server is another ledger', () => {
     const dir = tempDir();
-    const cases = (connection: Partial<Connection>) => destinationKey({ id: 'c', name: 'c', target: 'wolkvox-crm-cases', server: 'crm0000.wolkvox.com', operation: 'ventas', ...connection });
+    const cases = (connection: Partial<Connection>) =>
+      destinationKey({
+        id: 'c',
+        name: 'c',
+        target: 'wolkvox-crm-cases',
+        server: 'crm0000.wolkvox.com',
+        operation: 'ventas',
+        ...connection,
+      });
     expect(cases({ server: 'https://crm0000.wolkvox.com/' })).toBe(DESTINATION);
     expect(cases({ operation: ' ventas ', dailyLimit: 10, name: 'other name' })).toBe(DESTINATION);
     expect(cases({ operation: 'cobranza' })).not.toBe(DESTINATION);
@@ -138,10 +154,14 @@ describe('destination ledger', () => {
     const dir = tempDir();
     // Node itself with tsx as a loader: the tsx launcher would run the script in a grandchild
     // that SIGKILL on the launcher never reaches.
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'append-until-killed.ts'), dir, DESTINATION], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'append-until-killed.ts'), dir, DESTINATION],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     // Killed as soon as at least 100,000 rows are in: the next batch is being written.
     const confirmed = await new Promise<number>((resolve) => {
       let last = 0;
@@ -174,15 +194,24 @@ describe('destination ledger', () => {
     const dir = tempDir();
     const ledger = LedgerFile.open(dir, DESTINATION);
     const fingerprints = ledger.fingerprinter();
-    const record = { fields: { contact: 'ana.perez@example.com', description: 'Caso 3104567890' }, custom: { Ciudad: 'Cali' } };
+    const record = {
+      fields: { contact: 'ana.perez@example.com', description: 'Caso 3104567890' },
+      custom: { Ciudad: 'Cali' },
+    };
     ledger.recordAccepted([fingerprints.fingerprint(record)], 'job-a');
     ledger.close();
     const bytes = readFileSync(ledgerPath(dir));
-    for (const value of ['ana.perez', '3104567890', 'Cali', 'ventas', 'crm0000']) expect(bytes.includes(value)).toBe(false);
+    for (const value of ['ana.perez', '3104567890', 'Cali', 'ventas', 'crm0000'])
+      expect(bytes.includes(value)).toBe(false);
     expect(statSync(ledgerPath(dir)).mode & 0o077).toBe(0);
 
     // Another ledger (another key) fingerprints the same row differently.
     const other = LedgerFile.open(tempDir(), DESTINATION);
-    expect(other.fingerprinter().fingerprint(record).equals(LedgerFile.open(dir, DESTINATION).fingerprinter().fingerprint(record))).toBe(false);
+    expect(
+      other
+        .fingerprinter()
+        .fingerprint(record)
+        .equals(LedgerFile.open(dir, DESTINATION).fingerprinter().fingerprint(record)),
+    ).toBe(false);
   });
 });

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
-import { MachineSlots, machineLaneKey, slotAddress, type SlotLease } from '../../../../electron/engine/quota/machine-slots';
+
+import {
+  machineLaneKey,
+  MachineSlots,
+  slotAddress,
+  type SlotLease,
+} from '../../../../electron/engine/quota/machine-slots';
 import { TEST_TOKEN } from '../../../support/import-fixture';
 
 /** Each MachineSlots instance stands for a process: they share nothing but the operating system. */
@@ -9,7 +16,10 @@ function uniqueKey(label: string): string {
 }
 
 function settledYet(promise: Promise<unknown>): Promise<boolean> {
-  return Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))]);
+  return Promise.race([
+    promise.then(() => true),
+    new Promise<boolean>((resolve) => setImmediate(() => resolve(false))),
+  ]);
 }
 
 describe('machine-wide token slots', () => {

@@ -6,11 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JobSummary } from '../../../../shared/contract';
+
 import { createEngine, type Engine } from '../../../../electron/engine/engine';
 import { createMemoryVault } from '../../../../electron/engine/secrets/memory-vault';
 import { startSandbox, type SandboxHandle } from '../../../../electron/sandbox/sandbox';
+import type { JobSummary } from '../../../../shared/contract';
 import { CASE_HEADER, caseRow, CASES_TEMPLATE, TEST_TOKEN, writeCsv } from '../../../support/import-fixture';
 import { useTempDirs } from '../../../support/temp-dir';
 
@@ -22,7 +24,8 @@ let sandbox: SandboxHandle | null = null;
 let engine: Engine | null = null;
 const children: ChildProcess[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   // The sandbox first: it drops held answers, so the engine's jobs can end and it can close.
   await sandbox?.close();
   sandbox = null;
@@ -30,13 +33,32 @@ afterEach(async () => {
   engine = null;
 });
 
-function cliImport(home: string, file: string, origin: string): { child: ChildProcess; exit: Promise<number | null> } {
+function cliImport(
+  home: string,
+  file: string,
+  origin: string,
+): { child: ChildProcess; exit: Promise<number | null> } {
   // One process (tsx's loader inside it, not its wrapper), so that kill -9 kills Carga itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli.ts'), 'import', file, '--template', TEMPLATE, '--server', origin, '--json'], {
-    cwd: ROOT,
-    env: { ...process.env, CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN, LANG: 'en_US.UTF-8' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'electron/cli.ts'),
+      'import',
+      file,
+      '--template',
+      TEMPLATE,
+      '--server',
+      origin,
+      '--json',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN, LANG: 'en_US.UTF-8' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   children.push(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -76,8 +98,23 @@ function whenRunning(home: string, child: ChildProcess): Promise<void> {
 }
 
 async function inProcessEngine(home: string, origin: string): Promise<Engine> {
-  const made = await createEngine({ dataDir: home, vault: createMemoryVault(), lang: 'en', frontDoor: 'cli', autoResume: false });
-  await made.useConnection({ id: 'shared-token', name: 'same token', target: 'wolkvox-crm-cases', server: origin, operation: 'demo' }, TEST_TOKEN);
+  const made = await createEngine({
+    dataDir: home,
+    vault: createMemoryVault(),
+    lang: 'en',
+    frontDoor: 'cli',
+    autoResume: false,
+  });
+  await made.useConnection(
+    {
+      id: 'shared-token',
+      name: 'same token',
+      target: 'wolkvox-crm-cases',
+      server: origin,
+      operation: 'demo',
+    },
+    TEST_TOKEN,
+  );
   return made;
 }
 
@@ -92,7 +129,10 @@ function onStatus(on: Engine, jobId: string, status: string): Promise<void> {
   });
 }
 
-async function startInProcessJob(on: Engine, file: string): Promise<{ running: Promise<void>; settled: Promise<JobSummary> }> {
+async function startInProcessJob(
+  on: Engine,
+  file: string,
+): Promise<{ running: Promise<void>; settled: Promise<JobSummary> }> {
   let runningOf: ((jobId: string) => void) | null = null;
   const seen = new Promise<string>((resolve) => (runningOf = resolve));
   const stop = on.onEvent((event) => {
@@ -107,7 +147,11 @@ async function startInProcessJob(on: Engine, file: string): Promise<{ running: P
 }
 
 function rows(dir: string, name: string, count: number, from: number): string {
-  return writeCsv(join(dir, name), CASE_HEADER, Array.from({ length: count }, (_, i) => caseRow(from + i)));
+  return writeCsv(
+    join(dir, name),
+    CASE_HEADER,
+    Array.from({ length: count }, (_, i) => caseRow(from + i)),
+  );
 }
 
 describe('2 in flight per token, machine-wide', () => {
@@ -124,7 +168,11 @@ describe('2 in flight per token, machine-wide', () => {
     });
     engine = await inProcessEngine(join(dir, 'home-app'), sandbox.origin);
     const own = await startInProcessJob(engine, rows(dir, 'casos-app.csv', ROWS, 3 * ROWS));
-    await Promise.all([...imports.map(({ home, child }) => whenRunning(home, child)), own.running, sandbox.whenInFlight(2, TEST_TOKEN)]);
+    await Promise.all([
+      ...imports.map(({ home, child }) => whenRunning(home, child)),
+      own.running,
+      sandbox.whenInFlight(2, TEST_TOKEN),
+    ]);
     release();
 
     const codes = await Promise.all(imports.map(({ exit }) => exit));

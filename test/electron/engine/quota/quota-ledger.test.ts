@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { QuotaLedger } from '../../../../electron/engine/quota/quota-ledger';
 import { useTempDirs } from '../../../support/temp-dir';
 
@@ -38,14 +40,19 @@ describe('the quota ledger', () => {
     const second = new QuotaLedger(path, undefined, now);
     expect(second.usedToday).toBe(3);
     expect(second.reserve()).toEqual({ ok: true, remaining: 0 });
-    expect(second.reserve()).toEqual({ ok: false, resetsAt: new Date(Date.parse('2026-11-22T12:00:00')).toISOString() });
+    expect(second.reserve()).toEqual({
+      ok: false,
+      resetsAt: new Date(Date.parse('2026-11-22T12:00:00')).toISOString(),
+    });
     clock = Date.parse('2026-11-22T12:00:01');
     expect(second.usedToday).toBe(0);
     expect(second.reserve().ok).toBe(true);
   });
 
   it('takes the provider at its word when it says the quota is spent', () => {
-    const ledger = new QuotaLedger(join(tempDir(), 'token.jsonl'), undefined, () => Date.parse('2026-11-22T10:00:00'));
+    const ledger = new QuotaLedger(join(tempDir(), 'token.jsonl'), undefined, () =>
+      Date.parse('2026-11-22T10:00:00'),
+    );
     expect(ledger.reserve().ok).toBe(true);
     ledger.exhaust();
     expect(ledger.reserve().ok).toBe(false);

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+
 import { csvLine } from '../../../../electron/engine/reports/csv-writer';
 
 describe('csvLine', () => {
@@ -17,7 +18,9 @@ describe('csvLine', () => {
   });
 
   it('neutralises cells that would start a formula before quoting them', () => {
-    expect(csvLine(['=1;2', '+57 300', '-2', '@SUM(A1)', 'ok'], ';')).toBe(`"'=1;2";'+57 300;'-2;'@SUM(A1);ok\r\n`);
+    expect(csvLine(['=1;2', '+57 300', '-2', '@SUM(A1)', 'ok'], ';')).toBe(
+      `"'=1;2";'+57 300;'-2;'@SUM(A1);ok\r\n`,
+    );
     expect(csvLine(['\tx', '\rx'], ';')).toBe(`'\tx;"'\rx"\r\n`);
     expect(csvLine(['\tx', 'y'], '\t')).toBe(`"'\tx"\ty\r\n`);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { neutralizeCell } from '../../../../electron/engine/reports/neutralize-cell';
 
 describe('neutralizeCell', () => {

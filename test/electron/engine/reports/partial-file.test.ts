@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { PartialFile } from '../../../../electron/engine/reports/partial-file';
 import { CargaError } from '../../../../shared/errors/carga-error';
 import { useTempDir } from './temp-dir';
@@ -52,7 +54,10 @@ describe('PartialFile', () => {
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(CargaError);
-    expect((error as CargaError).detail).toEqual({ code: 'report.write-failed', params: { path, reason: 'ENOENT' } });
+    expect((error as CargaError).detail).toEqual({
+      code: 'report.write-failed',
+      params: { path, reason: 'ENOENT' },
+    });
     await file.discard();
   });
 });

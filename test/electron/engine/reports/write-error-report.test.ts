@@ -1,9 +1,11 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+
 import type { ReportRow } from '../../../../electron/engine/reports/report-row';
 import { writeErrorReport } from '../../../../electron/engine/reports/write-error-report';
 import { msg } from '../../../../shared/messages/catalog';
@@ -21,7 +23,14 @@ const ROWS: ReportRow[] = [
     message: 'REVIEW THE ERROR MESSAGE',
     explanation: msg('report.summary.next-pending', { count: 3 }),
   },
-  { row: 5, values: ['Ana'], outcome: 'uncertain', failureClass: 'uncertain', code: 'ECONNRESET', message: 'socket hang up' },
+  {
+    row: 5,
+    values: ['Ana'],
+    outcome: 'uncertain',
+    failureClass: 'uncertain',
+    code: 'ECONNRESET',
+    message: 'socket hang up',
+  },
   { row: 7, values: ['Luis', '123', 'ok', 'extra'], outcome: 'skipped' },
 ];
 
@@ -49,7 +58,18 @@ function parseCsv(text: string, delimiter = ';'): string[][] {
 }
 
 const EXPECTED_ES: (string | number)[][] = [
-  ['Fila', 'Nombre', 'Teléfono', 'Descripción', 'Resultado', 'Tipo de falla', 'Código', 'Mensaje', 'Explicación', 'Explicación en inglés'],
+  [
+    'Fila',
+    'Nombre',
+    'Teléfono',
+    'Descripción',
+    'Resultado',
+    'Tipo de falla',
+    'Código',
+    'Mensaje',
+    'Explicación',
+    'Explicación en inglés',
+  ],
   [
     2,
     'Ñandú Pérez',
@@ -62,7 +82,18 @@ const EXPECTED_ES: (string | number)[][] = [
     'Quedan filas pendientes (3): reanude la carga para enviarlas.',
     'Rows still pending (3): resume the job to send them.',
   ],
-  [5, 'Ana', '', '', 'Sin confirmar', 'Sin respuesta después del envío', 'ECONNRESET', 'socket hang up', '', ''],
+  [
+    5,
+    'Ana',
+    '',
+    '',
+    'Sin confirmar',
+    'Sin respuesta después del envío',
+    'ECONNRESET',
+    'socket hang up',
+    '',
+    '',
+  ],
   [7, 'Luis', '123', 'ok', 'Omitida', '', '', '', '', ''],
 ];
 
@@ -72,7 +103,13 @@ describe('writeErrorReport as CSV', () => {
   it('writes UTF-8 with a BOM and CRLF, header in the operator’s language, both explanations', async () => {
     const dir = await tempDir();
     const path = join(dir, 'errores.csv');
-    const result = await writeErrorReport({ path, format: 'csv', columns: COLUMNS, rows: fromArray(ROWS), lang: 'es' });
+    const result = await writeErrorReport({
+      path,
+      format: 'csv',
+      columns: COLUMNS,
+      rows: fromArray(ROWS),
+      lang: 'es',
+    });
 
     expect(result).toEqual({ rows: 3 });
     const bytes = await readFile(path);
@@ -92,10 +129,28 @@ describe('writeErrorReport as CSV', () => {
 
   it('labels the header in English, with the Spanish explanation second, and takes another delimiter', async () => {
     const path = join(await tempDir(), 'errors.csv');
-    await writeErrorReport({ path, format: 'csv', columns: COLUMNS, rows: fromArray(ROWS.slice(0, 1)), lang: 'en', delimiter: ',' });
+    await writeErrorReport({
+      path,
+      format: 'csv',
+      columns: COLUMNS,
+      rows: fromArray(ROWS.slice(0, 1)),
+      lang: 'en',
+      delimiter: ',',
+    });
     const rows = parseCsv((await readFile(path, 'utf8')).slice(1), ',');
     expect(rows).toEqual([
-      ['Row', 'Nombre', 'Teléfono', 'Descripción', 'Outcome', 'Kind of failure', 'Code', 'Message', 'Explanation', 'Explanation in Spanish'],
+      [
+        'Row',
+        'Nombre',
+        'Teléfono',
+        'Descripción',
+        'Outcome',
+        'Kind of failure',
+        'Code',
+        'Message',
+        'Explanation',
+        'Explanation in Spanish',
+      ],
       [
         '2',
         'Ñandú Pérez',
@@ -117,16 +172,33 @@ describe('writeErrorReport as CSV', () => {
       path,
       format: 'csv',
       columns: DANGEROUS.map((_, i) => `c${i}`),
-      rows: fromArray<ReportRow>([{ row: 2, values: DANGEROUS, outcome: 'failed', code: '-1', message: '=cmd|calc' }]),
+      rows: fromArray<ReportRow>([
+        { row: 2, values: DANGEROUS, outcome: 'failed', code: '-1', message: '=cmd|calc' },
+      ]),
       lang: 'es',
     });
     const [, row] = parseCsv((await readFile(path, 'utf8')).slice(1));
-    expect(row).toEqual(['2', ...DANGEROUS.map((cell) => `'${cell}`), 'Fallida', '', "'-1", "'=cmd|calc", '', '']);
+    expect(row).toEqual([
+      '2',
+      ...DANGEROUS.map((cell) => `'${cell}`),
+      'Fallida',
+      '',
+      "'-1",
+      "'=cmd|calc",
+      '',
+      '',
+    ]);
   });
 
   it('shows an unknown failure class and an unknown explanation code as they are', async () => {
     const path = join(await tempDir(), 'errores.csv');
-    const odd = { row: 9, values: [], outcome: 'failed', failureClass: 'mystery', explanation: { code: 'no.such-code' } } as unknown as ReportRow;
+    const odd = {
+      row: 9,
+      values: [],
+      outcome: 'failed',
+      failureClass: 'mystery',
+      explanation: { code: 'no.such-code' },
+    } as unknown as ReportRow;
     await writeErrorReport({ path, format: 'csv', columns: [], rows: fromArray([odd]), lang: 'es' });
     const [, row] = parseCsv((await readFile(path, 'utf8')).slice(1));
     expect(row).toEqual(['9', 'Fallida', 'mystery', '', '', 'no.such-code', 'no.such-code']);
@@ -141,9 +213,9 @@ describe('writeErrorReport as CSV', () => {
       for (let n = 0; n < 20_000; n += 1) yield { row: n + 2, values: ['x'.repeat(20)], outcome: 'failed' };
       throw new Error('journal unreadable');
     }
-    await expect(writeErrorReport({ path, format: 'csv', columns: COLUMNS, rows: broken(), lang: 'es' })).rejects.toThrow(
-      'journal unreadable',
-    );
+    await expect(
+      writeErrorReport({ path, format: 'csv', columns: COLUMNS, rows: broken(), lang: 'es' }),
+    ).rejects.toThrow('journal unreadable');
     expect(await readdir(dir)).toEqual(['errores.csv']);
     expect(await readFile(path)).toEqual(earlier);
   });
@@ -153,11 +225,27 @@ describe('writeErrorReport as CSV', () => {
     const seenWhileWriting: { partialBytes: number; finalExists: boolean }[] = [];
     async function* many(): AsyncGenerator<ReportRow> {
       for (let n = 0; n < 200_000; n += 1) {
-        if (n === 150_000) seenWhileWriting.push({ partialBytes: statSync(`${path}.partial`).size, finalExists: existsSync(path) });
-        yield { row: n + 2, values: [`Cliente ${n}`, '3001234567', 'Descripción'], outcome: 'failed', code: '404', message: 'REVIEW' };
+        if (n === 150_000)
+          seenWhileWriting.push({
+            partialBytes: statSync(`${path}.partial`).size,
+            finalExists: existsSync(path),
+          });
+        yield {
+          row: n + 2,
+          values: [`Cliente ${n}`, '3001234567', 'Descripción'],
+          outcome: 'failed',
+          code: '404',
+          message: 'REVIEW',
+        };
       }
     }
-    const result = await writeErrorReport({ path, format: 'csv', columns: COLUMNS, rows: many(), lang: 'es' });
+    const result = await writeErrorReport({
+      path,
+      format: 'csv',
+      columns: COLUMNS,
+      rows: many(),
+      lang: 'es',
+    });
 
     expect(result).toEqual({ rows: 200_000 });
     expect(seenWhileWriting).toHaveLength(1);
@@ -189,7 +277,13 @@ describe('writeErrorReport as XLSX', () => {
   it('writes the same table, row numbers as numbers, header bold and frozen', async () => {
     const dir = await tempDir();
     const path = join(dir, 'errores.xlsx');
-    const result = await writeErrorReport({ path, format: 'xlsx', columns: COLUMNS, rows: fromArray(ROWS), lang: 'es' });
+    const result = await writeErrorReport({
+      path,
+      format: 'xlsx',
+      columns: COLUMNS,
+      rows: fromArray(ROWS),
+      lang: 'es',
+    });
 
     expect(result).toEqual({ rows: 3 });
     const sheet = await readWorkbook(path);
@@ -206,15 +300,21 @@ describe('writeErrorReport as XLSX', () => {
       path,
       format: 'xlsx',
       columns: DANGEROUS.map((_, i) => `c${i}`),
-      rows: fromArray<ReportRow>([{ row: 2, values: DANGEROUS, outcome: 'failed', code: '+57', message: '@x' }]),
+      rows: fromArray<ReportRow>([
+        { row: 2, values: DANGEROUS, outcome: 'failed', code: '+57', message: '@x' },
+      ]),
       lang: 'en',
     });
     const sheet = await readWorkbook(path);
     const row = sheet.getRow(2);
     // Excel's in-cell line break is LF: a CR is written as one.
-    expect(DANGEROUS.map((_, i) => row.getCell(i + 2).value)).toEqual(DANGEROUS.map((cell) => cell.replace('\r', '\n')));
+    expect(DANGEROUS.map((_, i) => row.getCell(i + 2).value)).toEqual(
+      DANGEROUS.map((cell) => cell.replace('\r', '\n')),
+    );
     expect([row.getCell(10).value, row.getCell(11).value]).toEqual(['+57', '@x']);
-    expect(DANGEROUS.map((_, i) => row.getCell(i + 2).type)).toEqual(DANGEROUS.map(() => ExcelJS.ValueType.String));
+    expect(DANGEROUS.map((_, i) => row.getCell(i + 2).type)).toEqual(
+      DANGEROUS.map(() => ExcelJS.ValueType.String),
+    );
   });
 
   it('leaves no file when the rows fail halfway', async () => {
@@ -224,9 +324,9 @@ describe('writeErrorReport as XLSX', () => {
       for (let n = 0; n < 5_000; n += 1) yield { row: n + 2, values: ['x'], outcome: 'failed' };
       throw new Error('journal unreadable');
     }
-    await expect(writeErrorReport({ path, format: 'xlsx', columns: COLUMNS, rows: broken(), lang: 'es' })).rejects.toThrow(
-      'journal unreadable',
-    );
+    await expect(
+      writeErrorReport({ path, format: 'xlsx', columns: COLUMNS, rows: broken(), lang: 'es' }),
+    ).rejects.toThrow('journal unreadable');
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -235,17 +335,32 @@ describe('writeErrorReport as XLSX', () => {
     const seenWhileWriting: { partialBytes: number; finalExists: boolean }[] = [];
     async function* many(): AsyncGenerator<ReportRow> {
       for (let n = 0; n < 200_000; n += 1) {
-        if (n === 150_000) seenWhileWriting.push({ partialBytes: statSync(`${path}.partial`).size, finalExists: existsSync(path) });
+        if (n === 150_000)
+          seenWhileWriting.push({
+            partialBytes: statSync(`${path}.partial`).size,
+            finalExists: existsSync(path),
+          });
         yield { row: n + 2, values: [`Cliente ${n}`], outcome: 'failed', code: '404' };
       }
     }
-    const result = await writeErrorReport({ path, format: 'xlsx', columns: ['Nombre'], rows: many(), lang: 'es' });
+    const result = await writeErrorReport({
+      path,
+      format: 'xlsx',
+      columns: ['Nombre'],
+      rows: many(),
+      lang: 'es',
+    });
 
     expect(result).toEqual({ rows: 200_000 });
     expect(seenWhileWriting[0]!.partialBytes).toBeGreaterThan(0);
     expect(seenWhileWriting[0]!.finalExists).toBe(false);
 
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'ignore', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      sharedStrings: 'ignore',
+      styles: 'ignore',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+    });
     let count = 0;
     let last: unknown[] = [];
     for await (const worksheet of reader) {
@@ -266,10 +381,35 @@ describe('writeErrorReport with no rows', () => {
     const dir = await tempDir();
     const csv = join(dir, 'errors.csv');
     const xlsx = join(dir, 'errors.xlsx');
-    expect(await writeErrorReport({ path: csv, format: 'csv', columns: ['Name'], rows: fromArray([]), lang: 'en' })).toEqual({ rows: 0 });
-    expect(await writeErrorReport({ path: xlsx, format: 'xlsx', columns: ['Name'], rows: fromArray([]), lang: 'en' })).toEqual({ rows: 0 });
+    expect(
+      await writeErrorReport({
+        path: csv,
+        format: 'csv',
+        columns: ['Name'],
+        rows: fromArray([]),
+        lang: 'en',
+      }),
+    ).toEqual({ rows: 0 });
+    expect(
+      await writeErrorReport({
+        path: xlsx,
+        format: 'xlsx',
+        columns: ['Name'],
+        rows: fromArray([]),
+        lang: 'en',
+      }),
+    ).toEqual({ rows: 0 });
 
-    const header = ['Row', 'Name', 'Outcome', 'Kind of failure', 'Code', 'Message', 'Explanation', 'Explanation in Spanish'];
+    const header = [
+      'Row',
+      'Name',
+      'Outcome',
+      'Kind of failure',
+      'Code',
+      'Message',
+      'Explanation',
+      'Explanation in Spanish',
+    ];
     expect(await readFile(csv, 'utf8')).toBe(`\uFEFF${header.join(';')}\r\n`);
     const sheet = await readWorkbook(xlsx);
     expect(sheet.name).toBe('Errors');

@@ -1,8 +1,10 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+
 import { writeFailedRows } from '../../../../electron/engine/reports/write-failed-rows';
 import { fromArray, useTempDir } from './temp-dir';
 
@@ -19,7 +21,13 @@ describe('writeFailedRows as CSV', () => {
   it('writes the rows in the original columns, with the source’s delimiter, BOM and CRLF', async () => {
     const dir = await tempDir();
     const path = join(dir, 'fallidas.csv');
-    const result = await writeFailedRows({ path, format: 'csv', headers: HEADERS, rows: fromArray(ROWS), delimiter: ',' });
+    const result = await writeFailedRows({
+      path,
+      format: 'csv',
+      headers: HEADERS,
+      rows: fromArray(ROWS),
+      delimiter: ',',
+    });
 
     expect(result).toEqual({ rows: 3 });
     const bytes = await readFile(path);
@@ -30,7 +38,11 @@ describe('writeFailedRows as CSV', () => {
         "Ana,'+573001234567,,\r\n" +
         "Luis,'-,x,'=1+1\r\n",
     );
-    const parsed = Papa.parse<string[]>(bytes.subarray(3).toString('utf8'), { delimiter: ',', newline: '\r\n', skipEmptyLines: true });
+    const parsed = Papa.parse<string[]>(bytes.subarray(3).toString('utf8'), {
+      delimiter: ',',
+      newline: '\r\n',
+      skipEmptyLines: true,
+    });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[1]).toEqual(ROWS[0]);
     expect(await readdir(dir)).toEqual(['fallidas.csv']);
@@ -48,9 +60,9 @@ describe('writeFailedRows as CSV', () => {
       yield ['1', '2'];
       throw new Error('source moved');
     }
-    await expect(writeFailedRows({ path: join(dir, 'f.csv'), format: 'csv', headers: ['a', 'b'], rows: broken() })).rejects.toThrow(
-      'source moved',
-    );
+    await expect(
+      writeFailedRows({ path: join(dir, 'f.csv'), format: 'csv', headers: ['a', 'b'], rows: broken() }),
+    ).rejects.toThrow('source moved');
     expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { writeSummary } from '../../../../electron/engine/reports/write-summary';
 import type { JobSummary } from '../../../../shared/contract';
 import { msg } from '../../../../shared/messages/catalog';
@@ -82,7 +84,14 @@ describe('writeSummary', () => {
 
   it('writes it in English, and says when nothing is left to do', async () => {
     const path = join(await tempDir(), 'summary.txt');
-    const done: JobSummary = { ...SUMMARY, status: 'finished', failed: 0, uncertain: 0, ok: 12_342, reason: undefined };
+    const done: JobSummary = {
+      ...SUMMARY,
+      status: 'finished',
+      failed: 0,
+      uncertain: 0,
+      ok: 12_342,
+      reason: undefined,
+    };
     await writeSummary({ path, lang: 'en', summary: done, breakdown: {}, problems: [] });
 
     expect(await readFile(path, 'utf8')).toBe(
@@ -120,13 +129,17 @@ describe('writeSummary', () => {
     await writeSummary({ path, lang: 'en', summary: paused, breakdown: {}, problems: [] });
     const text = await readFile(path, 'utf8');
     expect(text).toContain('Status: Paused\r\n');
-    expect(text.endsWith('What to do next\r\n  - Rows still pending (5,000): resume the job to send them.\r\n')).toBe(true);
+    expect(
+      text.endsWith('What to do next\r\n  - Rows still pending (5,000): resume the job to send them.\r\n'),
+    ).toBe(true);
   });
 
   it('fails with a message naming the path, and leaves nothing, when the folder is missing', async () => {
     const dir = await tempDir();
     const path = join(dir, 'missing', 'summary.txt');
-    await expect(writeSummary({ path, lang: 'es', summary: SUMMARY, breakdown: {}, problems: [] })).rejects.toMatchObject({
+    await expect(
+      writeSummary({ path, lang: 'es', summary: SUMMARY, breakdown: {}, problems: [] }),
+    ).rejects.toMatchObject({
       detail: { code: 'report.write-failed', params: { path, reason: 'ENOENT' } },
     });
     expect(await readdir(dir)).toEqual([]);

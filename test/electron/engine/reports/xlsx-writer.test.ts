@@ -1,8 +1,10 @@
 import { join } from 'node:path';
+
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { columnWidth, openXlsxSheet, xlsxText } from '../../../../electron/engine/reports/xlsx-writer';
+
 import { sheetEntryStream } from '../../../../electron/engine/reports/xlsx-sheet-drain';
+import { columnWidth, openXlsxSheet, xlsxText } from '../../../../electron/engine/reports/xlsx-writer';
 import { useTempDir } from './temp-dir';
 
 async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
@@ -24,7 +26,12 @@ describe('openXlsxSheet', () => {
 
   it('writes a bold, frozen header, sane widths, text as text and numbers as numbers', async () => {
     const path = join(await tempDir(), 'out.xlsx');
-    const sheet = openXlsxSheet({ path, sheetName: 'Errores', header: ['Fila', 'Teléfono'], widths: [8, 14] });
+    const sheet = openXlsxSheet({
+      path,
+      sheetName: 'Errores',
+      header: ['Fila', 'Teléfono'],
+      widths: [8, 14],
+    });
     await sheet.addRow([2, '0057300123']);
     await sheet.addRow([3, '=1+1']);
     await sheet.finish();
@@ -45,7 +52,13 @@ describe('openXlsxSheet', () => {
 
   it('goes on in a new sheet, header repeated, when a sheet is full', async () => {
     const path = join(await tempDir(), 'out.xlsx');
-    const sheet = openXlsxSheet({ path, sheetName: 'Errores', header: ['n'], widths: [10], maxRowsPerSheet: 3 });
+    const sheet = openXlsxSheet({
+      path,
+      sheetName: 'Errores',
+      header: ['n'],
+      widths: [10],
+      maxRowsPerSheet: 3,
+    });
     for (let n = 1; n <= 5; n += 1) await sheet.addRow([n]);
     await sheet.finish();
 
@@ -76,6 +89,8 @@ describe('xlsxText', () => {
 
 describe('columnWidth', () => {
   it('fits the header between 10 and 30 characters', () => {
-    expect([columnWidth('n'), columnWidth('Descripción larga'), columnWidth('x'.repeat(50))]).toEqual([10, 19, 30]);
+    expect([columnWidth('n'), columnWidth('Descripción larga'), columnWidth('x'.repeat(50))]).toEqual([
+      10, 19, 30,
+    ]);
   });
 });

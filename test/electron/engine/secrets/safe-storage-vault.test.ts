@@ -1,7 +1,12 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
-import { createSafeStorageVault, type StringEncryption } from '../../../../electron/engine/secrets/safe-storage-vault';
+
+import {
+  createSafeStorageVault,
+  type StringEncryption,
+} from '../../../../electron/engine/secrets/safe-storage-vault';
 import { useTempDirs } from '../../../support/temp-dir';
 
 const newTempDir = useTempDirs();
@@ -17,7 +22,8 @@ function fakeKeychain(available = true): StringEncryption & { available: boolean
     encryptString: (plain) => Buffer.from(`enc:${[...plain].reverse().join('')}`, 'utf8'),
     decryptString: (encrypted) => {
       const text = encrypted.toString('utf8');
-      if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (!text.startsWith('enc:'))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return [...text.slice(4)].reverse().join('');
     },
   };
@@ -38,7 +44,10 @@ describe('the safeStorage vault', () => {
     expect(onDisk).not.toContain('otro-token');
     expect(JSON.parse(onDisk)).toEqual({
       version: 1,
-      tokens: { 'crm-1': Buffer.from('enc:321-FEDCBA-kot').toString('base64'), 'crm-2': Buffer.from('enc:nekot-orto').toString('base64') },
+      tokens: {
+        'crm-1': Buffer.from('enc:321-FEDCBA-kot').toString('base64'),
+        'crm-2': Buffer.from('enc:nekot-orto').toString('base64'),
+      },
     });
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
@@ -62,13 +71,18 @@ describe('the safeStorage vault', () => {
   it('refuses to store a token when the OS offers no keychain, and writes nothing', async () => {
     const path = join(newTempDir(), 'tokens.json');
     const vault = createSafeStorageVault(path, fakeKeychain(false));
-    await expect(vault.set('crm-1', 'tok-1')).rejects.toMatchObject({ detail: { code: 'front-door.secure-storage-unavailable' } });
+    await expect(vault.set('crm-1', 'tok-1')).rejects.toMatchObject({
+      detail: { code: 'front-door.secure-storage-unavailable' },
+    });
     expect(() => statSync(path)).toThrow();
   });
 
   it('treats a token it can no longer decrypt (another account, a reset keychain) as absent', async () => {
     const path = join(newTempDir(), 'tokens.json');
-    writeFileSync(path, JSON.stringify({ version: 1, tokens: { 'crm-1': Buffer.from('garbage').toString('base64') } }));
+    writeFileSync(
+      path,
+      JSON.stringify({ version: 1, tokens: { 'crm-1': Buffer.from('garbage').toString('base64') } }),
+    );
     expect(await createSafeStorageVault(path, fakeKeychain()).get('crm-1')).toBeUndefined();
   });
 

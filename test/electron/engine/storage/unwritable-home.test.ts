@@ -7,7 +7,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import { startSandbox, type SandboxHandle } from '../../../../electron/sandbox/sandbox';
 import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../../support/import-fixture';
 import { useTempDirs } from '../../../support/temp-dir';
@@ -22,7 +24,11 @@ interface Run {
   stderr: string;
 }
 
-function carga(args: string[], env: Record<string, string>, whenSpawned?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
+function carga(
+  args: string[],
+  env: Record<string, string>,
+  whenSpawned?: (child: ReturnType<typeof spawn>) => void,
+): Promise<Run> {
   // One process (tsx's loader inside it): what exits is Carga itself.
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli.ts'), ...args], {
     cwd: ROOT,
@@ -80,7 +86,10 @@ describe('a CARGA_HOME Carga cannot write', () => {
   it('that is a file: exit 2 with the reason, nothing started, the embedded sandbox does not keep it alive', async () => {
     const home = join(tempDir(), 'not-a-folder');
     writeFileSync(home, 'a file where the folder should be');
-    const run = await carga(['import', 'examples/casos-ejemplo.csv', '--template', TEMPLATE, '--lang', 'en'], { CARGA_HOME: home });
+    const run = await carga(
+      ['import', 'examples/casos-ejemplo.csv', '--template', TEMPLATE, '--lang', 'en'],
+      { CARGA_HOME: home },
+    );
     expect(run.code).toBe(2);
     expectOnePlainMessage(run, /it is a file, not a folder\. Nothing was sent\./);
     expect(run.stderr).toContain(home);
@@ -94,7 +103,10 @@ describe('a CARGA_HOME Carga cannot write', () => {
     mount(['--bind', source], readOnly);
     execFileSync('mount', ['-o', 'remount,bind,ro', readOnly], { stdio: 'pipe' });
     for (const home of [readOnly, join(readOnly, 'carga', 'home')]) {
-      const run = await carga(['import', 'examples/casos-ejemplo.csv', '--template', TEMPLATE, '--lang', 'es'], { CARGA_HOME: home });
+      const run = await carga(
+        ['import', 'examples/casos-ejemplo.csv', '--template', TEMPLATE, '--lang', 'es'],
+        { CARGA_HOME: home },
+      );
       expect(run.code).toBe(2);
       expectOnePlainMessage(run, /el disco es de solo lectura\. No se envió nada\./);
     }
@@ -105,7 +117,11 @@ describe('a CARGA_HOME Carga cannot write', () => {
     const home = join(base, 'small');
     mount(['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs'], home);
     const ROWS = 200;
-    const file = writeCsv(join(tempDir(), 'casos.csv'), CASE_HEADER, Array.from({ length: ROWS }, (_, i) => caseRow(i)));
+    const file = writeCsv(
+      join(tempDir(), 'casos.csv'),
+      CASE_HEADER,
+      Array.from({ length: ROWS }, (_, i) => caseRow(i)),
+    );
     // After 20 requests, answers are held: rows are on their way when the disk fills.
     let release: (() => void) | null = null;
     let requests = 0;
@@ -123,7 +139,10 @@ describe('a CARGA_HOME Carga cannot write', () => {
     const env = { CARGA_HOME: home, LANG: 'en_US.UTF-8' };
     const jobsDir = join(home, 'jobs');
 
-    const stopped = carga(['import', file, '--template', TEMPLATE, '--server', sandbox.origin, '--lang', 'en'], env);
+    const stopped = carga(
+      ['import', file, '--template', TEMPLATE, '--server', sandbox.origin, '--lang', 'en'],
+      env,
+    );
     await holding;
     fillDisk(join(home, 'ballast'));
     release!();
@@ -138,7 +157,12 @@ describe('a CARGA_HOME Carga cannot write', () => {
     rmSync(join(home, 'ballast'));
     const resumed = await carga(['resume', jobId, '--server', sandbox.origin, '--json', '--lang', 'en'], env);
     expect([0, 1]).toContain(resumed.code);
-    const summary = JSON.parse(resumed.stdout) as { status: string; ok: number; uncertain: number; pending: number };
+    const summary = JSON.parse(resumed.stdout) as {
+      status: string;
+      ok: number;
+      uncertain: number;
+      pending: number;
+    };
     expect(summary).toMatchObject({ status: 'finished', pending: 0 });
     // Only the rows in flight when the disk filled may be uncertain (2 in flight at most).
     expect(summary.uncertain).toBeLessThanOrEqual(2);
@@ -154,7 +178,7 @@ function fillDisk(path: string): void {
   const fd = openSync(path, 'w');
   const chunk = Buffer.alloc(64 * 1024, 1);
   try {
-    for (let size = chunk.length; size >= 1; ) {
+    for (let size = chunk.length; size >= 1;) {
       try {
         writeSync(fd, chunk, 0, size);
       } catch {
