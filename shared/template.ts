@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { DECLARED_TYPES } from './mapping/declared-types';
+import { DECLARED_TYPES } from './mapping/declared-type';
 import { TARGET_IDS } from './targets/target-ids';
 
 export const DATE_INPUT_FORMATS = ['auto', 'dd/mm/yyyy', 'mm/dd/yyyy', 'yyyy-mm-dd', 'excel-serial'] as const;

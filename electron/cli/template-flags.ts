@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { CargaError } from '../../shared/errors/carga-error';
-import { DECLARED_TYPES, type DeclaredType } from '../../shared/mapping/declared-types';
+import { DECLARED_TYPES, type DeclaredType } from '../../shared/mapping/declared-type';
 import { msg } from '../../shared/messages/catalog';
 import { TARGET_IDS } from '../../shared/targets/target-ids';
 import { templateSchema, type Template } from '../../shared/template';

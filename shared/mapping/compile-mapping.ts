@@ -6,7 +6,7 @@ import type { Template } from '../template';
 import type { TransformFailure, ValueTransform } from '../transforms/transform-result';
 import { buildValueMap } from '../transforms/value-map';
 import type { ProblemCode, RowProblem } from '../validation/problems';
-import type { DeclaredType } from './declared-types';
+import type { DeclaredType } from './declared-type';
 import { fieldTransform, isPlainText, type FieldRules } from './field-transform';
 import type { CompiledMapping, MappedRecord, MappedRow } from './mapped-record';
 import { compactName } from './normalize-name';

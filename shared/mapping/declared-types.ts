@@ -1,26 +1,10 @@
+// A cell of a declared type is converted to one canonical text when the row is mapped (so Check
+// refuses what the CRM would) and put on the wire with its JSON type by the target (`wireValue`).
 import type { DateOutput } from '../targets/field-spec';
 import type { DateInputFormat } from '../template';
 import { dateTransform } from '../transforms/dates';
 import { accepted, rejected, type ValueTransform } from '../transforms/transform-result';
-
-/**
- * Types a template declares for fields the CRM types itself: Thalamus `caseData` (text, boolean,
- * number, decimal, date) and wolkvox CRM module fields (address, search, relationship, table).
- * A cell is converted to one canonical text when the row is mapped (so Check refuses what the
- * CRM would) and put on the wire with its JSON type by the target (`wireValue`).
- */
-export const DECLARED_TYPES = [
-  'text',
-  'boolean',
-  'number',
-  'decimal',
-  'date',
-  'address',
-  'search',
-  'relationship',
-  'table',
-] as const;
-export type DeclaredType = (typeof DECLARED_TYPES)[number];
+import type { DeclaredType } from './declared-type';
 
 /** Module field types sent as `{"type": …, "value": …}`. */
 const OBJECT_TYPES: ReadonlySet<DeclaredType> = new Set(['address', 'search', 'relationship', 'table']);

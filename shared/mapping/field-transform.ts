@@ -13,7 +13,8 @@ import {
   type ValueTransform,
 } from '../transforms/transform-result';
 import type { ValueMap } from '../transforms/value-map';
-import { declaredTransform, type DeclaredType } from './declared-types';
+import type { DeclaredType } from './declared-type';
+import { declaredTransform } from './declared-types';
 
 /** Everything that decides how one field's cells become the value sent. */
 export interface FieldRules {

@@ -1,6 +1,6 @@
 import type { Message } from '../messages/message';
 import type { RowProblem } from '../validation/problems';
-import type { DeclaredType } from './declared-types';
+import type { DeclaredType } from './declared-type';
 
 /** A row after mapping, transforms and validation: what a target turns into a request. */
 export interface MappedRecord {
