@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { connectionSchema } from './connection-schema';
 import type { MethodInput, MethodName, ResultFilter, RowOutcome } from './contract';
 import { FAILURE_CLASSES } from './errors/failure-class';
+import { DELIMITERS, ENCODINGS } from './file-format';
 import { LANGS } from './lang';
 import { TARGET_IDS } from './targets/target-ids';
 import { templateSchema } from './template';
@@ -36,8 +37,8 @@ const pathSchema = z
 const columnNameSchema = z.string().max(1000);
 
 const fileOptionsSchema = z.strictObject({
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
-  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  encoding: z.enum(ENCODINGS).optional(),
+  delimiter: z.enum(DELIMITERS).optional(),
   headerRow: z.number().int().min(0).max(1_000_000).optional(),
   sheet: z.string().max(MAX_NAME_LENGTH).optional(),
 });

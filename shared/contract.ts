@@ -5,6 +5,7 @@
  * so every front door is built against the same shapes.
  */
 import type { FailureClass } from './errors/failure-class';
+import type { Delimiter, Encoding } from './file-format';
 import type { Lang } from './lang';
 import type { Message } from './messages/message';
 import type { TargetId } from './targets/target-ids';
@@ -59,8 +60,7 @@ export interface QuotaInfo {
 // ---------------------------------------------------------------------------------------------
 // Open a file
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-export type Delimiter = ',' | ';' | '\t' | '|';
+export type { Delimiter, Encoding };
 export type FileKind = 'csv' | 'xlsx';
 
 /** Operator overrides of what was detected. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { DELIMITERS, ENCODINGS } from './file-format';
 import { DECLARED_TYPES } from './mapping/declared-type';
 import { TARGET_IDS } from './targets/target-ids';
 
@@ -8,8 +9,8 @@ export type DateInputFormat = (typeof DATE_INPUT_FORMATS)[number];
 
 const fileOptionsSchema = z
   .object({
-    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
-    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    encoding: z.enum(ENCODINGS).optional(),
+    delimiter: z.enum(DELIMITERS).optional(),
     headerRow: z.number().int().min(0).optional(),
     sheet: z.string().optional(),
   })

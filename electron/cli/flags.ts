@@ -1,4 +1,4 @@
-import type { Encoding } from '../../shared/contract';
+import { ENCODINGS } from '../../shared/file-format';
 import { LANGS } from '../../shared/lang';
 import type { MessageCode } from '../../shared/messages/catalog';
 import { TARGET_IDS } from '../../shared/targets/target-ids';
@@ -51,8 +51,6 @@ export const JSON_FLAG = {
 export const JOBS_DIR_FLAG = {
   'jobs-dir': { kind: 'text', value: 'cli.value.folder', help: 'cli.flag.jobs-dir' },
 } as const satisfies FlagTable;
-
-const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const satisfies readonly Encoding[];
 
 /** Overrides of what was detected in the file. */
 export const FILE_FLAGS = {

@@ -2,10 +2,10 @@ import { Badge, Card, Group, NumberInput, Select, SimpleGrid, Text } from '@mant
 import { useTranslation } from 'react-i18next';
 
 import type { Delimiter, Encoding, FileInfo, FileOptions } from '../../shared/contract';
+import { ENCODINGS } from '../../shared/file-format';
 import { formatBytes, formatNumber } from '../app/format';
 import { useLang } from '../i18n/use-lang';
 
-const ENCODINGS: Encoding[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
 const DELIMITERS: { value: Delimiter; key: 'comma' | 'semicolon' | 'tab' | 'pipe' }[] = [
   { value: ',', key: 'comma' },
   { value: ';', key: 'semicolon' },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { connectionSchema } from '../../../shared/connection-schema';
 import type { FileInfo } from '../../../shared/contract';
+import { DELIMITERS, ENCODINGS } from '../../../shared/file-format';
 import { templateSchema } from '../../../shared/template';
 
 /** `job.json`: what a job imports, where to, and how. Written once, atomically. */
@@ -17,9 +18,9 @@ export const jobSpecSchema = z.object({
     size: z.number(),
     mtimeMs: z.number(),
     kind: z.enum(['csv', 'xlsx']),
-    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).nullable(),
+    encoding: z.enum(ENCODINGS).nullable(),
     bom: z.boolean(),
-    delimiter: z.enum([',', ';', '\t', '|']).nullable(),
+    delimiter: z.enum(DELIMITERS).nullable(),
     headerRow: z.number().int().min(0),
     sheet: z.string().nullable(),
     headers: z.array(z.string()),

@@ -84,7 +84,7 @@ describe('reading a command line', () => {
       ],
       [
         ['a.csv', '--encoding', 'latin9'],
-        'Valor no válido para --encoding: «latin9». Valores posibles: utf-8, utf-16le, utf-16be, windows-1252.\n',
+        'Valor no válido para --encoding: «latin9». Valores posibles: utf-8, windows-1252, utf-16le, utf-16be.\n',
       ],
     ];
     for (const [args, expected] of cases) {
