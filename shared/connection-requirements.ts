@@ -1,16 +1,9 @@
-import type { Connection, TargetId } from './contract';
+import type { Connection, ConnectionField } from './contract';
+import { targetDescriptor } from './targets/catalog';
 
-type ConnectionField =
-  'operation' | 'module' | 'campaignId' | 'campaignType' | 'campaignStatus' | 'touchpoint';
-
-/** What each target's requests cannot be built without (the URL's parameters, the `operation` field). */
-const REQUIRED: Record<TargetId, readonly ConnectionField[]> = {
-  'wolkvox-crm-cases': ['operation'],
-  'wolkvox-crm-records': ['operation', 'module'],
-  'wolkvox-campaign': ['campaignId', 'campaignType', 'campaignStatus'],
-  'thalamus-cases': ['touchpoint'],
-};
-
+/** The fields the connection's target requires (its catalog says which) that the connection leaves empty. */
 export function missingConnectionFields(connection: Connection): ConnectionField[] {
-  return REQUIRED[connection.target].filter((field) => !connection[field]?.toString().trim());
+  return targetDescriptor(connection.target).connectionFields.filter(
+    (field) => !connection[field]?.toString().trim(),
+  );
 }

@@ -263,10 +263,13 @@ export interface TargetDescriptor {
   fields: TargetField[];
   /** Custom fields go under this prefix in a mapping (`form.Ciudad`). */
   customPrefix: string | null;
-  connectionFields: (
-    'operation' | 'module' | 'campaignId' | 'campaignType' | 'campaignStatus' | 'touchpoint'
-  )[];
+  /** What its requests cannot be built without (the URL's parameters, the `operation` field). */
+  connectionFields: ConnectionField[];
 }
+
+/** The parts of a connection a target may require. */
+export type ConnectionField =
+  'operation' | 'module' | 'campaignId' | 'campaignType' | 'campaignStatus' | 'touchpoint';
 
 export interface AppInfo {
   version: string;
