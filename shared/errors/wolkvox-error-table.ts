@@ -61,7 +61,8 @@ const ENTRIES: readonly WolkvoxErrorEntry[] = [
     explanation: 'crm.wolkvox.token-invalid',
   },
   // Not in the seed: wolkvox documents that maintenance (backups) answers 403 without giving the text.
-  { pattern: /MAINTENANCE|MANTENIMIENTO/, failureClass: 'stop', explanation: 'crm.wolkvox.maintenance' },
+  // The CRM is down for a while, not refusing: the job waits for it like any outage.
+  { pattern: /MAINTENANCE|MANTENIMIENTO/, failureClass: 'transient', explanation: 'crm.wolkvox.maintenance' },
   // 404
   { pattern: /VALIDATE DATES ENTERED/, failureClass: 'row', explanation: 'crm.wolkvox.no-records-in-dates' },
   { pattern: /NO DATA FOUND/, failureClass: 'row', explanation: 'crm.wolkvox.no-data' },

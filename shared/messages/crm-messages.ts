@@ -123,8 +123,8 @@ const explanations = {
     en: 'wolkvox does not recognise the token. Check that you copied all of it, that it belongs to this operation and server, and that it was not deleted; save the right token in the connection and resume the job.',
   },
   'crm.wolkvox.maintenance': {
-    es: 'wolkvox está en mantenimiento (por ejemplo, haciendo una copia de seguridad) y por ahora no atiende solicitudes. Reanude el trabajo más tarde; no se perdió ninguna fila.',
-    en: 'wolkvox is under maintenance (for example, running a backup) and is not taking requests right now. Resume the job later; no row was lost.',
+    es: 'wolkvox está en mantenimiento (por ejemplo, haciendo una copia de seguridad) y por ahora no atiende solicitudes. El trabajo espera y vuelve a probar por sí mismo; no se pierde ninguna fila.',
+    en: 'wolkvox is under maintenance (for example, running a backup) and is not taking requests right now. The job waits and tries again by itself; no row is lost.',
   },
   // 404
   'crm.wolkvox.no-records-in-dates': {

@@ -301,11 +301,14 @@ describe('classifyWolkvoxResponse: every message of seed 001', () => {
     });
   });
 
-  it('treats a 403 about maintenance as a stop to resume later', () => {
+  it('treats a 403 about maintenance as an outage to wait out, not a refusal', () => {
     const result = failureOf(
       classifyWolkvoxResponse(403, managerBody(403, 'SERVER UNDER MAINTENANCE, TRY LATER', '')),
     );
-    expect(result).toMatchObject({ failureClass: 'stop', explanation: { code: 'crm.wolkvox.maintenance' } });
+    expect(result).toMatchObject({
+      failureClass: 'transient',
+      explanation: { code: 'crm.wolkvox.maintenance' },
+    });
   });
 });
 

@@ -78,6 +78,16 @@ describe('a CRM that is down or failing', () => {
     expect(events.at(-2)?.status).toBe('running');
   });
 
+  it('waits out a maintenance window (403 under maintenance) instead of stopping or failing rows', async () => {
+    const fixture = await setup();
+    const events = statusEvents(fixture);
+    fixture.sandbox.inject({ status: 403, msg: 'SERVER UNDER MAINTENANCE, TRY LATER' }, 12);
+    const summary = await fixture.run(casesFile(fixture.dir, 10));
+    expect(summary).toMatchObject({ status: 'finished', ok: 10, failed: 0, uncertain: 0, pending: 0 });
+    expect(fixture.sandbox.accepted().cases).toHaveLength(10);
+    expect(events.some((event) => event.status === 'waiting-crm')).toBe(true);
+  });
+
   it('goes on by itself when a CRM that was down comes back on the same address', async () => {
     const fixture = await setup();
     const { port } = fixture.sandbox;
