@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -9,7 +9,7 @@ import { useBridge } from '../app/bridge-context';
 import { ConfirmModal } from '../app/ConfirmModal';
 import { errorMessage } from '../app/error-message';
 import { formatNumber } from '../app/format';
-import { Stat } from '../app/Stat';
+import { OutcomeCounts } from '../app/OutcomeCounts';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
 import { liveJobView } from '../run/job-view-text';
@@ -129,41 +129,11 @@ function JobResults({ jobId }: { jobId: string }) {
 
       {live && <Alert color="blue">{t('results.stillRunning')}</Alert>}
 
-      <SimpleGrid cols={{ base: 2, md: 5 }}>
-        <Stat
-          label={t('counters.ok')}
-          value={formatNumber(lang, counts?.ok ?? 0)}
-          raw={counts?.ok ?? 0}
-          color="teal"
-          testId="results-ok"
-        />
-        <Stat
-          label={t('counters.failed')}
-          value={formatNumber(lang, counts?.failed ?? 0)}
-          raw={counts?.failed ?? 0}
-          color="red"
-          testId="results-failed"
-        />
-        <Stat
-          label={t('counters.uncertain')}
-          value={formatNumber(lang, counts?.uncertain ?? 0)}
-          raw={counts?.uncertain ?? 0}
-          color="yellow"
-          testId="results-uncertain"
-        />
-        <Stat
-          label={t('counters.pending')}
-          value={formatNumber(lang, counts?.pending ?? 0)}
-          raw={counts?.pending ?? 0}
-          testId="results-pending"
-        />
-        <Stat
-          label={t('counters.skipped')}
-          value={formatNumber(lang, counts?.skipped ?? 0)}
-          raw={counts?.skipped ?? 0}
-          testId="results-skipped"
-        />
-      </SimpleGrid>
+      <OutcomeCounts
+        counts={counts}
+        outcomes={['ok', 'failed', 'uncertain', 'pending', 'skipped']}
+        testIdPrefix="results"
+      />
 
       <FailureChart breakdown={breakdown} />
 

@@ -9,6 +9,7 @@ import { errorMessage } from '../app/error-message';
 import { formatNumber } from '../app/format';
 import { outcomeLabel, statusLabel } from '../app/kind-labels';
 import { messageText } from '../app/message-text';
+import { OutcomeCounts } from '../app/OutcomeCounts';
 import { Stat } from '../app/Stat';
 import { STATUS_COLORS } from '../app/status-colors';
 import { useWizard } from '../app/wizard-context';
@@ -116,35 +117,7 @@ export function RunStep() {
         </Progress.Root>
       </Card>
 
-      <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Stat
-          label={t('counters.ok')}
-          value={formatNumber(lang, counts?.ok ?? 0)}
-          raw={counts?.ok ?? 0}
-          color="teal"
-          testId="run-ok"
-        />
-        <Stat
-          label={t('counters.failed')}
-          value={formatNumber(lang, counts?.failed ?? 0)}
-          raw={counts?.failed ?? 0}
-          color="red"
-          testId="run-failed"
-        />
-        <Stat
-          label={t('counters.uncertain')}
-          value={formatNumber(lang, counts?.uncertain ?? 0)}
-          raw={counts?.uncertain ?? 0}
-          color="yellow"
-          testId="run-uncertain"
-        />
-        <Stat
-          label={t('counters.pending')}
-          value={formatNumber(lang, counts?.pending ?? 0)}
-          raw={counts?.pending ?? 0}
-          testId="run-pending"
-        />
-      </SimpleGrid>
+      <OutcomeCounts counts={counts} outcomes={['ok', 'failed', 'uncertain', 'pending']} testIdPrefix="run" />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Stat
           label={t('run.rate')}
