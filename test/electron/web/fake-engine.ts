@@ -141,6 +141,8 @@ export class FakeEngine implements EngineClient {
   fixRow = this.unavailable('fixRow');
   listResults = this.unavailable('listResults');
   failureBreakdown = this.unavailable('failureBreakdown');
+  planMissingContacts = this.unavailable('planMissingContacts');
+  createMissingContacts = this.unavailable('createMissingContacts');
   exportReport = this.unavailable('exportReport');
 
   /** A method the fake does not model: recorded, then an unexpected (non-Carga) failure. */
