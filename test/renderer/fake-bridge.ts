@@ -4,6 +4,7 @@ import type {
   CheckResult,
   Connection,
   ConnectionSummary,
+  ContactColumns,
   EngineEvent,
   FailureClass,
   FileInfo,
@@ -11,6 +12,8 @@ import type {
   JobSummary,
   MappingSuggestion,
   MethodInput,
+  MissingContactsPlan,
+  MissingContactsStart,
   QuotaInfo,
   ReportFormat,
   ReportKind,
@@ -349,6 +352,31 @@ export class FakeBridge implements Bridge {
     }
     if (rows.uncertain > 0) breakdown.uncertain = rows.uncertain;
     return breakdown;
+  }
+
+  /** Cases refused for a missing contact, per job (none unless a test sets them). */
+  missingContacts = new Map<string, MissingContactsPlan>();
+  /** What each "create the missing contacts" asked for. */
+  createdContacts: { jobId: string; columns: ContactColumns }[] = [];
+
+  async planMissingContacts({ jobId }: { jobId: string }): Promise<MissingContactsPlan> {
+    return this.missingContacts.get(jobId) ?? { cases: 0, contacts: 0, columns: FILE_COLUMNS, suggested: {} };
+  }
+
+  async createMissingContacts({
+    jobId,
+    columns,
+  }: {
+    jobId: string;
+    columns: ContactColumns;
+  }): Promise<MissingContactsStart> {
+    this.createdContacts.push({ jobId, columns });
+    const plan = await this.planMissingContacts({ jobId });
+    const contactsJob = this.addJob(
+      { ok: 0, failed: 0, uncertain: 0 },
+      { status: 'running', total: plan.contacts, pending: plan.contacts, target: 'wolkvox-crm-records' },
+    );
+    return { contactsJob, cases: plan.cases, contacts: plan.contacts };
   }
 
   async exportReport({
