@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ContactColumns, JobStatus, Message, MissingContactsPlan } from '../../shared/contract';
@@ -78,11 +78,19 @@ function CreateContactsDialog({
   const [notice, setNotice] = useState<Message | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const { job: contactsJob } = useLiveJob(contactsJobId);
+  // A small contacts import can end, and its cases' retry begin, before the answer that names
+  // it arrives: events are kept from the moment the operator asked.
+  const asked = useRef(false);
+  const notices = useRef(new Map<string, Message>());
 
   useEngineEvents((event) => {
-    if (event.type === 'job-notice' && event.jobId === contactsJobId) setNotice(event.notice);
+    if (!asked.current) return;
+    if (event.type === 'job-notice') {
+      notices.current.set(event.jobId, event.notice);
+      if (event.jobId === contactsJobId) setNotice(event.notice);
+    }
     // The contacts are in: the cases' retry is a pass of this job, followed on the Run step.
-    if (event.type === 'job-status' && event.jobId === jobId && event.status === 'running' && contactsJobId)
+    if (event.type === 'job-status' && event.jobId === jobId && event.status === 'running')
       dispatch({ type: 'job-opened', jobId, status: 'running', usesTemplate: state.jobUsesTemplate });
   });
 
@@ -94,10 +102,13 @@ function CreateContactsDialog({
   const create = async () => {
     setStarting(true);
     setFailure(null);
+    asked.current = true;
     try {
       const started = await bridge.createMissingContacts({ jobId, columns });
       setContactsJobId(started.contactsJob.jobId);
+      setNotice(notices.current.get(started.contactsJob.jobId) ?? null);
     } catch (error) {
+      asked.current = false;
       setFailure(error);
     } finally {
       setStarting(false);
