@@ -519,7 +519,11 @@ export class JobRunner {
     const { adapter, conn, lane, http, timeoutMs } = this.o;
     const reading = await readTokenQuota({ adapter, conn, lane, http, timeoutMs });
     // The read went out (whatever came back) and counts among the job's requests.
-    if (reading.kind !== 'unsupported' && reading.kind !== 'capped')
+    if (
+      reading.kind !== 'unsupported' &&
+      reading.kind !== 'capped' &&
+      !(reading.kind === 'ok' && reading.recent)
+    )
       this.o.journal.request(this.nextRequest++);
     switch (reading.kind) {
       case 'capped':
