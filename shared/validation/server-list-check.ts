@@ -44,56 +44,55 @@ export function withServerListCheck(
   const pairText = named(pairOptions);
   const statusText = named(initial);
 
-  return {
-    ...mapping,
-    mapRow(cells, index, row) {
-      const mapped = mapping.mapRow(cells, index, row);
-      const { fields } = mapped.record;
-      const judged = new Set(mapped.problems.map((problem) => problem.field));
-      const problems: RowProblem[] = [];
-      const category = fields.categoryCode;
-      const type = fields.typeCode;
-      if (
-        pairs.size > 0 &&
-        category &&
-        type &&
-        !judged.has('categoryCode') &&
-        !judged.has('typeCode') &&
-        !pairs.has(pairKey(category, type))
-      ) {
-        const column = columnOf('categoryCode') ?? columnOf('typeCode');
-        problems.push({
-          row,
-          index,
-          ...(column ? { column } : {}),
-          field: 'categoryCode',
-          value: `${category}/${type}`,
-          code: 'not-in-server-list',
-          message: {
-            code: 'validation.list-pair-invalid',
-            params: { row, category, type, options: pairText },
-          },
-        });
-      }
-      const status = fields.status;
-      if (statuses.size > 0 && status && !judged.has('status') && statuses.get(status) !== true) {
-        const column = columnOf('status');
-        problems.push({
-          row,
-          index,
-          ...(column ? { column } : {}),
-          field: 'status',
-          value: status,
-          code: 'not-in-server-list',
-          message: {
-            code: statuses.has(status)
-              ? 'validation.list-status-not-initial'
-              : 'validation.list-status-unknown',
-            params: { row, value: status, options: statusText },
-          },
-        });
-      }
-      return problems.length === 0 ? mapped : { ...mapped, problems: [...mapped.problems, ...problems] };
-    },
+  const mapRow: CompiledMapping['mapRow'] = (cells, index, row) => {
+    const mapped = mapping.mapRow(cells, index, row);
+    const { fields } = mapped.record;
+    const judged = new Set(mapped.problems.map((problem) => problem.field));
+    const problems: RowProblem[] = [];
+    const category = fields.categoryCode;
+    const type = fields.typeCode;
+    if (
+      pairs.size > 0 &&
+      category &&
+      type &&
+      !judged.has('categoryCode') &&
+      !judged.has('typeCode') &&
+      !pairs.has(pairKey(category, type))
+    ) {
+      const column = columnOf('categoryCode') ?? columnOf('typeCode');
+      problems.push({
+        row,
+        index,
+        ...(column ? { column } : {}),
+        field: 'categoryCode',
+        value: `${category}/${type}`,
+        code: 'not-in-server-list',
+        message: {
+          code: 'validation.list-pair-invalid',
+          params: { row, category, type, options: pairText },
+        },
+      });
+    }
+    const status = fields.status;
+    if (statuses.size > 0 && status && !judged.has('status') && statuses.get(status) !== true) {
+      const column = columnOf('status');
+      problems.push({
+        row,
+        index,
+        ...(column ? { column } : {}),
+        field: 'status',
+        value: status,
+        code: 'not-in-server-list',
+        message: {
+          code: statuses.has(status)
+            ? 'validation.list-status-not-initial'
+            : 'validation.list-status-unknown',
+          params: { row, value: status, options: statusText },
+        },
+      });
+    }
+    return problems.length === 0 ? mapped : { ...mapped, problems: [...mapped.problems, ...problems] };
   };
+  // Judging a row against the lists needs the values it would send, so the record is built.
+  return { ...mapping, mapRow, rowProblems: (cells, index, row) => mapRow(cells, index, row).problems };
 }
