@@ -401,6 +401,12 @@ export const en = {
   resultsActions: {
     newImport: 'New import',
   },
+  details: {
+    show: 'Technical details',
+    hide: 'Hide technical details',
+    bom: 'The file starts with a byte order mark (BOM), which is not part of the data.',
+    noBom: 'The file has no byte order mark (BOM).',
+  },
   a11y: {
     close: 'Close',
     skipToContent: 'Skip to the step’s content',

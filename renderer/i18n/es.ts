@@ -407,6 +407,12 @@ export const es: Translations = {
   resultsActions: {
     newImport: 'Nueva importación',
   },
+  details: {
+    show: 'Detalles técnicos',
+    hide: 'Ocultar detalles técnicos',
+    bom: 'El archivo empieza con una marca de orden de bytes (BOM), que no es parte de los datos.',
+    noBom: 'El archivo no tiene marca de orden de bytes (BOM).',
+  },
   a11y: {
     close: 'Cerrar',
     skipToContent: 'Saltar al contenido del paso',
