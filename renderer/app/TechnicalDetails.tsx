@@ -1,4 +1,4 @@
-import { Box, Button, Collapse } from '@mantine/core';
+import { Box, Button } from '@mantine/core';
 import { useDisclosure, useId } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,11 +27,9 @@ export function TechnicalDetails({ children, testId }: TechnicalDetailsProps) {
       >
         {opened ? t('details.hide') : t('details.show')}
       </Button>
-      <Collapse in={opened}>
-        <Box id={id} mt="xs" data-testid={testId}>
-          {opened && children}
-        </Box>
-      </Collapse>
+      <Box id={id} mt="xs" hidden={!opened} data-testid={testId}>
+        {opened && children}
+      </Box>
     </Box>
   );
 }

@@ -90,7 +90,8 @@ export function formatSheetCell(lang: Lang, value: string): string {
   if (year !== undefined && iso.slice(0, 10) !== `${year}-${month}-${day}`) return value;
   if (hours !== undefined && iso.slice(11, 19) !== `${hours}:${minutes}:${seconds}`) return value;
   const withSeconds = seconds !== undefined && seconds !== '00';
-  const time = { hour: '2-digit', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}) } as const;
+  const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+  if (withSeconds) time.second = '2-digit';
   const options: Intl.DateTimeFormatOptions = {
     timeZone: 'UTC',
     ...(year !== undefined ? { day: '2-digit', month: '2-digit', year: 'numeric' } : {}),
