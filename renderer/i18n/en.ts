@@ -270,7 +270,8 @@ export const en = {
     cancel: 'Cancel import',
     cancelTitle: 'Cancel this import?',
     cancelBody: 'Rows already sent stay in the CRM. Rows not sent yet will not be sent.',
-    cancelConfirm: 'Cancel import',
+    cancelConfirm: 'Yes, cancel the import',
+    keepImporting: 'No, keep importing',
     seeResults: 'See results',
   },
   results: {

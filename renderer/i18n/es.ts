@@ -273,7 +273,8 @@ export const es: Translations = {
     cancel: 'Cancelar importación',
     cancelTitle: '¿Cancelar esta importación?',
     cancelBody: 'Las filas ya enviadas quedan en el CRM. Las que faltan no se enviarán.',
-    cancelConfirm: 'Cancelar importación',
+    cancelConfirm: 'Sí, cancelar la importación',
+    keepImporting: 'No, seguir importando',
     seeResults: 'Ver resultados',
   },
   results: {
