@@ -17,17 +17,17 @@ import type { Template } from '../../../shared/template';
 import type { HttpClient } from '../crm/http-client';
 import type { ResolvedConnection } from '../crm/target-adapter';
 import { targetAdapter } from '../crm/targets';
-import { countRows } from '../files/count-rows';
-import { readRows } from '../files/read-rows';
 import type { LedgerBook } from '../ledger/ledger-book';
 import type { TokenLanes } from '../quota/token-lanes';
 import { isStorageError } from '../storage/storage-failure';
 import type { BackoffPolicy } from './backoff';
 import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-results';
-import { fileInfoOf, jobFileOf, sourceUnchanged, type JobSpec } from './job-spec';
+import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
 import { Journal } from './journal';
 import { JobRunner, type RunMode } from './runner';
+import { sealedCount, sealedRows } from './sealed-read';
+import { SourceSeal } from './source-seal';
 
 export interface JobManagerOptions {
   store: JobStore;
@@ -49,9 +49,11 @@ export interface JobManagerOptions {
 interface OpenJob {
   spec: JobSpec;
   journal: Journal;
+  /** The fingerprint of the source's bytes: every read of the job is checked against it. */
+  seal: SourceSeal;
   runner: JobRunner | null;
   settled: Promise<JobStatus> | null;
-  /** The background count of the file's rows, so a summary after a pass knows the total. */
+  /** The background read that seals every block of the file and counts its rows. */
   counting?: Promise<void>;
   resumeTimer?: NodeJS.Timeout;
 }
@@ -80,18 +82,19 @@ export class JobManager {
       ...(input.allowDuplicates ? { allowDuplicates: true } : {}),
     };
     this.o.store.create(spec);
+    SourceSeal.create(this.o.store.folder(spec.jobId), spec.file);
     const job = await this.get(spec.jobId);
     // Written at once, so a job whose description is damaged later can still be listed.
     this.o.store.writeSummary(this.summaryOf(job));
     if (file.rowCount !== null) job.journal.total(file.rowCount);
-    else job.counting = this.countInBackground(job);
+    job.counting = this.sealInBackground(job);
     return spec;
   }
 
   /** Starts a pass in the background and returns at once; `settled` waits for its end. */
   async start(jobId: string, mode: RunMode): Promise<JobSummary> {
     const job = await this.get(jobId);
-    this.assertFileUnchanged(job.spec);
+    await job.seal.assertProvable();
     // The total gives the ETA and tells before the first request whether today's quota suffices.
     await job.counting;
     const conn = await this.o.resolve(job.spec.connection);
@@ -116,6 +119,7 @@ export class JobManager {
     const runner = new JobRunner({
       spec: job.spec,
       journal: job.journal,
+      seal: job.seal,
       adapter: targetAdapter(job.spec.connection.target),
       conn,
       http: this.o.http,
@@ -285,7 +289,8 @@ export class JobManager {
   private async openJob(jobId: string): Promise<OpenJob> {
     const spec = this.o.store.readSpec(jobId);
     const journal = await Journal.open(this.o.store.journalPath(jobId), this.o.store.checkpointPath(jobId));
-    const job: OpenJob = { spec, journal, runner: null, settled: null };
+    const seal = SourceSeal.open(this.o.store.folder(jobId), spec.file);
+    const job: OpenJob = { spec, journal, seal, runner: null, settled: null };
     // A job found running was cut off by a crash: it is paused now, its in-flight rows uncertain.
     if (journal.state.status === 'running') this.writeStatus(job, 'paused');
     await this.fillMissingCells(job);
@@ -299,7 +304,7 @@ export class JobManager {
     for (const [index, detail] of job.journal.state.details) if (!detail.cells) missing.add(index);
     if (missing.size === 0) return;
     try {
-      for await (const batch of readRows(fileInfoOf(job.spec))) {
+      for await (const batch of sealedRows(fileInfoOf(job.spec), job.seal)) {
         for (const row of batch) {
           if (!missing.delete(row.index)) continue;
           job.journal.attachCells(row.index, row.cells, row.row);
@@ -343,16 +348,16 @@ export class JobManager {
     this.o.emit({ type: 'job-status', jobId: job.spec.jobId, status });
   }
 
-  private async countInBackground(job: OpenJob): Promise<void> {
+  /** Reads the whole file once right after the job is created, recording the hash of every
+   * block (so later reads can prove their bytes) and counting the rows when not known yet. */
+  private async sealInBackground(job: OpenJob): Promise<void> {
     try {
-      job.journal.total(await countRows(fileInfoOf(job.spec)));
+      const count = await sealedCount(fileInfoOf(job.spec), job.seal);
+      job.seal.sync();
+      if (job.journal.state.total === null) job.journal.total(count);
     } catch {
-      // The run itself reports an unreadable file; the total is then learnt at the end of a pass.
+      // The run itself reports an unreadable or changed file; the total is then learnt at the end of a pass.
     }
-  }
-
-  private assertFileUnchanged(spec: JobSpec): void {
-    if (!sourceUnchanged(spec)) throw new CargaError(msg('job.file-changed', { name: spec.file.name }));
   }
 
   private summaryOf(job: OpenJob): JobSummary {
