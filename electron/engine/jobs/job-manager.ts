@@ -18,9 +18,11 @@ import type { HttpClient } from '../crm/http-client';
 import type { ResolvedConnection } from '../crm/target-adapter';
 import { targetAdapter } from '../crm/targets';
 import type { LedgerBook } from '../ledger/ledger-book';
+import type { SlotLease } from '../quota/machine-slots';
 import type { TokenLanes } from '../quota/token-lanes';
 import { isStorageError } from '../storage/storage-failure';
 import type { BackoffPolicy } from './backoff';
+import { holdJob } from './job-lock';
 import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-results';
 import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
@@ -62,6 +64,8 @@ interface OpenJob {
 export class JobManager {
   private readonly open = new Map<string, OpenJob>();
   private readonly opening = new Map<string, Promise<OpenJob>>();
+  /** Jobs whose pass is being started, so a second start in this process says it is running. */
+  private readonly starting = new Set<string>();
 
   constructor(private readonly o: JobManagerOptions) {}
 
@@ -93,14 +97,30 @@ export class JobManager {
 
   /** Starts a pass in the background and returns at once; `settled` waits for its end. */
   async start(jobId: string, mode: RunMode): Promise<JobSummary> {
-    const job = await this.get(jobId);
+    if (this.open.get(jobId)?.runner || this.starting.has(jobId))
+      throw new CargaError(msg('job.already-running', { jobId }));
+    this.starting.add(jobId);
+    let lease: SlotLease | null = null;
+    try {
+      // No other process may run this job meanwhile; it is held until the pass ends.
+      lease = await holdJob(this.o.store.folder(jobId), jobId);
+      const summary = await this.startHeld(await this.current(jobId), mode, lease);
+      lease = null;
+      return summary;
+    } finally {
+      this.starting.delete(jobId);
+      lease?.release();
+    }
+  }
+
+  /** The pass itself, started while this process holds the job; the pass releases `lease`. */
+  private async startHeld(job: OpenJob, mode: RunMode, lease: SlotLease): Promise<JobSummary> {
+    const { jobId } = job.spec;
     await job.seal.assertProvable();
     // The total gives the ETA and tells before the first request whether today's quota suffices.
     await job.counting;
     const conn = await this.o.resolve(job.spec.connection);
     const ledger = await this.o.ledgers?.forConnection(conn.connection);
-    // Checked after the awaits, and the runner set right after, so two starts cannot both pass.
-    if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
     // The operator may have fixed the connection (its operation, module, campaign) since the
     // job was created: the pass sends with the connection as it is now.
     if (JSON.stringify(conn.connection) !== JSON.stringify(job.spec.connection)) {
@@ -112,7 +132,10 @@ export class JobManager {
       // unless the destination's ledger, which the runner consults before sending any row, holds
       // every row this job is known to have had accepted.
       const known = Math.max(job.journal.acceptedAtCheckpoint, this.o.store.readSummary(jobId)?.ok ?? 0);
-      if (!ledger || ledger.acceptedBy(jobId) < known) return this.summaryOf(job);
+      if (!ledger || ledger.acceptedBy(jobId) < known) {
+        lease.release();
+        return this.summaryOf(job);
+      }
       job.journal.acceptDamage();
     }
     clearTimeout(job.resumeTimer);
@@ -133,8 +156,12 @@ export class JobManager {
     });
     job.runner = runner;
     job.settled = runner.run().then(
-      (status) => this.afterRun(job, status),
+      (status) => {
+        lease.release();
+        return this.afterRun(job, status);
+      },
       (error: unknown) => {
+        lease.release();
         job.runner = null;
         throw error;
       },
@@ -155,7 +182,8 @@ export class JobManager {
     clearTimeout(job.resumeTimer);
     job.runner?.pause();
     // A job waiting for its quota has no runner: paused, it no longer goes on at the reset.
-    if (!job.runner && job.journal.state.status === 'waiting-quota') this.writeStatus(job, 'paused');
+    if (!job.runner && job.journal.state.status === 'waiting-quota')
+      await this.alone(jobId, (current) => this.writeStatus(current, 'paused'));
     return this.settled(jobId);
   }
 
@@ -166,8 +194,10 @@ export class JobManager {
       job.runner.cancel();
       return this.settled(jobId);
     }
-    if (job.journal.state.status !== 'finished') this.writeStatus(job, 'cancelled');
-    return this.summaryOf(job);
+    return this.alone(jobId, (current) => {
+      if (current.journal.state.status !== 'finished') this.writeStatus(current, 'cancelled');
+      return this.summaryOf(current);
+    });
   }
 
   async summary(jobId: string): Promise<JobSummary> {
@@ -202,11 +232,15 @@ export class JobManager {
   }
 
   async fixRow(jobId: string, index: number, values: Record<string, string>): Promise<ResultRow> {
+    const fixIn = (job: OpenJob) => {
+      const known = new Set(job.spec.file.columns);
+      const fix = Object.fromEntries(Object.entries(values).filter(([column]) => known.has(column)));
+      job.journal.fix(index, fix);
+      return resultRow(job.spec, job.journal.state, index);
+    };
     const job = await this.get(jobId);
-    const known = new Set(job.spec.file.columns);
-    const fix = Object.fromEntries(Object.entries(values).filter(([column]) => known.has(column)));
-    job.journal.fix(index, fix);
-    return resultRow(job.spec, job.journal.state, index);
+    // A pass of this process holds the job already: the journal is this process's to write.
+    return job.runner ? fixIn(job) : this.alone(jobId, fixIn);
   }
 
   async results(
@@ -240,10 +274,33 @@ export class JobManager {
 
   /** A retry after the operator changed the mapping: the job's spec takes the new template. */
   async replaceTemplate(jobId: string, template: Template): Promise<void> {
+    if ((await this.get(jobId)).runner) throw new CargaError(msg('job.already-running', { jobId }));
+    await this.alone(jobId, (job) => {
+      job.spec = { ...job.spec, template };
+      this.o.store.create(job.spec);
+    });
+  }
+
+  /** Changes a job no pass is running, while no other process can start one; refuses with
+   * `job.running-elsewhere` when another process is running it. */
+  private async alone<T>(jobId: string, change: (job: OpenJob) => T): Promise<T> {
+    const lease = await holdJob(this.o.store.folder(jobId), jobId);
+    try {
+      return change(await this.current(jobId));
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** The open job, opened again when another process wrote its journal since this one read it
+   * (while this process holds the job, no other can write it). */
+  private async current(jobId: string): Promise<OpenJob> {
     const job = await this.get(jobId);
-    if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
-    job.spec = { ...job.spec, template };
-    this.o.store.create(job.spec);
+    if (job.runner || !job.journal.writtenElsewhere()) return job;
+    clearTimeout(job.resumeTimer);
+    job.journal.close();
+    this.open.delete(jobId);
+    return this.get(jobId);
   }
 
   async spec(jobId: string): Promise<JobSpec> {
