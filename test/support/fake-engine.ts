@@ -21,7 +21,7 @@ import type {
 } from '../../shared/contract';
 import { CargaError } from '../../shared/errors/carga-error';
 import { msg } from '../../shared/messages/catalog';
-import { TARGETS } from '../../shared/targets/catalog';
+import { TARGET_SPECS } from '../../shared/targets/catalog';
 
 const SANDBOX_CONNECTION: Connection = {
   id: 'sandbox-cases',
@@ -205,7 +205,7 @@ export class FakeEngine implements EngineClient {
 
   async listTargets(): Promise<TargetDescriptor[]> {
     this.record('listTargets', undefined);
-    return Object.values(TARGETS);
+    return Object.values(TARGET_SPECS);
   }
 
   async listConnections(): Promise<ConnectionSummary[]> {
