@@ -10,6 +10,7 @@ import { jobMessages } from './job-messages';
 import { jobSafetyMessages } from './job-safety-messages';
 import { ledgerMessages } from './ledger-messages';
 import { sandboxMessages } from './sandbox-messages';
+import { serverListMessages } from './server-list-messages';
 import { storageMessages } from './storage-messages';
 import { validationMessages } from './validation-messages';
 
@@ -27,6 +28,7 @@ export const catalog = {
   ...ledgerMessages,
   ...storageMessages,
   ...cliHelpMessages,
+  ...serverListMessages,
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;

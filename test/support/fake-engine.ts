@@ -16,6 +16,7 @@ import type {
   RequestPreview,
   ResultPage,
   ResultRow,
+  ServerLists,
   TargetDescriptor,
   Template,
 } from '../../shared/contract';
@@ -118,8 +119,8 @@ export function unexpectedFailure(method: MethodName): Error {
  *
  * Knobs: every call is recorded (`calls`, `inputsOf`); `failNext` makes a method's next call
  * reject; `emit` pushes an event; `addJob` puts a past job on "disk"; `appInfo`, `connections`,
- * `templates` and `jobs` are plain state to set. Tokens go to `tokens` and never back out, and
- * saving or deleting a connection or template emits the event the real engine emits.
+ * `templates`, `serverLists` and `jobs` are plain state to set. Tokens go to `tokens` and never
+ * back out, and saving or deleting a connection or template emits the event the real engine emits.
  *
  * Typed as the contract's `EngineClient`: a method added to the contract fails to compile here
  * until it is modelled.
@@ -136,6 +137,17 @@ export class FakeEngine implements EngineClient {
   };
   connections = new Map<string, Connection>([[SANDBOX_CONNECTION.id, SANDBOX_CONNECTION]]);
   templates: Template[] = [];
+  /** What the fake Thalamus declares: two pairs, an initial and a final status. */
+  serverLists: ServerLists = {
+    caseTypes: [
+      { categoryCode: 'RECL', categoryName: 'Reclamos', typeCode: 'FACT', typeName: 'Facturación' },
+      { categoryCode: 'SOLI', categoryName: 'Solicitudes', typeCode: 'INFO', typeName: 'Información' },
+    ],
+    statuses: [
+      { name: 'Creado', initial: true },
+      { name: 'Cerrado', initial: false },
+    ],
+  };
   jobs = new Map<string, JobSummary>();
   /** Result rows per job, made from the counts; fixes are kept apart. */
   readonly jobRows = new Map<string, FakeJobRows>();
@@ -241,6 +253,11 @@ export class FakeEngine implements EngineClient {
       resetsAt: '2026-03-15T05:00:00.000Z',
       countedToday: 20,
     };
+  }
+
+  async readServerLists(input: MethodInput<'readServerLists'>): Promise<ServerLists> {
+    this.record('readServerLists', input);
+    return structuredClone(this.serverLists);
   }
 
   async openFile(input: MethodInput<'openFile'>): Promise<FileInfo> {
