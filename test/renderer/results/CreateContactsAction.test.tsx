@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { FakeBridge, FILE_COLUMNS, SANDBOX } from '../fake-bridge';
+import { FakeBridge, FILE_COLUMNS, SANDBOX } from '../../support/fake-engine';
 import { renderAt } from '../render-app';
 
 const user = userEvent.setup({ delay: null });
@@ -59,7 +59,7 @@ describe('Results: create the missing contacts', () => {
     await user.click(await screen.findByRole('option', { name: 'Asunto' }));
     await user.click(confirm);
     await waitFor(() =>
-      expect(bridge.createdContacts).toEqual([
+      expect(bridge.inputsOf('createMissingContacts')).toEqual([
         { jobId: job.jobId, columns: { idcontact: 'Correo', namecontact: 'Asunto' } },
       ]),
     );
