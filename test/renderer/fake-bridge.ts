@@ -147,6 +147,12 @@ export class FakeBridge implements Bridge {
     this.connections = this.connections.filter((connection) => connection.id !== id);
   }
 
+  sandboxResets = 0;
+
+  async resetSandbox(): Promise<void> {
+    this.sandboxResets++;
+  }
+
   async testConnection({ id }: { id: string }): Promise<QuotaInfo> {
     if (!this.connections.some((connection) => connection.id === id))
       throw new CargaError(msg('crm.wolkvox.token-invalid'));

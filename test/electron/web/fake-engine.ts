@@ -94,6 +94,10 @@ export class FakeEngine implements EngineClient {
     return { limit: 4800, usedToday: 0, remaining: 4800, countedToday: 0 };
   }
 
+  async resetSandbox() {
+    this.record('resetSandbox');
+  }
+
   async readServerLists(input: MethodInput<'readServerLists'>) {
     this.record('readServerLists', input);
     return { caseTypes: [], statuses: [] };
