@@ -12,6 +12,7 @@ import { report } from '../../../electron/cli/report';
 import { resume } from '../../../electron/cli/resume';
 import { retry } from '../../../electron/cli/retry';
 import { sandbox } from '../../../electron/cli/sandbox';
+import { sandboxReset } from '../../../electron/cli/sandbox-reset';
 
 const COMMANDS: Record<string, Command> = {
   inspect,
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   jobs,
   report,
   sandbox,
+  'sandbox-reset': sandboxReset,
 };
 
 function fakeIO(env: Record<string, string | undefined> = { LANG: 'es_CO.UTF-8' }) {
