@@ -36,6 +36,8 @@ export interface TargetAdapter {
   /** Reading the token's quota (each read costs one request), when the target has a way. */
   quotaRequest?(conn: ResolvedConnection): HttpRequest;
   readQuota?(response: HttpResponse): Omit<QuotaInfo, 'countedToday'> | Classification;
+  /** A batch the CRM refuses for one record's reason is split to find that record (T2). */
+  bisectsRefusals?: boolean;
   /** The provider asks for at most one quota read this often: meanwhile the last figures,
    * counted forward by the token's ledger, stand in for a read. */
   quotaReadEveryMs?: number;

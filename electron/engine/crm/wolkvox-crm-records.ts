@@ -38,6 +38,8 @@ export const wolkvoxCrmRecords: TargetAdapter = {
   },
 
   readResponse: readWolkvoxBatchResponse,
+  // The CRM never says which record of a refused batch was wrong.
+  bisectsRefusals: true,
   quotaRequest: crmQuotaRequest,
   readQuota: (response) => readCrmQuota(response),
 };

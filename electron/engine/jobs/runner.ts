@@ -18,6 +18,7 @@ import { readTokenQuota } from '../quota/read-token-quota';
 import type { TokenLane } from '../quota/token-lanes';
 import { jobStorageStop } from '../storage/storage-failure';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
+import { BisectionBudget, halves } from './batch-bisection';
 import { CrmOutage } from './crm-outage';
 import { effectiveTemplate } from './effective-template';
 import { fileInfoOf, type JobSpec } from './job-spec';
@@ -367,7 +368,7 @@ export class JobRunner {
     }
   }
 
-  private async send(rows: ReadyRow[], prebuilt?: Built): Promise<void> {
+  private async send(rows: ReadyRow[], prebuilt?: Built, bisection?: BisectionBudget): Promise<void> {
     let built = prebuilt;
     const tries = { transient: 0, throttled: 0 };
     const sender = Symbol('send');
@@ -420,6 +421,16 @@ export class JobRunner {
       };
       switch (verdict.failureClass) {
         case 'row': {
+          // A batch refused for one record's reason: its halves go again to name that record.
+          const budget =
+            rows.length > 1 && this.o.adapter.bisectsRefusals
+              ? (bisection ?? new BisectionBudget(rows.length))
+              : null;
+          if (budget?.split()) {
+            this.o.journal.unsent(r);
+            for (const half of halves(rows)) if (!this.stopping) await this.send(half, undefined, budget);
+            return;
+          }
           this.settle(r, rows, 'failed', failure);
           const run = this.rejections.rejected({ rows, failure });
           if (run) this.stopForSetup(run);
