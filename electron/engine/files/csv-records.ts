@@ -115,7 +115,7 @@ export async function* readCsvRecords(
         if (bom) bytes = bytes.subarray(bom.length);
       }
       const text = decoder.write(bytes);
-      foreign?.chunk(bytes);
+      foreign?.chunk(bytes, text);
       pending = pending.length === 0 ? text : pending + text;
       if (!parse) {
         const newline = sniffNewline(pending);
