@@ -24,7 +24,7 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from './jobs/backoff';
 import { JobManager } from './jobs/job-manager';
 import { JobStore } from './jobs/job-store';
 import { LedgerBook } from './ledger/ledger-book';
-import { TokenLanes } from './quota/token-lanes';
+import { QUOTA_FOLDER, TokenLanes } from './quota/token-lanes';
 import type { Vault } from './secrets/vault';
 import { ensureWritableFolder } from './storage/storage-failure';
 import { TemplateStore } from './templates/template-store';
@@ -74,7 +74,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     sandbox,
   );
   const templates = new TemplateStore(join(options.dataDir, 'templates'));
-  const lanes = new TokenLanes(join(jobsDir, '.quota'));
+  const lanes = new TokenLanes(join(jobsDir, QUOTA_FOLDER));
   const jobStore = new JobStore(jobsDir);
   const ledgers = new LedgerBook(join(options.dataDir, 'ledger'), jobStore);
 

@@ -9,12 +9,17 @@ import { readServerLists } from './read-server-lists';
 
 export type ConnectionMethods = Pick<
   CargaApi,
-  'listConnections' | 'saveConnection' | 'deleteConnection' | 'testConnection' | 'readServerLists'
+  | 'listConnections'
+  | 'saveConnection'
+  | 'deleteConnection'
+  | 'testConnection'
+  | 'resetSandbox'
+  | 'readServerLists'
 >;
 
 /** Saved connections, their secrets kept by the vault, and what their CRM says about them. */
 export function connectionMethods(parts: EngineParts): ConnectionMethods {
-  const { connections, emit } = parts;
+  const { connections, emit, sandbox } = parts;
   return {
     listConnections: async () =>
       Promise.all(connections.list().map((connection) => connections.summary(connection))),
@@ -28,6 +33,18 @@ export function connectionMethods(parts: EngineParts): ConnectionMethods {
       emit({ type: 'connections-changed' });
     },
     testConnection: async ({ id }) => readQuota(parts, await connections.resolve(connections.find(id))),
+    resetSandbox: async () => {
+      if (!sandbox) throw new CargaError(msg('engine.no-sandbox'));
+      sandbox.reset();
+      // Carga's own count of each sandbox token is read again from the sandbox, which starts its
+      // day over: a rehearsal that spent a quota no longer holds back the next one.
+      await Promise.allSettled(
+        sandbox.connections.map(async (connection) =>
+          readQuota(parts, await connections.resolve(connection)),
+        ),
+      );
+      emit({ type: 'connections-changed' });
+    },
     readServerLists: async ({ id }) => readServerLists(parts, connections.find(id)),
   };
 }
