@@ -11,6 +11,7 @@ import type {
 } from '../../shared/contract';
 import { appMethods } from './api/app-methods';
 import { connectionMethods } from './api/connection-methods';
+import { contactMethods } from './api/contact-methods';
 import type { EngineParts } from './api/engine-parts';
 import { fileMethods } from './api/file-methods';
 import { jobMethods } from './api/job-methods';
@@ -18,8 +19,10 @@ import { templateMethods } from './api/template-methods';
 import type { BuiltInConnections } from './connections/built-in-connections';
 import { ConnectionResolver } from './connections/connection-resolver';
 import { ConnectionStore } from './connections/connection-store';
+import { MissingContacts } from './contacts/missing-contacts';
 import type { HttpClient } from './crm/http-client';
 import { createHttpClient } from './crm/undici-http-client';
+import { openFile } from './files/open-file';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './jobs/backoff';
 import { JobManager } from './jobs/job-manager';
 import { JobStore } from './jobs/job-store';
@@ -85,12 +88,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     emit,
     // A job sends with its connection as the operator keeps it now (a fixed operation, module or
     // campaign), as long as it still exists for the same target.
-    resolve: (connection) => {
-      const current = connections
-        .list()
-        .find((each) => each.id === connection.id && each.target === connection.target);
-      return connections.resolve(current ? connections.effective(current) : connection);
-    },
+    resolve: (connection) => connections.resolve(currentConnection(connection)),
     timeoutMs,
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     autoResume: options.autoResume ?? true,
@@ -99,6 +97,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
 
   await jobs.scheduleWaitingJobs();
+
+  const missingContacts = new MissingContacts({
+    jobs,
+    folderOf: (jobId) => jobStore.folder(jobId),
+    openFile: (path) => openFile(path),
+    currentConnection,
+    emit,
+  });
 
   const parts: EngineParts = {
     lang: options.lang,
@@ -112,6 +118,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     lanes,
     ledgers,
     jobs,
+    missingContacts,
     emit,
   };
   const api: CargaApi = {
@@ -119,8 +126,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...connectionMethods(parts),
     ...fileMethods(parts),
     ...jobMethods(parts),
+    ...contactMethods(parts),
     ...templateMethods(parts),
   };
+
+  function currentConnection(connection: Connection): Connection {
+    const current = connections
+      .list()
+      .find((each) => each.id === connection.id && each.target === connection.target);
+    return current ? connections.effective(current) : connections.effective(connection);
+  }
 
   return {
     ...api,
@@ -128,7 +143,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    settled: (jobId) => jobs.settled(jobId),
+    settled: async (jobId) => {
+      // A case job whose contacts are being created is retried after them: wait for that too.
+      await missingContacts.after(jobId);
+      return jobs.settled(jobId);
+    },
     useConnection: (connection, token, partyPassword) =>
       connections.useForThisProcess(connection, token, partyPassword),
     close: async () => {

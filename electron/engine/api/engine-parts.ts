@@ -1,6 +1,7 @@
 import type { AppInfo, EngineEvent, Lang } from '../../../shared/contract';
 import type { BuiltInConnections } from '../connections/built-in-connections';
 import type { ConnectionResolver } from '../connections/connection-resolver';
+import type { MissingContacts } from '../contacts/missing-contacts';
 import type { HttpClient } from '../crm/http-client';
 import type { JobManager } from '../jobs/job-manager';
 import type { LedgerBook } from '../ledger/ledger-book';
@@ -22,5 +23,6 @@ export interface EngineParts {
   lanes: TokenLanes;
   ledgers: LedgerBook;
   jobs: JobManager;
+  missingContacts: MissingContacts;
   emit: (event: EngineEvent) => void;
 }
