@@ -25,6 +25,7 @@ import { readListsForCheck } from './check/server-lists';
 import type { BuiltInConnections } from './connections/built-in-connections';
 import { ConnectionResolver } from './connections/connection-resolver';
 import { ConnectionStore } from './connections/connection-store';
+import { MissingContacts } from './contacts/missing-contacts';
 import type { HttpClient } from './crm/http-client';
 import type { ResolvedConnection } from './crm/target-adapter';
 import { targetAdapter } from './crm/targets';
@@ -97,12 +98,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     emit,
     // A job sends with its connection as the operator keeps it now (a fixed operation, module or
     // campaign), as long as it still exists for the same target.
-    resolve: (connection) => {
-      const current = connections
-        .list()
-        .find((each) => each.id === connection.id && each.target === connection.target);
-      return resolve(current ? connections.effective(current) : connection);
-    },
+    resolve: (connection) => resolve(currentConnection(connection)),
     timeoutMs: options.timeoutMs ?? 70_000,
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     autoResume: options.autoResume ?? true,
@@ -111,6 +107,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
 
   await jobs.scheduleWaitingJobs();
+
+  const missingContacts = new MissingContacts({
+    jobs,
+    folderOf: (jobId) => jobStore.folder(jobId),
+    openFile: (path) => openFile(path),
+    currentConnection,
+    emit,
+  });
 
   const api: CargaApi = {
     getAppInfo: async () => ({
@@ -203,6 +207,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     listJobs: async () => jobs.list(),
     listResults: async ({ jobId, filter, offset, limit }) => jobs.results(jobId, filter, offset, limit),
     failureBreakdown: async ({ jobId }) => jobs.breakdown(jobId),
+    planMissingContacts: async ({ jobId }) => missingContacts.plan(jobId),
+    createMissingContacts: async ({ jobId, columns }) => missingContacts.create(jobId, columns),
     exportReport: async ({ jobId, kind, format, path, lang }) =>
       exportReport(jobId, kind, format, path, lang ?? options.lang),
 
@@ -218,6 +224,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     matchTemplates: async ({ columns }) => templates.match(columns),
   };
+
+  function currentConnection(connection: Connection): Connection {
+    const current = connections
+      .list()
+      .find((each) => each.id === connection.id && each.target === connection.target);
+    return current ? connections.effective(current) : connections.effective(connection);
+  }
 
   async function laneFor(connection: Connection) {
     try {
@@ -298,7 +311,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    settled: (jobId) => jobs.settled(jobId),
+    settled: async (jobId) => {
+      // A case job whose contacts are being created is retried after them: wait for that too.
+      await missingContacts.after(jobId);
+      return jobs.settled(jobId);
+    },
     useConnection: (connection, token, partyPassword) =>
       connections.useForThisProcess(connection, token, partyPassword),
     close: async () => {
