@@ -26,7 +26,7 @@ const ADVISER = SANDBOX_DEFAULTS.users[1];
 const INSERT_MANY = '/server/API/v2/custom/insertMany.php';
 
 async function setup() {
-  const batches: number[] = [];
+  const batches: (number | null)[] = [];
   const fixture = await importFixture(tempDir(), {
     connection: { target: 'wolkvox-crm-records', module: 'contacts' },
     sandbox: {
