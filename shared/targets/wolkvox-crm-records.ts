@@ -1,3 +1,4 @@
+import { DECLARED_TYPES } from '../mapping/declared-type';
 import { fieldSpec, type TargetSpec } from './field-spec';
 
 /** T2: up to 10,000 module records per request; other fields go by the label configured in the CRM. */
@@ -8,6 +9,8 @@ export const WOLKVOX_CRM_RECORDS: TargetSpec = {
   customPrefix: 'field.',
   connectionFields: ['operation', 'module'],
   dateOutput: 'wolkvox',
+  // Module fields: plain values, and the types sent as `{"type", "value"}`.
+  declaredTypes: DECLARED_TYPES,
   fields: [
     fieldSpec('namecontact', 'Nombre del contacto', 'Contact name', 'text', {
       synonyms: ['Nombre', 'Nombres', 'Nombre completo', 'Nombre contacto', 'Cliente', 'Name', 'Full name'],

@@ -3,7 +3,7 @@ import { compileMapping } from '../../../shared/mapping/compile-mapping';
 import type { CompiledMapping } from '../../../shared/mapping/mapped-record';
 import type { Template } from '../../../shared/template';
 import type { RowToCheck } from '../../../shared/validation/check-row';
-import { effectiveTemplate } from '../jobs/effective-template';
+import { effectiveTemplate } from '../../../shared/mapping/effective-template';
 import type { LedgerFile } from '../ledger/destination-ledger';
 import type { RowFingerprinter } from '../ledger/row-fingerprint';
 

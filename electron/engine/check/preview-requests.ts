@@ -5,7 +5,7 @@ import type { Template } from '../../../shared/template';
 import { describeRequest } from '../crm/describe-request';
 import { targetAdapter } from '../crm/targets';
 import { readRows } from '../files/read-rows';
-import { effectiveTemplate } from '../jobs/effective-template';
+import { effectiveTemplate } from '../../../shared/mapping/effective-template';
 
 /** Stands in for the token in previews: the real one never leaves the engine for display. */
 const MASKED_TOKEN = '••••••••';

@@ -20,7 +20,7 @@ import type { TokenLane } from '../quota/token-lanes';
 import { jobStorageStop } from '../storage/storage-failure';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
 import { CrmOutage } from './crm-outage';
-import { effectiveTemplate } from './effective-template';
+import { effectiveTemplate } from '../../../shared/mapping/effective-template';
 import { fileInfoOf, sourceUnchanged, type JobSpec } from './job-spec';
 import type { Journal } from './journal';
 import type { RowFailure } from './journal-entry';

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
 import { readRows } from '../files/read-rows';
-import { effectiveTemplate } from '../jobs/effective-template';
+import { effectiveTemplate } from '../../../shared/mapping/effective-template';
 import { fileInfoOf, type JobSpec } from '../jobs/job-spec';
 import type { JobStore } from '../jobs/job-store';
 import { parseJournalLine } from '../jobs/journal-entry';
