@@ -37,7 +37,6 @@ import { JobStore } from './jobs/job-store';
 import { LedgerBook } from './ledger/ledger-book';
 import { readTokenQuota } from './quota/read-token-quota';
 import { TokenLanes } from './quota/token-lanes';
-import { exportJobReport } from './reports/export-job-report';
 import type { Vault } from './secrets/vault';
 import { ensureWritableFolder } from './storage/storage-failure';
 import { TemplateStore } from './templates/template-store';
@@ -270,6 +269,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     lang: Lang,
   ) {
     const spec = await jobs.spec(jobId);
+    // The report writers (exceljs above all) load only when a report is exported: a job that
+    // never exports one, and every CLI command, start without them.
+    const { exportJobReport } = await import('./reports/export-job-report');
     return exportJobReport({
       jobs,
       spec,

@@ -10,7 +10,7 @@
  * which no other site's form, link or image can add. The secret never appears in a URL, a
  * process's arguments or anything the page's scripts can read.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -29,6 +29,7 @@ import {
 } from '../../shared/wire';
 import { contentSecurityPolicy } from '../front-door/content-security-policy';
 import { invoke } from '../front-door/invoke';
+import { createServer } from '../node-http';
 import { openEventStream, type OpenStream } from './event-stream';
 import { isAllowedHost, isAllowedOrigin } from './request-guard';
 import { serveStatic } from './static-files';
