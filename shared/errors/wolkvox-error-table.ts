@@ -85,6 +85,16 @@ const ENTRIES: readonly WolkvoxErrorEntry[] = [
       const contact = /THE CONTACT \((.*)\) DOES NOT EXIST/i.exec(detail);
       if (contact)
         return { explanation: 'crm.wolkvox.contact-not-found', params: { contact: contact[1] ?? '' } };
+      // A status or priority outside the CRM's list: the operator's own value map is where to fix it.
+      const value = /THE (STATUS|PRIORITY) \((.*)\) IS NOT VALID, USE ONE OF: (.*)$/i.exec(detail);
+      if (value)
+        return {
+          explanation:
+            value[1]!.toUpperCase() === 'STATUS'
+              ? 'crm.wolkvox.status-not-valid'
+              : 'crm.wolkvox.priority-not-valid',
+          params: { value: value[2] ?? '', allowed: (value[3] ?? '').trim() },
+        };
       return { explanation: 'crm.wolkvox.review-detail', params: { detail } };
     },
   },

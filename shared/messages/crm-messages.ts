@@ -309,6 +309,14 @@ const explanations = {
     es: 'El contacto «{contact}» no existe en la operación del CRM, y un caso solo se crea para un contacto que ya existe. Cree primero el contacto (en Resultados, «Crear los contactos que faltan» los carga desde estas filas y reintenta los casos) o corrija el contacto de la fila.',
     en: 'The contact "{contact}" does not exist in the CRM operation, and a case can only be created for an existing contact. Create the contact first (in Results, "Create the missing contacts" loads them from these rows and retries the cases) or fix the row\'s contact.',
   },
+  'crm.wolkvox.status-not-valid': {
+    es: 'El CRM no acepta «{value}» como estado del caso; acepta: {allowed}. Si su archivo llama a ese estado de otra forma, indique en qué se convierte en «Valores a traducir» del paso Asignar (en la plantilla, su mapa de valores de status), o corrija la celda.',
+    en: 'The CRM does not accept "{value}" as the case status; it accepts: {allowed}. If your file calls that status something else, say what it becomes under "Values to translate" in the Map step (in the template, your value map of status), or fix the cell.',
+  },
+  'crm.wolkvox.priority-not-valid': {
+    es: 'El CRM no acepta «{value}» como prioridad del caso; acepta: {allowed}. Si su archivo llama a esa prioridad de otra forma, indique en qué se convierte en «Valores a traducir» del paso Asignar (en la plantilla, su mapa de valores de priority), o corrija la celda.',
+    en: 'The CRM does not accept "{value}" as the case priority; it accepts: {allowed}. If your file calls that priority something else, say what it becomes under "Values to translate" in the Map step (in the template, your value map of priority), or fix the cell.',
+  },
 
   // Any target: answers that are not what the API sends.
   'crm.response.temporary': {

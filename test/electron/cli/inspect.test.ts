@@ -39,7 +39,7 @@ function writeCases(dir: string): string {
 }
 
 describe('carga inspect', () => {
-  it('prints one JSON object with what was detected, the exact row count and the preview', async () => {
+  it('prints one JSON object with what was detected, the exact row count and the preview with Excel’s row numbers', async () => {
     const dir = tempDir();
     const path = writeCases(dir);
     const io = fakeIO(dir, { LANG: 'es_CO.UTF-8' });
@@ -62,6 +62,8 @@ describe('carga inspect', () => {
         { Nombre: 'Peña', Teléfono: '3001234567', 'Teléfono (2)': 'línea 1\nlínea 2' },
         { Nombre: 'Álvaro', Teléfono: '3007654321', 'Teléfono (2)': 'x' },
       ],
+      // Rows 4 and 5 as Excel shows them: the quoted line break in row 4 is not a row of its own.
+      previewRows: [4, 5],
       warnings: [
         {
           code: 'file.header-below-title',
