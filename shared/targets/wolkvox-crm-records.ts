@@ -1,4 +1,3 @@
-import { DECLARED_TYPES } from '../mapping/declared-type';
 import { fieldSpec, type TargetSpec } from './field-spec';
 
 /** T2: up to 10,000 module records per request; other fields go by the label configured in the CRM. */
@@ -9,8 +8,8 @@ export const WOLKVOX_CRM_RECORDS: TargetSpec = {
   customPrefix: 'field.',
   connectionFields: ['operation', 'module'],
   dateOutput: 'wolkvox',
-  // Module fields: plain values, and the types sent as `{"type", "value"}`.
-  declaredTypes: DECLARED_TYPES,
+  // Module fields: text, and the types sent as `{"type", "value"}`.
+  declaredTypes: ['text', 'address', 'search', 'relationship', 'table'],
   fields: [
     fieldSpec('namecontact', 'Nombre del contacto', 'Contact name', 'text', {
       synonyms: ['Nombre', 'Nombres', 'Nombre completo', 'Nombre contacto', 'Cliente', 'Name', 'Full name'],

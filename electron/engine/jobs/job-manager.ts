@@ -17,6 +17,7 @@ import type { Template } from '../../../shared/template';
 import type { HttpClient } from '../crm/http-client';
 import type { ResolvedConnection } from '../crm/target-adapter';
 import { targetAdapter } from '../crm/targets';
+import { listsForRun } from '../crm/thalamus-lists';
 import { countRows } from '../files/count-rows';
 import { readRows } from '../files/read-rows';
 import type { LedgerBook } from '../ledger/ledger-book';
@@ -96,6 +97,13 @@ export class JobManager {
     await job.counting;
     const conn = await this.o.resolve(job.spec.connection);
     const ledger = await this.o.ledgers?.forConnection(conn.connection);
+    // Rows outside the server's lists (Thalamus) fail as Check said, without a request each.
+    const serverLists = await listsForRun({
+      conn,
+      lane: this.o.lanes.lane(conn.origin, conn.token, job.spec.connection.dailyLimit),
+      http: this.o.http,
+      timeoutMs: this.o.timeoutMs,
+    });
     // Checked after the awaits, and the runner set right after, so two starts cannot both pass.
     if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
     // The operator may have fixed the connection (its operation, module, campaign) since the
@@ -126,6 +134,7 @@ export class JobManager {
       emit: (event) => this.o.emit(event),
       ...(this.o.maxWaitMs !== undefined ? { maxWaitMs: this.o.maxWaitMs } : {}),
       ...(ledger ? { ledger } : {}),
+      ...(serverLists ? { serverLists } : {}),
     });
     job.runner = runner;
     job.settled = runner.run().then(

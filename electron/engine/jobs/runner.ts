@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 
-import type { EngineEvent, JobProgress, JobStatus } from '../../../shared/contract';
+import type { EngineEvent, JobProgress, JobStatus, ServerLists } from '../../../shared/contract';
 import { isCargaError } from '../../../shared/errors/carga-error';
 import type { Classification } from '../../../shared/errors/classification';
 import { classifyNetworkError, explainAt } from '../../../shared/errors/classify';
@@ -9,6 +9,7 @@ import { effectiveTemplate } from '../../../shared/mapping/effective-template';
 import type { CompiledMapping, MappedRecord } from '../../../shared/mapping/mapped-record';
 import { msg } from '../../../shared/messages/catalog';
 import type { Message } from '../../../shared/messages/message';
+import { withServerListCheck } from '../../../shared/validation/server-list-check';
 import type { HttpClient, SendResult } from '../crm/http-client';
 import { refusedPartyAsRowFailure } from '../crm/party-refusal';
 import type { HttpRequest, ResolvedConnection, TargetAdapter } from '../crm/target-adapter';
@@ -60,6 +61,8 @@ export interface RunnerOptions {
   maxWaitMs?: number;
   /** What the destination already accepted, from any job: such rows are not sent again. */
   ledger?: DestinationLedger;
+  /** Thalamus's lists: a row outside them fails as Check explained it, and is not sent. */
+  serverLists?: ServerLists;
 }
 
 /** Requests this job keeps in flight; the token's lane caps all jobs together at 2. */
@@ -135,7 +138,9 @@ export class JobRunner {
   private async pass(): Promise<JobStatus> {
     this.setStatus('running');
     const template = effectiveTemplate(this.o.spec.template, this.o.spec.connection);
-    const mapping = compileMapping(template, this.o.spec.file.columns);
+    const compiled = compileMapping(template, this.o.spec.file.columns);
+    const lists = this.o.serverLists;
+    const mapping = lists ? withServerListCheck(compiled, lists, template) : compiled;
     if (mapping.blocking) {
       const first = mapping.mappingProblems[0] ?? msg('job.mapping-blocked');
       this.stop('stopped', first);
