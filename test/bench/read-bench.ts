@@ -147,19 +147,16 @@ export const readBench: BenchPart = {
       const templatePath = join(dir, 'casos.template.json');
       writeFileSync(templatePath, JSON.stringify(TEMPLATE));
       const megabytes = statSync(path).size / 1e6;
-      // Whole processes, start-up included: `carga check` against papaparse in plain Node.
+      // Whole processes, start-up included: `carga check` against papaparse in plain Node. A
+      // home of its own, so no job sent from this machine before changes what the check does.
       const whole = await alternate(
         RUNS,
         () =>
-          runProcess(process.execPath, [
-            join(ROOT, 'bin/carga.js'),
-            'check',
-            path,
-            '--template',
-            templatePath,
-            '--lang',
-            'en',
-          ]),
+          runProcess(
+            process.execPath,
+            [join(ROOT, 'bin/carga.js'), 'check', path, '--template', templatePath, '--lang', 'en'],
+            { env: { CARGA_HOME: join(dir, 'home') } },
+          ),
         () => runProcess(process.execPath, [join(import.meta.dirname, 'bare/papaparse-read.mjs'), path]),
       );
       // Inside: the reader alone, then read → map → validate, each in its own process.

@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { ensureRendererBuilt } from '../../electron/web/renderer-build';
 import { startWebServer } from '../../electron/web/web-server';
 import { chromiumPath } from '../e2e/harness';
-import { FakeEngine } from '../electron/web/fake-engine';
+import { FakeEngine } from '../support/fake-engine';
 import { median, printFigures, type BenchFigure, type BenchPart } from './bench-figure';
 import { alternate, ROOT, runProcess } from './measure-process';
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { CliIO } from '../../../electron/cli/command';
 import { inspect } from '../../../electron/cli/inspect';
+import { cargaCli } from '../../support/carga-cli';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -183,11 +184,7 @@ describe('carga inspect', () => {
     async () => {
       const dir = tempDir();
       const path = writeCases(dir);
-      const { stdout } = await promisify(execFile)(
-        'npx',
-        ['tsx', join(REPO, 'electron/cli.ts'), 'inspect', path, '--json'],
-        { cwd: REPO },
-      );
+      const { stdout } = await promisify(execFile)(...cargaCli(['inspect', path, '--json']), { cwd: REPO });
       expect(JSON.parse(stdout)).toMatchObject({
         name: 'casos.csv',
         delimiter: ';',

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
-import { FakeBridge } from '../fake-bridge';
+import { FakeBridge } from '../../support/fake-engine';
 import { renderApp } from '../render-app';
 
 const user = userEvent.setup({ delay: null });
@@ -45,7 +45,7 @@ describe('Connect step', () => {
     const quota = await screen.findByTestId('connection-quota');
     expect(within(quota).getByTestId('quota-limit').textContent).toContain('4,800');
     expect(within(quota).getByTestId('quota-remaining').textContent).toContain('4,680');
-    expect(bridge.receivedTokens).toEqual(['s3cr3t-token']);
+    expect(bridge.inputsOf('saveConnection').map((input) => input.token)).toEqual(['s3cr3t-token']);
   });
 
   it('asks for the fields of the chosen destination', async () => {
