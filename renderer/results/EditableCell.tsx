@@ -1,4 +1,4 @@
-import { Loader, TextInput, UnstyledButton } from '@mantine/core';
+import { Loader, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -70,7 +70,10 @@ export function EditableCell({ value, column, row, editable, onCommit }: Editabl
   }
 
   return (
-    <UnstyledButton
+    // A plain button (styled by .carga-cell-button): a Mantine component per cell made each row
+    // scrolled into view cost a dozen of them.
+    <button
+      type="button"
       onClick={() => setDraft(value)}
       tabIndex={-1}
       aria-label={t('a11y.cellValue', { value: value === '' ? t('a11y.emptyValue') : value, column, row })}
@@ -81,6 +84,6 @@ export function EditableCell({ value, column, row, editable, onCommit }: Editabl
       data-row={row}
     >
       {value === '' ? <span className="carga-cell-empty">—</span> : value}
-    </UnstyledButton>
+    </button>
   );
 }

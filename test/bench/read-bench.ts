@@ -180,6 +180,13 @@ export const readBench: BenchPart = {
           note: `target is ≥ 0.9× papaparse's speed; peak RSS ${whole.carga.peakRssMb.toFixed(0)} MB (papaparse ${whole.baseline.peakRssMb.toFixed(0)} MB)${rows === ROWS ? '' : `; rows read ${rows}, expected ${ROWS}`}`,
         },
         {
+          figure: '`carga check` CPU time (user + system), whole process',
+          carga: { value: whole.carga.cpuSeconds, unit: 's' },
+          baseline: { value: whole.baseline.cpuSeconds, unit: 's', label: 'papaparse stream, plain Node' },
+          target: { kind: 'none' },
+          note: 'the wall-time ratio on a machine busy with other work drifts; this one hardly',
+        },
+        {
           figure: 'engine reader alone, in a child',
           carga: { value: megabytes / inner('read'), unit: 'MB/s' },
           baseline: bareRate,
