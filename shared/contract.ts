@@ -186,6 +186,8 @@ export interface JobCounts {
   uncertain: number;
   pending: number;
   skipped: number;
+  /** The file's rows are still being counted (sending does not wait): `total` is the rows read so far. */
+  counting?: boolean;
 }
 
 export interface JobSummary extends JobCounts {

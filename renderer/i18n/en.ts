@@ -319,6 +319,7 @@ export const en = {
   run: {
     title: 'Import',
     progress: '{{done}} of {{total}} rows',
+    progressCounting: '{{done}} rows · counting…',
     progressLabel: 'Import progress',
     rate: 'Speed',
     rateValue: '{{rate}} rows/s',

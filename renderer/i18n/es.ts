@@ -322,6 +322,7 @@ export const es: Translations = {
   run: {
     title: 'Importación',
     progress: '{{done}} de {{total}} filas',
+    progressCounting: '{{done}} filas · contando…',
     progressLabel: 'Avance de la importación',
     rate: 'Velocidad',
     rateValue: '{{rate}} filas/s',
