@@ -46,6 +46,8 @@ export interface JobManagerOptions {
   maxWaitMs?: number;
   /** What each destination already accepted; without it every row is sent. */
   ledgers?: LedgerBook;
+  /** Bench only: see EngineOptions.benchUnflushedSends. */
+  benchUnflushedSends?: boolean;
 }
 
 interface OpenJob {
@@ -154,6 +156,7 @@ export class JobManager {
       ...(this.o.maxWaitMs !== undefined ? { maxWaitMs: this.o.maxWaitMs } : {}),
       ...(ledger ? { ledger } : {}),
       ...(job.counting ? { counted: job.counting } : {}),
+      ...(this.o.benchUnflushedSends ? { benchUnflushedSends: true } : {}),
     });
     job.runner = runner;
     job.settled = runner.run().then(
