@@ -1,11 +1,11 @@
 import type { CheckResult, Connection, FileInfo } from '../../../shared/contract';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
+import { effectiveTemplate } from '../../../shared/mapping/effective-template';
 import { targetSpec } from '../../../shared/targets/catalog';
 import type { Template } from '../../../shared/template';
 import { checkRow } from '../../../shared/validation/check-row';
 import { CheckTally, quotaDaysNeeded, requestsNeeded } from '../../../shared/validation/check-summary';
 import { readRows } from '../files/read-rows';
-import { effectiveTemplate } from '../jobs/effective-template';
 import type { LedgerFile } from '../ledger/destination-ledger';
 import { AlreadySentTally } from './already-sent';
 import { mappingWithServerLists, type ServerListsReading } from './server-lists';
