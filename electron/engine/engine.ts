@@ -25,6 +25,7 @@ import { readListsForCheck } from './check/server-lists';
 import type { BuiltInConnections } from './connections/built-in-connections';
 import { ConnectionResolver } from './connections/connection-resolver';
 import { ConnectionStore } from './connections/connection-store';
+import { MissingContacts } from './contacts/missing-contacts';
 import type { HttpClient } from './crm/http-client';
 import type { ResolvedConnection } from './crm/target-adapter';
 import { targetAdapter } from './crm/targets';
@@ -36,7 +37,7 @@ import { JobManager } from './jobs/job-manager';
 import { JobStore } from './jobs/job-store';
 import { LedgerBook } from './ledger/ledger-book';
 import { readTokenQuota } from './quota/read-token-quota';
-import { TokenLanes } from './quota/token-lanes';
+import { QUOTA_FOLDER, TokenLanes } from './quota/token-lanes';
 import type { Vault } from './secrets/vault';
 import { ensureWritableFolder } from './storage/storage-failure';
 import { TemplateStore } from './templates/template-store';
@@ -85,7 +86,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     sandbox,
   );
   const templates = new TemplateStore(join(options.dataDir, 'templates'));
-  const lanes = new TokenLanes(join(jobsDir, '.quota'));
+  const lanes = new TokenLanes(join(jobsDir, QUOTA_FOLDER));
   const resolve = (connection: Connection) => connections.resolve(connection);
   const jobStore = new JobStore(jobsDir);
   const ledgers = new LedgerBook(join(options.dataDir, 'ledger'), jobStore);
@@ -97,12 +98,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     emit,
     // A job sends with its connection as the operator keeps it now (a fixed operation, module or
     // campaign), as long as it still exists for the same target.
-    resolve: (connection) => {
-      const current = connections
-        .list()
-        .find((each) => each.id === connection.id && each.target === connection.target);
-      return resolve(current ? connections.effective(current) : connection);
-    },
+    resolve: (connection) => resolve(currentConnection(connection)),
     timeoutMs: options.timeoutMs ?? 70_000,
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     autoResume: options.autoResume ?? true,
@@ -111,6 +107,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
 
   await jobs.scheduleWaitingJobs();
+
+  const missingContacts = new MissingContacts({
+    jobs,
+    folderOf: (jobId) => jobStore.folder(jobId),
+    openFile: (path) => openFile(path),
+    currentConnection,
+    emit,
+  });
 
   const api: CargaApi = {
     getAppInfo: async () => ({
@@ -133,6 +137,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       emit({ type: 'connections-changed' });
     },
     testConnection: async ({ id }) => readQuota(await resolve(connections.find(id))),
+    resetSandbox: async () => {
+      if (!sandbox) throw new CargaError(msg('engine.no-sandbox'));
+      sandbox.reset();
+      // Carga's own count of each sandbox token is read again from the sandbox, which starts its
+      // day over: a rehearsal that spent a quota no longer holds back the next one.
+      await Promise.allSettled(
+        sandbox.connections.map(async (connection) => readQuota(await resolve(connection))),
+      );
+      emit({ type: 'connections-changed' });
+    },
     readServerLists: async ({ id }) => readServerLists(connections.find(id)),
 
     openFile: async ({ path, options: fileOptions }) => openFile(path, fileOptions),
@@ -193,6 +207,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     listJobs: async () => jobs.list(),
     listResults: async ({ jobId, filter, offset, limit }) => jobs.results(jobId, filter, offset, limit),
     failureBreakdown: async ({ jobId }) => jobs.breakdown(jobId),
+    planMissingContacts: async ({ jobId }) => missingContacts.plan(jobId),
+    createMissingContacts: async ({ jobId, columns }) => missingContacts.create(jobId, columns),
     exportReport: async ({ jobId, kind, format, path, lang }) =>
       exportReport(jobId, kind, format, path, lang ?? options.lang),
 
@@ -208,6 +224,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     matchTemplates: async ({ columns }) => templates.match(columns),
   };
+
+  function currentConnection(connection: Connection): Connection {
+    const current = connections
+      .list()
+      .find((each) => each.id === connection.id && each.target === connection.target);
+    return current ? connections.effective(current) : connections.effective(connection);
+  }
 
   async function laneFor(connection: Connection) {
     try {
@@ -288,7 +311,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    settled: (jobId) => jobs.settled(jobId),
+    settled: async (jobId) => {
+      // A case job whose contacts are being created is retried after them: wait for that too.
+      await missingContacts.after(jobId);
+      return jobs.settled(jobId);
+    },
     useConnection: (connection, token, partyPassword) =>
       connections.useForThisProcess(connection, token, partyPassword),
     close: async () => {
