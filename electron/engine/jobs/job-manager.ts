@@ -47,6 +47,8 @@ export interface JobManagerOptions {
   maxWaitMs?: number;
   /** What each destination already accepted; without it every row is sent. */
   ledgers?: LedgerBook;
+  /** Bench only: see EngineOptions.benchUnflushedSends. */
+  benchUnflushedSends?: boolean;
 }
 
 interface OpenJob {
@@ -163,6 +165,7 @@ export class JobManager {
       ...(ledger ? { ledger } : {}),
       ...(serverLists ? { serverLists } : {}),
       ...(job.counting ? { counted: job.counting } : {}),
+      ...(this.o.benchUnflushedSends ? { benchUnflushedSends: true } : {}),
     });
     job.runner = runner;
     job.settled = runner.run().then(
