@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   jobs: async () => (await import('./cli/jobs')).jobs,
   report: async () => (await import('./cli/report')).report,
   sandbox: async () => (await import('./cli/sandbox')).sandbox,
+  'sandbox-reset': async () => (await import('./cli/sandbox-reset')).sandboxReset,
 };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

@@ -75,6 +75,7 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
   }),
   deleteConnection: z.strictObject({ id: idSchema }),
   testConnection: z.strictObject({ id: idSchema }),
+  resetSandbox: z.undefined(),
   readServerLists: z.strictObject({ id: idSchema }),
 
   openFile: z.strictObject({ path: pathSchema, options: fileOptionsSchema.optional() }),

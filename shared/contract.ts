@@ -186,6 +186,8 @@ export interface JobCounts {
   uncertain: number;
   pending: number;
   skipped: number;
+  /** The file's rows are still being counted (sending does not wait): `total` is the rows read so far. */
+  counting?: boolean;
 }
 
 export interface JobSummary extends JobCounts {
@@ -321,6 +323,8 @@ export interface CargaApi {
   deleteConnection(input: { id: string }): Promise<void>;
   /** Reads the token's quota (costs one request). */
   testConnection(input: { id: string }): Promise<QuotaInfo>;
+  /** The embedded sandbox starts its day over: every target's quota whole again, nothing accepted. */
+  resetSandbox(): Promise<void>;
   /** Reads the lists the connection's server declares (Thalamus: category/type pairs and
    * statuses); Test and the Map step show them. */
   readServerLists(input: { id: string }): Promise<ServerLists>;
@@ -401,6 +405,7 @@ export const METHOD_NAMES = [
   'saveConnection',
   'deleteConnection',
   'testConnection',
+  'resetSandbox',
   'readServerLists',
   'openFile',
   'suggestMapping',

@@ -124,6 +124,22 @@ export const SANDBOX = {
   },
 } as const satisfies CommandSpec;
 
+export const SANDBOX_RESET = {
+  name: 'sandbox-reset',
+  summary: 'cli.command.sandbox-reset',
+  args: [],
+  flags: {
+    port: {
+      kind: 'whole',
+      value: 'cli.value.number',
+      min: 1,
+      max: 65_535,
+      help: 'cli.flag.sandbox-reset-port',
+    },
+    ...JOBS_DIR_FLAG,
+  },
+} as const satisfies CommandSpec;
+
 /** Every command, in the order `carga --help` lists them. */
 export const COMMAND_SPECS: readonly CommandSpec[] = [
   INSPECT,
@@ -134,4 +150,5 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   JOBS,
   REPORT,
   SANDBOX,
+  SANDBOX_RESET,
 ];

@@ -36,7 +36,7 @@ import { JobManager } from './jobs/job-manager';
 import { JobStore } from './jobs/job-store';
 import { LedgerBook } from './ledger/ledger-book';
 import { readTokenQuota } from './quota/read-token-quota';
-import { TokenLanes } from './quota/token-lanes';
+import { QUOTA_FOLDER, TokenLanes } from './quota/token-lanes';
 import type { Vault } from './secrets/vault';
 import { ensureWritableFolder } from './storage/storage-failure';
 import { TemplateStore } from './templates/template-store';
@@ -85,7 +85,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     sandbox,
   );
   const templates = new TemplateStore(join(options.dataDir, 'templates'));
-  const lanes = new TokenLanes(join(jobsDir, '.quota'));
+  const lanes = new TokenLanes(join(jobsDir, QUOTA_FOLDER));
   const resolve = (connection: Connection) => connections.resolve(connection);
   const jobStore = new JobStore(jobsDir);
   const ledgers = new LedgerBook(join(options.dataDir, 'ledger'), jobStore);
@@ -133,6 +133,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       emit({ type: 'connections-changed' });
     },
     testConnection: async ({ id }) => readQuota(await resolve(connections.find(id))),
+    resetSandbox: async () => {
+      if (!sandbox) throw new CargaError(msg('engine.no-sandbox'));
+      sandbox.reset();
+      // Carga's own count of each sandbox token is read again from the sandbox, which starts its
+      // day over: a rehearsal that spent a quota no longer holds back the next one.
+      await Promise.allSettled(
+        sandbox.connections.map(async (connection) => readQuota(await resolve(connection))),
+      );
+      emit({ type: 'connections-changed' });
+    },
     readServerLists: async ({ id }) => readServerLists(connections.find(id)),
 
     openFile: async ({ path, options: fileOptions }) => openFile(path, fileOptions),

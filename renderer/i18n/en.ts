@@ -85,6 +85,13 @@ export const en = {
     deleteBody:
       'The connection “{{name}}” and its stored token will be deleted. Past runs stay in the history.',
     savesOnNext: 'Changes are saved when you continue.',
+    resetSandbox: 'Reset the sandbox',
+    resetSandboxTitle: 'Reset the sandbox?',
+    resetSandboxBody:
+      'The sandbox starts its day over: every destination’s quota for today is whole again and it forgets the cases and records it received. Your imports stay in the history, and Carga remembers which rows it already sent: importing the same file again, Check offers to send them again.',
+    resetSandboxConfirm: 'Yes, reset the sandbox',
+    resetSandboxKeep: 'No, leave it as it is',
+    resetSandboxDone: 'Sandbox reset: every destination’s quota for today is whole again.',
   },
   quota: {
     title: 'Token quota',
@@ -259,6 +266,7 @@ export const en = {
   run: {
     title: 'Import',
     progress: '{{done}} of {{total}} rows',
+    progressCounting: '{{done}} rows · counting…',
     progressLabel: 'Import progress',
     rate: 'Speed',
     rateValue: '{{rate}} rows/s',

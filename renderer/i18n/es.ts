@@ -86,6 +86,13 @@ export const es: Translations = {
     deleteBody:
       'Se eliminarán la conexión «{{name}}» y su token guardado. Las importaciones anteriores siguen en el historial.',
     savesOnNext: 'Los cambios se guardan al continuar.',
+    resetSandbox: 'Reiniciar el sandbox',
+    resetSandboxTitle: '¿Reiniciar el sandbox?',
+    resetSandboxBody:
+      'El sandbox vuelve a empezar el día: la cuota de hoy de cada destino queda completa y olvida los casos y registros que recibió. Sus importaciones siguen en el historial, y Carga recuerda qué filas ya envió: al importar de nuevo el mismo archivo, Revisar le ofrece enviarlas otra vez.',
+    resetSandboxConfirm: 'Sí, reiniciar el sandbox',
+    resetSandboxKeep: 'No, dejarlo como está',
+    resetSandboxDone: 'Sandbox reiniciado: la cuota de hoy de cada destino está completa otra vez.',
   },
   quota: {
     title: 'Cuota del token',
@@ -262,6 +269,7 @@ export const es: Translations = {
   run: {
     title: 'Importación',
     progress: '{{done}} de {{total}} filas',
+    progressCounting: '{{done}} filas · contando…',
     progressLabel: 'Avance de la importación',
     rate: 'Velocidad',
     rateValue: '{{rate}} filas/s',

@@ -255,6 +255,10 @@ export class FakeEngine implements EngineClient {
     };
   }
 
+  async resetSandbox(): Promise<void> {
+    this.record('resetSandbox', undefined);
+  }
+
   async readServerLists(input: MethodInput<'readServerLists'>): Promise<ServerLists> {
     this.record('readServerLists', input);
     return structuredClone(this.serverLists);

@@ -11,6 +11,7 @@ import { report } from '../../../electron/cli/report';
 import { resume } from '../../../electron/cli/resume';
 import { retry } from '../../../electron/cli/retry';
 import { sandbox } from '../../../electron/cli/sandbox';
+import { sandboxReset } from '../../../electron/cli/sandbox-reset';
 
 const COMMANDS: Record<string, Command> = {
   inspect,
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   jobs,
   report,
   sandbox,
+  'sandbox-reset': sandboxReset,
 };
 
 function fakeIO(env: Record<string, string | undefined> = { LANG: 'es_CO.UTF-8' }) {
