@@ -69,31 +69,12 @@ function preloadApp(): Plugin {
   };
 }
 
-/** Moves the app's stylesheets from <head> to the end of <body>. One in <head> holds back every
- * paint until it has downloaded and been parsed (Mantine's is 250 KB), and index.html's
- * "Loading…" needs none of it (its style is inline). The app's code still runs only once they
- * have loaded (a script waits for the style sheets before it), so the app never shows unstyled. */
-function paintBeforeStyles(): Plugin {
-  return {
-    name: 'carga-paint-before-styles',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html) {
-        const stylesheet = /\n\s*<link rel="stylesheet"[^>]*>/g;
-        const links = html.match(stylesheet) ?? [];
-        return html.replace(stylesheet, '').replace(/(\s*)<\/body>/, `${links.join('')}$1</body>`);
-      },
-    },
-  };
-}
-
 export default defineConfig((env: ForgeConfigEnv) => {
   const forgeName = env.forgeConfigSelf?.name;
   return {
     root: `${projectDir}renderer`,
     base: './',
-    plugins: [react(), preloadApp(), paintBeforeStyles(), ...(forgeName ? [] : [precompress()])],
+    plugins: [react(), preloadApp(), ...(forgeName ? [] : [precompress()])],
     build: {
       outDir: forgeName ? `${projectDir}.vite/renderer/${forgeName}` : `${projectDir}dist/renderer`,
       emptyOutDir: true,
