@@ -8,6 +8,7 @@ import type { FailureClass } from './errors/failure-class';
 import type { Delimiter, Encoding } from './file-format';
 import type { Lang } from './lang';
 import type { Message } from './messages/message';
+import type { ContactColumns, ContactField, MissingContactsPlan } from './missing-contacts';
 import type { TargetId } from './targets/target-ids';
 import type { Template } from './template';
 import type { ProblemCode, RowProblem } from './validation/problems';
@@ -15,6 +16,8 @@ import type { ProblemCode, RowProblem } from './validation/problems';
 export type { Message, ProblemCode, RowProblem, Template, TargetId, FailureClass };
 
 export type { Lang };
+
+export type { ContactColumns, ContactField, MissingContactsPlan };
 
 // ---------------------------------------------------------------------------------------------
 // Connect
@@ -257,6 +260,13 @@ export interface ResultPage {
   rows: ResultRow[];
 }
 
+/** The contacts import started for a case job's missing contacts; the cases are retried when it ends. */
+export interface MissingContactsStart {
+  contactsJob: JobSummary;
+  cases: number;
+  contacts: number;
+}
+
 export type ReportKind = 'errors' | 'failed-rows' | 'summary';
 export type ReportFormat = 'csv' | 'xlsx';
 
@@ -371,6 +381,12 @@ export interface CargaApi {
     limit: number;
   }): Promise<ResultPage>;
   failureBreakdown(input: { jobId: string }): Promise<Partial<Record<FailureClass | 'validation', number>>>;
+  /** A wolkvox CRM case job's cases refused because their contact does not exist, and the columns
+   * suggested to create those contacts from. */
+  planMissingContacts(input: { jobId: string }): Promise<MissingContactsPlan>;
+  /** Imports those contacts into the contacts module from the same rows, then retries exactly
+   * the cases whose contact now exists. */
+  createMissingContacts(input: { jobId: string; columns: ContactColumns }): Promise<MissingContactsStart>;
   /** Writes a report in `lang` (default: the engine's language) to `path` (default: the job's folder). */
   exportReport(input: {
     jobId: string;
@@ -421,6 +437,8 @@ export const METHOD_NAMES = [
   'listJobs',
   'listResults',
   'failureBreakdown',
+  'planMissingContacts',
+  'createMissingContacts',
   'exportReport',
   'listTemplates',
   'saveTemplate',

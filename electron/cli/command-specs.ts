@@ -80,6 +80,19 @@ export const RETRY = {
   flags: { ...CONNECTION_FLAGS, uncertain: { kind: 'switch', help: 'cli.flag.uncertain' } },
 } as const satisfies CommandSpec;
 
+export const CREATE_CONTACTS = {
+  name: 'create-contacts',
+  summary: 'cli.command.create-contacts',
+  args: [JOB_ARG],
+  flags: {
+    email: { kind: 'text', value: 'cli.value.column', help: 'cli.flag.contact-email' },
+    name: { kind: 'text', value: 'cli.value.column', help: 'cli.flag.contact-name' },
+    phone: { kind: 'text', value: 'cli.value.column', help: 'cli.flag.contact-phone' },
+    id: { kind: 'text', value: 'cli.value.column', help: 'cli.flag.contact-id' },
+    ...CONNECTION_FLAGS,
+  },
+} as const satisfies CommandSpec;
+
 export const JOBS = {
   name: 'jobs',
   summary: 'cli.command.jobs',
@@ -147,6 +160,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   IMPORT,
   RESUME,
   RETRY,
+  CREATE_CONTACTS,
   JOBS,
   REPORT,
   SANDBOX,

@@ -54,6 +54,8 @@ export function createPreloadApi<FileHandle>(
     listJobs: () => invoke('listJobs'),
     listResults: (input) => invoke('listResults', input),
     failureBreakdown: (input) => invoke('failureBreakdown', input),
+    planMissingContacts: (input) => invoke('planMissingContacts', input),
+    createMissingContacts: (input) => invoke('createMissingContacts', input),
     exportReport: (input) => invoke('exportReport', input),
     listTemplates: () => invoke('listTemplates'),
     saveTemplate: (input) => invoke('saveTemplate', input),

@@ -411,6 +411,26 @@ export const en = {
   resultsActions: {
     newImport: 'New import',
   },
+  missingContacts: {
+    button_one: 'Create the missing contacts ({{formatted}} case)',
+    button_other: 'Create the missing contacts ({{formatted}} cases)',
+    title: 'Create the missing contacts',
+    intro:
+      '{{cases}} cases failed because their contact does not exist in the CRM. Carga creates {{contacts}} contacts in the contacts module from these same rows (one per contact), then retries exactly those cases.',
+    fields: {
+      emailcontact: 'Contact e-mail from the column',
+      namecontact: 'Contact name from the column',
+      telephonecontact: 'Contact phone from the column',
+      idcontact: 'Contact ID number from the column',
+    },
+    notSent: 'Not sent',
+    keyMissing: 'Choose the column of the e-mail or of the ID: it is what each case names as its contact.',
+    columnTwice: 'Each column can give only one detail: choose different columns.',
+    confirm_one: 'Create {{formatted}} contact and retry',
+    confirm_other: 'Create {{formatted}} contacts and retry',
+    progress: 'Contacts: {{ok}} ready, {{failed}} not created, of {{total}}.',
+    close: 'Close',
+  },
   details: {
     show: 'Technical details',
     hide: 'Hide technical details',

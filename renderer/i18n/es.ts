@@ -417,6 +417,27 @@ export const es: Translations = {
   resultsActions: {
     newImport: 'Nueva importación',
   },
+  missingContacts: {
+    button_one: 'Crear los contactos que faltan ({{formatted}} caso)',
+    button_other: 'Crear los contactos que faltan ({{formatted}} casos)',
+    title: 'Crear los contactos que faltan',
+    intro:
+      '{{cases}} casos fallaron porque su contacto no existe en el CRM. Carga crea {{contacts}} contactos en el módulo de contactos con estas mismas filas (uno por contacto) y luego reintenta exactamente esos casos.',
+    fields: {
+      emailcontact: 'Correo del contacto, de la columna',
+      namecontact: 'Nombre del contacto, de la columna',
+      telephonecontact: 'Teléfono del contacto, de la columna',
+      idcontact: 'Identificación del contacto, de la columna',
+    },
+    notSent: 'No se envía',
+    keyMissing:
+      'Elija la columna del correo o la de la identificación: es lo que cada caso nombra como su contacto.',
+    columnTwice: 'Cada columna puede dar un solo dato: elija columnas distintas.',
+    confirm_one: 'Crear {{formatted}} contacto y reintentar',
+    confirm_other: 'Crear {{formatted}} contactos y reintentar',
+    progress: 'Contactos: {{ok}} listos, {{failed}} sin crear, de {{total}}.',
+    close: 'Cerrar',
+  },
   details: {
     show: 'Detalles técnicos',
     hide: 'Ocultar detalles técnicos',

@@ -41,7 +41,9 @@ interface ReadyRow {
 /** A request built ahead of its turn, or the error building it threw. */
 type Built = { request: HttpRequest } | { error: unknown };
 
-export type RunMode = { kind: 'run' } | { kind: 'retry'; includeUncertain: boolean };
+/** A retry may be limited to `only` these rows (the cases whose missing contact was just created). */
+export type RunMode =
+  { kind: 'run' } | { kind: 'retry'; includeUncertain: boolean; only?: ReadonlySet<number> };
 
 export interface RunnerOptions {
   spec: JobSpec;
@@ -229,6 +231,7 @@ export class JobRunner {
   private eligible(index: number): boolean {
     const state = this.o.journal.state.states.get(index);
     if (this.o.mode.kind === 'run') return state === 'pending';
+    if (this.o.mode.only && !this.o.mode.only.has(index)) return false;
     return state === 'failed' || (state === 'uncertain' && this.o.mode.includeUncertain);
   }
 
@@ -549,7 +552,11 @@ export class JobRunner {
     const { adapter, conn, lane, http, timeoutMs } = this.o;
     const reading = await readTokenQuota({ adapter, conn, lane, http, timeoutMs });
     // The read went out (whatever came back) and counts among the job's requests.
-    if (reading.kind !== 'unsupported' && reading.kind !== 'capped')
+    if (
+      reading.kind !== 'unsupported' &&
+      reading.kind !== 'capped' &&
+      !(reading.kind === 'ok' && reading.recent)
+    )
       this.o.journal.request(this.nextRequest++);
     switch (reading.kind) {
       case 'capped':

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../../electron/cli/check';
 import type { CliIO, Command } from '../../../electron/cli/command';
 import { COMMAND_SPECS } from '../../../electron/cli/command-specs';
+import { createContacts } from '../../../electron/cli/create-contacts';
 import { COMMON_FLAGS } from '../../../electron/cli/flags';
 import { importCommand } from '../../../electron/cli/import';
 import { inspect } from '../../../electron/cli/inspect';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   resume,
   retry,
+  'create-contacts': createContacts,
   jobs,
   report,
   sandbox,
