@@ -99,6 +99,8 @@ describe('the same rows imported again to the same destination', () => {
     );
     expect(JSON.parse(checked.stdout)).toMatchObject({
       validRows: ROWS,
+      // Rows the run will skip cost no request: the estimate counts only the rows it will send.
+      requests: 0,
       alreadySent: ROWS,
       alreadySentFrom: [{ jobId: first.jobId, rows: ROWS }],
     });
@@ -108,6 +110,7 @@ describe('the same rows imported again to the same destination', () => {
     );
     expect(JSON.parse(elsewhere.stdout)).toMatchObject({
       validRows: ROWS,
+      requests: ROWS,
       alreadySent: 0,
       alreadySentFrom: [],
     });
@@ -151,7 +154,8 @@ describe('the same rows imported again to the same destination', () => {
       ['check', corrected, '--template', TEMPLATE, '--server', sandbox!.origin, '--json'],
       home,
     );
-    expect(JSON.parse(checked.stdout)).toMatchObject({ alreadySent: ROWS - 3 });
+    // The 5 rows it will send (3 corrected, 2 new) are the requests it needs.
+    expect(JSON.parse(checked.stdout)).toMatchObject({ alreadySent: ROWS - 3, requests: 5 });
     const second = summaryOf(await importFile(corrected));
     expect(second).toMatchObject({ status: 'finished', total: ROWS + 2, ok: 5, skipped: ROWS - 3 });
     expect(casesInCrm().get('Caso de prueba número 900')).toBe(2);
