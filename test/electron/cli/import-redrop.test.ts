@@ -1,17 +1,15 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
-import { cargaCli } from '../../support/carga-cli';
+import { EXAMPLES, runCarga, type CliRun } from '../../support/carga-cli';
 import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
-const ROOT = join(import.meta.dirname, '../../..');
-const TEMPLATE = join(ROOT, 'examples/casos-ejemplo.template.json');
+const TEMPLATE = join(EXAMPLES, 'casos-ejemplo.template.json');
 const ROWS = 30;
 
 let sandbox: SandboxHandle | null = null;
@@ -20,25 +18,9 @@ afterEach(async () => {
   sandbox = null;
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function carga(args: string[], home: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(...cargaCli(args), {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', CARGA_TOKEN: TEST_TOKEN, CARGA_HOME: home },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+/** The CLI run to its end against the job folders under `home`, with the sandbox's token. */
+function carga(args: string[], home: string): Promise<CliRun> {
+  return runCarga(args, { CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN });
 }
 
 interface ImportSummary {
@@ -52,7 +34,7 @@ interface ImportSummary {
   alreadySentFrom: { jobId: string; at: string; rows: number }[];
 }
 
-function summaryOf(run: Run): ImportSummary {
+function summaryOf(run: CliRun): ImportSummary {
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as ImportSummary;
 }
