@@ -59,6 +59,7 @@ const resultFilterSchema: z.ZodType<ResultFilter> = z.strictObject({
     .max(FAILURE_CLASSES.length + 1)
     .optional(),
   text: z.string().max(1000).optional(),
+  corrected: z.boolean().optional(),
 });
 
 const jobRef = z.strictObject({ jobId: idSchema });
@@ -108,6 +109,7 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
   retryJob: z.strictObject({
     jobId: idSchema,
     includeUncertain: z.boolean(),
+    onlyCorrected: z.boolean().optional(),
     template: templateSchema.optional(),
   }),
   fixRow: z.strictObject({
@@ -128,7 +130,7 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
   failureBreakdown: jobRef,
   exportReport: z.strictObject({
     jobId: idSchema,
-    kind: z.enum(['errors', 'failed-rows', 'summary']),
+    kind: z.enum(['errors', 'failed-rows', 'accepted', 'summary']),
     format: z.enum(['csv', 'xlsx']),
     path: pathSchema.optional(),
     lang: z.enum(LANGS).optional(),

@@ -35,6 +35,7 @@ import { LedgerBook } from './ledger/ledger-book';
 import { readTokenQuota } from './quota/read-token-quota';
 import { TokenLanes } from './quota/token-lanes';
 import { exportJobReport } from './reports/export-job-report';
+import { reportFileName } from './reports/report-file-name';
 import type { Vault } from './secrets/vault';
 import { ensureWritableFolder } from './storage/storage-failure';
 import { TemplateStore } from './templates/template-store';
@@ -177,9 +178,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     pauseJob: async ({ jobId }) => jobs.pause(jobId),
     resumeJob: async ({ jobId }) => jobs.start(jobId, { kind: 'run' }),
     cancelJob: async ({ jobId }) => jobs.cancel(jobId),
-    retryJob: async ({ jobId, includeUncertain, template }) => {
+    retryJob: async ({ jobId, includeUncertain, onlyCorrected, template }) => {
       if (template) await jobs.replaceTemplate(jobId, template);
-      return jobs.start(jobId, { kind: 'retry', includeUncertain });
+      return jobs.start(jobId, { kind: 'retry', includeUncertain, onlyCorrected: onlyCorrected === true });
     },
     fixRow: async ({ jobId, index, values }) => jobs.fixRow(jobId, index, values),
     getJob: async ({ jobId }) => jobs.summary(jobId),
@@ -255,7 +256,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       spec,
       kind,
       format,
-      path: path ?? join(jobsDir, jobId, `${kind}-${jobId}.${kind === 'summary' ? 'txt' : format}`),
+      path:
+        path ??
+        join(jobsDir, jobId, reportFileName({ sourceName: spec.file.name, jobId, kind, format, lang })),
       lang,
     });
   }

@@ -9,6 +9,7 @@ import { frontDoorMessages } from './front-door-messages';
 import { jobMessages } from './job-messages';
 import { jobSafetyMessages } from './job-safety-messages';
 import { ledgerMessages } from './ledger-messages';
+import { reportMessages } from './report-messages';
 import { sandboxMessages } from './sandbox-messages';
 import { storageMessages } from './storage-messages';
 import { validationMessages } from './validation-messages';
@@ -26,6 +27,7 @@ export const catalog = {
   ...jobSafetyMessages,
   ...ledgerMessages,
   ...storageMessages,
+  ...reportMessages,
   ...cliHelpMessages,
 } satisfies MessageCatalog;
 

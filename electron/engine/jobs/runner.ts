@@ -21,6 +21,7 @@ import { jobStorageStop } from '../storage/storage-failure';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
 import { CrmOutage } from './crm-outage';
 import { effectiveTemplate } from './effective-template';
+import { hasUnsentFix } from './job-results';
 import { fileInfoOf, sourceUnchanged, type JobSpec } from './job-spec';
 import type { Journal } from './journal';
 import type { RowFailure } from './journal-entry';
@@ -40,7 +41,10 @@ interface ReadyRow {
 /** A request built ahead of its turn, or the error building it threw. */
 type Built = { request: HttpRequest } | { error: unknown };
 
-export type RunMode = { kind: 'run' } | { kind: 'retry'; includeUncertain: boolean };
+export type RunMode =
+  | { kind: 'run' }
+  /** `onlyCorrected`: only rows the operator fixed since their last attempt. */
+  | { kind: 'retry'; includeUncertain: boolean; onlyCorrected?: boolean };
 
 export interface RunnerOptions {
   spec: JobSpec;
@@ -208,6 +212,7 @@ export class JobRunner {
   private eligible(index: number): boolean {
     const state = this.o.journal.state.states.get(index);
     if (this.o.mode.kind === 'run') return state === 'pending';
+    if (this.o.mode.onlyCorrected && !hasUnsentFix(this.o.spec, this.o.journal.state, index)) return false;
     return state === 'failed' || (state === 'uncertain' && this.o.mode.includeUncertain);
   }
 
