@@ -56,16 +56,18 @@ const SHOWN = {
     checkTitle: 'Revisar antes de enviar',
     impossibleDate: 'Fila 7, columna «Fecha cierre»: «31/02/2026» no es una fecha que exista.',
     finished: 'Terminada',
-    rejectedByCrm: `Fila 5. wolkvox rechazó un parámetro y explica: «THE RESPONSIBLE USER (${UNKNOWN_RESPONSIBLE}) DOES NOT EXIST IN THE OPERATION».`,
+    rejectedByCrm: `Fila 5. El usuario responsable «${UNKNOWN_RESPONSIBLE}» no existe en la operación del CRM.`,
     missingDescription: 'Fila 6: falta «Descripción» (description).',
     reportHeader: [
       'Fila',
       'Resultado',
       'Tipo de falla',
-      'Código',
-      'Mensaje',
+      'Detectado por',
       'Explicación',
       'Explicación en inglés',
+      'Respuesta original del CRM (código y mensaje)',
+      'Enviado en el último intento (si difiere del archivo)',
+      'Corregido, aún sin enviar',
     ],
     sheetName: 'Errores',
     reportDelimiter: ';',
@@ -80,16 +82,18 @@ const SHOWN = {
     checkTitle: 'Check before sending',
     impossibleDate: 'Row 7, column «Fecha cierre»: «31/02/2026» is not a date that exists.',
     finished: 'Finished',
-    rejectedByCrm: `Row 5. wolkvox rejected a parameter and says: "THE RESPONSIBLE USER (${UNKNOWN_RESPONSIBLE}) DOES NOT EXIST IN THE OPERATION".`,
+    rejectedByCrm: `Row 5. The responsible user "${UNKNOWN_RESPONSIBLE}" does not exist in the CRM operation.`,
     missingDescription: 'Row 6: «Description» (description) is missing.',
     reportHeader: [
       'Row',
       'Outcome',
       'Kind of failure',
-      'Code',
-      'Message',
+      'Found by',
       'Explanation',
       'Explanation in Spanish',
+      "The CRM's original answer (code and message)",
+      'Sent at the last attempt (where it differs from the file)',
+      'Corrected, not sent yet',
     ],
     sheetName: 'Errors',
     reportDelimiter: ',',
@@ -355,8 +359,8 @@ async function operatorPath(
     .map((values) => (Array.isArray(values) ? values.slice(1).map((value) => value ?? '') : []));
   expect(sheetRows[0]).toEqual([shown.reportHeader[0], ...HEADER, ...shown.reportHeader.slice(1)]);
   expect(sheetRows.slice(1).map((cells) => cells[0])).toEqual([6, 7]);
-  expect(String(sheetRows[1]?.[HEADER.length + 5])).toContain(shown.missingDescription);
-  expect(String(sheetRows[2]?.[HEADER.length + 5])).toContain(shown.impossibleDate);
+  expect(String(sheetRows[1]?.[HEADER.length + 4])).toContain(shown.missingDescription);
+  expect(String(sheetRows[2]?.[HEADER.length + 4])).toContain(shown.impossibleDate);
 
   const failedText = readFileSync(failedCsv, 'utf8');
   expect(failedText.startsWith(UTF8_BOM)).toBe(true);
@@ -391,7 +395,7 @@ function readCsv(path: string, delimiter: string): string[][] {
 /** The explanation (in the report's language) of a spreadsheet row in an error report. */
 function explanationOf(report: string[][], rowNumber: number, reportHeader: readonly string[]): string {
   const header = report[0] ?? [];
-  const column = header.indexOf(reportHeader[5] ?? '');
+  const column = header.indexOf(reportHeader[4] ?? '');
   return report.find((cells) => cells[0] === String(rowNumber))?.[column] ?? '';
 }
 

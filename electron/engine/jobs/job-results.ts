@@ -127,8 +127,7 @@ export function columnAtFault(spec: JobSpec, explanation: Message): string | und
   if (typeof field !== 'string' || field === '') return undefined;
   const mapped = Object.entries(spec.template.columns);
   return (
-    mapped.find(([, key]) => key === field)?.[0] ??
-    mapped.find(([, key]) => key.endsWith(`.${field}`))?.[0]
+    mapped.find(([, key]) => key === field)?.[0] ?? mapped.find(([, key]) => key.endsWith(`.${field}`))?.[0]
   );
 }
 
@@ -144,7 +143,11 @@ export function failureBreakdown(state: JournalState): Partial<Record<FailureCla
   return counts;
 }
 
-function matchesText(detail: Readonly<RowDetail> | undefined, crmId: string | undefined, text: string): boolean {
+function matchesText(
+  detail: Readonly<RowDetail> | undefined,
+  crmId: string | undefined,
+  text: string,
+): boolean {
   if (crmId?.toLocaleLowerCase().includes(text)) return true;
   if (!detail) return false;
   if (detail.failure.message.toLocaleLowerCase().includes(text)) return true;

@@ -492,7 +492,10 @@ function apply(state: WritableState, entry: JournalEntry): void {
 
 /** The file's cells of a row attempted again: its earlier original, or its earlier attempt's
  * cells when this attempt sent others. */
-function originalCells(previous: Readonly<RowDetail> | undefined, cells: string[] | undefined): string[] | undefined {
+function originalCells(
+  previous: Readonly<RowDetail> | undefined,
+  cells: string[] | undefined,
+): string[] | undefined {
   if (previous?.original) return previous.original;
   const before = previous?.cells;
   if (!before || !cells) return undefined;

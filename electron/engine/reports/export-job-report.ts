@@ -73,7 +73,11 @@ export async function exportJobReport(input: {
     case 'accepted': {
       async function* rows(): AsyncGenerator<AcceptedRow> {
         for await (const row of jobs.acceptedRows(jobId))
-          yield { row: row.row, values: cellsOf(row.values) ?? [], ...(row.crmId ? { crmId: row.crmId } : {}) };
+          yield {
+            row: row.row,
+            values: cellsOf(row.values) ?? [],
+            ...(row.crmId ? { crmId: row.crmId } : {}),
+          };
       }
       await writeAcceptedRows({
         path,

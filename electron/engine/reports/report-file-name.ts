@@ -9,8 +9,8 @@ const KIND_WORDS: Record<ReportKind, Record<Lang, string>> = {
   summary: { es: 'resumen', en: 'summary' },
 };
 
-/** Characters no file system takes in a name (Windows' list, the strictest), and control ones. */
-const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]+/g;
+/** Characters no file system takes in a name (Windows' list, the strictest). */
+const UNSAFE = /[<>:"/\\|?*]+/g;
 
 /** A report's file name an operator recognises in Downloads or the job's folder: the imported
  * file's name, what the report holds in their language, and the job:
@@ -22,7 +22,14 @@ export function reportFileName(input: {
   format: ReportFormat;
   lang: Lang;
 }): string {
-  const base = parse(input.sourceName).name.replace(UNSAFE, ' ').trim().slice(0, 80) || 'carga';
+  const base =
+    [...parse(input.sourceName).name]
+      // Control characters (a line break in a name) have no place in a file name either.
+      .map((char) => (char < ' ' ? ' ' : char))
+      .join('')
+      .replace(UNSAFE, ' ')
+      .trim()
+      .slice(0, 80) || 'carga';
   const extension = input.kind === 'summary' ? 'txt' : input.format;
   return `${base} - ${KIND_WORDS[input.kind][input.lang]} - ${input.jobId}.${extension}`;
 }

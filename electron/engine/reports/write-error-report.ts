@@ -1,5 +1,5 @@
-import type { Lang } from '../../../shared/lang';
 import { failureSource } from '../../../shared/errors/failure-source';
+import type { Lang } from '../../../shared/lang';
 import { formatMessage, msg, type MessageCode } from '../../../shared/messages/catalog';
 import { DEFAULT_REPORT_DELIMITER, openCsvSheet } from './csv-writer';
 import { explain, otherLang, reportLabel } from './report-labels';
@@ -53,7 +53,8 @@ export async function writeErrorReport(options: ErrorReportOptions): Promise<{ r
     const original = alignCells(row.original, width);
     const sent = alignCells(row.sent ?? row.original, width);
     const next = alignCells(row.next ?? row.sent ?? row.original, width);
-    const source = row.failureClass === undefined ? undefined : failureSource(row.failureClass, row.code ?? '');
+    const source =
+      row.failureClass === undefined ? undefined : failureSource(row.failureClass, row.code ?? '');
     return [
       row.row,
       ...original,

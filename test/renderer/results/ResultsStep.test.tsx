@@ -193,7 +193,7 @@ describe('Results step', () => {
     await user.click(within(second).getByRole('button', { name: 'Details of row 4' }));
     const details = await screen.findByRole('dialog', { name: 'Row 4' });
     expect(within(details).getByTestId('results-details-explanation').textContent).toBe(
-      'wolkvox rejected a parameter and says: "contact not found". Fix that field or value. Custom fields must be named exactly as in the CRM (case, spaces and accents) and system values go in English (open, low, Request).',
+      'wolkvox rejected a value of this row. Its message says: "contact not found". Fix the field or value it names and retry the row.',
     );
     expect(within(details).getByText('404 · REVIEW THE ERROR MESSAGE')).toBeTruthy();
     await user.click(within(details).getByRole('button', { name: / — Responsable, row 4$/ }));

@@ -261,7 +261,17 @@ describe('writeErrorReport as CSV', () => {
     } as unknown as ReportRow;
     await writeErrorReport({ path, format: 'csv', columns: [], rows: fromArray([odd]), lang: 'es' });
     const [, row] = parseCsv((await readFile(path, 'utf8')).slice(1));
-    expect(row).toEqual(['9', 'Fallida', 'mystery', 'La conexión (el CRM no respondió)', 'no.such-code', 'no.such-code', '', '', '']);
+    expect(row).toEqual([
+      '9',
+      'Fallida',
+      'mystery',
+      'La conexión (el CRM no respondió)',
+      'no.such-code',
+      'no.such-code',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it('leaves no file at all when the rows fail halfway, and an earlier report untouched', async () => {
