@@ -12,7 +12,7 @@ export const reportMessages = {
     es: 'Enviado en el último intento (si difiere del archivo)',
     en: 'Sent at the last attempt (where it differs from the file)',
   },
-  'report.header.unsent-fix': { es: 'Corregido, aún sin enviar', en: 'Corrected, not sent yet' },
+  'report.header.unsent-fix': { es: 'Corregido y aún sin enviar', en: 'Corrected and not sent yet' },
   'report.header.crm-id': { es: 'ID en el CRM', en: 'CRM ID' },
   'report.sheet.accepted': { es: 'Cargadas', en: 'Loaded' },
   'report.source.check': { es: 'Revisión de Carga (no se envió)', en: "Carga's check (not sent)" },
@@ -20,6 +20,10 @@ export const reportMessages = {
   'report.source.connection': {
     es: 'La conexión (el CRM no respondió)',
     en: 'The connection (the CRM did not answer)',
+  },
+  'report.not-found': {
+    es: 'El informe ya no está en {path}: quizá se movió o se borró. Expórtelo de nuevo.',
+    en: 'The report is no longer at {path}: it may have been moved or deleted. Export it again.',
   },
   'report.change': { es: '{column}: «{value}»', en: '{column}: "{value}"' },
 } as const satisfies MessageCatalog;

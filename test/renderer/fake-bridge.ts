@@ -1,4 +1,4 @@
-import type { Bridge } from '../../renderer/bridge/bridge';
+import type { Bridge, DeliveredReport } from '../../renderer/bridge/bridge';
 import type {
   AppInfo,
   CheckResult,
@@ -362,6 +362,21 @@ export class FakeBridge implements Bridge {
   }): Promise<{ path: string }> {
     return { path: `/home/operador/Carga/${jobId}-${kind}.${format}` };
   }
+
+  /** How the front door hands reports over: downloads (the web door) unless `savesReports`. */
+  savesReports = false;
+  shownInFolder: string[] = [];
+
+  async deliverReport(input: MethodInput<'exportReport'>): Promise<DeliveredReport> {
+    const { path } = await this.exportReport(input);
+    return this.savesReports
+      ? { kind: 'saved', path }
+      : { kind: 'downloaded', fileName: path.split('/').pop() ?? path };
+  }
+
+  showInFolder = async (path: string): Promise<void> => {
+    this.shownInFolder.push(path);
+  };
 
   async listTemplates(): Promise<Template[]> {
     return this.templates.map((template) => structuredClone(template));

@@ -219,14 +219,14 @@ describe('results an operator can act on', () => {
               source: 'Detectado por',
               answer: 'Respuesta original del CRM (código y mensaje)',
               sent: 'Enviado en el último intento (si difiere del archivo)',
-              next: 'Corregido, aún sin enviar',
+              next: 'Corregido y aún sin enviar',
             }
           : {
               explanation: 'Explanation',
               source: 'Found by',
               answer: "The CRM's original answer (code and message)",
               sent: 'Sent at the last attempt (where it differs from the file)',
-              next: 'Corrected, not sent yet',
+              next: 'Corrected and not sent yet',
             };
       expect(column(report, 'Responsable', 3)).toBe('nadie@demo');
       expect(column(report, texts.sent, 3)).toBe(

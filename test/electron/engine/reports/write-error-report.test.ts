@@ -91,7 +91,7 @@ const HEADER_ES = [
   'Explicación en inglés',
   'Respuesta original del CRM (código y mensaje)',
   'Enviado en el último intento (si difiere del archivo)',
-  'Corregido, aún sin enviar',
+  'Corregido y aún sin enviar',
 ];
 
 const EXPECTED_ES: (string | number)[][] = [
@@ -205,7 +205,7 @@ describe('writeErrorReport as CSV', () => {
         'Explanation in Spanish',
         "The CRM's original answer (code and message)",
         'Sent at the last attempt (where it differs from the file)',
-        'Corrected, not sent yet',
+        'Corrected and not sent yet',
       ],
       [
         '2',
@@ -480,7 +480,7 @@ describe('writeErrorReport with no rows', () => {
       'Explanation in Spanish',
       "The CRM's original answer (code and message)",
       'Sent at the last attempt (where it differs from the file)',
-      'Corrected, not sent yet',
+      'Corrected and not sent yet',
     ];
     expect(await readFile(csv, 'utf8')).toBe(`\uFEFF${header.join(';')}\r\n`);
     const sheet = await readWorkbook(xlsx);
