@@ -1,7 +1,5 @@
 #!/usr/bin/env node
 // Installed entry point: runs the prebuilt CLI bundle (rebuilt first if a source is newer).
-import { pathToFileURL } from 'node:url';
+import { runBundle } from '../scripts/node-bundle.mjs';
 
-import { freshCliBundle } from '../scripts/cli-bundle.mjs';
-
-await import(pathToFileURL(await freshCliBundle()).href);
+await runBundle('carga');

@@ -5,9 +5,10 @@
  * process's arguments. The engine starts right after the address is printed (calls wait for
  * it). Tokens are kept in a 0600 file under $CARGA_HOME (~/.carga).
  */
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { isCargaError } from '../shared/errors/carga-error';
@@ -21,7 +22,14 @@ import { filesReadByJobs, removeUnusedUploads } from './web/upload-space';
 import { parseWebArgs, type WebArgs } from './web/web-args';
 import { startWebServer, type WebServer } from './web/web-server';
 
-const projectRoot = resolve(import.meta.dirname, '..');
+/** The checkout: the nearest folder up from this file holding package.json (electron/ run from
+ * source, dist/node/ prebuilt by scripts/node-bundle.mjs). */
+function projectRootAbove(dir: string): string {
+  const parent = dirname(dir);
+  return existsSync(join(dir, 'package.json')) || parent === dir ? dir : projectRootAbove(parent);
+}
+
+const projectRoot = projectRootAbove(import.meta.dirname);
 
 async function serve(args: WebArgs): Promise<void> {
   const dataDir = process.env.CARGA_HOME || join(homedir(), '.carga');

@@ -72,9 +72,11 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
   saveConnection: z.strictObject({
     connection: connectionSchema.extend({ id: idSchema }),
     token: z.string().min(1).max(MAX_TOKEN_LENGTH).optional(),
+    partyPassword: z.string().max(MAX_TOKEN_LENGTH).optional(),
   }),
   deleteConnection: z.strictObject({ id: idSchema }),
   testConnection: z.strictObject({ id: idSchema }),
+  readServerLists: z.strictObject({ id: idSchema }),
 
   openFile: z.strictObject({ path: pathSchema, options: fileOptionsSchema.optional() }),
   suggestMapping: z.strictObject({

@@ -45,6 +45,30 @@ export interface ConnectionSummary extends Connection {
   hasToken: boolean;
   /** Last four characters are never shown either: the renderer only learns that a token exists. */
   isSandbox: boolean;
+  /** Thalamus: the vault holds a password for the cases' parties (never its value). */
+  hasPartyPassword?: boolean;
+}
+
+/** A category and type pair a Thalamus instance accepts for new cases, with the names its
+ * operators know them by. */
+export interface CaseTypeOption {
+  categoryCode: string;
+  categoryName: string;
+  typeCode: string;
+  typeName: string;
+}
+
+export interface CaseStatusOption {
+  name: string;
+  /** Only an initial status may be sent when a case is created. */
+  initial: boolean;
+}
+
+/** What a Thalamus server declares for a new case (`cases/typecategory`, `cases/status`): the
+ * Map step offers these as choices and Check validates every row against them. */
+export interface ServerLists {
+  caseTypes: CaseTypeOption[];
+  statuses: CaseStatusOption[];
 }
 
 export interface QuotaInfo {
@@ -295,11 +319,20 @@ export interface CargaApi {
   listTargets(): Promise<TargetDescriptor[]>;
 
   listConnections(): Promise<ConnectionSummary[]>;
-  /** Saves a connection; `token`, when given, goes to the vault and is never returned. */
-  saveConnection(input: { connection: Connection; token?: string }): Promise<ConnectionSummary>;
+  /** Saves a connection; `token`, when given, goes to the vault and is never returned. So does
+   * Thalamus's `partyPassword`: a value replaces the saved one, '' removes it (passwordless
+   * touchpoints), absent keeps it. */
+  saveConnection(input: {
+    connection: Connection;
+    token?: string;
+    partyPassword?: string;
+  }): Promise<ConnectionSummary>;
   deleteConnection(input: { id: string }): Promise<void>;
   /** Reads the token's quota (costs one request). */
   testConnection(input: { id: string }): Promise<QuotaInfo>;
+  /** Reads the lists the connection's server declares (Thalamus: category/type pairs and
+   * statuses); Test and the Map step show them. */
+  readServerLists(input: { id: string }): Promise<ServerLists>;
 
   openFile(input: { path: string; options?: FileOptions }): Promise<FileInfo>;
   suggestMapping(input: { target: TargetId; columns: string[] }): Promise<MappingSuggestion[]>;
@@ -383,6 +416,7 @@ export const METHOD_NAMES = [
   'saveConnection',
   'deleteConnection',
   'testConnection',
+  'readServerLists',
   'openFile',
   'suggestMapping',
   'previewRequests',

@@ -18,11 +18,11 @@ import { checkFile } from '../engine/check/check-file';
 import { openFile } from '../engine/files/open-file';
 import { JobStore } from '../engine/jobs/job-store';
 import { LedgerBook } from '../engine/ledger/ledger-book';
+import { connectionFor } from './cli-connection';
 import { dataDirOf, jobsDirOf } from './cli-paths';
 import { EXIT } from './command';
 import { CHECK } from './command-specs';
 import { fileOptionsFromFlags } from './file-flags';
-import { connectionFor } from './import';
 import { commandOf, type CommandRun } from './run-command';
 import { templateFromFlags } from './template-flags';
 

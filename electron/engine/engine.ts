@@ -13,6 +13,7 @@ import type {
   QuotaInfo,
   ReportFormat,
   ReportKind,
+  ServerLists,
 } from '../../shared/contract';
 import { CargaError } from '../../shared/errors/carga-error';
 import { suggestMapping } from '../../shared/mapping/suggest-mapping';
@@ -20,12 +21,14 @@ import { msg } from '../../shared/messages/catalog';
 import { TARGETS } from '../../shared/targets/catalog';
 import { checkFile } from './check/check-file';
 import { previewRequests } from './check/preview-requests';
+import { readListsForCheck } from './check/server-lists';
 import type { BuiltInConnections } from './connections/built-in-connections';
 import { ConnectionResolver } from './connections/connection-resolver';
 import { ConnectionStore } from './connections/connection-store';
 import type { HttpClient } from './crm/http-client';
 import type { ResolvedConnection } from './crm/target-adapter';
 import { targetAdapter } from './crm/targets';
+import { readThalamusLists } from './crm/thalamus-lists';
 import { createHttpClient } from './crm/undici-http-client';
 import { openFile } from './files/open-file';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './jobs/backoff';
@@ -34,7 +37,6 @@ import { JobStore } from './jobs/job-store';
 import { LedgerBook } from './ledger/ledger-book';
 import { readTokenQuota } from './quota/read-token-quota';
 import { TokenLanes } from './quota/token-lanes';
-import { exportJobReport } from './reports/export-job-report';
 import { reportFileName } from './reports/report-file-name';
 import type { Vault } from './secrets/vault';
 import { ensureWritableFolder } from './storage/storage-failure';
@@ -122,8 +124,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
     listConnections: async () =>
       Promise.all(connections.list().map((connection) => connections.summary(connection))),
-    saveConnection: async ({ connection, token }) => {
-      await connections.save(connection, token);
+    saveConnection: async ({ connection, token, partyPassword }) => {
+      await connections.save(connection, token, partyPassword);
       emit({ type: 'connections-changed' });
       return connections.summary(connection);
     },
@@ -132,6 +134,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       emit({ type: 'connections-changed' });
     },
     testConnection: async ({ id }) => readQuota(await resolve(connections.find(id))),
+    readServerLists: async ({ id }) => readServerLists(connections.find(id)),
 
     openFile: async ({ path, options: fileOptions }) => openFile(path, fileOptions),
     suggestMapping: async ({ target, columns }) => suggestMapping(target, columns),
@@ -155,6 +158,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         remainingQuota: lane?.ledger.remaining ?? null,
         dailyBudget: lane?.ledger.budget ?? null,
         alreadySent: connection ? await alreadySentAt(connection) : null,
+        serverLists:
+          connection?.target === 'thalamus-cases'
+            ? await readListsForCheck(() => readServerLists(connection), options.lang)
+            : null,
         onProgress: (rows) => emit({ type: 'check-progress', checkId, rows }),
       });
     },
@@ -221,6 +228,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
   }
 
+  /** Thalamus's category/type pairs and statuses; other targets declare none. */
+  async function readServerLists(connection: Connection): Promise<ServerLists> {
+    if (connection.target !== 'thalamus-cases') throw new CargaError(msg('lists.not-offered'));
+    const conn = await resolve(connection);
+    return readThalamusLists({
+      conn,
+      lane: lanes.lane(conn.origin, conn.token, conn.connection.dailyLimit),
+      http,
+      timeoutMs: options.timeoutMs ?? 70_000,
+    });
+  }
+
   async function readQuota(conn: ResolvedConnection): Promise<QuotaInfo> {
     const reading = await readTokenQuota({
       adapter: targetAdapter(conn.connection.target),
@@ -251,6 +270,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     lang: Lang,
   ) {
     const spec = await jobs.spec(jobId);
+    // The report writers (exceljs above all) load only when a report is exported: a job that
+    // never exports one, and every CLI command, start without them.
+    const { exportJobReport } = await import('./reports/export-job-report');
     return exportJobReport({
       jobs,
       spec,

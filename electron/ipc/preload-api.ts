@@ -38,6 +38,7 @@ export function createPreloadApi<FileHandle>(
     saveConnection: (input) => invoke('saveConnection', input),
     deleteConnection: (input) => invoke('deleteConnection', input),
     testConnection: (input) => invoke('testConnection', input),
+    readServerLists: (input) => invoke('readServerLists', input),
     openFile: (input) => invoke('openFile', input),
     suggestMapping: (input) => invoke('suggestMapping', input),
     previewRequests: (input) => invoke('previewRequests', input),

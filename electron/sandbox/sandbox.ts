@@ -4,9 +4,9 @@
  * token's limits, so operators can rehearse a load and tests run against real HTTP.
  * Plain Node: no Electron.
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { createServer } from '../node-http';
 import { AcceptedRecords, type AcceptedSnapshot } from './accepted-records';
 import { AnswerGate, LatencyModel } from './answer-pacing';
 import type { SandboxConfig } from './endpoint';

@@ -10,7 +10,7 @@
  * which no other site's form, link or image can add. The secret never appears in a URL, a
  * process's arguments or anything the page's scripts can read.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -31,6 +31,7 @@ import {
 import { contentSecurityPolicy } from '../front-door/content-security-policy';
 import { invoke } from '../front-door/invoke';
 import { invalidInputError } from '../front-door/wire-error';
+import { createServer } from '../node-http';
 import { openEventStream, type OpenStream } from './event-stream';
 import { sendReportFile } from './report-download';
 import { isAllowedHost, isAllowedOrigin } from './request-guard';

@@ -389,6 +389,7 @@ export const en = {
     'value-too-long': 'Value too long',
     'empty-row': 'Empty row',
     'invalid-typed-value': "Value not of the field's type",
+    'not-in-server-list': "Value outside Thalamus's lists",
   },
   jobView: {
     quotaDays_one: '{{rows}} rows: about {{count}} day at {{perDay}} a day; next reset {{reset}}',

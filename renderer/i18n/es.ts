@@ -394,6 +394,7 @@ export const es: Translations = {
     'value-too-long': 'Valor demasiado largo',
     'empty-row': 'Fila vacía',
     'invalid-typed-value': 'Valor que no es del tipo del campo',
+    'not-in-server-list': 'Valor fuera de las listas de Thalamus',
   },
   jobView: {
     quotaDays_one: '{{rows}} filas: cerca de {{count}} día a {{perDay}} por día; próximo reinicio {{reset}}',

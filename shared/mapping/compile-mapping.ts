@@ -325,12 +325,14 @@ function tooLong(length: number, max: number): TransformFailure {
 }
 
 /** The per-row work, kept to lookups and the fields' precompiled transforms; free text is
- * checked inline, so a row of valid cells allocates little more than the record it returns. */
+ * checked inline, so a row of valid cells allocates little more than the record it returns, and
+ * a check, which needs only the problems, builds no record at all (adding each field to an
+ * object is most of the cost of mapping a row). */
 function rowMapper(
   slots: readonly Slot[],
   columns: readonly string[],
   types: MappedRecord['types'],
-): CompiledMapping['mapRow'] {
+): Pick<CompiledMapping, 'mapRow' | 'rowProblems'> {
   const mappedColumns = [...new Set(slots.flatMap((s) => s.columns))];
   const rowIsEmpty = (cells: readonly string[]): boolean => {
     if (mappedColumns.length === 0) return false;
@@ -341,11 +343,16 @@ function rowMapper(
     return true;
   };
 
-  return (cells, index, row): MappedRow => {
-    const fields: Record<string, string> = {};
-    const custom: Record<string, string> = {};
-    const problems: RowProblem[] = [];
-    const record: MappedRecord = types ? { fields, custom, types } : { fields, custom };
+  /** Adds the row's problems to `problems` and, unless `fields` is null, its values to `fields`
+   * and `custom`. */
+  const fill = (
+    cells: readonly string[],
+    index: number,
+    row: number,
+    fields: Record<string, string> | null,
+    custom: Record<string, string> | null,
+    problems: RowProblem[],
+  ): void => {
     // One problem says it all for a row with nothing in the mapped columns.
     if (rowIsEmpty(cells)) {
       problems.push({
@@ -354,7 +361,7 @@ function rowMapper(
         code: 'empty-row',
         message: { code: 'validation.empty-row', params: { row } },
       });
-      return { record, problems };
+      return;
     }
     for (let s = 0; s < slots.length; s++) {
       const slot = slots[s]!;
@@ -416,13 +423,28 @@ function rowMapper(
       }
       if (value === '') value = slot.constant;
       if (value !== '') {
+        if (fields === null || custom === null) continue;
         if (slot.customName === null) fields[slot.key] = value;
         else custom[slot.customName] = value;
       } else if (slot.required) {
         problems.push(requiredMissing(slot, columns, row, index));
       }
     }
-    return { record, problems };
+  };
+
+  return {
+    mapRow(cells, index, row): MappedRow {
+      const fields: Record<string, string> = {};
+      const custom: Record<string, string> = {};
+      const problems: RowProblem[] = [];
+      fill(cells, index, row, fields, custom, problems);
+      return { record: types ? { fields, custom, types } : { fields, custom }, problems };
+    },
+    rowProblems(cells, index, row): RowProblem[] {
+      const problems: RowProblem[] = [];
+      fill(cells, index, row, null, null, problems);
+      return problems;
+    },
   };
 }
 
@@ -470,6 +492,6 @@ export function compileMapping(template: Template, columns: string[]): CompiledM
   return {
     mappingProblems,
     blocking: mappingProblems.some((p) => BLOCKING_MAPPING_PROBLEMS.has(p.code)),
-    mapRow: rowMapper(slots, columns, declaredCustomTypes(template, classify)),
+    ...rowMapper(slots, columns, declaredCustomTypes(template, classify)),
   };
 }

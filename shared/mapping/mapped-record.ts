@@ -27,4 +27,6 @@ export interface CompiledMapping {
   /** Whether any mapping problem blocks a run (a required field with no column and no constant). */
   blocking: boolean;
   mapRow(cells: readonly string[], index: number, row: number): MappedRow;
+  /** The problems `mapRow` would give the row, without building its record: what a check needs. */
+  rowProblems(cells: readonly string[], index: number, row: number): RowProblem[];
 }

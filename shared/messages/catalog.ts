@@ -11,6 +11,7 @@ import { jobSafetyMessages } from './job-safety-messages';
 import { ledgerMessages } from './ledger-messages';
 import { reportMessages } from './report-messages';
 import { sandboxMessages } from './sandbox-messages';
+import { serverListMessages } from './server-list-messages';
 import { storageMessages } from './storage-messages';
 import { validationMessages } from './validation-messages';
 
@@ -29,6 +30,7 @@ export const catalog = {
   ...storageMessages,
   ...reportMessages,
   ...cliHelpMessages,
+  ...serverListMessages,
 } satisfies MessageCatalog;
 
 export type MessageCode = keyof typeof catalog;

@@ -14,7 +14,7 @@ export interface RowToCheck {
  * have its cells under the wrong columns, so it counts as a problem whatever its values; the
  * reader's explanation is its message. */
 export function checkRow(mapping: CompiledMapping, source: RowToCheck): RowProblem[] {
-  const { problems } = mapping.mapRow(source.cells, source.index, source.row);
+  const problems = mapping.rowProblems(source.cells, source.index, source.row);
   if (!source.ragged) return problems;
   return [{ row: source.row, index: source.index, code: 'ragged-row', message: source.ragged }, ...problems];
 }

@@ -14,6 +14,7 @@ export const PROBLEM_CODES = [
   'phone-invalid',
   'empty-row',
   'invalid-typed-value',
+  'not-in-server-list',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -13,10 +13,19 @@ import { importBench } from './import-bench';
 import { ledgerBench } from './ledger-bench';
 import { readBench } from './read-bench';
 import { startBench } from './start-bench';
-import { uiBench } from './ui-bench';
+import { tableBench, uiBench } from './ui-bench';
 import { webBench } from './web-bench';
 
-const PARTS: BenchPart[] = [startBench, readBench, filesBench, importBench, uiBench, webBench, ledgerBench];
+const PARTS: BenchPart[] = [
+  startBench,
+  readBench,
+  filesBench,
+  importBench,
+  uiBench,
+  tableBench,
+  webBench,
+  ledgerBench,
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !PARTS.some((part) => part.name === name));

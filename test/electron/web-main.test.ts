@@ -28,8 +28,8 @@ function startWebDoor(env: Record<string, string>) {
   const lines: string[] = [];
   const waiting: { count: number; done: (lines: string[]) => void }[] = [];
   child = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'electron/web-main.ts'), '--no-sandbox-crm', '--lang', 'en'],
+    join(ROOT, 'node_modules/.bin/node'),
+    [join(ROOT, 'bin/carga-web.js'), '--no-sandbox-crm', '--lang', 'en'],
     {
       cwd: ROOT,
       env: { ...process.env, ...env },

@@ -18,6 +18,7 @@ import type {
   ResultFilter,
   ResultPage,
   ResultRow,
+  ServerLists,
   TargetDescriptor,
   TargetId,
   Template,
@@ -156,6 +157,24 @@ export class FakeBridge implements Bridge {
       resetsAt: '2026-03-15T05:00:00.000Z',
       countedToday: 20,
     };
+  }
+
+  /** What the fake Thalamus declares: two pairs, an initial and a final status. */
+  serverLists: ServerLists = {
+    caseTypes: [
+      { categoryCode: 'RECL', categoryName: 'Reclamos', typeCode: 'FACT', typeName: 'Facturación' },
+      { categoryCode: 'SOLI', categoryName: 'Solicitudes', typeCode: 'INFO', typeName: 'Información' },
+    ],
+    statuses: [
+      { name: 'Creado', initial: true },
+      { name: 'Cerrado', initial: false },
+    ],
+  };
+  serverListReads: string[] = [];
+
+  async readServerLists({ id }: { id: string }): Promise<ServerLists> {
+    this.serverListReads.push(id);
+    return structuredClone(this.serverLists);
   }
 
   openFileCalls: { path: string; options?: FileOptions }[] = [];

@@ -8,6 +8,7 @@ import { readRows } from '../files/read-rows';
 import { effectiveTemplate } from '../jobs/effective-template';
 import type { LedgerFile } from '../ledger/destination-ledger';
 import { AlreadySentTally } from './already-sent';
+import { mappingWithServerLists, type ServerListsReading } from './server-lists';
 
 /** Every row through mapping and validation, nothing sent: counts, first examples, the
  * requests and quota days a run would need. Progress is reported as rows go by. */
@@ -22,10 +23,12 @@ export async function checkFile(input: {
   alreadySent?: { ledger: LedgerFile; connection: Connection } | null;
   onProgress?: (rows: number) => void;
   signal?: AbortSignal;
+  /** Thalamus: the lists every row's category, type and status must be in. */
+  serverLists?: ServerListsReading | null;
 }): Promise<CheckResult> {
   const { info, connection } = input;
   const template = connection ? effectiveTemplate(input.template, connection) : input.template;
-  const mapping = compileMapping(template, info.columns);
+  const mapping = mappingWithServerLists(compileMapping(template, info.columns), input.serverLists, template);
   const tally = new CheckTally();
   const alreadySent = input.alreadySent
     ? new AlreadySentTally(

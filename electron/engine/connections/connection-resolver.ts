@@ -74,15 +74,27 @@ export class ConnectionResolver {
 
   async summary(connection: Connection): Promise<ConnectionSummary> {
     const sandbox = isSandbox(connection);
-    return { ...connection, hasToken: sandbox || (await this.vault.has(connection.id)), isSandbox: sandbox };
+    const summary: ConnectionSummary = {
+      ...connection,
+      hasToken: sandbox || (await this.vault.has(connection.id)),
+      isSandbox: sandbox,
+    };
+    if (connection.target === 'thalamus-cases')
+      summary.hasPartyPassword = await this.vault.has(partyPasswordKey(connection.id));
+    return summary;
   }
 
-  async save(connection: Connection, token: string | undefined): Promise<void> {
+  /** Saves the connection; its token and party password go to the vault (a party password of
+   * '' removes the saved one: the touchpoint takes none). */
+  async save(connection: Connection, token: string | undefined, partyPassword?: string): Promise<void> {
     this.assertOwn(connection.id);
     // A server that names no CRM is refused before anything is written.
     if (!isSandbox(connection)) resolveOrigin(connection.target, connection.server);
     this.store.save(connection);
     if (token) await this.vault.set(connection.id, token);
+    if (partyPassword) await this.vault.set(partyPasswordKey(connection.id), partyPassword);
+    else if (partyPassword === '' || connection.target !== 'thalamus-cases')
+      await this.vault.delete(partyPasswordKey(connection.id));
   }
 
   async delete(id: string): Promise<void> {

@@ -69,6 +69,11 @@ export class LedgerFile implements DestinationLedger {
   private readOffset = HEADER_BYTES;
   private damagedBytes = 0;
   private lookups = 0;
+  /** What this process appended since the last look at the file: bytes, and rows by job. Its
+   * rows are in the table already; when the file grew by exactly these bytes, nobody else
+   * wrote, and reading them back is skipped. */
+  private ownBytes = 0;
+  private readonly ownRowsByJob = new Map<string, number>();
 
   private constructor(
     private readonly fd: number,
@@ -122,6 +127,8 @@ export class LedgerFile implements DestinationLedger {
     head.copy(bytes, 0);
     fps.forEach((fp, n) => encodeRow(ref, fp, bytes, head.length + n * UNIT));
     writeAll(this.fd, bytes);
+    this.ownBytes += bytes.length;
+    this.ownRowsByJob.set(jobId, (this.ownRowsByJob.get(jobId) ?? 0) + fps.length);
     if (!this.jobs.has(ref)) this.jobs.set(ref, { jobId, at: now.toISOString() });
     for (const fp of fps) this.table.add(fp, ref);
   }
@@ -156,6 +163,17 @@ export class LedgerFile implements DestinationLedger {
   /** Reads records appended since the last look, by this process or any other. */
   refresh(): void {
     const size = fstatSync(this.fd).size;
+    const own = this.ownBytes;
+    this.ownBytes = 0;
+    if (own > 0 && size - this.readOffset === own) {
+      this.readOffset = size;
+      for (const [jobId, rows] of this.ownRowsByJob)
+        this.rowsByJob.set(jobId, (this.rowsByJob.get(jobId) ?? 0) + rows);
+      this.ownRowsByJob.clear();
+      return;
+    }
+    // Others wrote too: everything since the last look is read, this process's rows included.
+    this.ownRowsByJob.clear();
     if (size - this.readOffset < UNIT) return;
     const chunk = Buffer.allocUnsafe(Math.min(CHUNK, size - this.readOffset));
     const visit = {

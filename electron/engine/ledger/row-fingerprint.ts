@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 import type { MappedRecord } from '../../../shared/mapping/mapped-record';
 import { OccurrenceCounter } from './occurrence-counter';
@@ -12,31 +12,68 @@ export const FINGERPRINT_BYTES = 16;
  * mapping does not matter), numbered among identical rows of the same file. The key is the
  * ledger's own random key, so a fingerprint cannot be matched against guessed values (phone
  * numbers, names) by anyone who reads the ledger without it.
+ *
+ * This runs for every row sent or checked: the key and destination sit once at the start of a
+ * reused buffer, each row's values are written after them and hashed in one call, and the
+ * fingerprint is copied out of the digest (so 16 pooled bytes stay with the row, not a digest
+ * of its own).
  */
 export class RowFingerprinter {
-  private readonly prefix: Hash;
+  private readonly prefixLength: number;
+  private input: Buffer;
   private readonly occurrences = new OccurrenceCounter();
 
   constructor(key: Uint8Array, destination: string) {
     // A fixed-length key first, then the destination: keyed hashing without HMAC's second pass.
-    this.prefix = createHash('sha256').update(key).update(destination).update('\0');
+    const prefix = Buffer.concat([key, Buffer.from(`${destination}\0`)]);
+    this.prefixLength = prefix.length;
+    this.input = Buffer.allocUnsafe(Math.max(4096, prefix.length * 2));
+    prefix.copy(this.input);
   }
 
   fingerprint(record: MappedRecord): Buffer {
-    const base = this.prefix.copy().update(canonicalRecord(record)).digest();
+    const base = this.digest(canonicalRecord(record));
     const occurrence = this.occurrences.next(base);
-    if (occurrence === 0) return base.subarray(0, FINGERPRINT_BYTES);
+    const fp = Buffer.allocUnsafe(FINGERPRINT_BYTES);
+    if (occurrence === 0) {
+      base.copy(fp, 0, 0, FINGERPRINT_BYTES);
+      return fp;
+    }
     const n = Buffer.alloc(4);
     n.writeUInt32LE(occurrence);
-    return createHash('sha256').update(base).update(n).digest().subarray(0, FINGERPRINT_BYTES);
+    createHash('sha256').update(base).update(n).digest().copy(fp, 0, 0, FINGERPRINT_BYTES);
+    return fp;
+  }
+
+  /** SHA-256 of the key, the destination and `text` (UTF-8). */
+  private digest(text: string): Buffer {
+    // Room for the longest UTF-8 the text can take (3 bytes per UTF-16 unit), so it is never cut.
+    const room = this.prefixLength + text.length * 3;
+    if (room > this.input.length) {
+      const larger = Buffer.allocUnsafe(room * 2);
+      this.input.copy(larger, 0, 0, this.prefixLength);
+      this.input = larger;
+    }
+    const length = this.prefixLength + this.input.write(text, this.prefixLength);
+    return hash('sha256', this.input.subarray(0, length), 'buffer');
   }
 }
 
-/** The values a target receives, in a form that does not depend on key order. */
+/** The values a target receives, in a form that does not depend on key order: the JSON text of
+ * `[[[name, value]…], […]]` (fields, then custom fields), names sorted. */
 export function canonicalRecord(record: MappedRecord): string {
-  return JSON.stringify([sortedEntries(record.fields), sortedEntries(record.custom)]);
+  return `[${sortedEntries(record.fields)},${sortedEntries(record.custom)}]`;
 }
 
-function sortedEntries(values: Record<string, string>): [string, string][] {
-  return Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+/** `JSON.stringify` of the sorted `[name, value]` pairs, without building the pairs. */
+function sortedEntries(values: Record<string, string>): string {
+  const names = Object.keys(values);
+  // The default order compares UTF-16 code units, as `<` does.
+  if (names.length > 1) names.sort();
+  let text = '[';
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    text += `${i === 0 ? '' : ','}[${JSON.stringify(name)},${JSON.stringify(values[name])}]`;
+  }
+  return `${text}]`;
 }

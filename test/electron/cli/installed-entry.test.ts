@@ -26,7 +26,7 @@ describe('bin/carga.js', () => {
     );
     expect(stdout).toMatch(/^Usage: carga import FILE \[options\]\n/);
     expect(stdout).toMatch(/^ {2}--campaign-status TEXT +\S/m);
-    const built = statSync(join(ROOT, 'dist/cli/carga.js')).mtimeMs;
+    const built = statSync(join(ROOT, 'dist/node/carga.js')).mtimeMs;
     expect(built).toBeGreaterThanOrEqual(
       Math.max(newestMtime(join(ROOT, 'electron')), newestMtime(join(ROOT, 'shared'))),
     );

@@ -94,6 +94,11 @@ export class FakeEngine implements EngineClient {
     return { limit: 4800, usedToday: 0, remaining: 4800, countedToday: 0 };
   }
 
+  async readServerLists(input: MethodInput<'readServerLists'>) {
+    this.record('readServerLists', input);
+    return { caseTypes: [], statuses: [] };
+  }
+
   async listJobs(): Promise<JobSummary[]> {
     this.record('listJobs');
     return [];

@@ -467,4 +467,22 @@ describe('compileMapping', () => {
       custom: { 'Tipo Cliente': 'VIP' },
     });
   });
+
+  it('gives a check the same problems as mapping the row, without building its record', () => {
+    const mapping = compileMapping(
+      caseTemplate({ constants: { operation: 'demo', priority: 'Urgente' } }),
+      CASE_COLUMNS,
+    );
+    const rows = [
+      ['', ' ', '', '', '', '', '', ''],
+      ['Queja', '', 'luis@demo', 'cliente@correo.com', ' Texto ', 'Perdido', '', 'x'.repeat(300)],
+      ['Queja', 'ana@demo', 'luis@demo', 'cliente@correo.com', 'Texto', 'Abierto'],
+    ];
+    rows.forEach((row, i) => {
+      const problems = mapping.rowProblems(row, i, i + 2);
+      expect(problems).toEqual(mapping.mapRow(row, i, i + 2).problems);
+      expect(problems.length).toBeGreaterThan(0);
+    });
+    expect(mapping.rowProblems(caseRow, 9, 11)).toEqual([]);
+  });
 });

@@ -71,6 +71,30 @@ describe('destination ledger', () => {
     theirs.close();
   });
 
+  it('counts its own rows once, whether or not another process wrote in between', () => {
+    const dir = tempDir();
+    const mine = LedgerFile.open(dir, DESTINATION);
+    const theirs = LedgerFile.open(dir, DESTINATION);
+    mine.recordAccepted(range(0, 10), 'my-job');
+    expect(mine.acceptedBy('my-job')).toBe(10);
+    mine.recordAccepted(range(10, 15), 'my-job');
+    theirs.recordAccepted(range(100, 107), 'their-job');
+    mine.recordAccepted(range(15, 20), 'my-job');
+    expect(mine.acceptedBy('my-job')).toBe(20);
+    expect(mine.acceptedBy('their-job')).toBe(7);
+    expect(mine.lookup(fp(104))?.jobId).toBe('their-job');
+    mine.recordAccepted(range(20, 30), 'my-job');
+    expect(mine.acceptedBy('my-job')).toBe(30);
+    expect(theirs.acceptedBy('my-job')).toBe(30);
+    expect(found(theirs, 0, 30)).toBe(30);
+    mine.close();
+    theirs.close();
+    const reopened = LedgerFile.open(dir, DESTINATION);
+    expect(reopened.acceptedBy('my-job')).toBe(30);
+    expect(reopened.size).toBe(37);
+    reopened.close();
+  });
+
   it('keeps one ledger per destination: another operation or server is another ledger', () => {
     const dir = tempDir();
     const cases = (connection: Partial<Connection>) =>

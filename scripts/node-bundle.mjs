@@ -1,0 +1,75 @@
+// The CLI and the web front door run as prebuilt JavaScript (no TypeScript loader at start-up).
+// The bundle is rebuilt whenever a source is newer than it, so a checkout never runs stale code;
+// `npm ci` builds it once through the `prepare` script (`node scripts/node-bundle.mjs`).
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = join(ROOT, 'dist', 'node');
+/** Each entry point, by the name of its file in OUT_DIR. */
+const ENTRIES = { carga: 'electron/cli.ts', web: 'electron/web-main.ts' };
+const SOURCE_DIRS = ['electron', 'shared'].map((dir) => join(ROOT, dir));
+
+/** The built file of an entry point: `carga` (the CLI) or `web` (`npm run web`). */
+export function bundlePath(entry) {
+  return join(OUT_DIR, `${entry}.js`);
+}
+
+function newestSourceTime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function isFresh() {
+  const built = Math.min(
+    ...Object.keys(ENTRIES).map((entry) =>
+      existsSync(bundlePath(entry)) ? statSync(bundlePath(entry)).mtimeMs : 0,
+    ),
+  );
+  return built > 0 && SOURCE_DIRS.every((dir) => !existsSync(dir) || newestSourceTime(dir) <= built);
+}
+
+/** ESM with code splitting: each command, and what only it needs, is a chunk loaded on use.
+ * `clean` empties OUT_DIR first (an explicit build); a rebuild on start does not, since another
+ * Carga process may still be loading chunks of the previous build from it. */
+export async function buildBundle({ clean = false } = {}) {
+  const { build } = await import('esbuild');
+  if (clean) rmSync(OUT_DIR, { recursive: true, force: true });
+  const { outputFiles } = await build({
+    entryPoints: Object.fromEntries(
+      Object.entries(ENTRIES).map(([name, source]) => [name, join(ROOT, source)]),
+    ),
+    outdir: OUT_DIR,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    packages: 'external',
+    logLevel: 'warning',
+    write: false,
+  });
+  // Each file lands whole (written aside, then renamed), chunks before the entry points that
+  // load them: a Carga process starting meanwhile, or building the same bundle, never reads half
+  // a file.
+  mkdirSync(OUT_DIR, { recursive: true });
+  const isEntry = (file) => Object.keys(ENTRIES).some((entry) => file.path === bundlePath(entry));
+  for (const file of [...outputFiles].sort((a, b) => Number(isEntry(a)) - Number(isEntry(b)))) {
+    const aside = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(aside, file.contents);
+    renameSync(aside, file.path);
+  }
+}
+
+/** Runs an entry point's bundle, built first when missing or older than a source. */
+export async function runBundle(entry) {
+  if (!isFresh()) await buildBundle();
+  await import(pathToFileURL(bundlePath(entry)).href);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildBundle({ clean: true });

@@ -1,0 +1,65 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+import { describe, expect, it } from 'vitest';
+
+import { canonicalRecord, RowFingerprinter } from '../../../../electron/engine/ledger/row-fingerprint';
+import type { MappedRecord } from '../../../../shared/mapping/mapped-record';
+
+/** The fingerprint as the ledgers on disk were written: field pairs sorted, JSON, keyed SHA-256. */
+function reference(key: Buffer, destination: string, record: MappedRecord, occurrence: number): Buffer {
+  const sorted = (values: Record<string, string>) =>
+    Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const text = JSON.stringify([sorted(record.fields), sorted(record.custom)]);
+  const base = createHash('sha256').update(key).update(destination).update('\0').update(text).digest();
+  if (occurrence === 0) return base.subarray(0, 16);
+  const n = Buffer.alloc(4);
+  n.writeUInt32LE(occurrence);
+  return createHash('sha256').update(base).update(n).digest().subarray(0, 16);
+}
+
+const RECORDS: MappedRecord[] = [
+  { fields: { tel1: '3001234567', customer_name: 'Ana', city: 'Bogotá' }, custom: {} },
+  { fields: { description: 'Dijo "no funciona";\nrevisar\t\\ mañana 😀' }, custom: { Ciudad: 'Cúcuta' } },
+  { fields: { '10': 'diez', '2': 'dos', b: 'x', a: 'y' }, custom: { Zona: 'Norte', Área: 'Sur' } },
+  { fields: { description: 'ñ'.repeat(5000), note: '\ud800 suelto' }, custom: {} },
+  { fields: {}, custom: {} },
+];
+
+describe('RowFingerprinter', () => {
+  it('gives every row the fingerprint the ledgers on disk were written with', () => {
+    const key = randomBytes(32);
+    const destination = 'wolkvox-campaign|https://crm0000.wolkvox.com|1001';
+    const fingerprinter = new RowFingerprinter(key, destination);
+    for (const record of RECORDS) {
+      expect(fingerprinter.fingerprint(record).toString('hex')).toBe(
+        reference(key, destination, record, 0).toString('hex'),
+      );
+    }
+  });
+
+  it('numbers identical rows, whatever the order of their fields', () => {
+    const key = randomBytes(32);
+    const fingerprinter = new RowFingerprinter(key, 'd');
+    const record = RECORDS[0]!;
+    const reordered: MappedRecord = {
+      fields: { city: 'Bogotá', customer_name: 'Ana', tel1: '3001234567' },
+      custom: {},
+    };
+    const first = fingerprinter.fingerprint(record);
+    const second = fingerprinter.fingerprint(reordered);
+    const third = fingerprinter.fingerprint(record);
+    expect(first.equals(reference(key, 'd', record, 0))).toBe(true);
+    expect(second.equals(reference(key, 'd', record, 1))).toBe(true);
+    expect(third.equals(reference(key, 'd', record, 2))).toBe(true);
+    expect(new Set([first, second, third].map((fp) => fp.toString('hex'))).size).toBe(3);
+  });
+
+  it('writes the canonical form as JSON of the sorted pairs', () => {
+    for (const record of RECORDS) {
+      const text = canonicalRecord(record);
+      const sorted = (values: Record<string, string>) =>
+        Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      expect(text).toBe(JSON.stringify([sorted(record.fields), sorted(record.custom)]));
+    }
+  });
+});
