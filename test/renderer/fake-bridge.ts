@@ -342,6 +342,7 @@ export class FakeBridge implements Bridge {
       const row = this.rowAt(input.jobId, index);
       if (filter.outcomes && !filter.outcomes.includes(row.outcome)) continue;
       if (filter.classes && (!row.failureClass || !filter.classes.includes(row.failureClass))) continue;
+      if (filter.corrected && !row.unsentFix) continue;
       if (
         filter.text &&
         !Object.values(row.values).some((value) =>
@@ -431,7 +432,8 @@ export class FakeBridge implements Bridge {
     const rows = this.jobRows.get(jobId) ?? { ok: 0, failed: 0, uncertain: 0 };
     const fixed = this.fixes.get(jobId)?.get(index);
     const base = PREVIEW[index % PREVIEW.length] ?? {};
-    const values = fixed ?? { ...base, Correo: `persona${index}@example` };
+    const original = { ...base, Correo: `persona${index}@example` };
+    const values = fixed ?? original;
     const row = index + 3;
     if (index < rows.failed) {
       const invalid = index % 2 === 0;
@@ -443,9 +445,11 @@ export class FakeBridge implements Bridge {
         code: invalid ? 'invalid-email' : '404',
         message: invalid ? undefined : 'REVIEW THE ERROR MESSAGE',
         explanation: invalid
-          ? msg('validation.invalid-email', { row, column: 'Correo', value: values.Correo ?? '' })
+          ? msg('validation.invalid-email', { row, column: 'Correo', value: original.Correo })
           : msg('crm.wolkvox.review-detail', { detail: 'contact not found' }),
+        failedColumn: 'Correo',
         values,
+        ...(fixed ? { sent: original, unsentFix: true } : {}),
         fixed: fixed !== undefined,
       };
     }
