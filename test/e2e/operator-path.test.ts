@@ -268,6 +268,49 @@ async function operatorPath(
   );
   await shot('results', 'results');
 
+  // Who refused each row, in words; the cell at fault marked in the list.
+  expect(await results.explanation(ROWS.unknownResponsible).getAttribute('data-source')).toBe('crm');
+  expect(await results.explanation(ROWS.missingDescription).getAttribute('data-source')).toBe('check');
+  expect(await results.cell(ROWS.unknownResponsible, 'Responsable').getAttribute('data-failed')).toBe('true');
+  expect(await results.cell(ROWS.missingDescription, 'Descripción').getAttribute('data-failed')).toBe('true');
+  expect(await results.cell(ROWS.unknownResponsible, 'Ciudad').getAttribute('data-failed')).toBeNull();
+
+  // The whole explanation beside the row, the CRM's own words kept as a detail.
+  const panel = await results.openRow(ROWS.unknownResponsible);
+  expect(await panel.getByTestId('results-panel-source').textContent()).toBe(texts.resultsDetail.source.crm);
+  expect(await panel.getByTestId('results-details-explanation').textContent()).toContain(shown.rejectedByCrm);
+  await panel.locator('summary').click();
+  expect(await panel.getByTestId('results-panel-answer').textContent()).toContain(
+    `THE RESPONSIBLE USER (${UNKNOWN_RESPONSIBLE}) DOES NOT EXIST`,
+  );
+  await shot('results-panel');
+  const checkPanel = await results.openRow(ROWS.missingDescription);
+  expect(await checkPanel.getByTestId('results-panel-source').textContent()).toBe(
+    texts.resultsDetail.source.check,
+  );
+  expect(await checkPanel.getByTestId('results-panel-answer').count()).toBe(0);
+  await page.keyboard.press('Escape');
+  await results.panel.waitFor({ state: 'detached' });
+
+  // Accepted rows have their filter, with their CRM ids.
+  await results.outcomeChip('failed').click();
+  await results.outcomeChip('uncertain').click();
+  await results.outcomeChip('ok').click();
+  await results.waitForTotal(4);
+  expect((await results.shownRows()).map(([, outcome]) => outcome)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  for (const row of await results.rows.all()) expect(await row.textContent()).toMatch(/CS-\d+/);
+  await shot('results-accepted');
+  await results.outcomeChip('ok').click();
+  await results.outcomeChip('failed').click();
+  await results.outcomeChip('uncertain').click();
+  await results.waitForTotal(3);
+
+  // The success report beside the error report: every accepted row with its CRM id.
+  const accepted = readCsv(await results.export('accepted', 'csv'), shown.reportDelimiter);
+  expect(results.lastDownloadName).toMatch(/^casos marzo 2026 - (cargadas|loaded) - .+\.csv$/);
+  expect(accepted.slice(1)).toHaveLength(4);
+  for (const cells of accepted.slice(1)) expect(cells.at(-1)).toMatch(/^CS-\d+$/);
+
   await results.filterByKind(texts.failureClasses.row);
   await results.waitForTotal(1);
   expect(await results.shownRows()).toEqual([[ROWS.unknownResponsible, 'failed']]);
@@ -296,7 +339,9 @@ async function operatorPath(
   await shot('fix');
   const insertsBeforeRetry = casesInserts().length;
   const retried = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/retryJob');
-  await results.retryFailed.click();
+  await results.page.locator('[data-testid="results-retry-corrected"][data-count="1"]').waitFor();
+  expect(await results.retryFailed.getAttribute('data-count')).toBe('3');
+  await results.retryCorrected.click();
   expect(z.object({ status: z.string() }).parse(await (await retried).json()).status).toBe('running');
   await run.waitForStatus('finished');
   expect(await statValue(run.ok)).toBe(5);
@@ -321,9 +366,10 @@ async function operatorPath(
   expect(casesInserts().filter((request) => request.status === 200)).toHaveLength(5);
   await shot('retried');
 
-  // Exports: the error report (CSV and XLSX) and the failed rows, where the app says it saved them.
+  // Exports: the error report (CSV and XLSX) and the failed rows, downloaded by the browser.
   const errorsCsv = await results.export('errors', 'csv');
   const errorsXlsx = await results.export('errors', 'xlsx');
+  expect(results.lastDownloadName).toMatch(/^casos marzo 2026 - (errores|errors) - .+\.xlsx$/);
   const failedCsv = await results.export('failed-rows', 'csv');
   await shot('exports');
   for (const path of [errorsCsv, errorsXlsx, failedCsv]) expect(existsSync(path)).toBe(true);
