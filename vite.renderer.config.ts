@@ -39,12 +39,42 @@ function precompress(): Plugin {
   };
 }
 
+/** Preloads, from index.html, the chunks main.tsx imports only after the first paint (the app
+ * itself): they download while "Loading…" is on screen instead of after it. */
+function preloadApp(): Plugin {
+  return {
+    name: 'carga-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle, chunk }) {
+        if (!bundle || !chunk) return html;
+        const files = new Set<string>();
+        const visit = (fileName: string): void => {
+          const output = bundle[fileName];
+          if (output?.type !== 'chunk' || files.has(fileName)) return;
+          files.add(fileName);
+          output.imports.forEach(visit);
+        };
+        chunk.dynamicImports.forEach(visit);
+        return [...files]
+          .filter((fileName) => !html.includes(`./${fileName}`))
+          .map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
+  };
+}
+
 export default defineConfig((env: ForgeConfigEnv) => {
   const forgeName = env.forgeConfigSelf?.name;
   return {
     root: `${projectDir}renderer`,
     base: './',
-    plugins: [react(), ...(forgeName ? [] : [precompress()])],
+    plugins: [react(), preloadApp(), ...(forgeName ? [] : [precompress()])],
     build: {
       outDir: forgeName ? `${projectDir}.vite/renderer/${forgeName}` : `${projectDir}dist/renderer`,
       emptyOutDir: true,

@@ -1,9 +1,9 @@
 import type { Connection, ConnectionField } from './contract';
-import { targetDescriptor } from './targets/catalog';
+import { targetSpec } from './targets/catalog';
 
 /** The fields the connection's target requires (its catalog says which) that the connection leaves empty. */
 export function missingConnectionFields(connection: Connection): ConnectionField[] {
-  return targetDescriptor(connection.target).connectionFields.filter(
+  return targetSpec(connection.target).connectionFields.filter(
     (field) => !connection[field]?.toString().trim(),
   );
 }

@@ -113,6 +113,8 @@ export interface FileInfo {
   columns: string[];
   sheets: string[];
   sheet: string | null;
+  /** Why this sheet was opened, when the workbook had several to choose from. */
+  sheetReason?: Message;
   /** First data rows, keyed by `columns`. */
   preview: Record<string, string>[];
   /** Row number of each preview row as Excel shows it (the same number Check, Results and reports use). */

@@ -49,6 +49,7 @@ function renderJson(info: FileInfo, lang: Lang): string {
     sheet,
     rowCount,
     preview,
+    previewRows,
   } = info;
   const warnings = info.warnings.map((w) => ({
     code: w.code,
@@ -69,8 +70,10 @@ function renderJson(info: FileInfo, lang: Lang): string {
       columns,
       sheets,
       sheet,
+      ...(info.sheetReason ? { sheetReason: formatMessage(lang, info.sheetReason) } : {}),
       rowCount,
       preview,
+      previewRows,
       warnings,
     }) + '\n'
   );
@@ -88,6 +91,7 @@ function renderText(info: FileInfo, lang: Lang): string {
       `${label('file.inspect-label-sheet')}: ${info.sheet ?? ''}`,
       `${label('file.inspect-label-sheets')}: ${info.sheets.join(', ')}`,
     );
+    if (info.sheetReason) lines.push(`  ${text(info.sheetReason)}`);
   } else {
     lines.push(
       `${label('file.inspect-label-encoding')}: ${info.encoding ?? ''}${info.bom ? ` (${label('file.inspect-label-bom')})` : ''}`,

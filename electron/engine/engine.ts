@@ -18,7 +18,7 @@ import type {
 import { CargaError } from '../../shared/errors/carga-error';
 import { suggestMapping } from '../../shared/mapping/suggest-mapping';
 import { msg } from '../../shared/messages/catalog';
-import { TARGETS } from '../../shared/targets/catalog';
+import { TARGET_SPECS } from '../../shared/targets/catalog';
 import { checkFile } from './check/check-file';
 import { previewRequests } from './check/preview-requests';
 import { readListsForCheck } from './check/server-lists';
@@ -120,7 +120,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       frontDoor: options.frontDoor,
       sandboxOrigin: sandbox?.origin ?? null,
     }),
-    listTargets: async () => Object.values(TARGETS),
+    listTargets: async () => Object.values(TARGET_SPECS),
 
     listConnections: async () =>
       Promise.all(connections.list().map((connection) => connections.summary(connection))),

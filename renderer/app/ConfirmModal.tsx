@@ -7,6 +7,9 @@ interface ConfirmModalProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that leaves everything as it was, when "Cancel" would read like the action
+   * itself (a dialog that cancels an import). */
+  dismissLabel?: string;
   confirmColor?: string;
   onConfirm: () => void;
   onClose: () => void;
@@ -19,6 +22,7 @@ export function ConfirmModal({
   title,
   children,
   confirmLabel,
+  dismissLabel,
   confirmColor = 'red',
   onConfirm,
   onClose,
@@ -31,7 +35,7 @@ export function ConfirmModal({
         {children}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} data-autofocus data-testid={`${testId}-cancel`}>
-            {t('common.cancel')}
+            {dismissLabel ?? t('common.cancel')}
           </Button>
           <Button
             color={confirmColor}

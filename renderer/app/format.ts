@@ -62,3 +62,40 @@ export function formatDuration(seconds: number): string {
   if (minutes > 0) return `${minutes} min ${String(secs).padStart(2, '0')} s`;
   return `${secs} s`;
 }
+
+/** The ISO text the engine gives an Excel date cell: `2026-11-01`, `2026-11-01T14:30:00`, `14:30:00`. */
+const EXCEL_DATE = /^(?:(\d{4})-(\d\d)-(\d\d))?(?:T?(\d\d):(\d\d):(\d\d))?$/;
+
+/**
+ * A workbook cell as the operator saw it in Excel: dates and times in their language's format
+ * (`01/11/2026 14:30`, `11/01/2026, 02:30 PM`) rather than the ISO text Carga reads them as.
+ * Excel dates have no time zone, so they are shown as written (UTC), never shifted.
+ */
+export function formatSheetCell(lang: Lang, value: string): string {
+  const match = EXCEL_DATE.exec(value);
+  if (!match || value === '') return value;
+  const [, year, month, day, hours, minutes, seconds] = match;
+  const date = new Date(
+    Date.UTC(
+      Number(year ?? 1970),
+      Number(month ?? 1) - 1,
+      Number(day ?? 1),
+      Number(hours ?? 0),
+      Number(minutes ?? 0),
+      Number(seconds ?? 0),
+    ),
+  );
+  // Out of range (month 13, 25:00) is text that only looks like a date.
+  const iso = Number.isNaN(date.getTime()) ? '' : date.toISOString();
+  if (year !== undefined && iso.slice(0, 10) !== `${year}-${month}-${day}`) return value;
+  if (hours !== undefined && iso.slice(11, 19) !== `${hours}:${minutes}:${seconds}`) return value;
+  const withSeconds = seconds !== undefined && seconds !== '00';
+  const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+  if (withSeconds) time.second = '2-digit';
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: 'UTC',
+    ...(year !== undefined ? { day: '2-digit', month: '2-digit', year: 'numeric' } : {}),
+    ...(hours !== undefined ? time : {}),
+  };
+  return new Intl.DateTimeFormat(locale(lang), options).format(date);
+}

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ConnectionSummary, QuotaInfo } from '../../shared/contract';
@@ -38,6 +38,13 @@ export function ConnectStep() {
   const [busy, setBusy] = useState<'save' | 'test' | 'next' | 'delete' | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  /** Next was pressed with fields missing: all of them are marked, the first one focused. */
+  const [revealed, setRevealed] = useState(0);
+  const formRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (revealed > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [revealed]);
 
   const target = targets.find((candidate) => candidate.id === draft?.connection.target) ?? null;
   const saved = connections.find((connection) => connection.id === draft?.connection.id);
@@ -55,6 +62,7 @@ export function ConnectStep() {
     setDraft(draftFromSummary(connection));
     setQuota(null);
     setFailure(null);
+    setRevealed(0);
     choose(connection);
   };
 
@@ -64,6 +72,13 @@ export function ConnectStep() {
     setDraft(newDraft(newConnectionId(), firstTarget.id));
     setQuota(null);
     setFailure(null);
+    setRevealed(0);
+  };
+
+  /** Leaves a new connection, or the changes to a saved one, and shows the one chosen before. */
+  const discard = () => {
+    const back = saved ?? selected ?? connections[0];
+    if (back) select(back.id);
   };
 
   /** Saves when something changed; resolves to the saved connection, or null when it failed. */
@@ -142,7 +157,7 @@ export function ConnectStep() {
       </Group>
 
       {draft && target && (
-        <Card withBorder padding="lg">
+        <Card withBorder padding="lg" ref={formRef}>
           <Stack gap="sm">
             <Group justify="space-between">
               <Title order={3} size="h4">
@@ -160,6 +175,7 @@ export function ConnectStep() {
               draft={draft}
               targets={targets}
               problems={problems}
+              revealAll={revealed > 0}
               onChange={setDraft}
             />
             {failure !== null && (
@@ -191,6 +207,11 @@ export function ConnectStep() {
               >
                 {t('connect.test')}
               </Button>
+              {(draft.isNew || dirty) && (saved ?? selected ?? connections[0]) && (
+                <Button variant="default" onClick={discard} data-testid="connection-cancel">
+                  {t('common.cancel')}
+                </Button>
+              )}
               {!draft.isNew && !draft.isSandbox && (
                 <Button
                   variant="subtle"
@@ -219,9 +240,12 @@ export function ConnectStep() {
       )}
 
       <StepFooter
-        nextDisabled={!draft || problems.length > 0}
+        nextDisabled={!draft}
         nextLoading={busy === 'next'}
-        onNext={() => void run('next', async () => dispatch({ type: 'go', step: 'file' }))}
+        onNext={() => {
+          if (problems.length > 0) setRevealed((count) => count + 1);
+          else void run('next', async () => dispatch({ type: 'go', step: 'file' }));
+        }}
       >
         {dirty && problems.length === 0 && (
           <Text size="sm" c="dimmed">

@@ -20,24 +20,29 @@ interface ConnectionFormProps {
   draft: ConnectionDraft;
   targets: TargetDescriptor[];
   problems: DraftProblem[];
+  /** Every missing field is marked, not only those the operator left (Next was pressed). */
+  revealAll: boolean;
   onChange: (draft: ConnectionDraft) => void;
 }
 
-export function ConnectionForm({ draft, targets, problems, onChange }: ConnectionFormProps) {
+export function ConnectionForm({ draft, targets, problems, revealAll, onChange }: ConnectionFormProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const [replacingToken, setReplacingToken] = useState(false);
   const { connection } = draft;
   const target = targets.find((candidate) => candidate.id === connection.target);
-  // Problems show once the operator has touched the form: an empty new form is not an error.
-  const [touched, setTouched] = useState(!draft.isNew);
+  // A missing field is marked once the operator has left it (or pressed Next): an empty new form,
+  // or one whose target just changed, is not a page of errors. A saved connection shows them at once.
+  const [left, setLeft] = useState<ReadonlySet<DraftProblem>>(new Set());
+  const leave = (key: DraftProblem) => () => setLeft((before) => new Set(before).add(key));
   const problem = (key: DraftProblem) =>
-    touched && problems.includes(key) ? t('connect.required') : undefined;
+    (revealAll || !draft.isNew || left.has(key)) && problems.includes(key)
+      ? t('connect.required')
+      : undefined;
   // The embedded sandbox is fixed: it can be used and tested, not edited.
   const readOnly = draft.isSandbox;
 
   const set = (patch: Partial<Connection>) => {
-    setTouched(true);
     onChange({ ...draft, connection: { ...connection, ...patch } });
   };
 
@@ -48,6 +53,7 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
       description={t(`connect.hints.${field}`)}
       value={connection[field] ?? ''}
       onChange={(event) => set({ [field]: event.currentTarget.value })}
+      onBlur={leave(field)}
       error={problem(field)}
       disabled={readOnly}
       withAsterisk
@@ -62,6 +68,7 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
           label={t('connect.fields.name')}
           value={connection.name}
           onChange={(event) => set({ name: event.currentTarget.value })}
+          onBlur={leave('name')}
           error={problem('name')}
           disabled={readOnly}
           withAsterisk
@@ -83,6 +90,7 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
           )}
           value={connection.server}
           onChange={(event) => set({ server: event.currentTarget.value })}
+          onBlur={leave('server')}
           error={problem('server')}
           disabled={readOnly}
           withAsterisk
@@ -101,6 +109,7 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
               onChange={(value) =>
                 set({ campaignType: value === 'predictive' || value === 'preview' ? value : undefined })
               }
+              onBlur={leave('campaignType')}
               error={problem('campaignType')}
               disabled={readOnly}
               withAsterisk
@@ -158,11 +167,13 @@ export function ConnectionForm({ draft, targets, problems, onChange }: Connectio
             label={t('connect.fields.token')}
             description={t('connect.hints.token')}
             value={draft.token}
-            onChange={(event) => {
-              setTouched(true);
-              onChange({ ...draft, token: event.currentTarget.value });
-            }}
+            onChange={(event) => onChange({ ...draft, token: event.currentTarget.value })}
+            onBlur={leave('token')}
             error={problem('token')}
+            // Mantine's PasswordInput leaves its error unannounced: say it like the other fields do.
+            id="connection-token-input"
+            aria-invalid={problem('token') !== undefined}
+            aria-describedby={`connection-token-input-description${problem('token') ? ' connection-token-input-error' : ''}`}
             withAsterisk={!draft.hasToken}
             autoComplete="off"
             data-testid="connection-token"

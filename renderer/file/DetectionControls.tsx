@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Delimiter, Encoding, FileInfo, FileOptions } from '../../shared/contract';
 import { ENCODINGS } from '../../shared/file-format';
 import { formatBytes, formatNumber } from '../app/format';
+import { messageText } from '../app/message-text';
+import { TechnicalDetails } from '../app/TechnicalDetails';
 import { useLang } from '../i18n/use-lang';
 
 const DELIMITERS: { value: Delimiter; key: 'comma' | 'semicolon' | 'tab' | 'pipe' }[] = [
@@ -34,7 +36,6 @@ export function DetectionControls({ info, options, disabled, onChange }: Detecti
             {info.name}
           </Text>
           <Badge variant="light">{info.kind.toUpperCase()}</Badge>
-          {info.bom && <Badge variant="outline">BOM</Badge>}
         </Group>
         <Text size="sm" c="dimmed">
           {formatBytes(lang, info.size)}
@@ -93,6 +94,16 @@ export function DetectionControls({ info, options, disabled, onChange }: Detecti
           data-testid="file-header-row"
         />
       </SimpleGrid>
+      {info.sheetReason && (
+        <Text size="sm" mt="sm" data-testid="file-sheet-reason">
+          {messageText(lang, info.sheetReason)}
+        </Text>
+      )}
+      {isCsv && (
+        <TechnicalDetails testId="file-details">
+          <Text size="sm">{t(info.bom ? 'details.bom' : 'details.noBom')}</Text>
+        </TechnicalDetails>
+      )}
     </Card>
   );
 }

@@ -2,13 +2,18 @@ import { ScrollArea, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import type { FileInfo } from '../../shared/contract';
+import { formatSheetCell } from '../app/format';
+import { useLang } from '../i18n/use-lang';
 
 const SHOWN_ROWS = 20;
 
 /** The first rows as read with the current detection: what the operator checks it against. */
 export function PreviewGrid({ info }: { info: FileInfo }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const rows = info.preview.slice(0, SHOWN_ROWS);
+  // A workbook's dates are read as ISO text; they are shown as Excel showed them.
+  const shown = (value: string) => (info.kind === 'xlsx' ? formatSheetCell(lang, value) : value);
   return (
     <div>
       <Text fw={600} mb={4}>
@@ -53,7 +58,7 @@ export function PreviewGrid({ info }: { info: FileInfo }) {
                       textOverflow: 'ellipsis',
                     }}
                   >
-                    {row[column] ?? ''}
+                    {shown(row[column] ?? '')}
                   </Table.Td>
                 ))}
               </Table.Tr>

@@ -270,7 +270,8 @@ export const en = {
     cancel: 'Cancel import',
     cancelTitle: 'Cancel this import?',
     cancelBody: 'Rows already sent stay in the CRM. Rows not sent yet will not be sent.',
-    cancelConfirm: 'Cancel import',
+    cancelConfirm: 'Yes, cancel the import',
+    keepImporting: 'No, keep importing',
     seeResults: 'See results',
   },
   results: {
@@ -435,6 +436,12 @@ export const en = {
   },
   resultsActions: {
     newImport: 'New import',
+  },
+  details: {
+    show: 'Technical details',
+    hide: 'Hide technical details',
+    bom: 'The file starts with a byte order mark (BOM), which is not part of the data.',
+    noBom: 'The file has no byte order mark (BOM).',
   },
   a11y: {
     close: 'Close',

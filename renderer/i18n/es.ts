@@ -273,7 +273,8 @@ export const es: Translations = {
     cancel: 'Cancelar importación',
     cancelTitle: '¿Cancelar esta importación?',
     cancelBody: 'Las filas ya enviadas quedan en el CRM. Las que faltan no se enviarán.',
-    cancelConfirm: 'Cancelar importación',
+    cancelConfirm: 'Sí, cancelar la importación',
+    keepImporting: 'No, seguir importando',
     seeResults: 'Ver resultados',
   },
   results: {
@@ -441,6 +442,12 @@ export const es: Translations = {
   },
   resultsActions: {
     newImport: 'Nueva importación',
+  },
+  details: {
+    show: 'Detalles técnicos',
+    hide: 'Ocultar detalles técnicos',
+    bom: 'El archivo empieza con una marca de orden de bytes (BOM), que no es parte de los datos.',
+    noBom: 'El archivo no tiene marca de orden de bytes (BOM).',
   },
   a11y: {
     close: 'Cerrar',

@@ -1,4 +1,4 @@
-import { Loader, TextInput, UnstyledButton } from '@mantine/core';
+import { Loader, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -95,8 +95,11 @@ export function EditableCell({
   }
 
   return (
-    <UnstyledButton
+    // A plain button (styled by .carga-cell-button): a Mantine component per cell made each row
+    // scrolled into view cost a dozen of them.
+    <button
       ref={buttonRef}
+      type="button"
       onClick={() => setDraft(value)}
       tabIndex={tabbable ? 0 : -1}
       aria-label={t(failed ? 'resultsDetail.failedCell' : 'a11y.cellValue', {
@@ -112,6 +115,6 @@ export function EditableCell({
       data-failed={failed || undefined}
     >
       {value === '' ? <span className="carga-cell-empty">—</span> : value}
-    </UnstyledButton>
+    </button>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Box, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   memo,
@@ -283,7 +283,8 @@ const ResultCells = memo(function ResultCells({
   return (
     <>
       <div {...cell(0, FIXED_COLUMNS[0]?.width)}>
-        <UnstyledButton
+        <button
+          type="button"
           tabIndex={-1}
           className="carga-cell-button"
           onClick={() => onOpen(row.index)}
@@ -291,7 +292,7 @@ const ResultCells = memo(function ResultCells({
           data-testid="results-details-open"
         >
           {row.row}
-        </UnstyledButton>
+        </button>
       </div>
       <div {...cell(1, FIXED_COLUMNS[1]?.width)}>
         <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">

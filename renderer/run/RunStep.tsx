@@ -204,6 +204,7 @@ export function RunStep() {
         onClose={() => setConfirmCancel(false)}
         title={t('run.cancelTitle')}
         confirmLabel={t('run.cancelConfirm')}
+        dismissLabel={t('run.keepImporting')}
         onConfirm={() => void act('cancel', (input) => bridge.cancelJob(input))}
         testId="run-cancel-modal"
       >

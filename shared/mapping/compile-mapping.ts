@@ -232,6 +232,7 @@ function buildSlot(
     dateOutput: spec.dateOutput,
   };
   if (declared !== undefined) rules.declared = declared;
+  if (target?.emailWhenItHasAt) rules.emailWhenItHasAt = true;
   const transform = fieldTransform(rules);
   const labels = {
     field: key,

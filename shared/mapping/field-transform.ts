@@ -28,6 +28,8 @@ export interface FieldRules {
   dateOutput: DateOutput;
   /** The type the template declares for a field the CRM types itself. */
   declared?: DeclaredType;
+  /** Values with an `@` are e-mails (see FieldSpec.emailWhenItHasAt). */
+  emailWhenItHasAt?: boolean;
 }
 
 /** Distinct values per field worth remembering: system values, dates and phones repeat a lot. */
@@ -57,8 +59,12 @@ function kindTransform(rules: FieldRules): ValueTransform | null {
     case 'number':
       return normalizeNumber;
     default:
-      return null;
+      return rules.emailWhenItHasAt ? emailWhenItHasAt : null;
   }
+}
+
+function emailWhenItHasAt(value: string): TransformResult {
+  return value.includes('@') ? checkEmail(value) : accepted(value);
 }
 
 /**

@@ -309,6 +309,14 @@ const explanations = {
     es: 'El contacto «{contact}» no existe en la operación del CRM, y un caso solo se crea para un contacto que ya existe. Cree primero el contacto (en Resultados, «Crear los contactos que faltan» los carga desde estas filas y reintenta los casos) o corrija el contacto de la fila.',
     en: 'The contact "{contact}" does not exist in the CRM operation, and a case can only be created for an existing contact. Create the contact first (in Results, "Create the missing contacts" loads them from these rows and retries the cases) or fix the row\'s contact.',
   },
+  'crm.wolkvox.status-not-valid': {
+    es: 'El CRM no acepta «{value}» como estado del caso; acepta: {allowed}. Si su archivo llama a ese estado de otra forma, indique en qué se convierte en «Valores a traducir» del paso Asignar (en la plantilla, su mapa de valores de status), o corrija la celda.',
+    en: 'The CRM does not accept "{value}" as the case status; it accepts: {allowed}. If your file calls that status something else, say what it becomes under "Values to translate" in the Map step (in the template, your value map of status), or fix the cell.',
+  },
+  'crm.wolkvox.priority-not-valid': {
+    es: 'El CRM no acepta «{value}» como prioridad del caso; acepta: {allowed}. Si su archivo llama a esa prioridad de otra forma, indique en qué se convierte en «Valores a traducir» del paso Asignar (en la plantilla, su mapa de valores de priority), o corrija la celda.',
+    en: 'The CRM does not accept "{value}" as the case priority; it accepts: {allowed}. If your file calls that priority something else, say what it becomes under "Values to translate" in the Map step (in the template, your value map of priority), or fix the cell.',
+  },
 
   // The details of `REVIEW THE ERROR MESSAGE…`, each with the advice that fits it.
   'crm.wolkvox.responsible-not-found': {
@@ -322,14 +330,6 @@ const explanations = {
   'crm.wolkvox.case-type-not-found': {
     es: 'El tipo de caso «{value}» no existe en la operación. Use Request, Complaints, Claims, Suggestions o un tipo creado en su CRM; si su archivo los trae en español (Solicitud, Queja…), tradúzcalos en el mapa de valores del paso Asignar.',
     en: 'The case type "{value}" does not exist in the operation. Use Request, Complaints, Claims, Suggestions or a type created in your CRM; if your file has them in Spanish (Solicitud, Queja…), translate them in the value map of the Map step.',
-  },
-  'crm.wolkvox.status-not-valid': {
-    es: 'El estado «{value}» no es válido para el CRM, que acepta: {allowed}. Tradúzcalo en el mapa de valores del campo Estado (paso Asignar) o corrija la celda.',
-    en: 'The status "{value}" is not valid for the CRM, which accepts: {allowed}. Translate it in the Status field\'s value map (Map step) or fix the cell.',
-  },
-  'crm.wolkvox.priority-not-valid': {
-    es: 'La prioridad «{value}» no es válida para el CRM, que acepta: {allowed}. Tradúzcala en el mapa de valores del campo Prioridad (paso Asignar) o corrija la celda.',
-    en: 'The priority "{value}" is not valid for the CRM, which accepts: {allowed}. Translate it in the Priority field\'s value map (Map step) or fix the cell.',
   },
   'crm.wolkvox.custom-field-not-found': {
     es: 'El campo personalizado «{name}» no existe en el módulo de casos del CRM. En el paso Asignar, escriba su nombre exactamente como en el CRM (mayúsculas, espacios y tildes), o quite esa columna de la asignación.',

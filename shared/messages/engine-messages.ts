@@ -27,8 +27,8 @@ export const engineMessages = {
     en: 'The CRM added {added} of the {sent} records in this batch without saying which. Check the campaign for the missing ones before sending them again, so none is duplicated.',
   },
   'job.file-changed': {
-    es: 'El archivo «{name}» cambió desde que se creó el trabajo. Reanudar o reintentar con otro contenido podría duplicar casos: cree un trabajo nuevo con el archivo actual.',
-    en: 'The file "{name}" changed since the job was created. Resuming or retrying with different content could duplicate cases: create a new job with the current file.',
+    es: 'El archivo «{name}» cambió desde que comenzó este trabajo: su contenido ya no es el que el trabajo empezó a enviar, así que se detuvo sin enviar ninguna fila que no pueda probar igual. Importe el archivo cambiado como un trabajo nuevo: las filas que el destino ya aceptó se omiten, así que ninguna se envía dos veces.',
+    en: 'The file "{name}" changed since this job began: its content is no longer what the job started sending, so it stopped without sending any row it cannot prove is the same. Import the changed file as a new job: rows the destination already accepted are skipped, so none is sent twice.',
   },
   'job.not-found': {
     es: 'No existe el trabajo «{jobId}».',

@@ -150,4 +150,8 @@ export const fileMessages = {
   'file.inspect-delimiter-semicolon': { es: 'punto y coma (;)', en: 'semicolon (;)' },
   'file.inspect-delimiter-tab': { es: 'tabulador', en: 'tab' },
   'file.inspect-delimiter-pipe': { es: 'barra vertical (|)', en: 'pipe (|)' },
+  'file.sheet-chosen': {
+    es: 'Se abrió la hoja «{sheet}» porque es la que tiene los datos: {rows} filas bajo una fila de encabezados (las otras hojas, {others}, tienen menos). Si los datos están en otra hoja, elíjala aquí.',
+    en: 'Sheet "{sheet}" was opened because it holds the data: {rows} rows under a header row (the other sheets, {others}, have fewer). If the data is on another sheet, choose it here.',
+  },
 } as const satisfies MessageCatalog;

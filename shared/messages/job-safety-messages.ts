@@ -31,6 +31,10 @@ export const jobSafetyMessages = {
     es: 'El CRM rechazó {count} filas seguidas con el mismo mensaje: «{message}» (filas {rows}). Probablemente la configuración está mal, no las filas: revise la operación, los nombres de los campos personalizados, el id de la campaña o el módulo. La carga se detuvo para no gastar el cupo; después de corregirla, reanúdela: se enviarán las filas pendientes y de nuevo estas {count}.',
     en: 'The CRM refused {count} rows in a row with the same message: “{message}” (rows {rows}). The setup is probably wrong, not the rows: check the operation, the custom field names, the campaign id or the module. The job stopped so as not to spend the quota; after fixing it, resume: the pending rows are sent, and these {count} again.',
   },
+  'job.running-elsewhere': {
+    es: 'El trabajo «{jobId}» se está ejecutando en otro proceso de Carga (la aplicación, el navegador u otra terminal). Dos procesos no pueden enviar el mismo trabajo a la vez: espere a que termine, o páuselo allí, y vuelva a intentarlo.',
+    en: 'The job "{jobId}" is running in another Carga process (the app, the browser or another terminal). Two processes cannot send the same job at once: wait for it to end, or pause it there, and try again.',
+  },
   'cli.flag.max-wait': {
     es: 'Cuánto esperar a un CRM caído antes de detener la carga (se puede reanudar), p. ej. 40s, 5m, 1h; sin esta opción espera lo necesario.',
     en: 'How long to wait for a CRM that is down before stopping the job (it can be resumed), e.g. 40s, 5m, 1h; without it, waits as long as it takes.',

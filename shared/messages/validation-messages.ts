@@ -48,8 +48,8 @@ export const validationMessages = {
     en: 'Row {row}, column «{column}»: «{value}» does not look like an e-mail address (name@domain.com). Correct it in the file.',
   },
   'validation.unknown-system-value': {
-    es: 'Fila {row}, columna «{column}»: «{value}» no es un valor que acepte el CRM. Use uno de estos: {allowed}, o agregue en la plantilla una equivalencia para «{value}».',
-    en: 'Row {row}, column «{column}»: «{value}» is not a value the CRM accepts. Use one of: {allowed}, or add a value mapping for «{value}» to the template.',
+    es: 'Fila {row}, columna «{column}»: «{value}» no es un valor que acepte el CRM. Use uno de estos: {allowed}, o diga en qué se convierte «{value}» en «Valores a traducir» del paso Asignar (en la plantilla, su mapa de valores).',
+    en: 'Row {row}, column «{column}»: «{value}» is not a value the CRM accepts. Use one of: {allowed}, or say what «{value}» becomes under "Values to translate" in the Map step (in the template, your value map).',
   },
   'validation.not-a-boolean': {
     es: 'Fila {row}, columna «{column}»: «{value}» no es un sí/no. Escriba Sí o No (también valen true/false, 1/0).',

@@ -1,4 +1,3 @@
-import type { TargetDescriptor } from '../contract';
 import type { TargetSpec } from './field-spec';
 import type { TargetId } from './target-ids';
 import { THALAMUS_CASES } from './thalamus-cases';
@@ -6,20 +5,14 @@ import { WOLKVOX_CAMPAIGN } from './wolkvox-campaign';
 import { WOLKVOX_CRM_CASES } from './wolkvox-crm-cases';
 import { WOLKVOX_CRM_RECORDS } from './wolkvox-crm-records';
 
-/** Every target with what mapping and validation need (synonyms, caps, system values, date format). */
+/** Every target: what the contract describes (`listTargets` returns these) and what mapping and
+ * validation need besides (synonyms, caps, system values, date format). */
 export const TARGET_SPECS: Record<TargetId, TargetSpec> = {
   'wolkvox-crm-cases': WOLKVOX_CRM_CASES,
   'wolkvox-crm-records': WOLKVOX_CRM_RECORDS,
   'wolkvox-campaign': WOLKVOX_CAMPAIGN,
   'thalamus-cases': THALAMUS_CASES,
 };
-
-/** The same catalogs as the contract describes them (what `listTargets` returns). */
-export const TARGETS: Record<TargetId, TargetDescriptor> = TARGET_SPECS;
-
-export function targetDescriptor(id: TargetId): TargetDescriptor {
-  return TARGETS[id];
-}
 
 export function targetSpec(id: TargetId): TargetSpec {
   return TARGET_SPECS[id];

@@ -16,6 +16,9 @@ export interface FieldSpec extends TargetField {
   /** A system field whose values outside `systemValues.allowed` may still be sent
    * (T1 case types: an operation may define its own). */
   acceptsOtherValues?: boolean;
+  /** A text field that holds e-mails or other keys (T1's contact: an e-mail, a document number):
+   * a value with an `@` is meant as an e-mail and checked as one, so a typo never reaches the CRM. */
+  emailWhenItHasAt?: boolean;
 }
 
 /** How a target wants dates: wolkvox `YYYYMMDDHHIISS`, Thalamus `YYYY-MM-DD`. */
@@ -32,6 +35,7 @@ interface FieldOptions {
   maxLength?: number;
   systemValues?: SystemValueSet;
   acceptsOtherValues?: boolean;
+  emailWhenItHasAt?: boolean;
 }
 
 export function fieldSpec(
@@ -51,5 +55,6 @@ export function fieldSpec(
   };
   if (options.systemValues) spec.systemValues = options.systemValues;
   if (options.acceptsOtherValues) spec.acceptsOtherValues = true;
+  if (options.emailWhenItHasAt) spec.emailWhenItHasAt = true;
   return spec;
 }

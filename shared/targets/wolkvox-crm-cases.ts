@@ -31,6 +31,7 @@ export const WOLKVOX_CRM_CASES: TargetSpec = {
     }),
     fieldSpec('contact', 'Contacto', 'Contact', 'text', {
       required: true,
+      emailWhenItHasAt: true,
       synonyms: [
         'Correo contacto',
         'Email contacto',

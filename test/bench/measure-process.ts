@@ -13,6 +13,9 @@ export interface ProcessRun {
   seconds: number;
   /** The largest peak RSS among the Node processes of the run (a wrapper and its child). */
   peakRssMb: number;
+  /** CPU time (user + system) of the run's Node processes together: on a busy machine the wall
+   * time grows with the load, the CPU time hardly. */
+  cpuSeconds: number;
   code: number | null;
   stdout: string;
   stderr: string;
@@ -63,9 +66,13 @@ export async function runProcess(
     });
     const seconds = ((ended ?? performance.now()) - started) / 1000;
     let peakKib = 0;
+    let cpuMicros = 0;
     try {
-      for (const line of readFileSync(rssFile, 'utf8').split('\n'))
-        peakKib = Math.max(peakKib, Number(line) || 0);
+      for (const line of readFileSync(rssFile, 'utf8').split('\n')) {
+        const [rss, cpu] = line.split(' ');
+        peakKib = Math.max(peakKib, Number(rss) || 0);
+        cpuMicros += Number(cpu) || 0;
+      }
     } catch {
       // A process killed before its exit handler ran leaves no figure.
     }
@@ -74,15 +81,22 @@ export async function runProcess(
         `${[command, ...args].join(' ')} exited ${code}: ${stderr.trim().split('\n')[0] ?? ''}`,
       );
     }
-    return { seconds, peakRssMb: peakKib / 1024, code, stdout, stderr };
+    return { seconds, peakRssMb: peakKib / 1024, cpuSeconds: cpuMicros / 1e6, code, stdout, stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+interface Medians {
+  seconds: number;
+  peakRssMb: number;
+  cpuSeconds: number;
+  runs: ProcessRun[];
+}
+
 export interface Alternated {
-  carga: { seconds: number; peakRssMb: number; runs: ProcessRun[] };
-  baseline: { seconds: number; peakRssMb: number; runs: ProcessRun[] };
+  carga: Medians;
+  baseline: Medians;
 }
 
 /** Carga and its baseline alternated `runs` times (so a busy moment hits both), medians. */
@@ -97,9 +111,10 @@ export async function alternate(
     a.push(await carga());
     b.push(await baseline());
   }
-  const summary = (list: ProcessRun[]) => ({
+  const summary = (list: ProcessRun[]): Medians => ({
     seconds: median(list.map((r) => r.seconds)),
     peakRssMb: median(list.map((r) => r.peakRssMb)),
+    cpuSeconds: median(list.map((r) => r.cpuSeconds)),
     runs: list,
   });
   return { carga: summary(a), baseline: summary(b) };

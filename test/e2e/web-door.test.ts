@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeRedirectFile } from '../../electron/web/browser-redirect-file';
 import { ensureRendererBuilt } from '../../electron/web/renderer-build';
 import { startWebServer, type WebServer } from '../../electron/web/web-server';
-import { FakeEngine } from '../electron/web/fake-engine';
+import { FakeEngine } from '../support/fake-engine';
 import { chromiumPath, PROJECT_ROOT } from './harness';
 
 // How a real browser gets into the web front door: started on the 0600 file `npm run web`

@@ -11,7 +11,7 @@ import { WizardProvider } from '../../renderer/app/wizard-context';
 import { initialWizardState, type WizardState } from '../../renderer/app/wizard-state';
 import { createI18n } from '../../renderer/i18n/i18n';
 import type { Lang } from '../../shared/lang';
-import type { FakeBridge } from './fake-bridge';
+import type { FakeBridge } from '../support/fake-engine';
 
 /** The whole app, as main.tsx mounts it, on a fake bridge. */
 export function renderApp(bridge: FakeBridge, lang: Lang = 'en') {

@@ -1,6 +1,6 @@
 import type { CheckResult, Connection, FileInfo } from '../../../shared/contract';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
-import { targetDescriptor } from '../../../shared/targets/catalog';
+import { targetSpec } from '../../../shared/targets/catalog';
 import type { Template } from '../../../shared/template';
 import { checkRow } from '../../../shared/validation/check-row';
 import { CheckTally } from '../../../shared/validation/check-summary';
@@ -51,7 +51,7 @@ export async function checkFile(input: {
       : null;
   const result = tally.result({
     mappingProblems: mapping.mappingProblems,
-    maxBatch: targetDescriptor(template.target).maxBatch,
+    maxBatch: targetSpec(template.target).maxBatch,
     quota,
   });
   return alreadySent ? { ...result, ...alreadySent.result() } : result;

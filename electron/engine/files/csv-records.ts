@@ -34,6 +34,8 @@ export interface CsvReadOptions {
   /** Bytes read at a time. */
   chunkBytes?: number;
   signal?: AbortSignal;
+  /** The file's bytes from another source (a job's verified reading) instead of a read stream. */
+  bytes?: () => AsyncIterable<Buffer>;
 }
 
 /**
@@ -48,10 +50,13 @@ export async function* readCsvRecords(
   dialect: CsvDialect,
   options: CsvReadOptions = {},
 ): AsyncGenerator<RecordChunk> {
-  const stream = createReadStream(path, {
-    highWaterMark: options.chunkBytes ?? STREAM_CHUNK_BYTES,
-    signal: options.signal,
-  });
+  const stream = options.bytes
+    ? null
+    : createReadStream(path, {
+        highWaterMark: options.chunkBytes ?? STREAM_CHUNK_BYTES,
+        signal: options.signal,
+      });
+  const source = (stream ?? options.bytes?.()) as AsyncIterable<Buffer>;
   const decoder = createDecoder(dialect.encoding);
   const foreign = foreignRecords(dialect.encoding);
   const encodingName = dialect.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
@@ -106,7 +111,7 @@ export async function* readCsvRecords(
   };
 
   try {
-    for await (const piece of stream as AsyncIterable<Buffer>) {
+    for await (const piece of source) {
       let bytes = piece;
       if (first) {
         first = false;
@@ -115,7 +120,7 @@ export async function* readCsvRecords(
         if (bom) bytes = bytes.subarray(bom.length);
       }
       const text = decoder.write(bytes);
-      foreign?.chunk(bytes);
+      foreign?.chunk(bytes, text);
       pending = pending.length === 0 ? text : pending + text;
       if (!parse) {
         const newline = sniffNewline(pending);
@@ -148,7 +153,7 @@ export async function* readCsvRecords(
     if (error instanceof Error && error.name === 'AbortError') throw error;
     throw fileSystemError(path, error, 'read');
   } finally {
-    stream.destroy();
+    stream?.destroy();
   }
 }
 

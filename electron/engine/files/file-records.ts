@@ -7,12 +7,16 @@ const XLSX_CHUNK_ROWS = 256;
 
 /** Every record of the file `info` describes, from its first line or sheet row (title and
  * header included), for readRows and countRows to agree on what a data row is. */
-export function fileRecords(info: FileInfo, signal?: AbortSignal): AsyncGenerator<RecordChunk> {
+export function fileRecords(
+  info: FileInfo,
+  signal?: AbortSignal,
+  bytes?: () => AsyncIterable<Buffer>,
+): AsyncGenerator<RecordChunk> {
   if (info.kind === 'xlsx') return sheetRecords(info);
   return readCsvRecords(
     info.path,
     { encoding: info.encoding ?? 'utf-8', delimiter: info.delimiter ?? ',' },
-    { signal },
+    { signal, ...(bytes ? { bytes } : {}) },
   );
 }
 

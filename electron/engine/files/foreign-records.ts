@@ -11,8 +11,8 @@ import { encodeWindows1252, firstUtf8Hint, UTF8_AS_WINDOWS_1252 } from './window
  * its bytes or text show a sign of the other encoding.
  */
 export interface ForeignRecords {
-  /** Looks at the next chunk of the file's bytes. */
-  chunk(bytes: Buffer): void;
+  /** Looks at the next chunk of the file's bytes, and the text they were decoded to. */
+  chunk(bytes: Buffer, text: string): void;
   /** Whether the text not yet split into records may hold a foreign record. */
   readonly suspect: boolean;
   /** Whether a record (its cells) was written in the other encoding. */
@@ -32,7 +32,14 @@ class NotUtf8Records implements ForeignRecords {
   suspect = false;
   private carry: Buffer = Buffer.alloc(0);
 
-  chunk(bytes: Buffer): void {
+  chunk(bytes: Buffer, text: string): void {
+    // The decoder turns every invalid sequence into U+FFFD: text without one came from valid
+    // bytes (nearly every chunk, and a string of Latin-1 letters says so at once), so only a
+    // character cut at the chunk's end is kept for the next look.
+    if (bytes.length >= 4 && !text.includes('\ufffd')) {
+      this.carry = Buffer.from(bytes.subarray(completeUtf8Length(bytes)));
+      return;
+    }
     const data = this.carry.length > 0 ? Buffer.concat([this.carry, bytes]) : bytes;
     const end = completeUtf8Length(data);
     if (!isUtf8(data.subarray(0, end))) this.suspect = true;

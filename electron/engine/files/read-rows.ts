@@ -10,6 +10,8 @@ export interface ReadRowsOptions {
   signal?: AbortSignal;
   /** Rows per yielded batch (the last one may be shorter). */
   batchSize?: number;
+  /** The CSV's bytes from another source than the file itself (a job's verified reading). */
+  bytes?: () => AsyncIterable<Buffer>;
 }
 
 const DEFAULT_BATCH = 1000;
@@ -32,7 +34,7 @@ export async function* readRows(info: FileInfo, options: ReadRowsOptions = {}): 
   let batch: SourceRow[] = [];
   let index = 0;
   try {
-    for await (const { rows, lines, flagged } of fileRecords(info, signal)) {
+    for await (const { rows, lines, flagged } of fileRecords(info, signal, options.bytes)) {
       signal?.throwIfAborted();
       for (let i = 0; i < rows.length; i++) {
         const row = lines[i]!;

@@ -17,17 +17,19 @@ import type { Template } from '../../../shared/template';
 import type { HttpClient } from '../crm/http-client';
 import type { ResolvedConnection } from '../crm/target-adapter';
 import { targetAdapter } from '../crm/targets';
-import { countRows } from '../files/count-rows';
-import { readRows } from '../files/read-rows';
 import type { LedgerBook } from '../ledger/ledger-book';
+import type { SlotLease } from '../quota/machine-slots';
 import type { TokenLanes } from '../quota/token-lanes';
 import { isStorageError } from '../storage/storage-failure';
 import type { BackoffPolicy } from './backoff';
+import { holdJob } from './job-lock';
 import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-results';
-import { fileInfoOf, jobFileOf, sourceUnchanged, type JobSpec } from './job-spec';
+import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
 import { Journal } from './journal';
 import { JobRunner, type RunMode } from './runner';
+import { sealedCount, sealedRows } from './sealed-read';
+import { SourceSeal } from './source-seal';
 
 export interface JobManagerOptions {
   store: JobStore;
@@ -49,9 +51,11 @@ export interface JobManagerOptions {
 interface OpenJob {
   spec: JobSpec;
   journal: Journal;
+  /** The fingerprint of the source's bytes: every read of the job is checked against it. */
+  seal: SourceSeal;
   runner: JobRunner | null;
   settled: Promise<JobStatus> | null;
-  /** The background count of the file's rows, so a summary after a pass knows the total. */
+  /** The background read that seals every block of the file and counts its rows. */
   counting?: Promise<void>;
   resumeTimer?: NodeJS.Timeout;
 }
@@ -60,6 +64,8 @@ interface OpenJob {
 export class JobManager {
   private readonly open = new Map<string, OpenJob>();
   private readonly opening = new Map<string, Promise<OpenJob>>();
+  /** Jobs whose pass is being started, so a second start in this process says it is running. */
+  private readonly starting = new Set<string>();
 
   constructor(private readonly o: JobManagerOptions) {}
 
@@ -80,24 +86,41 @@ export class JobManager {
       ...(input.allowDuplicates ? { allowDuplicates: true } : {}),
     };
     this.o.store.create(spec);
+    SourceSeal.create(this.o.store.folder(spec.jobId), spec.file);
     const job = await this.get(spec.jobId);
     // Written at once, so a job whose description is damaged later can still be listed.
     this.o.store.writeSummary(this.summaryOf(job));
     if (file.rowCount !== null) job.journal.total(file.rowCount);
-    else job.counting = this.countInBackground(job);
+    job.counting = this.sealInBackground(job);
     return spec;
   }
 
   /** Starts a pass in the background and returns at once; `settled` waits for its end. */
   async start(jobId: string, mode: RunMode): Promise<JobSummary> {
-    const job = await this.get(jobId);
-    this.assertFileUnchanged(job.spec);
+    if (this.open.get(jobId)?.runner || this.starting.has(jobId))
+      throw new CargaError(msg('job.already-running', { jobId }));
+    this.starting.add(jobId);
+    let lease: SlotLease | null = null;
+    try {
+      // No other process may run this job meanwhile; it is held until the pass ends.
+      lease = await holdJob(this.o.store.folder(jobId), jobId);
+      const summary = await this.startHeld(await this.current(jobId), mode, lease);
+      lease = null;
+      return summary;
+    } finally {
+      this.starting.delete(jobId);
+      lease?.release();
+    }
+  }
+
+  /** The pass itself, started while this process holds the job; the pass releases `lease`. */
+  private async startHeld(job: OpenJob, mode: RunMode, lease: SlotLease): Promise<JobSummary> {
+    const { jobId } = job.spec;
+    await job.seal.assertProvable();
     // The total gives the ETA and tells before the first request whether today's quota suffices.
     await job.counting;
     const conn = await this.o.resolve(job.spec.connection);
     const ledger = await this.o.ledgers?.forConnection(conn.connection);
-    // Checked after the awaits, and the runner set right after, so two starts cannot both pass.
-    if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
     // The operator may have fixed the connection (its operation, module, campaign) since the
     // job was created: the pass sends with the connection as it is now.
     if (JSON.stringify(conn.connection) !== JSON.stringify(job.spec.connection)) {
@@ -109,13 +132,17 @@ export class JobManager {
       // unless the destination's ledger, which the runner consults before sending any row, holds
       // every row this job is known to have had accepted.
       const known = Math.max(job.journal.acceptedAtCheckpoint, this.o.store.readSummary(jobId)?.ok ?? 0);
-      if (!ledger || ledger.acceptedBy(jobId) < known) return this.summaryOf(job);
+      if (!ledger || ledger.acceptedBy(jobId) < known) {
+        lease.release();
+        return this.summaryOf(job);
+      }
       job.journal.acceptDamage();
     }
     clearTimeout(job.resumeTimer);
     const runner = new JobRunner({
       spec: job.spec,
       journal: job.journal,
+      seal: job.seal,
       adapter: targetAdapter(job.spec.connection.target),
       conn,
       http: this.o.http,
@@ -129,8 +156,12 @@ export class JobManager {
     });
     job.runner = runner;
     job.settled = runner.run().then(
-      (status) => this.afterRun(job, status),
+      (status) => {
+        lease.release();
+        return this.afterRun(job, status);
+      },
       (error: unknown) => {
+        lease.release();
         job.runner = null;
         throw error;
       },
@@ -151,7 +182,8 @@ export class JobManager {
     clearTimeout(job.resumeTimer);
     job.runner?.pause();
     // A job waiting for its quota has no runner: paused, it no longer goes on at the reset.
-    if (!job.runner && job.journal.state.status === 'waiting-quota') this.writeStatus(job, 'paused');
+    if (!job.runner && job.journal.state.status === 'waiting-quota')
+      await this.alone(jobId, (current) => this.writeStatus(current, 'paused'));
     return this.settled(jobId);
   }
 
@@ -162,8 +194,10 @@ export class JobManager {
       job.runner.cancel();
       return this.settled(jobId);
     }
-    if (job.journal.state.status !== 'finished') this.writeStatus(job, 'cancelled');
-    return this.summaryOf(job);
+    return this.alone(jobId, (current) => {
+      if (current.journal.state.status !== 'finished') this.writeStatus(current, 'cancelled');
+      return this.summaryOf(current);
+    });
   }
 
   async summary(jobId: string): Promise<JobSummary> {
@@ -198,11 +232,15 @@ export class JobManager {
   }
 
   async fixRow(jobId: string, index: number, values: Record<string, string>): Promise<ResultRow> {
+    const fixIn = (job: OpenJob) => {
+      const known = new Set(job.spec.file.columns);
+      const fix = Object.fromEntries(Object.entries(values).filter(([column]) => known.has(column)));
+      job.journal.fix(index, fix);
+      return resultRow(job.spec, job.journal.state, index);
+    };
     const job = await this.get(jobId);
-    const known = new Set(job.spec.file.columns);
-    const fix = Object.fromEntries(Object.entries(values).filter(([column]) => known.has(column)));
-    job.journal.fix(index, fix);
-    return resultRow(job.spec, job.journal.state, index);
+    // A pass of this process holds the job already: the journal is this process's to write.
+    return job.runner ? fixIn(job) : this.alone(jobId, fixIn);
   }
 
   async results(
@@ -224,10 +262,10 @@ export class JobManager {
    * file, only while it is still the file the job read (else they show without values). */
   private async fillFromFile(job: OpenJob, rows: ResultRow[]): Promise<void> {
     const wanted = new Map(rows.filter((row) => !row.sent).map((row) => [row.index, row]));
-    if (wanted.size === 0 || !sourceUnchanged(job.spec)) return;
+    if (wanted.size === 0) return;
     const last = Math.max(...wanted.keys());
     try {
-      for await (const batch of readRows(fileInfoOf(job.spec))) {
+      for await (const batch of sealedRows(fileInfoOf(job.spec), job.seal)) {
         for (const source of batch) {
           const row = wanted.get(source.index);
           if (!row) continue;
@@ -240,18 +278,17 @@ export class JobManager {
         if ((batch.at(-1)?.index ?? 0) >= last) return;
       }
     } catch {
-      // The file cannot be read now: the rows show their number and CRM id alone.
+      // The file is gone or changed: the rows show their number and CRM id alone.
     }
   }
 
   /** Every accepted row in file order, with its file values and CRM id: the success report.
-   * Read from the file, which must still be the one the job read. */
+   * Read from the bytes the job read; a changed file stops it with `job.file-changed`. */
   async *acceptedRows(jobId: string): AsyncGenerator<ResultRow> {
     const job = await this.get(jobId);
-    this.assertFileUnchanged(job.spec);
     const { states, crmIds, fixes } = job.journal.state;
     const { columns } = job.spec.file;
-    for await (const batch of readRows(fileInfoOf(job.spec))) {
+    for await (const batch of sealedRows(fileInfoOf(job.spec), job.seal)) {
       for (const source of batch) {
         if (states.get(source.index) !== 'ok') continue;
         const crmId = crmIds.get(source.index);
@@ -288,10 +325,33 @@ export class JobManager {
 
   /** A retry after the operator changed the mapping: the job's spec takes the new template. */
   async replaceTemplate(jobId: string, template: Template): Promise<void> {
+    if ((await this.get(jobId)).runner) throw new CargaError(msg('job.already-running', { jobId }));
+    await this.alone(jobId, (job) => {
+      job.spec = { ...job.spec, template };
+      this.o.store.create(job.spec);
+    });
+  }
+
+  /** Changes a job no pass is running, while no other process can start one; refuses with
+   * `job.running-elsewhere` when another process is running it. */
+  private async alone<T>(jobId: string, change: (job: OpenJob) => T): Promise<T> {
+    const lease = await holdJob(this.o.store.folder(jobId), jobId);
+    try {
+      return change(await this.current(jobId));
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** The open job, opened again when another process wrote its journal since this one read it
+   * (while this process holds the job, no other can write it). */
+  private async current(jobId: string): Promise<OpenJob> {
     const job = await this.get(jobId);
-    if (job.runner) throw new CargaError(msg('job.already-running', { jobId }));
-    job.spec = { ...job.spec, template };
-    this.o.store.create(job.spec);
+    if (job.runner || !job.journal.writtenElsewhere()) return job;
+    clearTimeout(job.resumeTimer);
+    job.journal.close();
+    this.open.delete(jobId);
+    return this.get(jobId);
   }
 
   async spec(jobId: string): Promise<JobSpec> {
@@ -337,7 +397,8 @@ export class JobManager {
   private async openJob(jobId: string): Promise<OpenJob> {
     const spec = this.o.store.readSpec(jobId);
     const journal = await Journal.open(this.o.store.journalPath(jobId), this.o.store.checkpointPath(jobId));
-    const job: OpenJob = { spec, journal, runner: null, settled: null };
+    const seal = SourceSeal.open(this.o.store.folder(jobId), spec.file);
+    const job: OpenJob = { spec, journal, seal, runner: null, settled: null };
     // A job found running was cut off by a crash: it is paused now, its in-flight rows uncertain.
     if (journal.state.status === 'running') this.writeStatus(job, 'paused');
     await this.fillMissingCells(job);
@@ -351,7 +412,7 @@ export class JobManager {
     for (const [index, detail] of job.journal.state.details) if (!detail.cells) missing.add(index);
     if (missing.size === 0) return;
     try {
-      for await (const batch of readRows(fileInfoOf(job.spec))) {
+      for await (const batch of sealedRows(fileInfoOf(job.spec), job.seal)) {
         for (const row of batch) {
           if (!missing.delete(row.index)) continue;
           job.journal.attachCells(row.index, row.cells, row.row);
@@ -395,16 +456,16 @@ export class JobManager {
     this.o.emit({ type: 'job-status', jobId: job.spec.jobId, status });
   }
 
-  private async countInBackground(job: OpenJob): Promise<void> {
+  /** Reads the whole file once right after the job is created, recording the hash of every
+   * block (so later reads can prove their bytes) and counting the rows when not known yet. */
+  private async sealInBackground(job: OpenJob): Promise<void> {
     try {
-      job.journal.total(await countRows(fileInfoOf(job.spec)));
+      const count = await sealedCount(fileInfoOf(job.spec), job.seal);
+      job.seal.sync();
+      if (job.journal.state.total === null) job.journal.total(count);
     } catch {
-      // The run itself reports an unreadable file; the total is then learnt at the end of a pass.
+      // The run itself reports an unreadable or changed file; the total is then learnt at the end of a pass.
     }
-  }
-
-  private assertFileUnchanged(spec: JobSpec): void {
-    if (!sourceUnchanged(spec)) throw new CargaError(msg('job.file-changed', { name: spec.file.name }));
   }
 
   private summaryOf(job: OpenJob): JobSummary {

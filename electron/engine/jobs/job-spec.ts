@@ -1,5 +1,3 @@
-import { statSync } from 'node:fs';
-
 import { z } from 'zod';
 
 import { connectionSchema } from '../../../shared/connection-schema';
@@ -50,16 +48,6 @@ export function jobFileOf(file: FileInfo, stat: { size: number; mtimeMs: number 
     headers: file.headers,
     columns: file.columns,
   };
-}
-
-/** Whether the source still has the size and modification time the job started with: checked
- * before every pass and before every request, so a row read from rewritten or truncated bytes is
- * never sent (a stat costs microseconds; hashing the file would cost a read of it). */
-export function sourceUnchanged(spec: JobSpec): boolean {
-  const stat = statSync(spec.file.path, { throwIfNoEntry: false });
-  return (
-    stat !== undefined && stat.size === spec.file.size && Math.abs(stat.mtimeMs - spec.file.mtimeMs) <= 1
-  );
 }
 
 /** The file as the job first read it: the same encoding, delimiter, header row and sheet. */

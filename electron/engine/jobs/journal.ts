@@ -128,6 +128,11 @@ export class Journal {
     return this.live;
   }
 
+  /** Whether the file holds lines this journal did not write (another process ran the job). */
+  writtenElsewhere(): boolean {
+    return fstatSync(this.fd).size !== this.live.counts.bytes;
+  }
+
   /** Rows the checkpoint said were accepted when the job was opened (0 without a readable one). */
   get acceptedAtCheckpoint(): number {
     const saved = this.checkpoint.saved;

@@ -11,7 +11,6 @@ import type { Message } from '../../../shared/messages/message';
 import type { HttpClient, SendResult } from '../crm/http-client';
 import { refusedPartyAsRowFailure } from '../crm/party-refusal';
 import type { HttpRequest, ResolvedConnection, TargetAdapter } from '../crm/target-adapter';
-import { readRows } from '../files/read-rows';
 import type { SourceRow } from '../files/source-row';
 import type { DestinationLedger, LedgerHit } from '../ledger/destination-ledger';
 import type { RowFingerprinter } from '../ledger/row-fingerprint';
@@ -22,11 +21,13 @@ import { backoffDelay, wait, type BackoffPolicy } from './backoff';
 import { CrmOutage } from './crm-outage';
 import { effectiveTemplate } from './effective-template';
 import { hasUnsentFix } from './job-results';
-import { fileInfoOf, sourceUnchanged, type JobSpec } from './job-spec';
+import { fileInfoOf, type JobSpec } from './job-spec';
 import type { Journal } from './journal';
 import type { RowFailure } from './journal-entry';
 import { RateMeter } from './rate-meter';
 import { RepeatedRejections, SETUP_SUSPECT_AFTER, type RejectedRequest } from './repeated-rejection';
+import { sealedRows } from './sealed-read';
+import type { SourceSeal } from './source-seal';
 
 /** A row mapped, validated and ready to go. */
 interface ReadyRow {
@@ -49,6 +50,8 @@ export type RunMode =
 export interface RunnerOptions {
   spec: JobSpec;
   journal: Journal;
+  /** The fingerprint of the source: rows are read only from the bytes the job started with. */
+  seal: SourceSeal;
   adapter: TargetAdapter;
   conn: ResolvedConnection;
   http: HttpClient;
@@ -80,6 +83,9 @@ export class JobRunner {
   private readonly inFlight = new Set<Promise<void>>();
   private nextRequest: number;
   private batchCap: number;
+  /** Whether the CRM took a request of this size: until then one request at a time, so a cap on
+   * records per request (a license) is learnt from one refusal, not one per request in flight. */
+  private batchSizeProven: boolean;
   private seen = 0;
   private readonly rate = new RateMeter();
   private lastEmit = 0;
@@ -93,6 +99,7 @@ export class JobRunner {
   constructor(private readonly o: RunnerOptions) {
     this.nextRequest = o.journal.state.requests + 1;
     this.batchCap = o.adapter.maxBatch;
+    this.batchSizeProven = o.adapter.maxBatch <= 1;
     this.outage = new CrmOutage(o.backoff, o.maxWaitMs, o.random);
     this.aborted = new Promise((resolve) =>
       this.abort.signal.addEventListener('abort', () => resolve(), { once: true }),
@@ -152,7 +159,9 @@ export class JobRunner {
       const ready: ReadyRow[] = [];
       const fingerprints = this.o.ledger?.fingerprinter();
       try {
-        for await (const batch of readRows(fileInfoOf(this.o.spec), { signal: this.abort.signal })) {
+        for await (const batch of sealedRows(fileInfoOf(this.o.spec), this.o.seal, {
+          signal: this.abort.signal,
+        })) {
           for (const source of batch) {
             this.seen = Math.max(this.seen, source.index + 1);
             if (!this.eligible(source.index)) {
@@ -166,14 +175,16 @@ export class JobRunner {
               if (this.acceptedBefore(prepared)) continue;
             }
             ready.push(prepared);
-            if (ready.length >= this.batchCap) await this.dispatch(ready.splice(0, this.batchCap));
+            if (ready.length >= this.batchCap)
+              ready.unshift(...(await this.dispatch(ready.splice(0, this.batchCap))));
             if (this.stopping) break;
           }
           this.writeLedgerVerdicts();
           if (this.stopping) break;
           this.maybeEmitProgress();
         }
-        if (!this.stopping && ready.length) await this.dispatch(ready.splice(0));
+        while (!this.stopping && ready.length)
+          ready.unshift(...(await this.dispatch(ready.splice(0, this.batchCap))));
         completePass = !this.stopping;
       } catch (error) {
         // The file changed or broke under the job: stop with the reader's own explanation.
@@ -191,7 +202,7 @@ export class JobRunner {
     this.outage.end();
     // A file cut or rewritten under the pass must never make it look finished with rows pending.
     const { total } = this.o.journal.state;
-    if (completePass && (!sourceUnchanged(this.o.spec) || (total !== null && this.seen < total))) {
+    if (completePass && (!this.o.seal.unchanged() || (total !== null && this.seen < total))) {
       completePass = false;
       this.stop('stopped', msg('job.file-changed', { name: this.o.spec.file.name }));
     }
@@ -286,25 +297,35 @@ export class JobRunner {
   }
 
   /** Keeps at most JOB_CONCURRENCY requests of this job in flight; reading waits meanwhile. The
-   * request is built while the others are in flight, so a freed slot is used at once. */
-  private async dispatch(rows: ReadyRow[]): Promise<void> {
+   * request is built while the others are in flight, so a freed slot is used at once. Returns
+   * the rows a cap learnt meanwhile left out, to go with the next request. */
+  private async dispatch(rows: ReadyRow[]): Promise<ReadyRow[]> {
     const built = this.build(rows);
     // Near a run of identical rejections, one request at a time: a wrong setup costs no more
     // requests than it takes to recognise it.
     while (
       this.inFlight.size >= JOB_CONCURRENCY ||
+      (this.inFlight.size > 0 && !this.batchSizeProven) ||
       (this.inFlight.size > 0 && this.rejections.length + this.inFlight.size >= SETUP_SUSPECT_AFTER)
     ) {
       await Promise.race(this.inFlight);
     }
-    // These rows were read before this check: if the file changed, they may be other rows.
-    if (!this.stopping && !sourceUnchanged(this.o.spec))
+    // A refusal while these rows waited taught a smaller cap: what does not fit goes back to
+    // the rows read, to fill the next request.
+    if (rows.length > this.batchCap) {
+      const rest = rows.splice(this.batchCap);
+      return [...(await this.dispatch(rows)), ...rest];
+    }
+    // These rows were proved when read; a file changed since is still the job's no longer, and
+    // stopping now says so before more is sent.
+    if (!this.stopping && !this.o.seal.unchanged())
       this.stop('stopped', msg('job.file-changed', { name: this.o.spec.file.name }));
-    if (this.stopping) return;
+    if (this.stopping) return [];
     const task = this.send(rows, built)
       .catch((error: unknown) => this.failInFlight(error))
       .finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);
+    return [];
   }
 
   /** A request whose journal write failed: nothing more goes out, and the pass ends by
@@ -370,6 +391,8 @@ export class JobRunner {
       const answered =
         verdict.kind === 'ok' ||
         (verdict.failureClass !== 'transient' && verdict.failureClass !== 'throttled');
+      if (answered && (verdict.kind === 'ok' || verdict.failureClass !== 'batch'))
+        this.batchSizeProven = true;
       if (answered && this.outage.answered() && !this.stopping) this.setStatus('running');
       if (answered && (verdict.kind === 'ok' || verdict.failureClass !== 'row')) this.rejections.answered();
 

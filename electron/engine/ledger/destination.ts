@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { resolveOrigin } from '../../../shared/connection/normalize-server';
 import type { Connection } from '../../../shared/contract';
-import { targetDescriptor } from '../../../shared/targets/catalog';
+import { targetSpec } from '../../../shared/targets/catalog';
 
 /** Where rows land: the target, the server as requests reach it, and what inside it receives
  * them (operation, module, campaign, touchpoint). A campaign's status is not part of it: the
@@ -10,7 +10,7 @@ import { targetDescriptor } from '../../../shared/targets/catalog';
 export function destinationKey(connection: Connection): string {
   const origin =
     connection.server === 'sandbox' ? 'sandbox' : resolveOrigin(connection.target, connection.server);
-  const where = targetDescriptor(connection.target)
+  const where = targetSpec(connection.target)
     .connectionFields.filter((field) => field !== 'campaignStatus')
     .map((field) => [field, (connection[field] ?? '').toString().trim()]);
   return JSON.stringify([connection.target, origin, ...where]);

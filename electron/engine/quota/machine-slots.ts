@@ -73,6 +73,15 @@ export class MachineSlots {
     }
   }
 
+  /** A free slot now, or null when every one is held (by this process or another); never waits. */
+  async tryAcquire(): Promise<SlotLease | null> {
+    for (let slot = 0; slot < this.slots; slot++) {
+      const held = await this.hold(slot);
+      if (held !== 'busy') return held;
+    }
+    return null;
+  }
+
   /** Listens on the slot's address; 'busy' when another holder has it. */
   private async hold(slot: number): Promise<SlotLease | 'busy'> {
     const address = slotAddress(this.key, slot, this.platform);

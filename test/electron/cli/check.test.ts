@@ -195,6 +195,59 @@ describe('carga check', () => {
     );
   });
 
+  it('checks a case contact that looks like an e-mail as one, so a typo never spends quota', async () => {
+    const file = await write(
+      'casos.csv',
+      [
+        'Tipo de caso,Responsable,Propietario,Contacto,Descripción,Estado,Prioridad',
+        'Queja,ana@demo,ana@demo,sofia@@example.com,Texto,Abierto,Alta',
+        // A contact named by its document number has no @: it is the CRM's to find.
+        'Reclamo,ana@demo,ana@demo,1020304050,Otro,Cerrado,Baja',
+        'Reclamo,ana@demo,ana@demo,luis@example.com,Otro,Cerrado,Baja',
+      ].join('\n'),
+    );
+    const template = await write(
+      'casos.json',
+      JSON.stringify({
+        name: 'Casos',
+        target: 'wolkvox-crm-cases',
+        connection: { operation: 'demo' },
+        columns: {
+          'Tipo de caso': 'case-type',
+          Responsable: 'responsible',
+          Propietario: 'owner',
+          Contacto: 'contact',
+          Descripción: 'description',
+          Estado: 'status',
+          Prioridad: 'priority',
+        },
+      }),
+    );
+    for (const [lang, text] of [
+      [
+        'es',
+        'Fila 2, columna «Contacto»: «sofia@@example.com» no parece un correo electrónico (nombre@dominio.com). Corríjalo en el archivo.',
+      ],
+      [
+        'en',
+        'Row 2, column «Contacto»: «sofia@@example.com» does not look like an e-mail address (name@domain.com). Correct it in the file.',
+      ],
+    ] as const) {
+      const { io, stdout } = fakeIO();
+      expect(await check([file, '--template', template, '--json', '--lang', lang], io)).toBe(1);
+      const summary = JSON.parse(stdout()) as { examples: { text: string }[] };
+      expect(summary).toMatchObject({
+        totalRows: 3,
+        validRows: 2,
+        invalidRows: 1,
+        problemCounts: { 'invalid-email': 1 },
+        // One request per ready row: the contact with the typo is never sent.
+        requests: 2,
+      });
+      expect(summary.examples.map((e) => e.text)).toEqual([text]);
+    }
+  });
+
   it('marks mapping problems that block a run and exits 1 even when the rows look fine', async () => {
     const file = await write('casos.csv', ['Descripción,Ciudad', 'Texto,Cali'].join('\n'));
     const { io, stdout } = fakeIO();

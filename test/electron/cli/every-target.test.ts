@@ -11,6 +11,7 @@ import {
   THALAMUS_SANDBOX_PARTY_PASSWORD,
   type SandboxHandle,
 } from '../../../electron/sandbox/sandbox';
+import { cargaCli } from '../../support/carga-cli';
 import { useTempDirs } from '../../support/temp-dir';
 import { postCase, VALID_CASE } from '../sandbox/sandbox-requests';
 
@@ -29,7 +30,7 @@ function carga(
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/cli.ts'), ...args], {
+    const child = spawn(...cargaCli(args), {
       cwd: ROOT,
       env: { ...process.env, LANG: 'en_US.UTF-8', CARGA_TOKEN: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

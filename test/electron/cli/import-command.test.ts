@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
+import { cargaCli } from '../../support/carga-cli';
 import { TEST_TOKEN } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -23,7 +24,7 @@ function carga(
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/cli.ts'), ...args], {
+    const child = spawn(...cargaCli(args), {
       cwd: ROOT,
       env: { ...process.env, LANG: 'en_US.UTF-8', CARGA_TOKEN: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

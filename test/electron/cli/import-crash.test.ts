@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
+import { cargaCli } from '../../support/carga-cli';
 import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -21,9 +22,9 @@ afterEach(async () => {
 });
 
 function carga(args: string[]): ChildProcess {
-  // Node itself with tsx's loader, not the tsx launcher: the launcher runs the program in a child
-  // process, and a SIGKILL to the launcher would leave that child sending on, beside the resume.
-  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli.ts'), ...args], {
+  // One process (see cargaCli): a SIGKILL to a launcher would leave its child sending on,
+  // beside the resume.
+  return spawn(...cargaCli(args), {
     cwd: ROOT,
     env: { ...process.env, CARGA_TOKEN: TEST_TOKEN, LANG: 'en_US.UTF-8' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
+import { cargaCli } from '../../support/carga-cli';
 import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -27,7 +28,7 @@ interface Run {
 
 function carga(args: string[], home: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/cli.ts'), ...args], {
+    const child = spawn(...cargaCli(args), {
       cwd: ROOT,
       env: { ...process.env, LANG: 'en_US.UTF-8', CARGA_TOKEN: TEST_TOKEN, CARGA_HOME: home },
       stdio: ['ignore', 'pipe', 'pipe'],

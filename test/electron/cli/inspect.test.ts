@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { CliIO } from '../../../electron/cli/command';
 import { inspect } from '../../../electron/cli/inspect';
+import { cargaCli } from '../../support/carga-cli';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -39,7 +40,7 @@ function writeCases(dir: string): string {
 }
 
 describe('carga inspect', () => {
-  it('prints one JSON object with what was detected, the exact row count and the preview', async () => {
+  it('prints one JSON object with what was detected, the exact row count and the preview with Excel’s row numbers', async () => {
     const dir = tempDir();
     const path = writeCases(dir);
     const io = fakeIO(dir, { LANG: 'es_CO.UTF-8' });
@@ -62,6 +63,8 @@ describe('carga inspect', () => {
         { Nombre: 'Peña', Teléfono: '3001234567', 'Teléfono (2)': 'línea 1\nlínea 2' },
         { Nombre: 'Álvaro', Teléfono: '3007654321', 'Teléfono (2)': 'x' },
       ],
+      // Rows 4 and 5 as Excel shows them: the quoted line break in row 4 is not a row of its own.
+      previewRows: [4, 5],
       warnings: [
         {
           code: 'file.header-below-title',
@@ -181,11 +184,7 @@ describe('carga inspect', () => {
     async () => {
       const dir = tempDir();
       const path = writeCases(dir);
-      const { stdout } = await promisify(execFile)(
-        'npx',
-        ['tsx', join(REPO, 'electron/cli.ts'), 'inspect', path, '--json'],
-        { cwd: REPO },
-      );
+      const { stdout } = await promisify(execFile)(...cargaCli(['inspect', path, '--json']), { cwd: REPO });
       expect(JSON.parse(stdout)).toMatchObject({
         name: 'casos.csv',
         delimiter: ';',

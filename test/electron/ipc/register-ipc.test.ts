@@ -9,7 +9,7 @@ import { createElectronBridge } from '../../../renderer/bridge/electron-bridge';
 import { METHOD_NAMES, type EngineEvent } from '../../../shared/contract';
 import { isCargaError } from '../../../shared/errors/carga-error';
 import type { WireOutcome } from '../../../shared/preload-api';
-import { FakeEngine } from '../web/fake-engine';
+import { FakeEngine } from '../../support/fake-engine';
 
 const APP_URL = 'file:///opt/Carga/resources/app.asar/.vite/renderer/main_window/index.html';
 const trusted: InvokeEvent = { senderFrame: { url: APP_URL } };
@@ -56,7 +56,7 @@ describe('registerIpc', () => {
     const { ipcMain, engine } = setUp();
     expect(await ipcMain.invoke(trusted, 'carga:getAppInfo')).toEqual({
       ok: true,
-      value: { version: '0.0.0-test', lang: 'es', frontDoor: 'web', sandboxOrigin: null },
+      value: { version: '0.0.0-test', lang: 'en', frontDoor: 'web', sandboxOrigin: 'http://127.0.0.1:1' },
     });
     const connection = {
       id: 'crm-3',
@@ -119,11 +119,12 @@ describe('registerIpc', () => {
   });
 
   it("carries an engine's expected failure as its Message and anything else as a generic one", async () => {
-    const { ipcMain } = setUp();
+    const { ipcMain, engine } = setUp();
     expect(await ipcMain.invoke(trusted, 'carga:getJob', { jobId: 'job-4' })).toEqual({
       ok: false,
       error: { message: 'job.not-found', detail: { code: 'job.not-found', params: { jobId: 'job-4' } } },
     });
+    engine.failNext('pauseJob');
     const unexpected = await ipcMain.invoke(trusted, 'carga:pauseJob', { jobId: 'job-4' });
     expect(unexpected).toEqual({
       ok: false,

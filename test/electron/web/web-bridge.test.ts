@@ -15,8 +15,8 @@ import {
 } from '../../../renderer/bridge/web-bridge';
 import type { EngineEvent } from '../../../shared/contract';
 import { isCargaError } from '../../../shared/errors/carga-error';
+import { FakeEngine } from '../../support/fake-engine';
 import { useTempDirs } from '../../support/temp-dir';
-import { FakeEngine } from './fake-engine';
 
 // The renderer's web bridge against the real web front door over real HTTP, with Node's fetch
 // and undici's EventSource standing in for the browser's.
@@ -129,9 +129,9 @@ describe('the web bridge', () => {
   it('calls a method without input and one with input', async () => {
     expect(await bridge.getAppInfo()).toEqual({
       version: '0.0.0-test',
-      lang: 'es',
+      lang: 'en',
       frontDoor: 'web',
-      sandboxOrigin: null,
+      sandboxOrigin: 'http://127.0.0.1:1',
     });
     const connection = {
       id: 'crm-2',

@@ -11,8 +11,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { startWebServer, type WebServer } from '../../../electron/web/web-server';
 import type { EngineEvent } from '../../../shared/contract';
+import { FakeEngine } from '../../support/fake-engine';
 import { useTempDirs } from '../../support/temp-dir';
-import { FakeEngine } from './fake-engine';
 
 interface RawResponse {
   status: number;
@@ -302,9 +302,9 @@ describe('the API', () => {
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(JSON.parse(response.text)).toEqual({
       version: '0.0.0-test',
-      lang: 'es',
+      lang: 'en',
       frontDoor: 'web',
-      sandboxOrigin: null,
+      sandboxOrigin: 'http://127.0.0.1:1',
     });
   });
 
@@ -392,6 +392,7 @@ describe('the API', () => {
   });
 
   it('returns a generic message for an unexpected failure, never its text or stack', async () => {
+    engine.failNext('cancelJob');
     const response = await callApi('cancelJob', { jobId: 'job-7' });
     expect(response.status).toBe(500);
     expect(JSON.parse(response.text)).toEqual({ error: { code: 'front-door.unexpected-error' } });

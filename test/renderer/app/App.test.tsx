@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { FakeBridge } from '../fake-bridge';
+import { FakeBridge } from '../../support/fake-engine';
 import { renderApp } from '../render-app';
 
 describe('App', () => {

@@ -31,3 +31,18 @@ describe('errorMessage', () => {
     ).not.toContain('no.such-code');
   });
 });
+
+describe('errorDetail', () => {
+  it('takes only a known code with text or number parameters', () => {
+    const carrying = (detail: unknown) => Object.assign(new Error('x'), { detail });
+    expect(errorDetail(carrying({ code: 'file.empty', params: { name: 'x.csv' }, extra: 1 }))).toEqual({
+      code: 'file.empty',
+      params: { name: 'x.csv' },
+    });
+    expect(errorDetail(carrying({ code: 'file.empty', params: { name: { nested: true } } }))).toBeNull();
+    expect(errorDetail(carrying({ code: 'file.empty', params: ['x.csv'] }))).toBeNull();
+    expect(errorDetail(carrying({ code: 'file.empty', params: null }))).toBeNull();
+    expect(errorDetail(carrying({ code: 42 }))).toBeNull();
+    expect(errorDetail(carrying('file.empty'))).toBeNull();
+  });
+});

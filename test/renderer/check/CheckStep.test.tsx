@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { Template } from '../../../shared/contract';
-import { FakeBridge, SANDBOX } from '../fake-bridge';
+import { CHECK_RESULT, FakeBridge, SANDBOX } from '../../support/fake-engine';
 import { renderAt } from '../render-app';
 
 const user = userEvent.setup({ delay: null });
@@ -80,9 +80,8 @@ describe('Check step', () => {
 
   describe('rows the destination already has', () => {
     async function openWithAlreadySent(bridge: FakeBridge) {
-      const plain = await bridge.checkFile({ checkId: 'x' });
       vi.spyOn(bridge, 'checkFile').mockResolvedValue({
-        ...plain,
+        ...CHECK_RESULT,
         alreadySent: 2,
         alreadySentFrom: [{ jobId: '20261102-100000-aaaa', at: '2026-11-02T10:00:00.000Z', rows: 2 }],
       });

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
-import { FakeBridge } from '../fake-bridge';
+import { FakeBridge } from '../../support/fake-engine';
 import { renderApp } from '../render-app';
 
 const user = userEvent.setup({ delay: null });
@@ -45,7 +45,7 @@ describe('Connect step', () => {
     const quota = await screen.findByTestId('connection-quota');
     expect(within(quota).getByTestId('quota-limit').textContent).toContain('4,800');
     expect(within(quota).getByTestId('quota-remaining').textContent).toContain('4,680');
-    expect(bridge.receivedTokens).toEqual(['s3cr3t-token']);
+    expect(bridge.inputsOf('saveConnection').map((input) => input.token)).toEqual(['s3cr3t-token']);
   });
 
   it('asks for the fields of the chosen destination', async () => {
@@ -87,5 +87,40 @@ describe('Connect step', () => {
     expect(screen.queryByTestId('connection-token')).toBeNull();
     await user.click(screen.getByTestId('wizard-next'));
     expect(await screen.findByTestId('file-screen')).toBeTruthy();
+  });
+
+  it('marks a missing field only once the operator leaves it, or all of them when Next is pressed', async () => {
+    renderApp(new FakeBridge());
+    await user.click(await screen.findByTestId('connection-new'));
+    await user.click(screen.getByTestId('connection-target'));
+    await user.click(await screen.findByRole('option', { name: 'wolkvox Manager: campaign' }));
+    await user.type(screen.getByTestId('connection-name'), 'Campaña');
+    // Six required fields are empty, none marked: nothing was left empty yet.
+    expect(screen.queryAllByText('Required')).toHaveLength(0);
+    expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
+
+    await user.click(screen.getByTestId('connection-server'));
+    await user.tab();
+    expect(screen.getByTestId('connection-server').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryAllByText('Required')).toHaveLength(1);
+
+    await user.click(screen.getByTestId('wizard-next'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('connection-server')));
+    expect(screen.getByTestId('connection-campaignId').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('connection-token').getAttribute('aria-invalid')).toBe('true');
+    // Still on Connect: nothing incomplete was saved.
+    expect(screen.getByTestId('connect-screen')).toBeTruthy();
+  });
+
+  it('offers Cancel on a new connection, back to the one chosen before', async () => {
+    renderApp(new FakeBridge());
+    await screen.findByTestId('connection-sandbox-badge');
+    expect(screen.queryByTestId('connection-cancel')).toBeNull();
+    await user.click(screen.getByTestId('connection-new'));
+    await user.type(screen.getByTestId('connection-name'), 'A medias');
+    await user.click(screen.getByTestId('connection-cancel'));
+    expect(await screen.findByTestId('connection-sandbox-badge')).toBeTruthy();
+    expect(screen.queryByTestId('connection-name')).toBeTruthy();
+    expect((screen.getByTestId('connection-name') as HTMLInputElement).value).not.toBe('A medias');
   });
 });

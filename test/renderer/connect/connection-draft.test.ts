@@ -8,10 +8,10 @@ import {
   newDraft,
 } from '../../../renderer/connect/connection-draft';
 import type { ConnectionSummary } from '../../../shared/contract';
-import { TARGETS } from '../../../shared/targets/catalog';
+import { TARGET_SPECS } from '../../../shared/targets/catalog';
 
-const campaign = TARGETS['wolkvox-campaign'];
-const cases = TARGETS['wolkvox-crm-cases'];
+const campaign = TARGET_SPECS['wolkvox-campaign'];
+const cases = TARGET_SPECS['wolkvox-crm-cases'];
 
 const saved: ConnectionSummary = {
   id: 'c1',

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
-import { FakeBridge, SANDBOX } from '../fake-bridge';
+import { FakeBridge, SANDBOX } from '../../support/fake-engine';
 import { renderAt } from '../render-app';
 
 const user = userEvent.setup({ delay: null, applyAccept: false });
@@ -25,7 +25,7 @@ describe('File step', () => {
 
     const preview = await screen.findByTestId('file-preview');
     expect(pathForFile).toHaveBeenCalledTimes(1);
-    expect(bridge.openFileCalls).toEqual([{ path: '/fake/casos.csv' }]);
+    expect(bridge.inputsOf('openFile')).toEqual([{ path: '/fake/casos.csv' }]);
     expect(
       within(preview)
         .getAllByRole('columnheader')
@@ -50,8 +50,8 @@ describe('File step', () => {
     await screen.findByTestId('file-preview');
     await user.click(screen.getByTestId('file-delimiter'));
     await user.click(await screen.findByRole('option', { name: 'Comma ( , )' }));
-    await waitFor(() => expect(bridge.openFileCalls).toHaveLength(2));
-    expect(bridge.openFileCalls[1]).toEqual({ path: '/fake/casos.csv', options: { delimiter: ',' } });
+    await waitFor(() => expect(bridge.inputsOf('openFile')).toHaveLength(2));
+    expect(bridge.inputsOf('openFile')[1]).toEqual({ path: '/fake/casos.csv', options: { delimiter: ',' } });
     await waitFor(() =>
       expect((screen.getByTestId('file-delimiter') as HTMLInputElement).value).toBe('Comma ( , )'),
     );

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { Template } from '../../../shared/contract';
-import { FakeBridge, SANDBOX } from '../fake-bridge';
+import { FakeBridge, SANDBOX } from '../../support/fake-engine';
 import { renderAt } from '../render-app';
 
 const user = userEvent.setup({ delay: null });

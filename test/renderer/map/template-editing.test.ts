@@ -16,9 +16,9 @@ import {
   withValueMapEntry,
 } from '../../../renderer/map/template-editing';
 import type { Connection, Template } from '../../../shared/contract';
-import { TARGETS } from '../../../shared/targets/catalog';
+import { TARGET_SPECS } from '../../../shared/targets/catalog';
 
-const cases = TARGETS['wolkvox-crm-cases'];
+const cases = TARGET_SPECS['wolkvox-crm-cases'];
 const connection: Connection = {
   id: 'c1',
   name: 'CRM',

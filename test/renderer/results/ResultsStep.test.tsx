@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { ROW_HEIGHT } from '../../../renderer/results/result-columns';
 import type { Template } from '../../../shared/contract';
-import { FakeBridge, SANDBOX } from '../fake-bridge';
+import { FakeBridge, SANDBOX } from '../../support/fake-engine';
 import { renderAt } from '../render-app';
 
 const user = userEvent.setup({ delay: null });

@@ -787,6 +787,26 @@ describe('wolkvox fidelity', () => {
     });
   });
 
+  it('a status or priority the CRM refuses points to the operator’s own value map', () => {
+    for (const [field, code] of [
+      ['STATUS', 'crm.wolkvox.status-not-valid'],
+      ['PRIORITY', 'crm.wolkvox.priority-not-valid'],
+    ] as const) {
+      const body = crmBody(
+        404,
+        'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS',
+        `THE ${field} (Abieto) IS NOT VALID, USE ONE OF: open, pending, closed`,
+      );
+      const result = failureOf(classifyWolkvoxResponse(404, body));
+      expect(result).toMatchObject({
+        failureClass: 'row',
+        explanation: { code, params: { value: 'Abieto', allowed: 'open, pending, closed' } },
+      });
+      expect(formatMessage('es', result.explanation)).toContain('Valores a traducir');
+      expect(formatMessage('en', result.explanation)).toContain('Values to translate');
+    }
+  });
+
   it('a 2xx body whose error is set is uncertain, not a success', () => {
     const result = failureOf(
       classifyWolkvoxResponse(

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 
-import { TARGET_SPECS, targetDescriptor, TARGETS } from '../../../shared/targets/catalog';
+import { TARGET_SPECS, targetSpec } from '../../../shared/targets/catalog';
 import { TARGET_IDS } from '../../../shared/targets/target-ids';
 
-const keys = (id: keyof typeof TARGETS) => targetDescriptor(id).fields.map((f) => f.key);
-const required = (id: keyof typeof TARGETS) =>
-  targetDescriptor(id)
+const keys = (id: keyof typeof TARGET_SPECS) => targetSpec(id).fields.map((f) => f.key);
+const required = (id: keyof typeof TARGET_SPECS) =>
+  targetSpec(id)
     .fields.filter((f) => f.required)
     .map((f) => f.key);
 
 describe('target catalogs', () => {
   it('describes every target', () => {
-    expect(Object.keys(TARGETS).sort()).toEqual([...TARGET_IDS].sort());
-    for (const id of TARGET_IDS) expect(targetDescriptor(id).id).toBe(id);
+    expect(Object.keys(TARGET_SPECS).sort()).toEqual([...TARGET_IDS].sort());
+    for (const id of TARGET_IDS) expect(targetSpec(id).id).toBe(id);
   });
 
   it('wolkvox CRM cases: one per request, the fields SPEC.md lists, custom fields in form', () => {
-    const t = targetDescriptor('wolkvox-crm-cases');
+    const t = targetSpec('wolkvox-crm-cases');
     expect([t.maxBatch, t.customPrefix, t.connectionFields]).toEqual([1, 'form.', ['operation']]);
     expect(keys('wolkvox-crm-cases')).toEqual([
       'operation',
@@ -47,7 +47,7 @@ describe('target catalogs', () => {
   });
 
   it('wolkvox CRM records: batches of 10,000, system keys optional, custom labels under field.', () => {
-    const t = targetDescriptor('wolkvox-crm-records');
+    const t = targetSpec('wolkvox-crm-records');
     expect([t.maxBatch, t.customPrefix]).toEqual([10_000, 'field.']);
     expect(keys('wolkvox-crm-records')).toEqual([
       'namecontact',
@@ -59,7 +59,7 @@ describe('target catalogs', () => {
   });
 
   it('wolkvox campaign: batches of 10,000, every record field, tel1 required, no custom fields', () => {
-    const t = targetDescriptor('wolkvox-campaign');
+    const t = targetSpec('wolkvox-campaign');
     expect([t.maxBatch, t.customPrefix]).toEqual([10_000, null]);
     expect(keys('wolkvox-campaign')).toEqual([
       'customer_name',
@@ -106,7 +106,7 @@ describe('target catalogs', () => {
   });
 
   it('Thalamus cases: one per request, the party, category and type required, custom fields in caseData', () => {
-    const t = targetDescriptor('thalamus-cases');
+    const t = targetSpec('thalamus-cases');
     expect([t.maxBatch, t.customPrefix, TARGET_SPECS['thalamus-cases'].dateOutput]).toEqual([
       1,
       'caseData.',
@@ -125,7 +125,7 @@ describe('target catalogs', () => {
 
   it('labels every field in Spanish and English', () => {
     for (const id of TARGET_IDS) {
-      for (const field of targetDescriptor(id).fields) {
+      for (const field of targetSpec(id).fields) {
         expect(field.label.es.length, `${id} ${field.key}`).toBeGreaterThan(0);
         expect(field.label.en.length, `${id} ${field.key}`).toBeGreaterThan(0);
       }

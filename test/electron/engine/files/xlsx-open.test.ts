@@ -73,8 +73,8 @@ async function writeWorkbook(path: string): Promise<void> {
   });
   const contacts = workbook.addWorksheet('Contactos');
   contacts.addRow(['Correo', 'Ciudad']);
+  // As many data rows as "Casos": a tie opens the first sheet.
   contacts.addRow(['ana@example.com', 'Cali']);
-  contacts.addRow(['luis@example.com', 'Pasto']);
   contacts.addRow(['maria@example.com', 'Neiva', 'sobra']);
   workbook.addWorksheet('Vacía');
   await workbook.xlsx.writeFile(path);
@@ -199,12 +199,11 @@ describe('XLSX workbooks', () => {
     });
     expect(await allRows(info)).toEqual([
       { index: 0, row: 2, cells: ['ana@example.com', 'Cali'] },
-      { index: 1, row: 3, cells: ['luis@example.com', 'Pasto'] },
       {
-        index: 2,
-        row: 4,
+        index: 1,
+        row: 3,
         cells: ['maria@example.com', 'Neiva'],
-        ragged: { code: 'file.row-long', params: { row: 4, expected: 2, found: 3 } },
+        ragged: { code: 'file.row-long', params: { row: 3, expected: 2, found: 3 } },
       },
     ]);
   });
@@ -224,6 +223,42 @@ describe('XLSX workbooks', () => {
       code: 'file.sheet-not-found',
       params: { sheet: 'Ventas', sheets: 'Casos, Contactos, Vacía' },
     });
+  });
+
+  it('opens the sheet that holds the data, not a "Read me" first sheet, and says why', async () => {
+    const path = join(tempDir(), 'campana.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const readMe = workbook.addWorksheet('Léeme');
+    // Longer than the data, but lines of text: no header-like row above them.
+    for (let i = 1; i <= 12; i++)
+      readMe.addRow([`Paso ${i}: llene la hoja Llamadas sin cambiar sus títulos.`]);
+    const notes = workbook.addWorksheet('Notas');
+    notes.addRow(['Campo', 'Para qué']);
+    notes.addRow(['Nombre', 'Quién recibe la llamada']);
+    const calls = workbook.addWorksheet('Llamadas');
+    calls.addRow(['Campaña de noviembre']);
+    calls.addRow(['Nombre', 'Celular', 'Ciudad']);
+    for (const name of ['Ana', 'Luis', 'María', 'Sofía']) calls.addRow([name, '3001234567', 'Cali']);
+    workbook.addWorksheet('Oculta', { state: 'hidden' }).addRows(Array.from({ length: 9 }, () => ['a', 'b']));
+    await workbook.xlsx.writeFile(path);
+
+    const info = await openFile(path);
+    expect(info).toMatchObject({
+      sheets: ['Léeme', 'Notas', 'Llamadas', 'Oculta'],
+      sheet: 'Llamadas',
+      headerRow: 1,
+      columns: ['Nombre', 'Celular', 'Ciudad'],
+      previewRows: [3, 4, 5, 6],
+      sheetReason: {
+        code: 'file.sheet-chosen',
+        params: { sheet: 'Llamadas', rows: '4', others: 'Léeme, Notas' },
+      },
+    });
+    expect((await allRows(info)).map((r) => r.row)).toEqual([3, 4, 5, 6]);
+    // The operator's choice is kept, with no reason to give.
+    const chosen = await openFile(path, { sheet: 'Léeme' });
+    expect(chosen.sheet).toBe('Léeme');
+    expect(chosen.sheetReason).toBeUndefined();
   });
 
   it('refuses a truncated workbook with a clear message', async () => {

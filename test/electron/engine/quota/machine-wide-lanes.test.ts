@@ -13,6 +13,7 @@ import { createEngine, type Engine } from '../../../../electron/engine/engine';
 import { createMemoryVault } from '../../../../electron/engine/secrets/memory-vault';
 import { startSandbox, type SandboxHandle } from '../../../../electron/sandbox/sandbox';
 import type { JobSummary } from '../../../../shared/contract';
+import { cargaCli } from '../../../support/carga-cli';
 import { CASE_HEADER, caseRow, CASES_TEMPLATE, TEST_TOKEN, writeCsv } from '../../../support/import-fixture';
 import { useTempDirs } from '../../../support/temp-dir';
 
@@ -38,27 +39,12 @@ function cliImport(
   file: string,
   origin: string,
 ): { child: ChildProcess; exit: Promise<number | null> } {
-  // One process (tsx's loader inside it, not its wrapper), so that kill -9 kills Carga itself.
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'electron/cli.ts'),
-      'import',
-      file,
-      '--template',
-      TEMPLATE,
-      '--server',
-      origin,
-      '--json',
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN, LANG: 'en_US.UTF-8' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  // One process (see cargaCli), so that kill -9 kills Carga itself.
+  const child = spawn(...cargaCli(['import', file, '--template', TEMPLATE, '--server', origin, '--json']), {
+    cwd: ROOT,
+    env: { ...process.env, CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN, LANG: 'en_US.UTF-8' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   children.push(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

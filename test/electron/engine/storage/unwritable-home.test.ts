@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../../../electron/sandbox/sandbox';
+import { cargaCli } from '../../../support/carga-cli';
 import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../../support/import-fixture';
 import { useTempDirs } from '../../../support/temp-dir';
 
@@ -29,8 +30,8 @@ function carga(
   env: Record<string, string>,
   whenSpawned?: (child: ReturnType<typeof spawn>) => void,
 ): Promise<Run> {
-  // One process (tsx's loader inside it): what exits is Carga itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli.ts'), ...args], {
+  // One process (see cargaCli): what exits is Carga itself.
+  const child = spawn(...cargaCli(args), {
     cwd: ROOT,
     env: { ...process.env, CARGA_TOKEN: TEST_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
