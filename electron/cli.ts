@@ -12,9 +12,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./cli/import')).importCommand,
   resume: async () => (await import('./cli/resume')).resume,
   retry: async () => (await import('./cli/retry')).retry,
+  'create-contacts': async () => (await import('./cli/create-contacts')).createContacts,
   jobs: async () => (await import('./cli/jobs')).jobs,
   report: async () => (await import('./cli/report')).report,
   sandbox: async () => (await import('./cli/sandbox')).sandbox,
+  'sandbox-reset': async () => (await import('./cli/sandbox-reset')).sandboxReset,
 };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

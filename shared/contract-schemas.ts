@@ -10,6 +10,7 @@ import type { MethodInput, MethodName, ResultFilter, RowOutcome } from './contra
 import { FAILURE_CLASSES } from './errors/failure-class';
 import { DELIMITERS, ENCODINGS } from './file-format';
 import { LANGS } from './lang';
+import { CONTACT_FIELDS } from './missing-contacts';
 import { TARGET_IDS } from './targets/target-ids';
 import { templateSchema } from './template';
 
@@ -76,6 +77,7 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
   }),
   deleteConnection: z.strictObject({ id: idSchema }),
   testConnection: z.strictObject({ id: idSchema }),
+  resetSandbox: z.undefined(),
   readServerLists: z.strictObject({ id: idSchema }),
 
   openFile: z.strictObject({ path: pathSchema, options: fileOptionsSchema.optional() }),
@@ -130,6 +132,11 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
     limit: z.number().int().min(1).max(MAX_RESULTS_PAGE),
   }),
   failureBreakdown: jobRef,
+  planMissingContacts: jobRef,
+  createMissingContacts: z.strictObject({
+    jobId: idSchema,
+    columns: z.partialRecord(z.enum(CONTACT_FIELDS), columnNameSchema.min(1)),
+  }),
   exportReport: z.strictObject({
     jobId: idSchema,
     kind: z.enum(['errors', 'failed-rows', 'accepted', 'summary']),

@@ -8,6 +8,7 @@ import type { FailureClass } from './errors/failure-class';
 import type { Delimiter, Encoding } from './file-format';
 import type { Lang } from './lang';
 import type { Message } from './messages/message';
+import type { ContactColumns, ContactField, MissingContactsPlan } from './missing-contacts';
 import type { TargetId } from './targets/target-ids';
 import type { Template } from './template';
 import type { ProblemCode, RowProblem } from './validation/problems';
@@ -15,6 +16,8 @@ import type { ProblemCode, RowProblem } from './validation/problems';
 export type { Message, ProblemCode, RowProblem, Template, TargetId, FailureClass };
 
 export type { Lang };
+
+export type { ContactColumns, ContactField, MissingContactsPlan };
 
 // ---------------------------------------------------------------------------------------------
 // Connect
@@ -186,6 +189,8 @@ export interface JobCounts {
   uncertain: number;
   pending: number;
   skipped: number;
+  /** The file's rows are still being counted (sending does not wait): `total` is the rows read so far. */
+  counting?: boolean;
 }
 
 export interface JobSummary extends JobCounts {
@@ -265,6 +270,13 @@ export interface ResultPage {
   rows: ResultRow[];
 }
 
+/** The contacts import started for a case job's missing contacts; the cases are retried when it ends. */
+export interface MissingContactsStart {
+  contactsJob: JobSummary;
+  cases: number;
+  contacts: number;
+}
+
 /** `accepted`: the success report, every accepted row with its CRM id. */
 export type ReportKind = 'errors' | 'failed-rows' | 'accepted' | 'summary';
 export type ReportFormat = 'csv' | 'xlsx';
@@ -332,6 +344,8 @@ export interface CargaApi {
   deleteConnection(input: { id: string }): Promise<void>;
   /** Reads the token's quota (costs one request). */
   testConnection(input: { id: string }): Promise<QuotaInfo>;
+  /** The embedded sandbox starts its day over: every target's quota whole again, nothing accepted. */
+  resetSandbox(): Promise<void>;
   /** Reads the lists the connection's server declares (Thalamus: category/type pairs and
    * statuses); Test and the Map step show them. */
   readServerLists(input: { id: string }): Promise<ServerLists>;
@@ -384,6 +398,12 @@ export interface CargaApi {
     limit: number;
   }): Promise<ResultPage>;
   failureBreakdown(input: { jobId: string }): Promise<Partial<Record<FailureClass | 'validation', number>>>;
+  /** A wolkvox CRM case job's cases refused because their contact does not exist, and the columns
+   * suggested to create those contacts from. */
+  planMissingContacts(input: { jobId: string }): Promise<MissingContactsPlan>;
+  /** Imports those contacts into the contacts module from the same rows, then retries exactly
+   * the cases whose contact now exists. */
+  createMissingContacts(input: { jobId: string; columns: ContactColumns }): Promise<MissingContactsStart>;
   /** Writes a report in `lang` (default: the engine's language) to `path` (default: the job's folder). */
   exportReport(input: {
     jobId: string;
@@ -418,6 +438,7 @@ export const METHOD_NAMES = [
   'saveConnection',
   'deleteConnection',
   'testConnection',
+  'resetSandbox',
   'readServerLists',
   'openFile',
   'suggestMapping',
@@ -433,6 +454,8 @@ export const METHOD_NAMES = [
   'listJobs',
   'listResults',
   'failureBreakdown',
+  'planMissingContacts',
+  'createMissingContacts',
   'exportReport',
   'listTemplates',
   'saveTemplate',

@@ -80,6 +80,19 @@ export const RETRY = {
   flags: { ...CONNECTION_FLAGS, uncertain: { kind: 'switch', help: 'cli.flag.uncertain' } },
 } as const satisfies CommandSpec;
 
+export const CREATE_CONTACTS = {
+  name: 'create-contacts',
+  summary: 'cli.command.create-contacts',
+  args: [JOB_ARG],
+  flags: {
+    email: { kind: 'text', value: 'cli.value.column', help: 'cli.flag.contact-email' },
+    name: { kind: 'text', value: 'cli.value.column', help: 'cli.flag.contact-name' },
+    phone: { kind: 'text', value: 'cli.value.column', help: 'cli.flag.contact-phone' },
+    id: { kind: 'text', value: 'cli.value.column', help: 'cli.flag.contact-id' },
+    ...CONNECTION_FLAGS,
+  },
+} as const satisfies CommandSpec;
+
 export const JOBS = {
   name: 'jobs',
   summary: 'cli.command.jobs',
@@ -124,6 +137,22 @@ export const SANDBOX = {
   },
 } as const satisfies CommandSpec;
 
+export const SANDBOX_RESET = {
+  name: 'sandbox-reset',
+  summary: 'cli.command.sandbox-reset',
+  args: [],
+  flags: {
+    port: {
+      kind: 'whole',
+      value: 'cli.value.number',
+      min: 1,
+      max: 65_535,
+      help: 'cli.flag.sandbox-reset-port',
+    },
+    ...JOBS_DIR_FLAG,
+  },
+} as const satisfies CommandSpec;
+
 /** Every command, in the order `carga --help` lists them. */
 export const COMMAND_SPECS: readonly CommandSpec[] = [
   INSPECT,
@@ -131,7 +160,9 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   IMPORT,
   RESUME,
   RETRY,
+  CREATE_CONTACTS,
   JOBS,
   REPORT,
   SANDBOX,
+  SANDBOX_RESET,
 ];

@@ -15,12 +15,13 @@ export function progressLine(progress: JobProgress, lang: Lang): string {
   const text = (code: MessageCode, params: Record<string, string | number>) =>
     formatMessage(lang, msg(code, params));
   const done = progress.ok + progress.failed + progress.uncertain + progress.skipped;
-  const ratio = progress.total > 0 ? Math.min(1, done / progress.total) : 0;
+  const ratio = progress.counting ? 0 : progress.total > 0 ? Math.min(1, done / progress.total) : 0;
   const filled = Math.round(ratio * WIDTH);
   const bar = '█'.repeat(filled) + '░'.repeat(WIDTH - filled);
   const parts = [
-    `${bar} ${(ratio * 100).toFixed(0).padStart(3)}%`,
-    `${done}/${progress.total}`,
+    ...(progress.counting
+      ? [`${bar}    `, text('cli.progress.counting', { done })]
+      : [`${bar} ${(ratio * 100).toFixed(0).padStart(3)}%`, `${done}/${progress.total}`]),
     `ok ${progress.ok}`,
     text('cli.progress.failed', { count: progress.failed }),
     ...(progress.uncertain ? [text('cli.progress.uncertain', { count: progress.uncertain })] : []),

@@ -6,13 +6,15 @@ import { exitCodeOf, printSummary } from './job-output';
 import { progressLine } from './progress-bar';
 
 /** Follows one pass of a job to its end: a progress line on a terminal, Ctrl-C pauses (the rows
- * not sent stay pending, resumable), then the summary and the exit code. */
+ * not sent stay pending, resumable), then the summary (unless the command prints its own) and
+ * the exit code. */
 export async function followJobPass(
   engine: Engine,
   started: JobSummary,
   io: CliIO,
   lang: Lang,
   json: boolean,
+  print = true,
 ): Promise<{ code: number; summary: JobSummary }> {
   const showBar = io.isTTY && !json;
   const unsubscribe = engine.onEvent((event) => {
@@ -28,7 +30,7 @@ export async function followJobPass(
   try {
     const summary = await engine.settled(started.jobId);
     if (showBar) io.stderr('\n');
-    printSummary(io, summary, lang, json);
+    if (print) printSummary(io, summary, lang, json);
     return { code: exitCodeOf(summary), summary };
   } finally {
     unsubscribe();

@@ -17,6 +17,7 @@ import { pause, pauseUntil, type AnswerGate, type LatencyModel } from './answer-
 import type { EndpointName, Prepared, SandboxConfig } from './endpoint';
 import type { FailureQueue } from './failure-injection';
 import { route } from './routing';
+import { resetSandboxState, SANDBOX_RESET_PATH } from './sandbox-reset';
 import { thalamusAccess } from './thalamus-handlers';
 import { thalamusErrors } from './thalamus-replies';
 import type { TokenLedger } from './token-ledger';
@@ -169,6 +170,10 @@ async function handle(parts: PipelineParts, req: IncomingMessage, exchange: Exch
   const { ledger } = parts;
   ledger.countRequest();
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname === SANDBOX_RESET_PATH && req.method === 'POST') {
+    resetSandboxState(parts);
+    return exchange.answer({ status: 200, json: { reset: true } });
+  }
   const found = route(url);
   if (found.kind === 'unknown') return exchange.answer(refusals(found.style).unknownApi);
   const { endpoint } = found;

@@ -69,6 +69,7 @@ export async function startSandboxConnections(
     baseUrl: (target) => sandboxBaseUrl(target, sandbox.origin),
     tokenFor: (connection) => SANDBOX_TARGET_TOKENS[connection.target],
     connections: sandboxConnections(),
+    reset: () => sandbox.reset(),
     close: () => sandbox.close(),
   };
 }

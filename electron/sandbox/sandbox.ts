@@ -13,6 +13,7 @@ import type { SandboxConfig } from './endpoint';
 import { FailureQueue, type InjectedFailure } from './failure-injection';
 import { SANDBOX_MODULES, type ModuleFields } from './module-data';
 import { createRequestListener, type SandboxEvent } from './request-pipeline';
+import { resetSandboxState } from './sandbox-reset';
 import {
   BUILT_IN_CASE_TYPES,
   SANDBOX_DAILY_LIMIT,
@@ -217,11 +218,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     holdAnswers: () => gate.hold(),
     whenInFlight: (count, token = SANDBOX_TOKEN) => ledger.whenInFlight(token, count),
-    reset: () => {
-      store.clear();
-      failures.clear();
-      ledger.reset();
-    },
+    reset: () => resetSandboxState({ store, failures, ledger }),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         lifetime.abort();

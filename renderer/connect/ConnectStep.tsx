@@ -35,9 +35,12 @@ export function ConnectStep() {
     selected ? draftFromSummary(selected) : targets[0] ? newDraft(newConnectionId(), targets[0].id) : null,
   );
   const [quota, setQuota] = useState<QuotaInfo | null>(null);
-  const [busy, setBusy] = useState<'save' | 'test' | 'next' | 'delete' | null>(null);
+  const [busy, setBusy] = useState<'save' | 'test' | 'next' | 'delete' | 'reset' | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmReset, setConfirmReset] = useState(false);
+  /** The sandbox was just reset: said once, until the operator does something else. */
+  const [sandboxReset, setSandboxReset] = useState(false);
   /** Next was pressed with fields missing: all of them are marked, the first one focused. */
   const [revealed, setRevealed] = useState(0);
   const formRef = useRef<HTMLDivElement>(null);
@@ -63,6 +66,7 @@ export function ConnectStep() {
     setQuota(null);
     setFailure(null);
     setRevealed(0);
+    setSandboxReset(false);
     choose(connection);
   };
 
@@ -106,6 +110,20 @@ export function ConnectStep() {
     try {
       const summary = await saveIfNeeded();
       if (summary) await action(summary);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const resetSandbox = async () => {
+    setBusy('reset');
+    setFailure(null);
+    setQuota(null);
+    try {
+      await bridge.resetSandbox();
+      setSandboxReset(true);
     } catch (error) {
       setFailure(error);
     } finally {
@@ -207,6 +225,16 @@ export function ConnectStep() {
               >
                 {t('connect.test')}
               </Button>
+              {draft.isSandbox && (
+                <Button
+                  variant="subtle"
+                  onClick={() => setConfirmReset(true)}
+                  loading={busy === 'reset'}
+                  data-testid="sandbox-reset"
+                >
+                  {t('connect.resetSandbox')}
+                </Button>
+              )}
               {(draft.isNew || dirty) && (saved ?? selected ?? connections[0]) && (
                 <Button variant="default" onClick={discard} data-testid="connection-cancel">
                   {t('common.cancel')}
@@ -224,6 +252,11 @@ export function ConnectStep() {
                 </Button>
               )}
             </Group>
+            {sandboxReset && (
+              <Alert color="teal" role="status" data-testid="sandbox-reset-done">
+                {t('connect.resetSandboxDone')}
+              </Alert>
+            )}
             {quota && <QuotaCard quota={quota} />}
           </Stack>
           <ConfirmModal
@@ -235,6 +268,18 @@ export function ConnectStep() {
             testId="connection-delete-modal"
           >
             <Text>{t('connect.deleteBody', { name: draft.connection.name })}</Text>
+          </ConfirmModal>
+          <ConfirmModal
+            opened={confirmReset}
+            onClose={() => setConfirmReset(false)}
+            title={t('connect.resetSandboxTitle')}
+            confirmLabel={t('connect.resetSandboxConfirm')}
+            dismissLabel={t('connect.resetSandboxKeep')}
+            confirmColor="blue"
+            onConfirm={() => void resetSandbox()}
+            testId="sandbox-reset-modal"
+          >
+            <Text>{t('connect.resetSandboxBody')}</Text>
           </ConfirmModal>
         </Card>
       )}

@@ -85,6 +85,13 @@ export const en = {
     deleteBody:
       'The connection “{{name}}” and its stored token will be deleted. Past runs stay in the history.',
     savesOnNext: 'Changes are saved when you continue.',
+    resetSandbox: 'Reset the sandbox',
+    resetSandboxTitle: 'Reset the sandbox?',
+    resetSandboxBody:
+      'The sandbox starts its day over: every destination’s quota for today is whole again and it forgets the cases and records it received. Your imports stay in the history, and Carga remembers which rows it already sent: importing the same file again, Check offers to send them again.',
+    resetSandboxConfirm: 'Yes, reset the sandbox',
+    resetSandboxKeep: 'No, leave it as it is',
+    resetSandboxDone: 'Sandbox reset: every destination’s quota for today is whole again.',
   },
   quota: {
     title: 'Token quota',
@@ -259,6 +266,7 @@ export const en = {
   run: {
     title: 'Import',
     progress: '{{done}} of {{total}} rows',
+    progressCounting: '{{done}} rows · counting…',
     progressLabel: 'Import progress',
     rate: 'Speed',
     rateValue: '{{rate}} rows/s',
@@ -436,6 +444,26 @@ export const en = {
   },
   resultsActions: {
     newImport: 'New import',
+  },
+  missingContacts: {
+    button_one: 'Create the missing contacts ({{formatted}} case)',
+    button_other: 'Create the missing contacts ({{formatted}} cases)',
+    title: 'Create the missing contacts',
+    intro:
+      '{{cases}} cases failed because their contact does not exist in the CRM. Carga creates {{contacts}} contacts in the contacts module from these same rows (one per contact), then retries exactly those cases.',
+    fields: {
+      emailcontact: 'Contact e-mail from the column',
+      namecontact: 'Contact name from the column',
+      telephonecontact: 'Contact phone from the column',
+      idcontact: 'Contact ID number from the column',
+    },
+    notSent: 'Not sent',
+    keyMissing: 'Choose the column of the e-mail or of the ID: it is what each case names as its contact.',
+    columnTwice: 'Each column can give only one detail: choose different columns.',
+    confirm_one: 'Create {{formatted}} contact and retry',
+    confirm_other: 'Create {{formatted}} contacts and retry',
+    progress: 'Contacts: {{ok}} ready, {{failed}} not created, of {{total}}.',
+    close: 'Close',
   },
   details: {
     show: 'Technical details',

@@ -86,6 +86,13 @@ export const es: Translations = {
     deleteBody:
       'Se eliminarán la conexión «{{name}}» y su token guardado. Las importaciones anteriores siguen en el historial.',
     savesOnNext: 'Los cambios se guardan al continuar.',
+    resetSandbox: 'Reiniciar el sandbox',
+    resetSandboxTitle: '¿Reiniciar el sandbox?',
+    resetSandboxBody:
+      'El sandbox vuelve a empezar el día: la cuota de hoy de cada destino queda completa y olvida los casos y registros que recibió. Sus importaciones siguen en el historial, y Carga recuerda qué filas ya envió: al importar de nuevo el mismo archivo, Revisar le ofrece enviarlas otra vez.',
+    resetSandboxConfirm: 'Sí, reiniciar el sandbox',
+    resetSandboxKeep: 'No, dejarlo como está',
+    resetSandboxDone: 'Sandbox reiniciado: la cuota de hoy de cada destino está completa otra vez.',
   },
   quota: {
     title: 'Cuota del token',
@@ -262,6 +269,7 @@ export const es: Translations = {
   run: {
     title: 'Importación',
     progress: '{{done}} de {{total}} filas',
+    progressCounting: '{{done}} filas · contando…',
     progressLabel: 'Avance de la importación',
     rate: 'Velocidad',
     rateValue: '{{rate}} filas/s',
@@ -442,6 +450,27 @@ export const es: Translations = {
   },
   resultsActions: {
     newImport: 'Nueva importación',
+  },
+  missingContacts: {
+    button_one: 'Crear los contactos que faltan ({{formatted}} caso)',
+    button_other: 'Crear los contactos que faltan ({{formatted}} casos)',
+    title: 'Crear los contactos que faltan',
+    intro:
+      '{{cases}} casos fallaron porque su contacto no existe en el CRM. Carga crea {{contacts}} contactos en el módulo de contactos con estas mismas filas (uno por contacto) y luego reintenta exactamente esos casos.',
+    fields: {
+      emailcontact: 'Correo del contacto, de la columna',
+      namecontact: 'Nombre del contacto, de la columna',
+      telephonecontact: 'Teléfono del contacto, de la columna',
+      idcontact: 'Identificación del contacto, de la columna',
+    },
+    notSent: 'No se envía',
+    keyMissing:
+      'Elija la columna del correo o la de la identificación: es lo que cada caso nombra como su contacto.',
+    columnTwice: 'Cada columna puede dar un solo dato: elija columnas distintas.',
+    confirm_one: 'Crear {{formatted}} contacto y reintentar',
+    confirm_other: 'Crear {{formatted}} contactos y reintentar',
+    progress: 'Contactos: {{ok}} listos, {{failed}} sin crear, de {{total}}.',
+    close: 'Cerrar',
   },
   details: {
     show: 'Detalles técnicos',

@@ -14,6 +14,7 @@ import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
 import { liveJobView } from '../run/job-view-text';
 import { useLiveJob } from '../run/use-live-job';
+import { CreateContactsAction } from './CreateContactsAction';
 import { ExportButtons } from './ExportButtons';
 import { FailureChart } from './FailureChart';
 import { DEFAULT_FILTER, toResultFilter, type FilterState } from './result-filter';
@@ -196,6 +197,7 @@ function JobResults({ jobId }: { jobId: string }) {
           </Button>
         </Group>
         <Group gap="sm">
+          <CreateContactsAction jobId={jobId} status={job.status} />
           <Button
             variant="light"
             color="yellow"

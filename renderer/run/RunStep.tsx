@@ -82,12 +82,14 @@ export function RunStep() {
       <Card withBorder padding="lg">
         <Group justify="space-between" mb="xs">
           <Text fw={600}>
-            {t('run.progress', {
-              done: formatNumber(lang, done),
-              total: formatNumber(lang, counts?.total ?? 0),
-            })}
+            {view?.counting
+              ? t('run.progressCounting', { done: formatNumber(lang, done) })
+              : t('run.progress', {
+                  done: formatNumber(lang, done),
+                  total: formatNumber(lang, counts?.total ?? 0),
+                })}
           </Text>
-          <Text fw={600}>{formatNumber(lang, percent, 1)} %</Text>
+          <Text fw={600}>{view?.counting ? '…' : `${formatNumber(lang, percent, 1)} %`}</Text>
         </Group>
         <Progress.Root
           size="xl"

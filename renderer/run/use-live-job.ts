@@ -33,8 +33,8 @@ const empty: LiveJob = {
 };
 
 function countsOf(source: JobCounts): JobCounts {
-  const { total, ok, failed, uncertain, pending, skipped } = source;
-  return { total, ok, failed, uncertain, pending, skipped };
+  const { total, ok, failed, uncertain, pending, skipped, counting } = source;
+  return { total, ok, failed, uncertain, pending, skipped, ...(counting ? { counting } : {}) };
 }
 
 function withSummary(previous: LiveJob, summary: JobSummary): LiveJob {

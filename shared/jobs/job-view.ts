@@ -47,6 +47,8 @@ export interface JobView {
   resetsAt: string | null;
   done: number;
   percent: number;
+  /** The total is still being counted while rows are sent: it and the percentage are not known yet. */
+  counting: boolean;
 }
 
 export function jobView(facts: JobFacts): JobView {
@@ -71,6 +73,7 @@ export function jobView(facts: JobFacts): JobView {
     resetsAt: facts.quotaResetsAt,
     done,
     percent: counts.total > 0 ? (done / counts.total) * 100 : 0,
+    counting: live && counts.counting === true,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Lang } from '../lang';
 import type { MessageCatalog, MessageParams } from './catalog-types';
 import { cliHelpMessages } from './cli-help-messages';
 import { cliMessages } from './cli-messages';
+import { contactsMessages } from './contacts-messages';
 import { crmMessages } from './crm-messages';
 import { engineMessages } from './engine-messages';
 import { fileMessages } from './file-messages';
@@ -30,6 +31,7 @@ export const catalog = {
   ...storageMessages,
   ...reportMessages,
   ...cliHelpMessages,
+  ...contactsMessages,
   ...serverListMessages,
 } satisfies MessageCatalog;
 

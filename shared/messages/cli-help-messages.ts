@@ -54,6 +54,10 @@ export const cliHelpMessages = {
     es: 'Inicia el CRM de prueba hasta que se presione Ctrl+C.',
     en: 'Starts the sandbox CRM until Ctrl+C is pressed.',
   },
+  'cli.command.sandbox-reset': {
+    es: 'Reinicia un sandbox en marcha: sus cuotas del día vuelven a empezar y olvida lo que aceptó.',
+    en: 'Resets a running sandbox: its daily quotas start over and it forgets what it accepted.',
+  },
 
   // Placeholders of values
   'cli.value.file': { es: 'ARCHIVO', en: 'FILE' },
@@ -199,6 +203,10 @@ export const cliHelpMessages = {
     en: 'Most records per campaign upload.',
   },
   'cli.flag.quiet': { es: 'No escribe una línea por solicitud.', en: 'Writes no line per request.' },
+  'cli.flag.sandbox-reset-port': {
+    es: 'Puerto del sandbox en 127.0.0.1: el que mostró «carga sandbox» al iniciar (obligatorio).',
+    en: 'The sandbox’s port on 127.0.0.1: the one «carga sandbox» printed when it started (required).',
+  },
 
   // Complaints about the command line
   'cli.unknown-option': {

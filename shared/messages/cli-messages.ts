@@ -66,4 +66,5 @@ export const cliMessages = {
   'cli.progress.rate': { es: '{rate} filas/s', en: '{rate} rows/s' },
   'cli.progress.left': { es: 'faltan {duration}', en: '{duration} left' },
   'cli.progress.quota': { es: 'cuota {count}', en: 'quota {count}' },
+  'cli.progress.counting': { es: '{done}/contando…', en: '{done}/counting…' },
 } as const satisfies MessageCatalog;

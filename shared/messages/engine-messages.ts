@@ -74,6 +74,10 @@ export const engineMessages = {
     es: 'No se pudo conectar con el servidor: {detail}. Revise el servidor y la red.',
     en: 'Could not connect to the server: {detail}. Check the server and the network.',
   },
+  'engine.no-sandbox': {
+    es: 'Esta forma de abrir Carga no tiene sandbox integrado; no hay nada que reiniciar.',
+    en: 'Carga was opened without the embedded sandbox; there is nothing to reset.',
+  },
   'job.connection-incomplete': {
     es: 'A la conexión «{name}» le falta: {fields}. Complétela antes de importar.',
     en: 'The connection "{name}" is missing: {fields}. Complete it before importing.',

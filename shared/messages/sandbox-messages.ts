@@ -32,4 +32,20 @@ export const sandboxMessages = {
   'cli.sandbox.request-reset': { es: 'conexión cortada', en: 'connection reset' },
   'cli.sandbox.request-abandoned': { es: 'sin respuesta', en: 'no answer' },
   'cli.sandbox.stopped': { es: 'Sandbox detenido.', en: 'Sandbox stopped.' },
+  'cli.sandbox.reset-done': {
+    es: 'Sandbox de {origin} reiniciado: cada token tiene otra vez toda su cuota del día y no queda ningún registro aceptado.',
+    en: 'Sandbox at {origin} reset: every token has its whole daily quota again and no accepted record is left.',
+  },
+  'cli.sandbox.reset-port-missing': {
+    es: '«carga sandbox-reset» necesita --port: el puerto que mostró «carga sandbox» al iniciar. El sandbox de la aplicación se reinicia desde la aplicación (Conectar, conexión Sandbox).',
+    en: '«carga sandbox-reset» needs --port: the port «carga sandbox» printed when it started. The app’s sandbox is reset from the app (Connect, a Sandbox connection).',
+  },
+  'cli.sandbox.reset-unreachable': {
+    es: 'No hay un sandbox escuchando en {origin}. Revise el puerto que mostró «carga sandbox» al iniciar, o inícielo con «carga sandbox --port {port}».',
+    en: 'No sandbox is listening at {origin}. Check the port «carga sandbox» printed when it started, or start it with «carga sandbox --port {port}».',
+  },
+  'cli.sandbox.reset-refused': {
+    es: 'Lo que escucha en {origin} no es un sandbox de Carga (respondió {status}); no se cambió nada.',
+    en: 'What listens at {origin} is not a Carga sandbox (it answered {status}); nothing was changed.',
+  },
 } as const satisfies MessageCatalog;

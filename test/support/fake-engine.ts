@@ -12,6 +12,8 @@ import type {
   MappingSuggestion,
   MethodInput,
   MethodName,
+  MissingContactsPlan,
+  MissingContactsStart,
   QuotaInfo,
   RequestPreview,
   ResultPage,
@@ -255,6 +257,10 @@ export class FakeEngine implements EngineClient {
     };
   }
 
+  async resetSandbox(): Promise<void> {
+    this.record('resetSandbox', undefined);
+  }
+
   async readServerLists(input: MethodInput<'readServerLists'>): Promise<ServerLists> {
     this.record('readServerLists', input);
     return structuredClone(this.serverLists);
@@ -388,6 +394,28 @@ export class FakeEngine implements EngineClient {
     }
     if (rows.uncertain > 0) breakdown.uncertain = rows.uncertain;
     return breakdown;
+  }
+
+  /** Cases refused for a missing contact, per job (none unless a test sets them). */
+  readonly missingContacts = new Map<string, MissingContactsPlan>();
+
+  async planMissingContacts(input: MethodInput<'planMissingContacts'>): Promise<MissingContactsPlan> {
+    this.record('planMissingContacts', input);
+    return (
+      this.missingContacts.get(input.jobId) ?? { cases: 0, contacts: 0, columns: FILE_COLUMNS, suggested: {} }
+    );
+  }
+
+  /** Starts the contacts import as a running job of its own; the test moves it on with events. */
+  async createMissingContacts(input: MethodInput<'createMissingContacts'>): Promise<MissingContactsStart> {
+    this.record('createMissingContacts', input);
+    const plan = this.missingContacts.get(input.jobId);
+    if (!plan || plan.cases === 0) throw new CargaError(msg('contacts.none-missing'));
+    const contactsJob = this.addJob(
+      { ok: 0, failed: 0, uncertain: 0 },
+      { status: 'running', total: plan.contacts, pending: plan.contacts, target: 'wolkvox-crm-records' },
+    );
+    return { contactsJob, cases: plan.cases, contacts: plan.contacts };
   }
 
   async exportReport(input: MethodInput<'exportReport'>): Promise<{ path: string }> {

@@ -19,5 +19,7 @@ export interface BuiltInConnections {
   tokenFor(connection: Connection): string;
   /** Each with `server: SANDBOX_SERVER` and an id starting with BUILT_IN_ID_PREFIX. */
   readonly connections: readonly Connection[];
+  /** Starts the sandbox's day over: every token's quota whole again, nothing accepted. */
+  reset(): void;
   close(): Promise<void>;
 }

@@ -36,9 +36,11 @@ export class ConnectionResolver {
     return connection;
   }
 
-  /** The connection a job will use: a process-only one of the same id wins. */
+  /** The connection a job will use: a process-only one of the same id and target wins (a case
+   * connection's contacts import shares its id and token, not its target). */
   effective(connection: Connection): Connection {
-    return this.ephemeral.get(connection.id) ?? connection;
+    const own = this.ephemeral.get(connection.id);
+    return own && own.target === connection.target ? own : connection;
   }
 
   async resolve(saved: Connection): Promise<ResolvedConnection> {

@@ -36,4 +36,7 @@ export interface TargetAdapter {
   /** Reading the token's quota (each read costs one request), when the target has a way. */
   quotaRequest?(conn: ResolvedConnection): HttpRequest;
   readQuota?(response: HttpResponse): Omit<QuotaInfo, 'countedToday'> | Classification;
+  /** The provider asks for at most one quota read this often: meanwhile the last figures,
+   * counted forward by the token's ledger, stand in for a read. */
+  quotaReadEveryMs?: number;
 }

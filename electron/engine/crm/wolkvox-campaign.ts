@@ -40,4 +40,6 @@ export const wolkvoxCampaign: TargetAdapter = {
 
   quotaRequest: managerQuotaRequest,
   readQuota: readManagerQuota,
+  // The Manager's token_info page: "at most one query every 5 minutes".
+  quotaReadEveryMs: 5 * 60_000,
 };

@@ -91,7 +91,7 @@ export class JobManager {
     // Written at once, so a job whose description is damaged later can still be listed.
     this.o.store.writeSummary(this.summaryOf(job));
     if (file.rowCount !== null) job.journal.total(file.rowCount);
-    job.counting = this.sealInBackground(job);
+    job.counting ??= this.sealInBackground(job);
     return spec;
   }
 
@@ -117,8 +117,8 @@ export class JobManager {
   private async startHeld(job: OpenJob, mode: RunMode, lease: SlotLease): Promise<JobSummary> {
     const { jobId } = job.spec;
     await job.seal.assertProvable();
-    // The total gives the ETA and tells before the first request whether today's quota suffices.
-    await job.counting;
+    // The first rows go out at once: the count goes on alongside (progress says so meanwhile), and
+    // the runner warns about more days of quota as soon as it knows the total.
     const conn = await this.o.resolve(job.spec.connection);
     const ledger = await this.o.ledgers?.forConnection(conn.connection);
     // The operator may have fixed the connection (its operation, module, campaign) since the
@@ -153,6 +153,7 @@ export class JobManager {
       emit: (event) => this.o.emit(event),
       ...(this.o.maxWaitMs !== undefined ? { maxWaitMs: this.o.maxWaitMs } : {}),
       ...(ledger ? { ledger } : {}),
+      ...(job.counting ? { counted: job.counting } : {}),
     });
     job.runner = runner;
     job.settled = runner.run().then(
@@ -399,6 +400,8 @@ export class JobManager {
     const journal = await Journal.open(this.o.store.journalPath(jobId), this.o.store.checkpointPath(jobId));
     const seal = SourceSeal.open(this.o.store.folder(jobId), spec.file);
     const job: OpenJob = { spec, journal, seal, runner: null, settled: null };
+    // A process that created the job ended before counting its rows: count (and seal) them now.
+    if (journal.state.total === null) job.counting = this.sealInBackground(job);
     // A job found running was cut off by a crash: it is paused now, its in-flight rows uncertain.
     if (journal.state.status === 'running') this.writeStatus(job, 'paused');
     await this.fillMissingCells(job);
@@ -462,7 +465,10 @@ export class JobManager {
     try {
       const count = await sealedCount(fileInfoOf(job.spec), job.seal);
       job.seal.sync();
-      if (job.journal.state.total === null) job.journal.total(count);
+      if (job.journal.state.total === null) {
+        job.journal.total(count);
+        job.runner?.totalKnown();
+      }
     } catch {
       // The run itself reports an unreadable or changed file; the total is then learnt at the end of a pass.
     }

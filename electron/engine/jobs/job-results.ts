@@ -34,6 +34,7 @@ export function jobSummary(
     fileName: spec.file.name,
     target: spec.connection.target,
     connectionName: spec.connection.name,
+    ...(live?.progress.counting ? { counting: true } : {}),
     ...(state.damage ? { reason: state.damage } : state.reason ? { reason: state.reason } : {}),
     ...(state.alreadySent.size
       ? { alreadySentFrom: [...state.alreadySent].map(([jobId, { at, rows }]) => ({ jobId, at, rows })) }

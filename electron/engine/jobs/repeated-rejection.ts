@@ -33,6 +33,12 @@ export class RepeatedRejections<Row> {
 
   /** A rejection; returns the whole run when it reaches SETUP_SUSPECT_AFTER. */
   rejected(request: RejectedRequest<Row>): RejectedRequest<Row>[] | null {
+    // A missing contact is the row's own, even when many new customers' cases come in a row:
+    // Results offers to create them, so those rows must fail, not wait for a setup fix.
+    if (request.failure.explanation.code.startsWith('crm.wolkvox.contact-not-found')) {
+      this.answered();
+      return null;
+    }
     const pattern = rejectionPattern(request.failure);
     if (pattern !== this.pattern) {
       this.pattern = pattern;

@@ -42,10 +42,11 @@ interface ReadyRow {
 /** A request built ahead of its turn, or the error building it threw. */
 type Built = { request: HttpRequest } | { error: unknown };
 
+/** A retry may be limited to `only` these rows (the cases whose missing contact was just created),
+ * or with `onlyCorrected` to the rows the operator fixed since their last attempt. */
 export type RunMode =
   | { kind: 'run' }
-  /** `onlyCorrected`: only rows the operator fixed since their last attempt. */
-  | { kind: 'retry'; includeUncertain: boolean; onlyCorrected?: boolean };
+  | { kind: 'retry'; includeUncertain: boolean; only?: ReadonlySet<number>; onlyCorrected?: boolean };
 
 export interface RunnerOptions {
   spec: JobSpec;
@@ -67,7 +68,12 @@ export interface RunnerOptions {
   maxWaitMs?: number;
   /** What the destination already accepted, from any job: such rows are not sent again. */
   ledger?: DestinationLedger;
+  /** The count of the file's rows running alongside, when the total is not known yet. */
+  counted?: Promise<void>;
 }
+
+/** Rows a sheet can hold; a CSV holds at most one per 2 bytes (a value and a line break). */
+const MAX_SHEET_ROWS = 1_048_576;
 
 /** Requests this job keeps in flight; the token's lane caps all jobs together at 2. */
 const JOB_CONCURRENCY = 2;
@@ -93,6 +99,8 @@ export class JobRunner {
   private readonly verdicts = new LedgerVerdicts();
   private readonly outage: CrmOutage;
   private readonly rejections = new RepeatedRejections<ReadyRow>();
+  /** The server told the token's quota at the start of the pass. */
+  private quotaKnown = false;
   /** Resolves when the pass is paused, cancelled or stopped. */
   private readonly aborted: Promise<void>;
 
@@ -152,6 +160,9 @@ export class JobRunner {
       this.stop('stopped', first);
     } else {
       await this.readServerQuota();
+      // Sending starts at once unless today's quota might not carry the file: then the count
+      // comes first, so the job says it needs more days before its first row goes.
+      if (this.o.journal.state.total === null && this.quotaMayRunShort()) await this.o.counted;
     }
 
     let completePass = false;
@@ -223,6 +234,7 @@ export class JobRunner {
   private eligible(index: number): boolean {
     const state = this.o.journal.state.states.get(index);
     if (this.o.mode.kind === 'run') return state === 'pending';
+    if (this.o.mode.only && !this.o.mode.only.has(index)) return false;
     if (this.o.mode.onlyCorrected && !hasUnsentFix(this.o.spec, this.o.journal.state, index)) return false;
     return state === 'failed' || (state === 'uncertain' && this.o.mode.includeUncertain);
   }
@@ -544,7 +556,11 @@ export class JobRunner {
     const { adapter, conn, lane, http, timeoutMs } = this.o;
     const reading = await readTokenQuota({ adapter, conn, lane, http, timeoutMs });
     // The read went out (whatever came back) and counts among the job's requests.
-    if (reading.kind !== 'unsupported' && reading.kind !== 'capped')
+    if (
+      reading.kind !== 'unsupported' &&
+      reading.kind !== 'capped' &&
+      !(reading.kind === 'ok' && reading.recent)
+    )
       this.o.journal.request(this.nextRequest++);
     switch (reading.kind) {
       case 'capped':
@@ -558,6 +574,7 @@ export class JobRunner {
         }
         return;
       case 'ok':
+        this.quotaKnown = true;
         this.warnIfMoreDaysNeeded();
         return;
       default:
@@ -566,7 +583,24 @@ export class JobRunner {
     }
   }
 
-  /** Says before the first row goes out when today's quota cannot carry the whole job. */
+  /** Whether today's quota may be too small for every row the file could hold (it is not counted yet). */
+  private quotaMayRunShort(): boolean {
+    const remaining = this.o.lane.ledger.remaining;
+    if (!this.quotaKnown || remaining === null) return false;
+    const { kind, size } = this.o.spec.file;
+    const rows = kind === 'xlsx' ? MAX_SHEET_ROWS : Math.ceil(size / 2);
+    return Math.ceil(rows / this.batchCap) > remaining;
+  }
+
+  /** The count of the file's rows, running alongside the pass, ended: the quota warning can be
+   * given now (never past the quota either way: each request reserves its unit first). */
+  totalKnown(): void {
+    if (this.quotaKnown) this.warnIfMoreDaysNeeded();
+    this.emitProgress();
+  }
+
+  /** Says when today's quota cannot carry the whole job: before the first row goes out when the
+   * total is known then, else as soon as the count alongside ends. */
   private warnIfMoreDaysNeeded(): void {
     const { total } = this.o.journal.state;
     const remaining = this.o.lane.ledger.remaining;
@@ -630,6 +664,7 @@ export class JobRunner {
       quotaLeft: this.o.lane.ledger.remaining,
       dailyQuota: this.o.lane.ledger.statedBudget,
       quotaResetsAt: this.o.lane.ledger.resetsAt,
+      ...(state.total === null ? { counting: true } : {}),
     };
   }
 }

@@ -32,6 +32,8 @@ export class QuotaLedger {
   /** The limit is only the count at which the provider refused, its figures never read. */
   private limitGuessed = false;
   private windowEnd: number;
+  /** When the provider's figures were last adopted, by any process using this ledger's file. */
+  private observed: number | null = null;
 
   constructor(
     private readonly path: string,
@@ -77,6 +79,15 @@ export class QuotaLedger {
     return new Date(this.windowEnd).toISOString();
   }
 
+  /** The provider's own figures as last read, brought up to now with the requests counted since;
+   * null when they were never read, or not within `maxAgeMs` (or in an earlier day). */
+  providerQuota(maxAgeMs: number): { limit: number; usedToday: number; remaining: number } | null {
+    this.roll();
+    if (this.observed === null || this.limit === null || this.limitGuessed) return null;
+    if (this.now() - this.observed >= maxAgeMs) return null;
+    return { limit: this.limit, usedToday: this.used, remaining: Math.max(0, this.limit - this.used) };
+  }
+
   /** The operator's own daily cap for this token (the lower one wins). */
   capAt(dailyLimit: number | undefined): void {
     this.dailyLimit = dailyLimit;
@@ -120,6 +131,7 @@ export class QuotaLedger {
     if (at >= this.windowEnd) {
       this.used = 0;
       this.counted = 0;
+      this.observed = null;
       this.windowEnd = nextMidnight(Math.max(at, this.windowEnd));
     }
   }
@@ -128,9 +140,11 @@ export class QuotaLedger {
     if (line.at >= this.windowEnd) {
       this.used = 0;
       this.counted = 0;
+      this.observed = null;
       this.windowEnd = nextMidnight(line.at);
     }
     if ('base' in line) {
+      this.observed = line.at;
       this.used = line.base;
       this.limit = line.limit;
       this.limitGuessed = false;

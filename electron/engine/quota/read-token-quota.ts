@@ -10,7 +10,8 @@ export type QuotaReading =
   | { kind: 'capped'; resetsAt: string }
   | { kind: 'network-error'; message: string }
   | { kind: 'failure'; failure: Extract<Classification, { kind: 'failure' }> }
-  | { kind: 'ok'; quota: QuotaInfo };
+  /** `recent`: the provider's last figures, counted forward, stood in for a read (none was sent). */
+  | { kind: 'ok'; quota: QuotaInfo; recent?: true };
 
 /**
  * Asks the provider for the token's quota (the read costs a request, so it is counted and goes
@@ -25,6 +26,13 @@ export async function readTokenQuota(input: {
 }): Promise<QuotaReading> {
   const { adapter, conn, lane, http } = input;
   if (!adapter.quotaRequest || !adapter.readQuota) return { kind: 'unsupported' };
+  const recent = adapter.quotaReadEveryMs ? lane.ledger.providerQuota(adapter.quotaReadEveryMs) : null;
+  if (recent)
+    return {
+      kind: 'ok',
+      quota: { ...recent, resetsAt: lane.ledger.resetsAt, countedToday: lane.ledger.countedToday },
+      recent: true,
+    };
   const reservation = lane.ledger.reserve('read-quota');
   if (!reservation.ok) return { kind: 'capped', resetsAt: reservation.resetsAt };
   const request = adapter.quotaRequest(conn);
@@ -34,6 +42,8 @@ export async function readTokenQuota(input: {
   if ('kind' in quota)
     return quota.kind === 'failure' ? { kind: 'failure', failure: quota } : { kind: 'unsupported' };
   const resetsAt = quota.resetsAt ? Date.parse(quota.resetsAt) : undefined;
-  lane.ledger.observe({ limit: quota.limit, usedToday: quota.usedToday, ...(resetsAt ? { resetsAt } : {}) });
+  // What is left decides (the Manager's other tokens spend the same day: `all_token_today`).
+  const used = Math.max(quota.usedToday, quota.limit - quota.remaining);
+  lane.ledger.observe({ limit: quota.limit, usedToday: used, ...(resetsAt ? { resetsAt } : {}) });
   return { kind: 'ok', quota: { ...quota, countedToday: lane.ledger.countedToday } };
 }

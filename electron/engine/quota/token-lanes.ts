@@ -22,6 +22,14 @@ export function tokenKey(origin: string, token: string): string {
   return createHash('sha256').update(origin).update('\n').update(token).digest('hex').slice(0, 32);
 }
 
+/** The folder of a jobs folder that holds the quota ledgers of every token. */
+export const QUOTA_FOLDER = '.quota';
+
+/** The file where the requests a token sent to `origin` today are counted. */
+export function quotaLedgerPath(quotaDir: string, origin: string, token: string): string {
+  return join(quotaDir, `${tokenKey(origin, token)}.jsonl`);
+}
+
 /**
  * Two slots per token for every job of this process (p-limit: queued here, cheaply) and then for
  * every process on the machine (the app, the web front door, CLI runs with any CARGA_HOME).
@@ -53,7 +61,7 @@ export class TokenLanes {
       lane = {
         key,
         limit: twoGates(origin, token),
-        ledger: new QuotaLedger(join(this.quotaDir, `${key}.jsonl`), dailyLimit),
+        ledger: new QuotaLedger(quotaLedgerPath(this.quotaDir, origin, token), dailyLimit),
       };
       this.lanes.set(key, lane);
     } else {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../../electron/cli/check';
 import type { CliIO, Command } from '../../../electron/cli/command';
 import { COMMAND_SPECS } from '../../../electron/cli/command-specs';
+import { createContacts } from '../../../electron/cli/create-contacts';
 import { COMMON_FLAGS } from '../../../electron/cli/flags';
 import { importCommand } from '../../../electron/cli/import';
 import { inspect } from '../../../electron/cli/inspect';
@@ -11,6 +12,7 @@ import { report } from '../../../electron/cli/report';
 import { resume } from '../../../electron/cli/resume';
 import { retry } from '../../../electron/cli/retry';
 import { sandbox } from '../../../electron/cli/sandbox';
+import { sandboxReset } from '../../../electron/cli/sandbox-reset';
 
 const COMMANDS: Record<string, Command> = {
   inspect,
@@ -18,9 +20,11 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   resume,
   retry,
+  'create-contacts': createContacts,
   jobs,
   report,
   sandbox,
+  'sandbox-reset': sandboxReset,
 };
 
 function fakeIO(env: Record<string, string | undefined> = { LANG: 'es_CO.UTF-8' }) {

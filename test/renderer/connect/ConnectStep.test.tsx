@@ -123,4 +123,28 @@ describe('Connect step', () => {
     expect(screen.queryByTestId('connection-name')).toBeTruthy();
     expect((screen.getByTestId('connection-name') as HTMLInputElement).value).not.toBe('A medias');
   });
+
+  it('resets the sandbox after asking, so a spent quota never blocks a rehearsal', async () => {
+    const bridge = new FakeBridge();
+    renderApp(bridge);
+    await screen.findByTestId('connection-sandbox-badge');
+    await user.click(screen.getByTestId('sandbox-reset'));
+    const dialog = await screen.findByRole('dialog', { name: 'Reset the sandbox?' });
+    // Each button says what it does: no "Cancel" beside a reset.
+    expect(within(dialog).getByTestId('sandbox-reset-modal-cancel').textContent).toBe(
+      'No, leave it as it is',
+    );
+    await user.click(within(dialog).getByTestId('sandbox-reset-modal-confirm'));
+    expect((await screen.findByTestId('sandbox-reset-done')).textContent).toBe(
+      'Sandbox reset: every destination’s quota for today is whole again.',
+    );
+    expect(bridge.inputsOf('resetSandbox')).toHaveLength(1);
+  });
+
+  it('offers no sandbox reset on the operator’s own connections', async () => {
+    renderApp(new FakeBridge());
+    await screen.findByTestId('connection-sandbox-badge');
+    await user.click(screen.getByTestId('connection-new'));
+    expect(screen.queryByTestId('sandbox-reset')).toBeNull();
+  });
 });

@@ -120,4 +120,12 @@ describe('jobView: one reading of a job for every screen', () => {
       timeLeft: { kind: 'none' },
     });
   });
+
+  it('says the total is being counted while a running job sends before its count ended, never once it is known or ended', () => {
+    expect(jobView(facts({ counts: { counting: true, total: 1_000, pending: 0, ok: 1_000 } })).counting).toBe(
+      true,
+    );
+    expect(jobView(facts()).counting).toBe(false);
+    expect(jobView(facts({ status: 'paused', counts: { counting: true } })).counting).toBe(false);
+  });
 });

@@ -37,6 +37,7 @@ const sandbox: BuiltInConnections = {
   baseUrl: (target) => sandboxBaseUrl(target, 'http://127.0.0.1:4555'),
   tokenFor: (connection) => `sandbox-token-${connection.target}`,
   connections: sandboxConnections(),
+  reset: () => {},
   close: async () => {},
 };
 

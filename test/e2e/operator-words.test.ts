@@ -1,0 +1,192 @@
+/**
+ * Issue 11's operator points, asserted in Chromium through the web front door against the
+ * embedded sandbox: forms that mark a field only once it is left, Cancel on the new-connection
+ * form, dialog buttons that say what they do, the sandbox reset; a workbook opened on the sheet
+ * that holds the data (and why), its dates as the operator reads dates, Excel's row numbers in
+ * the preview, the BOM behind "Technical details"; a case contact with a typo caught by Check
+ * before any quota is spent. Every step is photographed at 1024×700 and 1366×768 into
+ * test-results/e2e/words-<size>-<step>.png, and no label is cut at either size.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { launchApp, PROJECT_ROOT, type E2eApp } from './harness';
+import { AppPage } from './pages/app-page';
+import { CheckPage } from './pages/check-page';
+import { FilePage } from './pages/file-page';
+import { chooseOption } from './pages/mantine-select';
+
+const SIZES = [
+  { width: 1024, height: 700 },
+  { width: 1366, height: 768 },
+] as const;
+const CASES_INSERT = '/server/API/v2/cases/insert.php';
+
+let app: E2eApp | null = null;
+let folder: string | null = null;
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await app?.screenshot('words-failed').catch(() => {});
+  await app?.close();
+  app = null;
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  folder = null;
+});
+
+/** Labels, buttons, column headers and step names whose text does not fit their box. */
+function truncatedLabels(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const selector = 'label, button, th, .mantine-Stepper-stepLabel, .mantine-Stepper-stepDescription, .mantine-Badge-label';
+    return [...document.querySelectorAll(selector)]
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      .filter((el) => getComputedStyle(el).textOverflow === 'ellipsis' || getComputedStyle(el).overflow === 'hidden')
+      .map((el) => el.textContent.trim());
+  })()`);
+}
+
+/** A screenshot of the step at both sizes, after checking that no label is cut at either. */
+async function photograph(step: string): Promise<void> {
+  const { page } = app!;
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    expect(await truncatedLabels(page), `${step} at ${size.width}×${size.height}`).toEqual([]);
+    await app!.screenshot(`words-${size.width}x${size.height}-${step}`);
+  }
+  await page.setViewportSize(SIZES[0]);
+}
+
+async function writeCampaignWorkbook(path: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const readMe = workbook.addWorksheet('Léeme');
+  for (let i = 1; i <= 12; i++) readMe.addRow([`Paso ${i}: llene la hoja Llamadas sin cambiar los títulos.`]);
+  const calls = workbook.addWorksheet('Llamadas');
+  calls.addRow(['Campaña de noviembre']);
+  calls.addRow(['Nombre', 'Celular', 'Llamar el']);
+  for (const [i, name] of ['Ana', 'Luis', 'María'].entries()) {
+    const row = calls.addRow([name, `300123456${i}`, new Date(Date.UTC(2026, 10, 1 + i, 14, 30))]);
+    row.getCell(3).numFmt = 'dd/mm/yyyy hh:mm';
+  }
+  await workbook.xlsx.writeFile(path);
+}
+
+describe('the operator’s words and screens (issue 11), in Chromium at 1024×700 and 1366×768', () => {
+  it('in Spanish: forms, dialogs and the sandbox reset; the workbook and the CSV as Excel shows them; Check catches a contact typo', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'carga-e2e-words-'));
+    // Answers slow enough that the run is still going when its cancel dialog is opened.
+    app = await launchApp({ lang: 'es', viewport: SIZES[0], sandbox: { latencyMs: 4000 } });
+    const { page } = app;
+    await new AppPage(page).waitUntilReady();
+    await page.getByTestId('connection-sandbox-badge').waitFor({ state: 'visible' });
+    await photograph('connect');
+
+    // A new campaign connection: six required fields, none marked before the operator leaves one.
+    await page.getByTestId('connection-new').click();
+    await chooseOption(page, page.getByTestId('connection-target'), 'wolkvox Manager: campaña');
+    await page.getByTestId('connection-name').fill('Campaña noviembre');
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    await photograph('connect-new-campaign');
+    await page.getByTestId('connection-server').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.getByTestId('connection-server').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
+    // Next marks every missing field and takes the operator to the first one.
+    await page.getByTestId('wizard-next').click();
+    await expect
+      .poll(() => page.evaluate('document.activeElement?.dataset?.testid'))
+      .toBe('connection-server');
+    expect(await page.locator('[aria-invalid="true"]').count()).toBeGreaterThanOrEqual(4);
+    await photograph('connect-new-marked');
+    // Cancel leaves the new connection for the sandbox chosen before.
+    await page.getByTestId('connection-cancel').click();
+    await page.getByTestId('connection-sandbox-badge').waitFor({ state: 'visible' });
+
+    // The sandbox is reset after a question whose buttons each say what they do.
+    await page.getByTestId('sandbox-reset').click();
+    const dialog = page.getByRole('dialog', { name: '¿Reiniciar el sandbox?' });
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.getByRole('button').allTextContents()).toEqual(
+      expect.arrayContaining(['No, dejarlo como está', 'Sí, reiniciar el sandbox']),
+    );
+    expect(await dialog.getByRole('button', { name: 'Cancelar' }).count()).toBe(0);
+    await photograph('sandbox-reset-dialog');
+    await dialog.getByRole('button', { name: 'Sí, reiniciar el sandbox' }).click();
+    expect(await page.getByTestId('sandbox-reset-done').textContent()).toBe(
+      'Sandbox reiniciado: la cuota de hoy de cada destino está completa otra vez.',
+    );
+    await page.getByTestId('wizard-next').click();
+
+    // A workbook whose first sheet is a "Read me": it opens on the data, says why, and shows
+    // its dates as the operator reads them, with the row numbers Excel shows.
+    const file = new FilePage(page);
+    const workbook = join(folder, 'campana.xlsx');
+    await writeCampaignWorkbook(workbook);
+    await file.choose(workbook);
+    await file.waitForPreview('campana.xlsx');
+    expect(await page.getByTestId('file-sheet').inputValue()).toBe('Llamadas');
+    expect(await page.getByTestId('file-sheet-reason').textContent()).toBe(
+      'Se abrió la hoja «Llamadas» porque es la que tiene los datos: 3 filas bajo una fila de encabezados (las otras hojas, Léeme, tienen menos). Si los datos están en otra hoja, elíjala aquí.',
+    );
+    const sheetRows = await file.previewRows();
+    expect(sheetRows.map((row) => row[0])).toEqual(['3', '4', '5']);
+    // In the browser's locale (es-CO writes 12-hour times), never as ISO text.
+    expect(sheetRows.map((row) => row[3])).toEqual(
+      ['01', '02', '03'].map((day) =>
+        expect.stringMatching(new RegExp(`^${day}/11/2026, (14:30|02:30 p\\. m\\.)$`)),
+      ),
+    );
+    expect(await file.preview.textContent()).not.toContain('T14:30');
+    await photograph('file-workbook');
+
+    // A CSV with a BOM and a quoted line break: one row per record, as Excel numbers them; the
+    // BOM is a technical detail, not on the operator's path.
+    const source = readFileSync(join(PROJECT_ROOT, 'examples', 'casos-ejemplo.csv'), 'utf8').split('\n');
+    const header = source[0]!;
+    const withBreak = source[1]!
+      .replace('Solicita duplicado', '"Solicita\nduplicado')
+      .replace(';Abierto', '";Abierto');
+    const typo = source[2]!.replace('juan.rodriguez@example.com', 'sofia@@example.com');
+    const csv = join(folder, 'casos.csv');
+    writeFileSync(csv, '\uFEFF' + [header, withBreak, typo, source[3]].join('\n') + '\n');
+    await file.choose(csv);
+    await file.waitForPreview('casos.csv');
+    expect((await file.previewRows()).map((row) => row[0])).toEqual(['2', '3', '4']);
+    expect(await file.detection.textContent()).not.toContain('BOM');
+    await page.getByTestId('file-details-toggle').click();
+    expect(await page.getByTestId('file-details').textContent()).toContain('(BOM)');
+    await photograph('file-csv');
+    await file.next.click();
+
+    // Map as suggested, then Check: the contact typo is caught with its explanation, and the
+    // sandbox has received nothing.
+    await page.getByTestId('map-screen').waitFor({ state: 'visible' });
+    await photograph('map');
+    await page.getByTestId('wizard-next').click();
+    const check = new CheckPage(page);
+    await check.waitUntilDone();
+    const example = page.locator('[data-testid="check-example"][data-kind="invalid-email"]');
+    expect(await example.getAttribute('data-row')).toBe('3');
+    expect(await example.textContent()).toContain(
+      '«sofia@@example.com» no parece un correo electrónico (nombre@dominio.com). Corríjalo en el archivo.',
+    );
+    expect(app.sandboxRequests.filter((request) => request.path === CASES_INSERT)).toEqual([]);
+    await photograph('check');
+
+    // The cancel dialog of a run: "keep importing" beside "cancel the import", never two "Cancel"s.
+    await check.start.click();
+    await page.getByTestId('run-cancel').click();
+    const cancel = page.getByTestId('run-cancel-modal');
+    await cancel.getByTestId('run-cancel-modal-cancel').waitFor({ state: 'visible' });
+    expect(await cancel.getByTestId('run-cancel-modal-cancel').textContent()).toBe('No, seguir importando');
+    expect(await cancel.getByTestId('run-cancel-modal-confirm').textContent()).toBe(
+      'Sí, cancelar la importación',
+    );
+    await photograph('run-cancel-dialog');
+    await cancel.getByTestId('run-cancel-modal-cancel').click();
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import type { JobProgress } from '../../../../shared/contract';
+import {
+  CASE_HEADER,
+  caseRow,
+  CASES_TEMPLATE,
+  importFixture,
+  TEST_TOKEN,
+  writeCsv,
+  type ImportFixture,
+} from '../../../support/import-fixture';
+import { useTempDirs } from '../../../support/temp-dir';
+
+const tempDir = useTempDirs();
+const fixtures: ImportFixture[] = [];
+afterEach(async () => {
+  for (const fixture of fixtures.splice(0)) await fixture.close();
+});
+
+/** Large enough that counting it takes far longer than one request to the local sandbox. */
+const ROWS = 150_000;
+
+describe('the first request of a job', () => {
+  it('goes out while the file is still being counted; the progress says so until the total is known', async () => {
+    // A token whose quota carries any file: nothing to warn about, so nothing waits for the count.
+    const fixture = await importFixture(tempDir(), {
+      sandbox: { tokens: [{ token: TEST_TOKEN, dailyLimit: 1_000_000_000 }] },
+    });
+    fixtures.push(fixture);
+    const path = writeCsv(
+      join(fixture.dir, 'casos.csv'),
+      CASE_HEADER,
+      Array.from({ length: ROWS }, (_, i) => caseRow(i)),
+    );
+    let firstAccepted: JobProgress | null = null;
+    let resolveFirst: () => void = () => undefined;
+    const accepted = new Promise<void>((resolve) => (resolveFirst = resolve));
+    fixture.engine.onEvent((event) => {
+      if (event.type !== 'job-progress' || event.progress.ok === 0 || firstAccepted) return;
+      firstAccepted = event.progress;
+      resolveFirst();
+    });
+    const started = await fixture.engine.startJob({
+      path,
+      template: CASES_TEMPLATE,
+      connectionId: fixture.connection.id,
+    });
+    await accepted;
+    const paused = await fixture.engine.pauseJob({ jobId: started.jobId });
+
+    // The CRM accepted a row before the reader reached the end of the file to count it.
+    expect(firstAccepted).toMatchObject({ counting: true });
+    expect(firstAccepted!.total).toBeLessThan(ROWS);
+    // Once counted, the total is exact and no longer said to be counting.
+    expect(paused).toMatchObject({ status: 'paused', total: ROWS });
+    expect(paused.counting).toBeUndefined();
+    expect(paused.ok + paused.pending).toBe(ROWS);
+    expect(fixture.sandbox.accepted().cases.length).toBe(paused.ok);
+  }, 120_000);
+});
