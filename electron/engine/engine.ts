@@ -49,6 +49,9 @@ export interface EngineOptions {
   autoResume?: boolean;
   /** While a CRM is down, a job waits at most this long, then stops resumable (the CLI's `--max-wait`). */
   maxWaitMs?: number;
+  /** Bench only (`npm run bench -- jobs`), never set by a front door: sends without putting the
+   * `sending` record on the device first, to measure what that durability costs. */
+  benchUnflushedSends?: boolean;
 }
 
 export interface Engine extends EngineClient {
@@ -93,6 +96,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     autoResume: options.autoResume ?? true,
     ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+    ...(options.benchUnflushedSends ? { benchUnflushedSends: true } : {}),
     ledgers,
   });
 

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Select, Stack, Text, Title } from '@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { ConnectionSummary, QuotaInfo } from '../../shared/contract';
+import type { ConnectionSummary, QuotaInfo, ServerLists } from '../../shared/contract';
 import { useAppData } from '../app/app-data';
 import { useBridge } from '../app/bridge-context';
 import { ConfirmModal } from '../app/ConfirmModal';
@@ -18,10 +18,12 @@ import {
   isDirty,
   newConnectionId,
   newDraft,
+  secretsToSave,
   type ConnectionDraft,
 } from './connection-draft';
 import { ConnectionForm } from './ConnectionForm';
 import { QuotaCard } from './QuotaCard';
+import { ServerListsCard, testsWithLists } from './ServerListsCard';
 
 export function ConnectStep() {
   const { t } = useTranslation();
@@ -35,6 +37,7 @@ export function ConnectStep() {
     selected ? draftFromSummary(selected) : targets[0] ? newDraft(newConnectionId(), targets[0].id) : null,
   );
   const [quota, setQuota] = useState<QuotaInfo | null>(null);
+  const [lists, setLists] = useState<ServerLists | null>(null);
   const [busy, setBusy] = useState<'save' | 'test' | 'next' | 'delete' | 'reset' | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -64,6 +67,7 @@ export function ConnectStep() {
     if (!connection) return;
     setDraft(draftFromSummary(connection));
     setQuota(null);
+    setLists(null);
     setFailure(null);
     setRevealed(0);
     setSandboxReset(false);
@@ -75,6 +79,7 @@ export function ConnectStep() {
     if (!firstTarget) return;
     setDraft(newDraft(newConnectionId(), firstTarget.id));
     setQuota(null);
+    setLists(null);
     setFailure(null);
     setRevealed(0);
   };
@@ -89,12 +94,11 @@ export function ConnectStep() {
   const saveIfNeeded = async (): Promise<ConnectionSummary | null> => {
     if (!draft || !target) return null;
     if (!dirty && saved) return saved;
-    const token = draft.token.trim();
     const summary = await bridge.saveConnection({
       connection: connectionToSave(draft, target),
-      ...(token ? { token } : {}),
+      ...secretsToSave(draft),
     });
-    // The token is gone from the renderer from here on: only "saved" is shown.
+    // The token and the party password are gone from the renderer from here on: only "saved" is shown.
     setDraft(draftFromSummary(summary));
     await reloadConnections();
     choose(summary);
@@ -216,7 +220,10 @@ export function ConnectStep() {
                 variant="light"
                 onClick={() =>
                   void run('test', async (summary) =>
-                    setQuota(await bridge.testConnection({ id: summary.id })),
+                    // Thalamus has no quota to read: its Test reads the lists the Map step offers.
+                    testsWithLists(summary.target)
+                      ? setLists(await bridge.readServerLists({ id: summary.id }))
+                      : setQuota(await bridge.testConnection({ id: summary.id })),
                   )
                 }
                 disabled={problems.length > 0}
@@ -258,6 +265,7 @@ export function ConnectStep() {
               </Alert>
             )}
             {quota && <QuotaCard quota={quota} />}
+            {lists && <ServerListsCard lists={lists} />}
           </Stack>
           <ConfirmModal
             opened={confirmDelete}

@@ -15,6 +15,7 @@ import type { Connection, TargetDescriptor, TargetId } from '../../shared/contra
 import { numberSeparators } from '../app/format';
 import { useLang } from '../i18n/use-lang';
 import type { ConnectionDraft, ConnectionField, DraftProblem } from './connection-draft';
+import { PartyPasswordField } from './PartyPasswordField';
 
 interface ConnectionFormProps {
   draft: ConnectionDraft;
@@ -178,6 +179,9 @@ export function ConnectionForm({ draft, targets, problems, revealAll, onChange }
             autoComplete="off"
             data-testid="connection-token"
           />
+        )}
+        {connection.target === 'thalamus-cases' && !readOnly && (
+          <PartyPasswordField draft={draft} onChange={onChange} />
         )}
       </SimpleGrid>
     </>

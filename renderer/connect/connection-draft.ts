@@ -12,13 +12,28 @@ export interface ConnectionDraft {
   hasToken: boolean;
   /** What the operator typed; empty keeps the saved token. */
   token: string;
+  /** Thalamus: the vault holds the parties' password (never its value). */
+  hasPartyPassword: boolean;
+  /** Thalamus: the parties' password as typed, held only until saved; empty keeps the saved one. */
+  partyPassword: string;
+  /** Thalamus: the operator asked to remove the saved party password (passwordless touchpoint). */
+  removePartyPassword: boolean;
 }
 
 export type DraftProblem = 'name' | 'server' | 'token' | ConnectionField;
 
 export function draftFromSummary(summary: ConnectionSummary): ConnectionDraft {
-  const { hasToken, isSandbox, ...connection } = summary;
-  return { connection, isNew: false, isSandbox, hasToken, token: '' };
+  const { hasToken, isSandbox, hasPartyPassword, ...connection } = summary;
+  return {
+    connection,
+    isNew: false,
+    isSandbox,
+    hasToken,
+    token: '',
+    hasPartyPassword: hasPartyPassword ?? false,
+    partyPassword: '',
+    removePartyPassword: false,
+  };
 }
 
 export function newDraft(id: string, target: TargetId): ConnectionDraft {
@@ -28,7 +43,21 @@ export function newDraft(id: string, target: TargetId): ConnectionDraft {
     isSandbox: false,
     hasToken: false,
     token: '',
+    hasPartyPassword: false,
+    partyPassword: '',
+    removePartyPassword: false,
   };
+}
+
+/** What `saveConnection` gets besides the connection: the secrets typed, or a removal. */
+export function secretsToSave(draft: ConnectionDraft): { token?: string; partyPassword?: string } {
+  const token = draft.token.trim();
+  const secrets: { token?: string; partyPassword?: string } = token ? { token } : {};
+  if (draft.connection.target !== 'thalamus-cases') return secrets;
+  // A password is sent as typed: spaces may be part of it.
+  if (draft.partyPassword !== '') secrets.partyPassword = draft.partyPassword;
+  else if (draft.removePartyPassword) secrets.partyPassword = '';
+  return secrets;
 }
 
 /** A random id for a new connection (the vault keys its token by it). */
@@ -78,9 +107,14 @@ export function isDirty(
   saved: ConnectionSummary | undefined,
   target: TargetDescriptor,
 ): boolean {
-  if (draft.isNew || !saved || draft.token.trim() !== '') return true;
+  if (draft.isNew || !saved || Object.keys(secretsToSave(draft)).length > 0) return true;
   const current = connectionToSave(draft, target);
-  const { hasToken: _hasToken, isSandbox: _isSandbox, ...savedConnection } = saved;
+  const {
+    hasToken: _hasToken,
+    isSandbox: _isSandbox,
+    hasPartyPassword: _hasPartyPassword,
+    ...savedConnection
+  } = saved;
   return (
     JSON.stringify(normalise(current)) !==
     JSON.stringify(normalise(connectionToSave({ ...draft, connection: savedConnection }, target)))

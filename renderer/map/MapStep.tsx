@@ -3,9 +3,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Connection, TargetDescriptor, Template } from '../../shared/contract';
+import { targetSpec } from '../../shared/targets/catalog';
 import { useAppData, useTarget } from '../app/app-data';
 import { useBridge } from '../app/bridge-context';
 import { errorMessage } from '../app/error-message';
+import { messageText } from '../app/message-text';
 import { StepFooter } from '../app/StepFooter';
 import { useWizard } from '../app/wizard-context';
 import type { OpenedFile } from '../app/wizard-state';
@@ -13,10 +15,14 @@ import { useLang } from '../i18n/use-lang';
 import { ColumnMappingTable } from './ColumnMappingTable';
 import { ConstantsEditor } from './ConstantsEditor';
 import { DateFormatsEditor } from './DateFormatsEditor';
+import { FieldTypesEditor } from './FieldTypesEditor';
+import { reviewMapping } from './mapping-blockers';
+import { PartyEditor } from './PartyEditor';
 import { RequestSample } from './RequestSample';
 import type { EditTemplate } from './template-edit';
-import { initialTemplate, missingRequired, usedCustomFields, usedFieldsOfKind } from './template-editing';
+import { initialTemplate, usedCustomFields, usedFieldsOfKind } from './template-editing';
 import { TemplateBar } from './TemplateBar';
+import { ThalamusListsEditor } from './ThalamusListsEditor';
 import { ValueMapsEditor } from './ValueMapsEditor';
 
 export function MapStep() {
@@ -95,14 +101,21 @@ function MappingEditor({ template, target, connection, file }: MappingEditorProp
     () => usedFieldsOfKind(columns, constants, target, 'system'),
     [columns, constants, target],
   );
-  const dateFields = useMemo(
-    () => [
-      ...usedFieldsOfKind(columns, constants, target, 'date'),
-      ...usedCustomFields(columns, constants, target),
-    ],
+  const customFields = useMemo(
+    () => usedCustomFields(columns, constants, target),
     [columns, constants, target],
   );
-  const missing = missingRequired(template, target);
+  const dateFields = useMemo(
+    () => [...usedFieldsOfKind(columns, constants, target, 'date'), ...customFields],
+    [columns, constants, target, customFields],
+  );
+  const columnNames = file.info.columns;
+  const { blocking, warnings } = useMemo(
+    () => reviewMapping(template, connection, columnNames),
+    [template, connection, columnNames],
+  );
+  const declaredTypes = targetSpec(target.id).declaredTypes ?? [];
+  const isThalamus = target.id === 'thalamus-cases';
 
   return (
     <Stack gap="md" data-testid="map-screen">
@@ -127,21 +140,33 @@ function MappingEditor({ template, target, connection, file }: MappingEditorProp
         </Alert>
       )}
 
-      {missing.length > 0 && (
+      {target.id === 'wolkvox-crm-records' && connection.module && (
+        <Text size="sm" data-testid="map-module">
+          {t('map.module', { module: connection.module })}
+        </Text>
+      )}
+
+      {blocking.length > 0 && (
         <Alert color="red" title={t('map.missingTitle')} role="alert" data-testid="map-required-missing">
           <List size="sm">
-            {missing.map((field) => (
-              <List.Item key={field.key} data-field={field.key}>
-                {field.label[lang]}{' '}
-                <Text span c="dimmed" size="xs">
-                  ({field.key})
-                </Text>
+            {blocking.map((problem, i) => (
+              <List.Item key={i} data-field={String(problem.params?.field ?? '')}>
+                {messageText(lang, problem)}
               </List.Item>
             ))}
           </List>
           <Text size="sm" mt="xs">
             {t('map.missingHelp')}
           </Text>
+        </Alert>
+      )}
+      {warnings.length > 0 && (
+        <Alert color="yellow" title={t('map.warningsTitle')} data-testid="map-warnings">
+          <List size="sm">
+            {warnings.map((problem, i) => (
+              <List.Item key={i}>{messageText(lang, problem)}</List.Item>
+            ))}
+          </List>
         </Alert>
       )}
 
@@ -159,6 +184,29 @@ function MappingEditor({ template, target, connection, file }: MappingEditorProp
         suggestions={state.suggestions}
         edit={edit}
       />
+      {isThalamus && (
+        <PartyEditor
+          columns={columns}
+          constants={constants}
+          fileColumns={columnNames}
+          target={target}
+          edit={edit}
+        />
+      )}
+      {isThalamus && (
+        <ThalamusListsEditor
+          template={template}
+          connectionId={connection.id}
+          preview={file.info.preview}
+          edit={edit}
+        />
+      )}
+      <FieldTypesEditor
+        fieldTypes={template.fieldTypes}
+        fields={customFields}
+        types={declaredTypes}
+        edit={edit}
+      />
       <ConstantsEditor constants={constants} target={target} edit={edit} />
       <ValueMapsEditor valueMaps={valueMaps} fields={systemFields} target={target.id} edit={edit} />
       <DateFormatsEditor dateFormats={dateFormats} fields={dateFields} edit={edit} />
@@ -166,17 +214,17 @@ function MappingEditor({ template, target, connection, file }: MappingEditorProp
         template={template}
         file={file}
         connectionId={connection.id}
-        blocked={missing.length > 0}
+        blocked={blocking.length > 0}
       />
 
       <StepFooter
         onBack={() => dispatch({ type: 'go', step: 'file' })}
         onNext={() => dispatch({ type: 'go', step: 'check' })}
-        nextDisabled={missing.length > 0}
+        nextDisabled={blocking.length > 0}
       >
-        {missing.length > 0 && (
+        {blocking.length > 0 && (
           <Text size="sm" c="red">
-            {t('map.nextBlocked', { count: missing.length })}
+            {t('map.nextBlocked', { count: blocking.length })}
           </Text>
         )}
       </StepFooter>

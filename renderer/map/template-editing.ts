@@ -6,6 +6,7 @@ import type {
   TargetField,
   Template,
 } from '../../shared/contract';
+import type { DeclaredType } from '../../shared/mapping/declared-type';
 import type { DateInputFormat } from '../../shared/template';
 
 /**
@@ -146,24 +147,6 @@ export function withColumnField(
   return { ...template, columns };
 }
 
-/** Fields that get a value: from a column, a constant, or the connection (T1's `operation`). */
-export function providedFields(template: Template): Set<string> {
-  const provided = new Set<string>(Object.values(template.columns));
-  for (const [field, value] of Object.entries(template.constants)) {
-    if (value.trim() !== '') provided.add(field);
-  }
-  for (const [field, value] of Object.entries(template.connection)) {
-    if (typeof value === 'string' && value.trim() !== '') provided.add(field);
-  }
-  return provided;
-}
-
-/** Required fields nothing gives a value yet: the run cannot start until each has one. */
-export function missingRequired(template: Template, target: TargetDescriptor): TargetField[] {
-  const provided = providedFields(template);
-  return target.fields.filter((field) => field.required && !provided.has(field.key));
-}
-
 /** Sets the value every row gets for `field` (an empty value removes the constant). */
 export function withConstant(template: Template, field: string, value: string | null): Template {
   const constants = { ...template.constants };
@@ -206,6 +189,21 @@ export function withValueMapEntry(
   if (Object.keys(own).length === 0) delete valueMaps[field];
   else valueMaps[field] = own;
   return { ...template, valueMaps };
+}
+
+/** Declares the CRM's type of a custom field; text, the default, is not written down. */
+export function withFieldType(template: Template, field: string, type: DeclaredType): Template {
+  const fieldTypes = { ...template.fieldTypes };
+  if (type === 'text') delete fieldTypes[field];
+  else fieldTypes[field] = type;
+  const { fieldTypes: _previous, ...rest } = template;
+  return Object.keys(fieldTypes).length > 0 ? { ...rest, fieldTypes } : rest;
+}
+
+/** Stops sending whatever column feeds `field`. */
+export function withoutColumnFor(template: Template, field: string): Template {
+  const columns = Object.fromEntries(Object.entries(template.columns).filter(([, key]) => key !== field));
+  return { ...template, columns };
 }
 
 export function withDateFormat(template: Template, field: string, format: DateInputFormat): Template {

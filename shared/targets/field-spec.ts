@@ -1,4 +1,5 @@
 import type { TargetDescriptor, TargetField } from '../contract';
+import type { DeclaredType } from '../mapping/declared-type';
 import type { SystemValueSet } from '../transforms/system-values';
 
 /** Cap for names, codes, phones and other one-line values: longer is a pasted mistake. */
@@ -27,6 +28,8 @@ export type DateOutput = 'wolkvox' | 'iso-date';
 export interface TargetSpec extends TargetDescriptor {
   fields: FieldSpec[];
   dateOutput: DateOutput;
+  /** The types its custom fields may be declared as (the CRM types them itself); none: text only. */
+  declaredTypes?: readonly DeclaredType[];
 }
 
 interface FieldOptions {

@@ -8,6 +8,8 @@ export const THALAMUS_CASES: TargetSpec = {
   customPrefix: 'caseData.',
   connectionFields: ['touchpoint'],
   dateOutput: 'iso-date',
+  // Thalamus's `caseData` field types.
+  declaredTypes: ['text', 'boolean', 'number', 'decimal', 'date'],
   fields: [
     // The customer or operator the case is created for: logs in with Basic auth on each request.
     fieldSpec('party', 'Parte (cliente u operador)', 'Party (customer or operator)', 'text', {

@@ -8,6 +8,8 @@ export const WOLKVOX_CRM_RECORDS: TargetSpec = {
   customPrefix: 'field.',
   connectionFields: ['operation', 'module'],
   dateOutput: 'wolkvox',
+  // Module fields: text, and the types sent as `{"type", "value"}`.
+  declaredTypes: ['text', 'address', 'search', 'relationship', 'table'],
   fields: [
     fieldSpec('namecontact', 'Nombre del contacto', 'Contact name', 'text', {
       synonyms: ['Nombre', 'Nombres', 'Nombre completo', 'Nombre contacto', 'Cliente', 'Name', 'Full name'],

@@ -10,6 +10,7 @@
 import { printFigures, type BenchFigure, type BenchPart } from './bench-figure';
 import { filesBench } from './files-bench';
 import { importBench } from './import-bench';
+import { jobsBench } from './jobs-bench';
 import { ledgerBench } from './ledger-bench';
 import { readBench } from './read-bench';
 import { startBench } from './start-bench';
@@ -21,6 +22,7 @@ const PARTS: BenchPart[] = [
   readBench,
   filesBench,
   importBench,
+  jobsBench,
   uiBench,
   tableBench,
   webBench,

@@ -1,9 +1,9 @@
 import type { AlreadySent, Connection } from '../../../shared/contract';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
+import { effectiveTemplate } from '../../../shared/mapping/effective-template';
 import type { CompiledMapping } from '../../../shared/mapping/mapped-record';
 import type { Template } from '../../../shared/template';
 import type { RowToCheck } from '../../../shared/validation/check-row';
-import { effectiveTemplate } from '../jobs/effective-template';
 import type { LedgerFile } from '../ledger/destination-ledger';
 import type { RowFingerprinter } from '../ledger/row-fingerprint';
 

@@ -1,11 +1,11 @@
 import type { CheckResult, Connection, FileInfo } from '../../../shared/contract';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
+import { effectiveTemplate } from '../../../shared/mapping/effective-template';
 import { targetSpec } from '../../../shared/targets/catalog';
 import type { Template } from '../../../shared/template';
 import { checkRow } from '../../../shared/validation/check-row';
-import { CheckTally } from '../../../shared/validation/check-summary';
+import { CheckTally, quotaDaysNeeded, requestsNeeded } from '../../../shared/validation/check-summary';
 import { readRows } from '../files/read-rows';
-import { effectiveTemplate } from '../jobs/effective-template';
 import type { LedgerFile } from '../ledger/destination-ledger';
 import { AlreadySentTally } from './already-sent';
 import { mappingWithServerLists, type ServerListsReading } from './server-lists';
@@ -54,5 +54,12 @@ export async function checkFile(input: {
     maxBatch: targetSpec(template.target).maxBatch,
     quota,
   });
-  return alreadySent ? { ...result, ...alreadySent.result() } : result;
+  if (!alreadySent) return result;
+  // A run skips the rows the destination already accepted: they cost no request.
+  const skipped = alreadySent.result();
+  const requests = requestsNeeded(
+    result.validRows - skipped.alreadySent,
+    targetSpec(template.target).maxBatch,
+  );
+  return { ...result, ...skipped, requests, quotaDays: quotaDaysNeeded(requests, quota) };
 }

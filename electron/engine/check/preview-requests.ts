@@ -1,11 +1,11 @@
 import type { Connection, FileInfo, RequestPreview } from '../../../shared/contract';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
+import { effectiveTemplate } from '../../../shared/mapping/effective-template';
 import type { MappedRecord } from '../../../shared/mapping/mapped-record';
 import type { Template } from '../../../shared/template';
 import { describeRequest } from '../crm/describe-request';
 import { targetAdapter } from '../crm/targets';
 import { readRows } from '../files/read-rows';
-import { effectiveTemplate } from '../jobs/effective-template';
 
 /** Stands in for the token in previews: the real one never leaves the engine for display. */
 const MASKED_TOKEN = '••••••••';

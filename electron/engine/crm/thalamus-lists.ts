@@ -92,3 +92,19 @@ export async function readThalamusLists(input: {
     })),
   };
 }
+
+/** The lists a run holds its rows to: Thalamus's, or none (another target, or a server that could
+ * not be asked; it still refuses what it does not know, row by row). */
+export async function listsForRun(input: {
+  conn: ResolvedConnection;
+  lane: TokenLane;
+  http: HttpClient;
+  timeoutMs: number;
+}): Promise<ServerLists | null> {
+  if (input.conn.connection.target !== 'thalamus-cases') return null;
+  try {
+    return await readThalamusLists(input);
+  } catch {
+    return null;
+  }
+}

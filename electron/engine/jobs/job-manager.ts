@@ -17,6 +17,7 @@ import type { Template } from '../../../shared/template';
 import type { HttpClient } from '../crm/http-client';
 import type { ResolvedConnection } from '../crm/target-adapter';
 import { targetAdapter } from '../crm/targets';
+import { listsForRun } from '../crm/thalamus-lists';
 import type { LedgerBook } from '../ledger/ledger-book';
 import type { SlotLease } from '../quota/machine-slots';
 import type { TokenLanes } from '../quota/token-lanes';
@@ -46,6 +47,8 @@ export interface JobManagerOptions {
   maxWaitMs?: number;
   /** What each destination already accepted; without it every row is sent. */
   ledgers?: LedgerBook;
+  /** Bench only: see EngineOptions.benchUnflushedSends. */
+  benchUnflushedSends?: boolean;
 }
 
 interface OpenJob {
@@ -121,6 +124,13 @@ export class JobManager {
     // the runner warns about more days of quota as soon as it knows the total.
     const conn = await this.o.resolve(job.spec.connection);
     const ledger = await this.o.ledgers?.forConnection(conn.connection);
+    // Rows outside the server's lists (Thalamus) fail as Check said, without a request each.
+    const serverLists = await listsForRun({
+      conn,
+      lane: this.o.lanes.lane(conn.origin, conn.token, job.spec.connection.dailyLimit),
+      http: this.o.http,
+      timeoutMs: this.o.timeoutMs,
+    });
     // The operator may have fixed the connection (its operation, module, campaign) since the
     // job was created: the pass sends with the connection as it is now.
     if (JSON.stringify(conn.connection) !== JSON.stringify(job.spec.connection)) {
@@ -153,7 +163,9 @@ export class JobManager {
       emit: (event) => this.o.emit(event),
       ...(this.o.maxWaitMs !== undefined ? { maxWaitMs: this.o.maxWaitMs } : {}),
       ...(ledger ? { ledger } : {}),
+      ...(serverLists ? { serverLists } : {}),
       ...(job.counting ? { counted: job.counting } : {}),
+      ...(this.o.benchUnflushedSends ? { benchUnflushedSends: true } : {}),
     });
     job.runner = runner;
     job.settled = runner.run().then(

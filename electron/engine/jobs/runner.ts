@@ -1,13 +1,15 @@
 import { dirname } from 'node:path';
 
-import type { EngineEvent, JobProgress, JobStatus } from '../../../shared/contract';
+import type { EngineEvent, JobProgress, JobStatus, ServerLists } from '../../../shared/contract';
 import { isCargaError } from '../../../shared/errors/carga-error';
 import type { Classification } from '../../../shared/errors/classification';
 import { classifyNetworkError, explainAt } from '../../../shared/errors/classify';
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
+import { effectiveTemplate } from '../../../shared/mapping/effective-template';
 import type { CompiledMapping, MappedRecord } from '../../../shared/mapping/mapped-record';
 import { msg } from '../../../shared/messages/catalog';
 import type { Message } from '../../../shared/messages/message';
+import { withServerListCheck } from '../../../shared/validation/server-list-check';
 import type { HttpClient, SendResult } from '../crm/http-client';
 import { refusedPartyAsRowFailure } from '../crm/party-refusal';
 import type { HttpRequest, ResolvedConnection, TargetAdapter } from '../crm/target-adapter';
@@ -19,7 +21,6 @@ import type { TokenLane } from '../quota/token-lanes';
 import { jobStorageStop } from '../storage/storage-failure';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
 import { CrmOutage } from './crm-outage';
-import { effectiveTemplate } from './effective-template';
 import { hasUnsentFix } from './job-results';
 import { fileInfoOf, type JobSpec } from './job-spec';
 import type { Journal } from './journal';
@@ -68,8 +69,12 @@ export interface RunnerOptions {
   maxWaitMs?: number;
   /** What the destination already accepted, from any job: such rows are not sent again. */
   ledger?: DestinationLedger;
+  /** Thalamus's lists: a row outside them fails as Check explained it, and is not sent. */
+  serverLists?: ServerLists;
   /** The count of the file's rows running alongside, when the total is not known yet. */
   counted?: Promise<void>;
+  /** Bench only: see EngineOptions.benchUnflushedSends. */
+  benchUnflushedSends?: boolean;
 }
 
 /** Rows a sheet can hold; a CSV holds at most one per 2 bytes (a value and a line break). */
@@ -154,7 +159,9 @@ export class JobRunner {
   private async pass(): Promise<JobStatus> {
     this.setStatus('running');
     const template = effectiveTemplate(this.o.spec.template, this.o.spec.connection);
-    const mapping = compileMapping(template, this.o.spec.file.columns);
+    const compiled = compileMapping(template, this.o.spec.file.columns);
+    const lists = this.o.serverLists;
+    const mapping = lists ? withServerListCheck(compiled, lists, template) : compiled;
     if (mapping.blocking) {
       const first = mapping.mappingProblems[0] ?? msg('job.mapping-blocked');
       this.stop('stopped', first);
@@ -390,7 +397,7 @@ export class JobRunner {
       const indices = rows.map((row) => row.index);
       this.o.journal.sending(r, indices);
       // On the device before the request leaves, so even a power cut cannot hide a send.
-      await this.o.journal.flush();
+      if (!this.o.benchUnflushedSends) await this.o.journal.flush();
       const attempt = built ?? this.build(rows);
       // A retry builds its request again, as the first attempt did.
       built = undefined;

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
+import { effectiveTemplate } from '../../../shared/mapping/effective-template';
 import { readRows } from '../files/read-rows';
-import { effectiveTemplate } from '../jobs/effective-template';
 import { fileInfoOf, type JobSpec } from '../jobs/job-spec';
 import type { JobStore } from '../jobs/job-store';
 import { parseJournalLine } from '../jobs/journal-entry';

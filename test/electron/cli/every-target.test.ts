@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,13 +10,11 @@ import {
   THALAMUS_SANDBOX_PARTY_PASSWORD,
   type SandboxHandle,
 } from '../../../electron/sandbox/sandbox';
-import { cargaCli } from '../../support/carga-cli';
+import { EXAMPLES, runCarga } from '../../support/carga-cli';
 import { useTempDirs } from '../../support/temp-dir';
 import { postCase, VALID_CASE } from '../sandbox/sandbox-requests';
 
 const tempDir = useTempDirs();
-const ROOT = join(import.meta.dirname, '../../..');
-const EXAMPLES = join(ROOT, 'examples');
 
 let sandbox: SandboxHandle | null = null;
 afterEach(async () => {
@@ -25,29 +22,11 @@ afterEach(async () => {
   sandbox = null;
 });
 
-function carga(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(...cargaCli(args), {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', CARGA_TOKEN: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe('every target from the CLI, against the sandbox over HTTP', () => {
   it('Thalamus: parties by Basic auth with a password from the environment, typed caseData, a server URL with a path', async () => {
     sandbox = await startSandbox();
     const home = tempDir();
-    const result = await carga(
+    const result = await runCarga(
       [
         'import',
         join(EXAMPLES, 'casos-thalamus.csv'),
@@ -97,7 +76,7 @@ describe('every target from the CLI, against the sandbox over HTTP', () => {
 
   it('Thalamus: a wrong party password stops the job before anything is accepted, saying why', async () => {
     sandbox = await startSandbox();
-    const result = await carga(
+    const result = await runCarga(
       [
         'import',
         join(EXAMPLES, 'casos-thalamus.csv'),
@@ -124,7 +103,7 @@ describe('every target from the CLI, against the sandbox over HTTP', () => {
   it('module records: typed fields sent as objects; the contacts loaded are then accepted by T1 cases', async () => {
     sandbox = await startSandbox();
     const env = { CARGA_HOME: tempDir(), CARGA_TOKEN: SANDBOX_TOKEN };
-    const result = await carga(
+    const result = await runCarga(
       [
         'import',
         join(EXAMPLES, 'contactos-ejemplo.csv'),
@@ -153,7 +132,7 @@ describe('every target from the CLI, against the sandbox over HTTP', () => {
 
   it('module records from flags alone: --module and --type', async () => {
     sandbox = await startSandbox();
-    const result = await carga(
+    const result = await runCarga(
       [
         'import',
         join(EXAMPLES, 'contactos-ejemplo.csv'),

@@ -1,41 +1,20 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
-import { cargaCli } from '../../support/carga-cli';
+import { EXAMPLES, runCarga } from '../../support/carga-cli';
 import { TEST_TOKEN } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
-const ROOT = join(import.meta.dirname, '../../..');
-const EXAMPLES = join(ROOT, 'examples');
 
 let sandbox: SandboxHandle | null = null;
 afterEach(async () => {
   await sandbox?.close();
   sandbox = null;
 });
-
-function carga(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(...cargaCli(args), {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', CARGA_TOKEN: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -46,7 +25,7 @@ function filesUnder(dir: string): string[] {
 describe('carga import', () => {
   it('imports the example into the embedded sandbox with exit 0 and one JSON summary', async () => {
     const home = tempDir();
-    const result = await carga(
+    const result = await runCarga(
       [
         'import',
         join(EXAMPLES, 'casos-ejemplo.csv'),
@@ -85,7 +64,7 @@ describe('carga import', () => {
   it('exits 1 with the failures explained when some rows fail, and writes the report', async () => {
     const home = tempDir();
     const report = join(home, 'errores.csv');
-    const result = await carga(
+    const result = await runCarga(
       [
         'import',
         join(EXAMPLES, 'casos-con-errores.csv'),
@@ -116,22 +95,22 @@ describe('carga import', () => {
       '--server',
       sandbox.origin,
     ];
-    const refused = await carga([...args, '--json'], { CARGA_HOME: home, CARGA_TOKEN: 'wrong-token' });
+    const refused = await runCarga([...args, '--json'], { CARGA_HOME: home, CARGA_TOKEN: 'wrong-token' });
     expect(refused.code).toBe(3);
     expect(JSON.parse(refused.stdout)).toMatchObject({ status: 'stopped', ok: 0, pending: 20 });
 
     const jobId = (JSON.parse(refused.stdout) as { jobId: string }).jobId;
-    const resumed = await carga(['resume', jobId, '--server', sandbox.origin, '--json'], {
+    const resumed = await runCarga(['resume', jobId, '--server', sandbox.origin, '--json'], {
       CARGA_HOME: home,
       CARGA_TOKEN: TEST_TOKEN,
     });
     expect(resumed.code).toBe(0);
     expect(JSON.parse(resumed.stdout)).toMatchObject({ status: 'finished', ok: 20 });
 
-    const noToken = await carga(args, { CARGA_HOME: home });
+    const noToken = await runCarga(args, { CARGA_HOME: home });
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain('CARGA_TOKEN');
-    const noFile = await carga(['import', join(home, 'nope.csv'), '--target', 'wolkvox-crm-cases'], {
+    const noFile = await runCarga(['import', join(home, 'nope.csv'), '--target', 'wolkvox-crm-cases'], {
       CARGA_HOME: home,
     });
     expect(noFile.code).toBe(2);
@@ -144,7 +123,7 @@ describe('carga import', () => {
     const env = { CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN };
     const server = ['--server', sandbox.origin];
     const outputs = [
-      await carga(
+      await runCarga(
         [
           'import',
           join(EXAMPLES, 'casos-con-errores.csv'),
@@ -158,11 +137,11 @@ describe('carga import', () => {
       ),
     ];
     const jobId = readdirSync(join(home, 'jobs')).find((name) => !name.startsWith('.'))!;
-    outputs.push(await carga(['retry', jobId, '--uncertain', ...server], env));
-    outputs.push(await carga(['report', jobId, '--out', join(home, 'r.csv')], env));
-    outputs.push(await carga(['report', jobId, '--out', join(home, 'failed.csv'), '--failed-rows'], env));
-    outputs.push(await carga(['report', jobId, '--out', join(home, 'summary.txt')], env));
-    outputs.push(await carga(['jobs', '--json'], env));
+    outputs.push(await runCarga(['retry', jobId, '--uncertain', ...server], env));
+    outputs.push(await runCarga(['report', jobId, '--out', join(home, 'r.csv')], env));
+    outputs.push(await runCarga(['report', jobId, '--out', join(home, 'failed.csv'), '--failed-rows'], env));
+    outputs.push(await runCarga(['report', jobId, '--out', join(home, 'summary.txt')], env));
+    outputs.push(await runCarga(['jobs', '--json'], env));
     for (const output of outputs) {
       expect(output.stdout + output.stderr).not.toContain(TEST_TOKEN);
     }

@@ -1,17 +1,15 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
-import { cargaCli } from '../../support/carga-cli';
+import { EXAMPLES, runCarga, type CliRun } from '../../support/carga-cli';
 import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
-const ROOT = join(import.meta.dirname, '../../..');
-const TEMPLATE = join(ROOT, 'examples/casos-ejemplo.template.json');
+const TEMPLATE = join(EXAMPLES, 'casos-ejemplo.template.json');
 const ROWS = 30;
 
 let sandbox: SandboxHandle | null = null;
@@ -20,25 +18,9 @@ afterEach(async () => {
   sandbox = null;
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function carga(args: string[], home: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(...cargaCli(args), {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', CARGA_TOKEN: TEST_TOKEN, CARGA_HOME: home },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+/** The CLI run to its end against the job folders under `home`, with the sandbox's token. */
+function carga(args: string[], home: string): Promise<CliRun> {
+  return runCarga(args, { CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN });
 }
 
 interface ImportSummary {
@@ -52,7 +34,7 @@ interface ImportSummary {
   alreadySentFrom: { jobId: string; at: string; rows: number }[];
 }
 
-function summaryOf(run: Run): ImportSummary {
+function summaryOf(run: CliRun): ImportSummary {
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as ImportSummary;
 }
@@ -99,6 +81,8 @@ describe('the same rows imported again to the same destination', () => {
     );
     expect(JSON.parse(checked.stdout)).toMatchObject({
       validRows: ROWS,
+      // Rows the run will skip cost no request: the estimate counts only the rows it will send.
+      requests: 0,
       alreadySent: ROWS,
       alreadySentFrom: [{ jobId: first.jobId, rows: ROWS }],
     });
@@ -108,6 +92,7 @@ describe('the same rows imported again to the same destination', () => {
     );
     expect(JSON.parse(elsewhere.stdout)).toMatchObject({
       validRows: ROWS,
+      requests: ROWS,
       alreadySent: 0,
       alreadySentFrom: [],
     });
@@ -151,7 +136,8 @@ describe('the same rows imported again to the same destination', () => {
       ['check', corrected, '--template', TEMPLATE, '--server', sandbox!.origin, '--json'],
       home,
     );
-    expect(JSON.parse(checked.stdout)).toMatchObject({ alreadySent: ROWS - 3 });
+    // The 5 rows it will send (3 corrected, 2 new) are the requests it needs.
+    expect(JSON.parse(checked.stdout)).toMatchObject({ alreadySent: ROWS - 3, requests: 5 });
     const second = summaryOf(await importFile(corrected));
     expect(second).toMatchObject({ status: 'finished', total: ROWS + 2, ok: 5, skipped: ROWS - 3 });
     expect(casesInCrm().get('Caso de prueba número 900')).toBe(2);

@@ -1,17 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
-import { cargaCli } from '../../support/carga-cli';
+import { EXAMPLES, runCarga, type CliRun } from '../../support/carga-cli';
 import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
-const ROOT = join(import.meta.dirname, '../../..');
-const TEMPLATE = join(ROOT, 'examples/casos-ejemplo.template.json');
+const TEMPLATE = join(EXAMPLES, 'casos-ejemplo.template.json');
 
 let sandbox: SandboxHandle | null = null;
 afterEach(async () => {
@@ -19,22 +17,9 @@ afterEach(async () => {
   sandbox = null;
 });
 
-function carga(
-  args: string[],
-  home: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(...cargaCli(args), {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', CARGA_TOKEN: TEST_TOKEN, CARGA_HOME: home },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+/** The CLI run to its end against the job folders under `home`, with the sandbox's token. */
+function carga(args: string[], home: string): Promise<CliRun> {
+  return runCarga(args, { CARGA_HOME: home, CARGA_TOKEN: TEST_TOKEN });
 }
 
 /** A finished import of `rows` cases, its job folder and the flags to reach it again. */

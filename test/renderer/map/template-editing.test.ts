@@ -6,7 +6,6 @@ import {
   customFieldName,
   initialTemplate,
   mappingRows,
-  missingRequired,
   templateConnection,
   usedFieldsOfKind,
   valueMapRows,
@@ -69,39 +68,6 @@ describe('templateConnection', () => {
       server: 'crm0001.wolkvox.com',
       operation: 'ventas',
     });
-  });
-});
-
-describe('missingRequired', () => {
-  it('lists required fields with no column, no constant and no connection value', () => {
-    const missing = missingRequired(
-      template({ columns: { Asunto: 'description', Estado: 'status' } }),
-      cases,
-    ).map((field) => field.key);
-    expect(missing).toEqual(['case-type', 'responsible', 'owner', 'contact', 'priority']);
-  });
-
-  it('counts a constant and the connection’s operation as values', () => {
-    const filled = template({
-      columns: {
-        Asunto: 'description',
-        Estado: 'status',
-        Prioridad: 'priority',
-        Correo: 'contact',
-        Resp: 'responsible',
-      },
-      constants: { 'case-type': 'Request', owner: 'admin@ventas' },
-    });
-    expect(missingRequired(filled, cases)).toEqual([]);
-    expect(missingRequired({ ...filled, connection: {} }, cases).map((field) => field.key)).toEqual([
-      'operation',
-    ]);
-  });
-
-  it('does not count an empty constant', () => {
-    expect(
-      missingRequired(template({ constants: { 'case-type': ' ' } }), cases).map((field) => field.key),
-    ).toContain('case-type');
   });
 });
 

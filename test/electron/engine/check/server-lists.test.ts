@@ -30,7 +30,7 @@ async function setup() {
   const sandbox = await startSandboxConnections();
   const engine = await createEngine({ dataDir, vault, lang: 'es', frontDoor: 'web', sandbox });
   engines.push(engine);
-  return { engine, vault, dataDir, origin: sandbox.origin };
+  return { engine, vault, dataDir, origin: sandbox.origin, sandbox: sandbox.sandbox };
 }
 
 const TEMPLATE = templateSchema.parse({
@@ -142,6 +142,26 @@ describe('the lists a Thalamus server declares', () => {
     const result = await engine.checkFile({ checkId: 'c2', path, template: TEMPLATE, connectionId: 'th-2' });
     expect(result.validRows).toBe(1);
     expect(result.mappingProblems.map((problem) => problem.code)).toContain('lists.unavailable');
+  });
+});
+
+describe('a Thalamus run', () => {
+  it('holds its rows to the lists too: a row outside them fails as Check said, and is never sent', async () => {
+    const { engine, dataDir, sandbox } = await setup();
+    const path = writeCsv(
+      join(dataDir, 'casos.csv'),
+      ['Documento', 'Categoría', 'Tipo', 'Estado'],
+      [
+        ['1$1020304050', 'RECL', 'FACT', 'Creado'],
+        ['1$52123456', 'RECL', 'INFO', 'Creado'],
+      ],
+    );
+    const started = await engine.startJob({ path, template: TEMPLATE, connectionId: 'sandbox-thalamus' });
+    expect(await engine.settled(started.jobId)).toMatchObject({ status: 'finished', ok: 1, failed: 1 });
+    expect(sandbox.accepted().thalamusCases).toHaveLength(1);
+    const [failed] = (await engine.listResults({ jobId: started.jobId, offset: 0, limit: 10 })).rows;
+    expect(failed).toMatchObject({ row: 3, failureClass: 'validation' });
+    expect(formatMessage('es', failed!.explanation!)).toContain('RECL/FACT (Reclamos › Facturación)');
   });
 });
 

@@ -1,5 +1,5 @@
-import type { Connection } from '../../../shared/contract';
-import type { Template } from '../../../shared/template';
+import type { Connection } from '../contract';
+import type { Template } from '../template';
 
 /** Values the connection gives every row (the CRM operation, the module) join the template's
  * constants, so mapping and validation see exactly what will be sent. */
