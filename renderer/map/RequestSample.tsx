@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequestPreview, Template } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
 import { errorMessage } from '../app/error-message';
+import { TechnicalDetails } from '../app/TechnicalDetails';
 import type { OpenedFile } from '../app/wizard-state';
 import { useLang } from '../i18n/use-lang';
 
@@ -73,7 +74,10 @@ export function RequestSample({ template, file, connectionId, blocked }: Request
               <Text size="sm" fw={500}>
                 {t('map.sampleRows', { count: request.rows.length, rows: request.rows.join(', ') })}
               </Text>
-              <Code block>{`${request.method} ${request.url}\n\n${request.body}`}</Code>
+              {/* The address and the raw body are a technician's view: behind a disclosure. */}
+              <TechnicalDetails testId={`map-sample-details-${i}`}>
+                <Code block>{`${request.method} ${request.url}\n\n${request.body}`}</Code>
+              </TechnicalDetails>
             </div>
           ))}
         </Stack>

@@ -59,7 +59,8 @@ async function startSandboxProcess(): Promise<{ origin: string; child: ChildProc
   return { origin, child };
 }
 
-/** T3 as an operator runs it: the CLI, a whole process, with its peak RSS. */
+/** T3 as an operator runs it: the installed command (its own Node flags), a whole process, with
+ * its peak RSS. */
 function cargaCampaignImport(
   file: string,
   template: string,
@@ -67,9 +68,8 @@ function cargaCampaignImport(
   home: string,
 ): Promise<ProcessRun> {
   return runProcess(
-    process.execPath,
+    join(ROOT, 'bin/carga.js'),
     [
-      join(ROOT, 'bin/carga.js'),
       'import',
       file,
       '--template',

@@ -134,7 +134,10 @@ async function firstPaints(): Promise<{ fcp: number; ready: number }> {
         }).observe({ type: 'paint', buffered: true }))`,
       );
       paints.push(Number(fcp));
-      const ready = await page.waitForFunction('globalThis.__cargaReadyAt');
+      // A function, not a string: the page's CSP refuses eval.
+      const ready = await page.waitForFunction(
+        () => (globalThis as { __cargaReadyAt?: number }).__cargaReadyAt,
+      );
       readies.push(Number(await ready.jsonValue()));
       await context.close();
     }

@@ -4,11 +4,12 @@ import { createInterface } from 'node:readline';
 
 import { compileMapping } from '../../../shared/mapping/compile-mapping';
 import { effectiveTemplate } from '../../../shared/mapping/effective-template';
-import { readRows } from '../files/read-rows';
 import { fileInfoOf, type JobSpec } from '../jobs/job-spec';
 import type { JobStore } from '../jobs/job-store';
 import { parseJournalLine } from '../jobs/journal-entry';
 import { eachIndex } from '../jobs/row-ranges';
+import { sealedRows } from '../jobs/sealed-read';
+import { SourceSeal } from '../jobs/source-seal';
 import { destinationKey } from './destination';
 import type { LedgerFile } from './destination-ledger';
 
@@ -40,8 +41,11 @@ export async function backfillFromJournals(
     const claimed = okCountFromSummary(store, jobId);
     if (claimed !== null && claimed <= recorded) continue;
     const journal = await readAccepted(store.journalPath(jobId));
-    if (journal.ok.size <= recorded || !fileUnchanged(spec)) continue;
-    added += await refingerprint(ledger, spec, journal);
+    if (journal.ok.size <= recorded) continue;
+    // Only the bytes the job sent from: rows read from a changed file would be other rows.
+    const seal = SourceSeal.open(store.folder(jobId), spec.file);
+    if (!seal.unchanged()) continue;
+    added += await refingerprint(ledger, spec, journal, seal);
   }
   return added;
 }
@@ -73,14 +77,12 @@ async function readAccepted(path: string): Promise<Accepted> {
   return accepted;
 }
 
-function fileUnchanged(spec: JobSpec): boolean {
-  const stat = statSync(spec.file.path, { throwIfNoEntry: false });
-  return (
-    stat !== undefined && stat.size === spec.file.size && Math.abs(stat.mtimeMs - spec.file.mtimeMs) <= 1
-  );
-}
-
-async function refingerprint(ledger: LedgerFile, spec: JobSpec, accepted: Accepted): Promise<number> {
+async function refingerprint(
+  ledger: LedgerFile,
+  spec: JobSpec,
+  accepted: Accepted,
+  seal: SourceSeal,
+): Promise<number> {
   const mapping = compileMapping(effectiveTemplate(spec.template, spec.connection), spec.file.columns);
   const fingerprints = ledger.fingerprinter();
   const at = new Date(spec.createdAt);
@@ -92,7 +94,7 @@ async function refingerprint(ledger: LedgerFile, spec: JobSpec, accepted: Accept
     missing = [];
   };
   try {
-    for await (const batch of readRows(fileInfoOf(spec))) {
+    for await (const batch of sealedRows(fileInfoOf(spec), seal)) {
       for (const source of batch) {
         const fixes = accepted.fixes.get(source.index);
         const cells = fixes

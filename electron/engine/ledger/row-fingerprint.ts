@@ -62,18 +62,38 @@ export class RowFingerprinter {
 /** The values a target receives, in a form that does not depend on key order: the JSON text of
  * `[[[name, value]…], […]]` (fields, then custom fields), names sorted. */
 export function canonicalRecord(record: MappedRecord): string {
-  return `[${sortedEntries(record.fields)},${sortedEntries(record.custom)}]`;
+  return `[${FIELD_NAMES.entries(record.fields)},${CUSTOM_NAMES.entries(record.custom)}]`;
 }
 
-/** `JSON.stringify` of the sorted `[name, value]` pairs, without building the pairs. */
-function sortedEntries(values: Record<string, string>): string {
-  const names = Object.keys(values);
-  // The default order compares UTF-16 code units, as `<` does.
-  if (names.length > 1) names.sort();
-  let text = '[';
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    text += `${i === 0 ? '' : ','}[${JSON.stringify(name)},${JSON.stringify(values[name])}]`;
+/**
+ * The names of the last record seen, sorted, with their JSON: the records of one pass share
+ * their names, so they are sorted and quoted once, not once per row (a row only compares its
+ * names with the last ones).
+ */
+class SortedNames {
+  private names: string[] = [];
+  private order: { name: string; json: string }[] = [];
+
+  /** `JSON.stringify` of the sorted `[name, value]` pairs, without building the pairs. */
+  entries(values: Record<string, string>): string {
+    const order = this.of(Object.keys(values));
+    let text = '[';
+    for (let i = 0; i < order.length; i++) {
+      const { name, json } = order[i]!;
+      text += `${i === 0 ? '' : ','}[${json},${JSON.stringify(values[name])}]`;
+    }
+    return `${text}]`;
   }
-  return `${text}]`;
+
+  private of(names: string[]): { name: string; json: string }[] {
+    if (names.length === this.names.length && names.every((name, i) => name === this.names[i]))
+      return this.order;
+    this.names = names;
+    // The default order compares UTF-16 code units, as `<` does.
+    this.order = [...names].sort().map((name) => ({ name, json: JSON.stringify(name) }));
+    return this.order;
+  }
 }
+
+const FIELD_NAMES = new SortedNames();
+const CUSTOM_NAMES = new SortedNames();

@@ -69,6 +69,9 @@ export class MapPage {
   /** The sample's text once it shows the requests of a mapping that has every required field. */
   async sampleText(): Promise<string> {
     await this.sampleRequests.first().waitFor({ state: 'visible' });
+    // The address and the body sent are technical details, behind a disclosure.
+    const toggle = this.page.getByTestId('map-sample-details-0-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
     return (await this.page.getByTestId('map-sample').textContent()) ?? '';
   }
 }

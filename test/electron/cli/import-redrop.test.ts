@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -181,5 +181,24 @@ describe('the journal and the ledger are each the other’s safety net', () => {
     expect(second).toMatchObject({ status: 'finished', ok: 0, skipped: ROWS });
     expect(second.alreadySentFrom.map((earlier) => earlier.jobId)).toEqual([first.jobId]);
     expect(sandbox!.accepted().cases).toHaveLength(ROWS);
+  });
+
+  it('after the ledger was deleted, an earlier job’s rows are never taken from its file rewritten with the same size and time', async () => {
+    const { home, file, importFile } = await setUp();
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect(summaryOf(await importFile(file))).toMatchObject({ ok: ROWS });
+    for (const name of readdirSync(join(home, 'ledger'))) rmSync(join(home, 'ledger', name));
+    // Other rows, byte for byte as long, with the modification time put back.
+    writeCsv(
+      file,
+      CASE_HEADER,
+      Array.from({ length: ROWS }, (_, i) => caseRow(i, { Ciudad: 'Lima' })),
+    );
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+
+    // The earlier journal cannot vouch for these rows: none was sent, so all of them go now.
+    const second = summaryOf(await importFile(file));
+    expect(second).toMatchObject({ status: 'finished', ok: ROWS, skipped: 0 });
+    expect(sandbox!.accepted().cases.filter((c) => c.form.Ciudad === 'Lima')).toHaveLength(ROWS);
   });
 });

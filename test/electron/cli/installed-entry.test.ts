@@ -31,4 +31,24 @@ describe('bin/carga.js', () => {
       Math.max(newestMtime(join(ROOT, 'electron')), newestMtime(join(ROOT, 'shared'))),
     );
   });
+
+  it('runs as a program on its own Node flags: the young generation capped, so large batches stay lean', async () => {
+    // A probe loaded before the CLI reports the flags the interpreter line gave Node (no spaces:
+    // NODE_OPTIONS splits on them).
+    const probe = `data:text/javascript,process.on('exit',()=>console.error('flags:'+process.execArgv))`;
+    const { stdout, stderr } = await promisify(execFile)(
+      join(ROOT, 'bin/carga.js'),
+      ['import', '--help', '--lang', 'en'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
+          NODE_OPTIONS: `--import=${probe}`,
+        },
+      },
+    );
+    expect(stdout).toMatch(/^Usage: carga import FILE \[options\]\n/);
+    expect(stderr).toMatch(/^flags:.*--max-semi-space-size=8\b/m);
+  });
 });

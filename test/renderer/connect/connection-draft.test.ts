@@ -6,6 +6,7 @@ import {
   draftProblems,
   isDirty,
   newDraft,
+  secretsToSave,
 } from '../../../renderer/connect/connection-draft';
 import type { ConnectionSummary } from '../../../shared/contract';
 import { TARGET_SPECS } from '../../../shared/targets/catalog';
@@ -76,5 +77,39 @@ describe('connection drafts', () => {
     ).toBe(true);
     expect(isDirty({ ...draft, token: 'nuevo' }, saved, cases)).toBe(true);
     expect(isDirty(newDraft('c2', 'wolkvox-crm-cases'), undefined, cases)).toBe(true);
+  });
+});
+
+describe('the parties’ password of a Thalamus connection', () => {
+  const thalamus: ConnectionSummary = {
+    id: 't1',
+    name: 'Thalamus',
+    target: 'thalamus-cases',
+    server: 'https://crm.example.com/thalamus',
+    touchpoint: 'tp-01',
+    hasToken: true,
+    isSandbox: false,
+    hasPartyPassword: true,
+  };
+  const spec = TARGET_SPECS['thalamus-cases'];
+
+  it('is sent only when typed (spaces kept), and a saved one is kept when nothing is typed', () => {
+    const draft = draftFromSummary(thalamus);
+    expect(secretsToSave(draft)).toEqual({});
+    expect(isDirty(draft, thalamus, spec)).toBe(false);
+    const typed = { ...draft, partyPassword: ' clave con espacios ' };
+    expect(secretsToSave(typed)).toEqual({ partyPassword: ' clave con espacios ' });
+    expect(isDirty(typed, thalamus, spec)).toBe(true);
+  });
+
+  it('is removed with an empty value when the operator asks (passwordless touchpoints)', () => {
+    const draft = { ...draftFromSummary(thalamus), removePartyPassword: true };
+    expect(secretsToSave(draft)).toEqual({ partyPassword: '' });
+    expect(isDirty(draft, thalamus, spec)).toBe(true);
+  });
+
+  it('is never sent for another target', () => {
+    const draft = { ...draftFromSummary(saved), partyPassword: 'x' };
+    expect(secretsToSave(draft)).toEqual({});
   });
 });

@@ -149,6 +149,9 @@ describe('Map step', () => {
     await user.type(screen.getByTestId('map-constant-value'), 'Request');
     await user.click(screen.getByTestId('map-constant-add'));
     await choose(fieldInput('Ciudad'), 'Owner (owner) *');
+    // The address and the body are technical details, shown when asked for.
+    await user.click(await screen.findByTestId('map-sample-details-0-toggle'));
+    expect(screen.getByTestId('map-sample-details-0-toggle').getAttribute('aria-expanded')).toBe('true');
     // The sample follows the mapping a moment after the last edit.
     await waitFor(
       () => expect(screen.getByTestId('map-sample-request').textContent).toContain('owner=Cali'),

@@ -62,4 +62,20 @@ describe('RowFingerprinter', () => {
       expect(text).toBe(JSON.stringify([sorted(record.fields), sorted(record.custom)]));
     }
   });
+
+  it('keeps the canonical form exact when records of different names alternate', () => {
+    const sorted = (values: Record<string, string>) =>
+      Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Same names in another order, a name more, a name less, then the first again.
+    const shapes: MappedRecord[] = [
+      ...RECORDS,
+      { fields: { city: 'Cali', tel1: '1', customer_name: 'Luis' }, custom: {} },
+      { fields: { city: 'Cali', tel1: '1', customer_name: 'Luis', extra: 'e' }, custom: { Zona: 'Sur' } },
+      { fields: { city: 'Cali', tel1: '1' }, custom: { Área: 'x', Zona: 'y' } },
+      RECORDS[0]!,
+    ];
+    for (const record of [...shapes, ...shapes.reverse()]) {
+      expect(canonicalRecord(record)).toBe(JSON.stringify([sorted(record.fields), sorted(record.custom)]));
+    }
+  });
 });
