@@ -20,6 +20,7 @@ import {
   Notification,
   safeStorage,
   session,
+  shell,
   type WebContents,
 } from 'electron';
 
@@ -34,6 +35,7 @@ import { ActiveJobs, afterJobEndedWithoutWindow, onLastWindowClosed } from './ip
 import { forwardEvents } from './ipc/event-forwarding';
 import { registerIpc } from './ipc/register-ipc';
 import { isTrustedSender } from './ipc/sender-check';
+import { registerShowInFolder } from './ipc/show-in-folder';
 import { isPermissionAllowed, mayNavigate } from './ipc/window-policy';
 import { startSandboxConnections } from './sandbox/sandbox-connections';
 
@@ -95,6 +97,12 @@ async function start(): Promise<void> {
     sandbox: await startSandboxConnections(),
   });
   registerIpc(ipcMain, engine, (event) => isTrustedSender(event.senderFrame, appUrl));
+  registerShowInFolder(
+    ipcMain,
+    (event) => isTrustedSender(event.senderFrame, appUrl),
+    dataDir,
+    (file) => shell.showItemInFolder(file),
+  );
   forwardEvents(engine, () => mainWindow?.webContents ?? null);
   engine.onEvent((event) => {
     activeJobs.observe(event);

@@ -60,6 +60,7 @@ const resultFilterSchema: z.ZodType<ResultFilter> = z.strictObject({
     .max(FAILURE_CLASSES.length + 1)
     .optional(),
   text: z.string().max(1000).optional(),
+  corrected: z.boolean().optional(),
 });
 
 const jobRef = z.strictObject({ jobId: idSchema });
@@ -112,6 +113,7 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
   retryJob: z.strictObject({
     jobId: idSchema,
     includeUncertain: z.boolean(),
+    onlyCorrected: z.boolean().optional(),
     template: templateSchema.optional(),
   }),
   fixRow: z.strictObject({
@@ -137,7 +139,7 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
   }),
   exportReport: z.strictObject({
     jobId: idSchema,
-    kind: z.enum(['errors', 'failed-rows', 'summary']),
+    kind: z.enum(['errors', 'failed-rows', 'accepted', 'summary']),
     format: z.enum(['csv', 'xlsx']),
     path: pathSchema.optional(),
     lang: z.enum(LANGS).optional(),

@@ -243,15 +243,25 @@ export interface ResultRow {
   explanation?: Message;
   /** CRM id when accepted. */
   crmId?: string;
-  /** Original cells keyed by column, with the operator's fixes applied. */
+  /** The file's column the explanation blames, to highlight its cell. */
+  failedColumn?: string;
+  /** Original cells keyed by column, with the operator's fixes applied: what a retry sends. */
   values: Record<string, string>;
+  /** The cells its last attempt sent (or Carga's check refused), which the explanation is about. */
+  sent?: Record<string, string>;
+  /** The file's own cells, only when the last attempt sent others (the operator's fixes). */
+  original?: Record<string, string>;
   fixed: boolean;
+  /** Fixed since its last attempt: "retry only the rows I corrected" sends it. */
+  unsentFix?: boolean;
 }
 
 export type ResultFilter = {
   outcomes?: RowOutcome[];
   classes?: (FailureClass | 'validation')[];
   text?: string;
+  /** Only rows fixed since their last attempt. */
+  corrected?: boolean;
 };
 
 export interface ResultPage {
@@ -267,7 +277,8 @@ export interface MissingContactsStart {
   contacts: number;
 }
 
-export type ReportKind = 'errors' | 'failed-rows' | 'summary';
+/** `accepted`: the success report, every accepted row with its CRM id. */
+export type ReportKind = 'errors' | 'failed-rows' | 'accepted' | 'summary';
 export type ReportFormat = 'csv' | 'xlsx';
 
 // ---------------------------------------------------------------------------------------------
@@ -367,8 +378,14 @@ export interface CargaApi {
   pauseJob(input: { jobId: string }): Promise<JobSummary>;
   resumeJob(input: { jobId: string }): Promise<JobSummary>;
   cancelJob(input: { jobId: string }): Promise<JobSummary>;
-  /** Resends failed rows (and uncertain ones only when `includeUncertain`), with fixes applied. */
-  retryJob(input: { jobId: string; includeUncertain: boolean; template?: Template }): Promise<JobSummary>;
+  /** Resends failed rows (and uncertain ones only when `includeUncertain`), with fixes applied;
+   * with `onlyCorrected`, only those the operator fixed since their last attempt. */
+  retryJob(input: {
+    jobId: string;
+    includeUncertain: boolean;
+    onlyCorrected?: boolean;
+    template?: Template;
+  }): Promise<JobSummary>;
   /** Records an operator's fix of one cell; applied when the row is retried. */
   fixRow(input: { jobId: string; index: number; values: Record<string, string> }): Promise<ResultRow>;
   getJob(input: { jobId: string }): Promise<JobSummary>;

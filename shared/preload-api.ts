@@ -26,4 +26,6 @@ export interface CargaPreloadApi<FileHandle> extends PreloadMethods {
   onEvent(listener: (event: EngineEvent) => void): () => void;
   /** The real path of a dropped or browsed file; an empty string when it has none. */
   pathForFile(file: FileHandle): string;
+  /** Shows a report Carga wrote in the system's file manager. */
+  showInFolder(path: string): Promise<WireOutcome<void>>;
 }

@@ -11,6 +11,9 @@ export const API_PREFIX = '/api/';
 export const EVENTS_PATH = '/api/events';
 /** `POST ?name=<file name>`: a dropped file's bytes; answers `{path}`. */
 export const UPLOAD_PATH = '/api/upload';
+/** `POST` with exportReport's input (no path): the report written and sent back as a download
+ * (`Content-Disposition: attachment`), so a browser saves it where the operator keeps downloads. */
+export const REPORT_DOWNLOAD_PATH = '/api/report-download';
 /** `GET ?t=<ticket>`: a one-time ticket exchanged for the session cookie. */
 export const OPEN_PATH = '/open';
 export const TICKET_PARAM = 't';

@@ -10,3 +10,6 @@ export function methodChannel<M extends MethodName>(method: M): MethodChannel<M>
 
 /** The one channel the engine's events are pushed on. */
 export const EVENT_CHANNEL = 'carga:event';
+
+/** Shows a report Carga wrote in the system's file manager (not an engine method: the shell's). */
+export const SHOW_IN_FOLDER_CHANNEL = 'carga:show-in-folder';

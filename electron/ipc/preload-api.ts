@@ -1,6 +1,6 @@
 import type { CargaApi, EngineEvent, MethodName, MethodResult } from '../../shared/contract';
 import type { CargaPreloadApi, WireOutcome } from '../../shared/preload-api';
-import { EVENT_CHANNEL, methodChannel } from './channels';
+import { EVENT_CHANNEL, methodChannel, SHOW_IN_FOLDER_CHANNEL } from './channels';
 
 /** The parts of Electron's ipcRenderer and webUtils the preload uses; tests pass fakes wired to
  * registerIpc's handlers, so the whole IPC path runs without Electron. */
@@ -72,5 +72,8 @@ export function createPreloadApi<FileHandle>(
     },
 
     pathForFile: (file) => webUtils.getPathForFile(file),
+
+    // The main process answers with a WireOutcome (show-in-folder.ts).
+    showInFolder: (path) => ipcRenderer.invoke(SHOW_IN_FOLDER_CHANNEL, path) as Promise<WireOutcome<void>>,
   };
 }

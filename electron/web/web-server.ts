@@ -22,6 +22,7 @@ import {
   API_PREFIX,
   EVENTS_PATH,
   OPEN_PATH,
+  REPORT_DOWNLOAD_PATH,
   REQUEST_HEADER,
   REQUEST_HEADER_VALUE,
   TICKET_PARAM,
@@ -29,8 +30,10 @@ import {
 } from '../../shared/wire';
 import { contentSecurityPolicy } from '../front-door/content-security-policy';
 import { invoke } from '../front-door/invoke';
+import { invalidInputError } from '../front-door/wire-error';
 import { createServer } from '../node-http';
 import { openEventStream, type OpenStream } from './event-stream';
+import { sendReportFile } from './report-download';
 import { isAllowedHost, isAllowedOrigin } from './request-guard';
 import { serveStatic } from './static-files';
 import { receiveUpload } from './upload-receiver';
@@ -143,7 +146,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (req.method !== 'POST') return sendMethodNotAllowed(req, res, 'POST');
     if (url.pathname === UPLOAD_PATH) return handleUpload(req, res, url);
 
-    const method = url.pathname.slice(API_PREFIX.length);
+    const method =
+      url.pathname === REPORT_DOWNLOAD_PATH ? 'exportReport' : url.pathname.slice(API_PREFIX.length);
     if (!isMethodName(method))
       return sendError(res, 404, msg('front-door.unknown-method', { method: method.slice(0, 100) }));
     if (!isJson(req.headers['content-type'])) return sendError(res, 415, msg('front-door.bad-json'));
@@ -160,6 +164,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return sendError(res, 400, msg('front-door.bad-json'));
     }
+    if (url.pathname === REPORT_DOWNLOAD_PATH) return handleReportDownload(res, raw);
     const outcome = await invoke(await engine, method, raw);
     if (!outcome.ok) return sendError(res, outcome.cause === 'unexpected' ? 500 : 400, outcome.error.detail);
     if (outcome.value === undefined) {
@@ -167,6 +172,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     return sendJson(res, 200, outcome.value);
+  }
+
+  /** A report goes to the browser's downloads: the page names what to write, never where. */
+  async function handleReportDownload(res: ServerResponse, raw: unknown): Promise<void> {
+    if (typeof raw === 'object' && raw !== null && 'path' in raw)
+      return sendError(res, 400, invalidInputError('path').detail);
+    const outcome = await invoke(await engine, 'exportReport', raw);
+    if (!outcome.ok) return sendError(res, outcome.cause === 'unexpected' ? 500 : 400, outcome.error.detail);
+    await sendReportFile(res, outcome.value.path);
   }
 
   async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

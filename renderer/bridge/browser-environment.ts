@@ -6,7 +6,22 @@ export function browserEnvironment(): WebBridgeEnvironment {
     fetch: (url, init) => window.fetch(url, init),
     openEventSource: (url) => new EventSource(url),
     uploadWithProgress,
+    saveDownload,
   };
+}
+
+/** What a link with `download` does: the browser saves the file among the operator's downloads. */
+function saveDownload(file: Blob, fileName: string): void {
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // After the click the browser holds the file; the address can go once it has started.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** XMLHttpRequest, because fetch has no upload progress; the browser still streams the file. */

@@ -23,6 +23,11 @@ export function createElectronBridge(preload: CargaPreloadApi<File>): Bridge {
   return {
     ...api,
     onEvent: (listener) => preload.onEvent(listener),
+    deliverReport: async (input) => ({ kind: 'saved', path: (await api.exportReport(input)).path }),
+    showInFolder: async (path) => {
+      const outcome = await preload.showInFolder(path);
+      if (!outcome.ok) throw new CargaError(outcome.error.detail);
+    },
     pathForFile: async (file, onProgress) => {
       const path = preload.pathForFile(file);
       if (!path) throw new CargaError(msg('front-door.file-without-path', { name: file.name }));

@@ -5,12 +5,14 @@ import type { Message } from '../../shared/messages/message';
 import {
   EVENTS_PATH,
   methodPath,
+  REPORT_DOWNLOAD_PATH,
   REQUEST_HEADER,
   REQUEST_HEADER_VALUE,
   UPLOAD_PATH,
 } from '../../shared/wire';
 import { apiFromCall } from './api-from-call';
 import type { Bridge } from './bridge';
+import { attachmentName } from './content-disposition';
 
 export interface PlainResponse {
   status: number;
@@ -31,7 +33,14 @@ export interface WebBridgeEnvironment {
   fetch(
     url: string,
     init: { method: 'POST'; headers: Record<string, string>; body?: string | Blob },
-  ): Promise<{ status: number; text(): Promise<string> }>;
+  ): Promise<{
+    status: number;
+    text(): Promise<string>;
+    blob(): Promise<Blob>;
+    headers: { get(name: string): string | null };
+  }>;
+  /** Saves a downloaded file the way a browser does (into the operator's downloads). */
+  saveDownload(file: Blob, fileName: string): void;
   openEventSource(url: string): EventSourceLike;
   /** Sends a file reporting bytes sent as it goes (fetch cannot report upload progress). */
   uploadWithProgress(
@@ -107,6 +116,25 @@ export function createWebBridge(env: WebBridgeEnvironment): Bridge {
           source = null;
         }
       };
+    },
+
+    async deliverReport(input) {
+      let response: Awaited<ReturnType<WebBridgeEnvironment['fetch']>>;
+      try {
+        response = await env.fetch(`${env.baseUrl}${REPORT_DOWNLOAD_PATH}`, {
+          method: 'POST',
+          headers: headers('application/json'),
+          body: JSON.stringify(input),
+        });
+      } catch {
+        throw new CargaError(msg('front-door.connection-lost'));
+      }
+      // A refusal comes back as the usual `{error}`.
+      if (response.status !== 200) readJson({ status: response.status, text: await response.text() });
+      const fileName = attachmentName(response.headers.get('Content-Disposition'));
+      if (!fileName) throw new CargaError(msg('front-door.unexpected-error'));
+      env.saveDownload(await response.blob(), fileName);
+      return { kind: 'downloaded', fileName };
     },
 
     async pathForFile(file, onProgress) {

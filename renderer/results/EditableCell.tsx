@@ -1,5 +1,5 @@
 import { Loader, TextInput } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface EditableCellProps {
@@ -7,20 +7,44 @@ interface EditableCellProps {
   column: string;
   row: number;
   editable: boolean;
+  /** The cell the row's explanation blames: marked, and said so to a screen reader. */
+  failed?: boolean;
+  /** Outside a grid each value is a Tab stop of its own (in the grid the cell holds it). */
+  tabbable?: boolean;
+  testId?: string;
   /** Resolves when the engine recorded the fix; rejects to keep the editor open. */
   onCommit: (value: string) => Promise<void>;
 }
 
 /** A cell of a failed row: a button that turns into a text box; Enter saves, Escape gives up. */
-export function EditableCell({ value, column, row, editable, onCommit }: EditableCellProps) {
+export function EditableCell({
+  value,
+  column,
+  row,
+  editable,
+  failed = false,
+  tabbable = false,
+  testId = 'results-cell',
+  onCommit,
+}: EditableCellProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  /** Outside a grid (the row's panel) the keyboard comes back to this cell's own button. */
+  const refocus = useRef(false);
+
+  useEffect(() => {
+    if (draft === null && refocus.current) {
+      refocus.current = false;
+      buttonRef.current?.focus();
+    }
+  }, [draft]);
 
   if (!editable) {
     return (
-      <span className="carga-cell-text" title={value}>
+      <span className={failed ? 'carga-cell-text carga-cell-failed' : 'carga-cell-text'} title={value}>
         {value}
       </span>
     );
@@ -57,13 +81,14 @@ export function EditableCell({ value, column, row, editable, onCommit }: Editabl
           // The keyboard goes back to the cell that was edited, not to the page's start.
           const cell = inputRef.current?.closest<HTMLElement>('[role="gridcell"]');
           event.stopPropagation();
+          refocus.current = !cell;
           const done = event.key === 'Enter' ? commit() : Promise.resolve(setDraft(null));
           void done.then(() => cell?.focus());
         }}
         onBlur={() => void commit()}
         rightSection={saving ? <Loader size={12} /> : null}
         disabled={saving}
-        data-testid="results-cell-input"
+        data-testid={`${testId}-input`}
         w="100%"
       />
     );
@@ -73,15 +98,21 @@ export function EditableCell({ value, column, row, editable, onCommit }: Editabl
     // A plain button (styled by .carga-cell-button): a Mantine component per cell made each row
     // scrolled into view cost a dozen of them.
     <button
+      ref={buttonRef}
       type="button"
       onClick={() => setDraft(value)}
-      tabIndex={-1}
-      aria-label={t('a11y.cellValue', { value: value === '' ? t('a11y.emptyValue') : value, column, row })}
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={t(failed ? 'resultsDetail.failedCell' : 'a11y.cellValue', {
+        value: value === '' ? t('a11y.emptyValue') : value,
+        column,
+        row,
+      })}
       title={value}
-      className="carga-cell-button"
-      data-testid="results-cell"
+      className={failed ? 'carga-cell-button carga-cell-failed' : 'carga-cell-button'}
+      data-testid={testId}
       data-column={column}
       data-row={row}
+      data-failed={failed || undefined}
     >
       {value === '' ? <span className="carga-cell-empty">—</span> : value}
     </button>

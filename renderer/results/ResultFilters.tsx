@@ -1,8 +1,9 @@
 import { Chip, Group, MultiSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-import type { RowOutcome } from '../../shared/contract';
+import type { JobCounts, RowOutcome } from '../../shared/contract';
 import { FAILURE_CLASSES, type FailureClass } from '../../shared/errors/failure-class';
+import { formatNumber } from '../app/format';
 import { failureClassLabel, outcomeLabel } from '../app/kind-labels';
 import { useLang } from '../i18n/use-lang';
 import { FILTER_OUTCOMES, type FilterState } from './result-filter';
@@ -11,13 +12,15 @@ const CLASSES: (FailureClass | 'validation')[] = ['validation', ...FAILURE_CLASS
 
 interface ResultFiltersProps {
   filter: FilterState;
+  /** The job's rows per outcome, shown on each choice. */
+  counts: JobCounts | null | undefined;
   /** The text as typed (the list follows it a moment later). */
   text: string;
   onText: (text: string) => void;
   onChange: (filter: FilterState) => void;
 }
 
-export function ResultFilters({ filter, text, onText, onChange }: ResultFiltersProps) {
+export function ResultFilters({ filter, counts, text, onText, onChange }: ResultFiltersProps) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -31,7 +34,12 @@ export function ResultFilters({ filter, text, onText, onChange }: ResultFiltersP
           <Group gap={6}>
             {FILTER_OUTCOMES.map((outcome) => (
               <Chip key={outcome} value={outcome} size="sm" data-testid={`results-filter-outcome-${outcome}`}>
-                {outcomeLabel(lang, outcome)}
+                {counts
+                  ? t('resultsDetail.outcomeCount', {
+                      label: outcomeLabel(lang, outcome),
+                      formatted: formatNumber(lang, countOf(counts, outcome)),
+                    })
+                  : outcomeLabel(lang, outcome)}
               </Chip>
             ))}
           </Group>
@@ -60,6 +68,10 @@ export function ResultFilters({ filter, text, onText, onChange }: ResultFiltersP
       />
     </Group>
   );
+}
+
+function countOf(counts: JobCounts, outcome: RowOutcome): number {
+  return outcome === 'sending' ? 0 : counts[outcome];
 }
 
 function isOutcome(value: string): value is RowOutcome {

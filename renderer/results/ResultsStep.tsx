@@ -21,6 +21,7 @@ import { DEFAULT_FILTER, toResultFilter, type FilterState } from './result-filte
 import { ResultPager } from './result-pager';
 import { ResultFilters } from './ResultFilters';
 import { ResultsTable } from './ResultsTable';
+import { useCorrectedCount } from './use-corrected-count';
 
 export function ResultsStep() {
   const { state } = useWizard();
@@ -39,7 +40,9 @@ function JobResults({ jobId }: { jobId: string }) {
   const [reload, setReload] = useState(0);
   const [breakdown, setBreakdown] = useState<Partial<Record<FailureClass | 'validation', number>>>({});
   const [confirmUncertain, setConfirmUncertain] = useState(false);
-  const [retrying, setRetrying] = useState<'failed' | 'uncertain' | null>(null);
+  const [retrying, setRetrying] = useState<'corrected' | 'failed' | 'uncertain' | null>(null);
+  /** Fixes recorded on this screen: each asks again how many rows are corrected. */
+  const [fixes, setFixes] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
 
   const query = useMemo(() => toResultFilter({ ...filter, text: debouncedText }), [filter, debouncedText]);
@@ -75,6 +78,7 @@ function JobResults({ jobId }: { jobId: string }) {
           values: { ...row.values, [column]: value },
         });
         pager.replaceRow(fixed);
+        setFixes((n) => n + 1);
       } catch (error) {
         notifications.show({
           color: 'red',
@@ -88,15 +92,17 @@ function JobResults({ jobId }: { jobId: string }) {
   );
 
   const counts = job.counts;
+  const corrected = useCorrectedCount(jobId, fixes, job.status);
 
-  const retry = async (includeUncertain: boolean) => {
-    setRetrying(includeUncertain ? 'uncertain' : 'failed');
+  const retry = async (rows: 'corrected' | 'failed' | 'uncertain') => {
+    setRetrying(rows);
     setFailure(null);
     try {
       const template = state.jobUsesTemplate && state.template ? state.template : undefined;
       const summary: JobSummary = await bridge.retryJob({
         jobId,
-        includeUncertain,
+        includeUncertain: rows === 'uncertain',
+        ...(rows === 'corrected' ? { onlyCorrected: true } : {}),
         ...(template ? { template } : {}),
       });
       dispatch({
@@ -139,7 +145,7 @@ function JobResults({ jobId }: { jobId: string }) {
       <FailureChart breakdown={breakdown} />
 
       <Group justify="space-between" align="flex-end">
-        <ResultFilters filter={filter} text={text} onText={setText} onChange={setFilter} />
+        <ResultFilters filter={filter} counts={counts} text={text} onText={setText} onChange={setFilter} />
         <Text size="sm" c="dimmed" data-testid="results-count">
           {total === null
             ? t('results.loading')
@@ -203,12 +209,23 @@ function JobResults({ jobId }: { jobId: string }) {
             {t('results.retryUncertain')}
           </Button>
           <Button
-            onClick={() => void retry(false)}
+            variant="default"
+            onClick={() => void retry('corrected')}
+            disabled={!corrected || live || retrying !== null}
+            loading={retrying === 'corrected'}
+            data-testid="results-retry-corrected"
+            data-count={corrected ?? undefined}
+          >
+            {t('resultsDetail.retryCorrected', { formatted: formatNumber(lang, corrected ?? 0) })}
+          </Button>
+          <Button
+            onClick={() => void retry('failed')}
             disabled={!counts || counts.failed === 0 || live || retrying !== null}
             loading={retrying === 'failed'}
             data-testid="results-retry-failed"
+            data-count={counts?.failed ?? undefined}
           >
-            {t('results.retryFailed')}
+            {t('resultsDetail.retryAllFailed', { formatted: formatNumber(lang, counts?.failed ?? 0) })}
           </Button>
         </Group>
       </Group>
@@ -219,7 +236,7 @@ function JobResults({ jobId }: { jobId: string }) {
         title={t('results.uncertainTitle')}
         confirmLabel={t('results.uncertainConfirm')}
         confirmColor="yellow"
-        onConfirm={() => void retry(true)}
+        onConfirm={() => void retry('uncertain')}
         testId="results-retry-uncertain-modal"
       >
         <Text>{t('results.uncertainBody', { count: counts?.uncertain ?? 0 })}</Text>

@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 
 import type { ResultRow, RowOutcome } from '../../shared/contract';
+import { failureSource } from '../../shared/errors/failure-source';
 import { failureClassLabel, outcomeLabel } from '../app/kind-labels';
 import { messageText } from '../app/message-text';
 import { useLang } from '../i18n/use-lang';
@@ -20,7 +21,7 @@ import { EditableCell } from './EditableCell';
 import { clamp, gridMove, type GridCell } from './grid-keys';
 import { FIXED_COLUMNS, isFixable, ROW_HEIGHT, VALUE_COLUMN_WIDTH, valueColumns } from './result-columns';
 import type { ResultPager } from './result-pager';
-import { RowDetails } from './RowDetails';
+import { RowPanel } from './RowPanel';
 
 const HEADER_HEIGHT = 44;
 /** Rows Page Up and Page Down move by. */
@@ -155,82 +156,96 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
   // As tall as its rows, up to a screenful: a short list leaves no empty box behind.
   const height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, HEADER_HEIGHT + total * ROW_HEIGHT));
 
+  const closeDetails = () => {
+    setDetails(null);
+    // Back to where the operator was in the list.
+    focusCell(active);
+  };
+
   return (
     <>
-      <Box
-        ref={scrollRef}
-        style={{ height }}
-        className="carga-grid"
-        role="grid"
-        aria-label={t('results.tableLabel')}
-        aria-describedby={helpId}
-        aria-rowcount={total + 1}
-        aria-colcount={headers.length}
-        aria-busy={pager.isLoading()}
-        // The grid is one Tab stop: its active cell when drawn, else the grid itself, which
-        // hands the focus on to that cell once it scrolled it into view.
-        tabIndex={activeDrawn ? -1 : 0}
-        onFocus={(event) => {
-          if (event.target === event.currentTarget && total > 0) moveTo(active);
-        }}
-        onKeyDown={onGridKeyDown}
-        data-testid="results-table"
-        data-total={pager.total ?? undefined}
-        data-virtual-viewport=""
-      >
-        <div role="rowgroup" className="carga-grid-head" style={{ width }}>
-          <div role="row" aria-rowindex={1} className="carga-grid-row">
-            {headers.map((header) => (
-              <div
-                key={header.key}
-                role="columnheader"
-                className="carga-grid-cell"
-                style={{ width: header.width }}
-              >
-                {header.label}
-              </div>
-            ))}
+      <div className="carga-results-layout">
+        <Box
+          ref={scrollRef}
+          style={{ height }}
+          className="carga-grid"
+          role="grid"
+          aria-label={t('results.tableLabel')}
+          aria-describedby={helpId}
+          aria-rowcount={total + 1}
+          aria-colcount={headers.length}
+          aria-busy={pager.isLoading()}
+          // The grid is one Tab stop: its active cell when drawn, else the grid itself, which
+          // hands the focus on to that cell once it scrolled it into view.
+          tabIndex={activeDrawn ? -1 : 0}
+          onFocus={(event) => {
+            if (event.target === event.currentTarget && total > 0) moveTo(active);
+          }}
+          onKeyDown={onGridKeyDown}
+          data-testid="results-table"
+          data-total={pager.total ?? undefined}
+          data-virtual-viewport=""
+        >
+          <div role="rowgroup" className="carga-grid-head" style={{ width }}>
+            <div role="row" aria-rowindex={1} className="carga-grid-row">
+              {headers.map((header) => (
+                <div
+                  key={header.key}
+                  role="columnheader"
+                  className="carga-grid-cell"
+                  style={{ width: header.width }}
+                >
+                  {header.label}
+                </div>
+              ))}
+            </div>
           </div>
-        </div>
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
-          {items.map((item) => {
-            const row = pager.rowAt(item.index);
-            return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className="carga-grid-row carga-grid-body-row"
-                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                data-testid="results-row"
-                data-row={row?.row}
-                data-outcome={row?.outcome}
-              >
-                {row ? (
-                  <ResultCells
-                    row={row}
-                    rowIndex={item.index}
-                    activeColumn={active.row === item.index ? active.column : null}
-                    columns={shownColumns}
-                    onOpen={setDetails}
-                    onFix={onFix}
-                  />
-                ) : (
-                  <div role="gridcell" className="carga-grid-cell" style={{ width }}>
-                    <Text size="sm" c="dimmed">
-                      {t('results.loadingRow')}
-                    </Text>
-                  </div>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </Box>
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
+            {items.map((item) => {
+              const row = pager.rowAt(item.index);
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className={
+                    row && row.index === details
+                      ? 'carga-grid-row carga-grid-body-row carga-row-open'
+                      : 'carga-grid-row carga-grid-body-row'
+                  }
+                  style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  data-testid="results-row"
+                  data-row={row?.row}
+                  data-outcome={row?.outcome}
+                >
+                  {row ? (
+                    <ResultCells
+                      row={row}
+                      rowIndex={item.index}
+                      activeColumn={active.row === item.index ? active.column : null}
+                      columns={shownColumns}
+                      onOpen={setDetails}
+                      onFix={onFix}
+                    />
+                  ) : (
+                    <div role="gridcell" className="carga-grid-cell" style={{ width }}>
+                      <Text size="sm" c="dimmed">
+                        {t('results.loadingRow')}
+                      </Text>
+                    </div>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </Box>
+        {detailsRow && (
+          <RowPanel row={detailsRow} columns={shownColumns} onClose={closeDetails} onFix={onFix} />
+        )}
+      </div>
       <Text id={helpId} size="xs" c="dimmed" mt={4}>
-        {t('a11y.gridHelp')}
+        {t('a11y.gridHelp')} {t('resultsDetail.panelHelp')}
       </Text>
-      <RowDetails row={detailsRow} columns={shownColumns} onClose={() => setDetails(null)} onFix={onFix} />
     </>
   );
 });
@@ -273,7 +288,7 @@ const ResultCells = memo(function ResultCells({
           tabIndex={-1}
           className="carga-cell-button"
           onClick={() => onOpen(row.index)}
-          aria-label={t('results.details', { row: row.row })}
+          aria-label={t('resultsDetail.open', { row: row.row })}
           data-testid="results-details-open"
         >
           {row.row}
@@ -284,7 +299,13 @@ const ResultCells = memo(function ResultCells({
           {outcomeLabel(lang, row.outcome)}
         </Badge>
         {row.fixed && (
-          <Badge color="indigo" variant="outline" ml={4} size="xs">
+          <Badge
+            color="indigo"
+            variant="outline"
+            ml={4}
+            size="xs"
+            title={row.unsentFix ? t('resultsDetail.unsentFix') : undefined}
+          >
             {t('results.fixed')}
           </Badge>
         )}
@@ -302,6 +323,7 @@ const ResultCells = memo(function ResultCells({
             value={row.values[column] ?? ''}
             column={column}
             row={row.row}
+            failed={row.failedColumn === column}
             editable={isFixable(row)}
             onCommit={(value) => onFix(row, column, value)}
           />
@@ -312,11 +334,17 @@ const ResultCells = memo(function ResultCells({
 });
 
 function Explanation({ row, lang }: { row: ResultRow; lang: 'es' | 'en' }) {
+  const { t } = useTranslation();
   const text = row.explanation ? messageText(lang, row.explanation) : (row.message ?? '');
-  const code = row.code ? `${row.code}${row.message && row.explanation ? ` · ${row.message}` : ''}` : '';
+  const source = row.failureClass ? failureSource(row.failureClass, row.code ?? '') : null;
   return (
-    <div className="carga-explanation" title={code ? `${text}\n\n${code}` : text}>
-      <Text size="xs" lineClamp={2} data-testid="results-explanation">
+    <div className="carga-explanation" title={text}>
+      <Text size="xs" lineClamp={2} data-testid="results-explanation" data-source={source ?? undefined}>
+        {source && (
+          <Text span size="xs" fw={700}>
+            {t(`resultsDetail.sourceLead.${source}`)}{' '}
+          </Text>
+        )}
         {text}
       </Text>
     </div>

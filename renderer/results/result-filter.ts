@@ -1,7 +1,7 @@
 import type { FailureClass, ResultFilter, RowOutcome } from '../../shared/contract';
 
-/** Results list the rows that need the operator: those sent fine or still pending have nothing to read. */
-export const FILTER_OUTCOMES: RowOutcome[] = ['failed', 'uncertain', 'skipped'];
+/** Every outcome a row can end a pass with, the ones that need the operator first. */
+export const FILTER_OUTCOMES: RowOutcome[] = ['failed', 'uncertain', 'ok', 'skipped', 'pending'];
 
 export interface FilterState {
   outcomes: RowOutcome[];

@@ -81,21 +81,7 @@ const ENTRIES: readonly WolkvoxErrorEntry[] = [
     // The CRM puts what to review (which field, which value) in the other text.
     read: (_match, detail): Partial<WolkvoxFailure> => {
       if (!detail) return {};
-      // T1's most common refusal: the case names a contact the operation does not have yet.
-      const contact = /THE CONTACT \((.*)\) DOES NOT EXIST/i.exec(detail);
-      if (contact)
-        return { explanation: 'crm.wolkvox.contact-not-found', params: { contact: contact[1] ?? '' } };
-      // A status or priority outside the CRM's list: the operator's own value map is where to fix it.
-      const value = /THE (STATUS|PRIORITY) \((.*)\) IS NOT VALID, USE ONE OF: (.*)$/i.exec(detail);
-      if (value)
-        return {
-          explanation:
-            value[1]!.toUpperCase() === 'STATUS'
-              ? 'crm.wolkvox.status-not-valid'
-              : 'crm.wolkvox.priority-not-valid',
-          params: { value: value[2] ?? '', allowed: (value[3] ?? '').trim() },
-        };
-      return { explanation: 'crm.wolkvox.review-detail', params: { detail } };
+      return lookUpReviewDetail(detail) ?? { explanation: 'crm.wolkvox.review-detail', params: { detail } };
     },
   },
   { pattern: /NO FOUND MOBIL WHATSAPP/, failureClass: 'stop', explanation: 'crm.wolkvox.whatsapp-connector' },
@@ -265,6 +251,116 @@ export function lookUpWolkvoxMessage(text: string, detail: string | null): Wolkv
     if (!match) continue;
     const found: WolkvoxFailure = { failureClass: entry.failureClass, explanation: entry.explanation };
     return { ...found, ...entry.read?.(match, detail) };
+  }
+  return null;
+}
+
+/**
+ * The details the CRM gives with `REVIEW THE ERROR MESSAGE…` (which field, which value), each
+ * explained in the operator's words with advice for that detail alone. `field` names the field
+ * at fault (as mapped: `contact`, `form.Ciudad`, a module's label), so Results can highlight
+ * the column mapped to it. Tested against the detail as the CRM wrote it, case ignored.
+ */
+const REVIEW_DETAILS: readonly {
+  pattern: RegExp;
+  read: (match: RegExpExecArray) => Pick<WolkvoxFailure, 'explanation' | 'params'>;
+}[] = [
+  {
+    // T1's most common refusal: the case names a contact the operation does not have yet.
+    pattern: /THE CONTACT \((.*)\) DOES NOT EXIST/i,
+    read: (m) => ({
+      explanation: 'crm.wolkvox.contact-not-found',
+      params: { contact: m[1] ?? '', field: 'contact' },
+    }),
+  },
+  {
+    pattern: /THE RESPONSIBLE USER \((.*)\) DOES NOT EXIST/i,
+    read: (m) => ({
+      explanation: 'crm.wolkvox.responsible-not-found',
+      params: { user: m[1] ?? '', field: 'responsible' },
+    }),
+  },
+  {
+    pattern: /THE OWNER USER \((.*)\) DOES NOT EXIST/i,
+    read: (m) => ({
+      explanation: 'crm.wolkvox.owner-not-found',
+      params: { user: m[1] ?? '', field: 'owner' },
+    }),
+  },
+  {
+    pattern: /THE CASE TYPE \((.*)\) DOES NOT EXIST/i,
+    read: (m) => ({
+      explanation: 'crm.wolkvox.case-type-not-found',
+      params: { value: m[1] ?? '', field: 'case-type' },
+    }),
+  },
+  {
+    pattern: /THE STATUS \((.*)\) IS NOT VALID(?:, USE ONE OF:? *(.*))?/i,
+    read: (m) => ({
+      explanation: 'crm.wolkvox.status-not-valid',
+      params: { value: m[1] ?? '', allowed: m[2] ?? 'open', field: 'status' },
+    }),
+  },
+  {
+    pattern: /THE PRIORITY \((.*)\) IS NOT VALID(?:, USE ONE OF:? *(.*))?/i,
+    read: (m) => ({
+      explanation: 'crm.wolkvox.priority-not-valid',
+      params: { value: m[1] ?? '', allowed: m[2] ?? 'low', field: 'priority' },
+    }),
+  },
+  {
+    pattern: /THE CUSTOM FIELD \((.*)\) DOES NOT EXIST/i,
+    read: (m) => ({
+      explanation: 'crm.wolkvox.custom-field-not-found',
+      params: { name: m[1] ?? '', field: m[1] ?? '' },
+    }),
+  },
+  {
+    pattern: /THE USER \((.*)\) OF THE FIELD \((.*)\) DOES NOT EXIST/i,
+    read: (m) => ({
+      explanation: 'crm.wolkvox.field-user-not-found',
+      params: { user: m[1] ?? '', name: m[2] ?? '', field: m[2] ?? '' },
+    }),
+  },
+  {
+    pattern: /THE FIELD \((.*)\) DOES NOT EXIST IN THE MODULE \((.*)\)/i,
+    read: (m) => ({
+      explanation: 'crm.wolkvox.module-field-not-found',
+      params: { name: m[1] ?? '', module: m[2] ?? '', field: m[1] ?? '' },
+    }),
+  },
+  {
+    pattern: /THE (?:CUSTOM )?FIELD \((.*)\) (?:OF TYPE \w+ )?MUST HAVE/i,
+    read: (m) => ({
+      explanation: 'crm.wolkvox.field-value-shape',
+      params: { name: m[1] ?? '', field: m[1] ?? '' },
+    }),
+  },
+  {
+    pattern: /THE (?:FIELD|FILE) \((.*)\) EXCEEDS THE LIMIT OF (.*)/i,
+    read: (m) => ({
+      explanation: 'crm.wolkvox.field-too-large',
+      params: { name: m[1] ?? '', limit: m[2] ?? '', field: m[1] ?? '' },
+    }),
+  },
+  {
+    pattern: /THE OPERATION \((.*)\) DOES NOT EXIST/i,
+    read: (m) => ({ explanation: 'crm.wolkvox.operation-not-found', params: { operation: m[1] ?? '' } }),
+  },
+  {
+    pattern: /THE MODULE \((.*)\) DOES NOT EXIST/i,
+    read: (m) => ({ explanation: 'crm.wolkvox.module-not-found', params: { module: m[1] ?? '' } }),
+  },
+  {
+    pattern: /THE FORM FIELD MUST BE A JSON OBJECT/i,
+    read: () => ({ explanation: 'crm.wolkvox.form-not-object' }),
+  },
+];
+
+function lookUpReviewDetail(detail: string): Pick<WolkvoxFailure, 'explanation' | 'params'> | null {
+  for (const entry of REVIEW_DETAILS) {
+    const match = entry.pattern.exec(detail);
+    if (match) return entry.read(match);
   }
   return null;
 }

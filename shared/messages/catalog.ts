@@ -10,6 +10,7 @@ import { frontDoorMessages } from './front-door-messages';
 import { jobMessages } from './job-messages';
 import { jobSafetyMessages } from './job-safety-messages';
 import { ledgerMessages } from './ledger-messages';
+import { reportMessages } from './report-messages';
 import { sandboxMessages } from './sandbox-messages';
 import { serverListMessages } from './server-list-messages';
 import { storageMessages } from './storage-messages';
@@ -28,6 +29,7 @@ export const catalog = {
   ...jobSafetyMessages,
   ...ledgerMessages,
   ...storageMessages,
+  ...reportMessages,
   ...cliHelpMessages,
   ...contactsMessages,
   ...serverListMessages,

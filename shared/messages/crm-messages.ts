@@ -156,8 +156,8 @@ const explanations = {
     en: 'wolkvox rejected a parameter: a field name is misspelled or a value is not in the expected format. Check that custom fields are named exactly as in the CRM (case, spaces and accents) and that system values are in English (open, low, Request).',
   },
   'crm.wolkvox.review-detail': {
-    es: 'wolkvox rechazó un parámetro y explica: «{detail}». Corrija ese campo o ese valor. Los campos personalizados deben llamarse exactamente como en el CRM (mayúsculas, espacios y tildes) y los valores del sistema van en inglés (open, low, Request).',
-    en: 'wolkvox rejected a parameter and says: "{detail}". Fix that field or value. Custom fields must be named exactly as in the CRM (case, spaces and accents) and system values go in English (open, low, Request).',
+    es: 'wolkvox rechazó un dato de esta fila. Su mensaje (en inglés) dice: «{detail}». Corrija el campo o el valor que nombra y reintente la fila.',
+    en: 'wolkvox rejected a value of this row. Its message says: "{detail}". Fix the field or value it names and retry the row.',
   },
   'crm.wolkvox.whatsapp-connector': {
     es: 'El ID enviado no corresponde a un conector de WhatsApp móvil. Revise el identificador del conector y su tipo.',
@@ -316,6 +316,52 @@ const explanations = {
   'crm.wolkvox.priority-not-valid': {
     es: 'El CRM no acepta «{value}» como prioridad del caso; acepta: {allowed}. Si su archivo llama a esa prioridad de otra forma, indique en qué se convierte en «Valores a traducir» del paso Asignar (en la plantilla, su mapa de valores de priority), o corrija la celda.',
     en: 'The CRM does not accept "{value}" as the case priority; it accepts: {allowed}. If your file calls that priority something else, say what it becomes under "Values to translate" in the Map step (in the template, your value map of priority), or fix the cell.',
+  },
+
+  // The details of `REVIEW THE ERROR MESSAGE…`, each with the advice that fits it.
+  'crm.wolkvox.responsible-not-found': {
+    es: 'El usuario responsable «{user}» no existe en la operación del CRM. Escríbalo como aparece en la columna «Correo wolkvox» de la lista de usuarios del CRM (por ejemplo usuario@operacion) y reintente la fila.',
+    en: 'The responsible user "{user}" does not exist in the CRM operation. Write it as the "Correo wolkvox" column of the CRM\'s user list shows it (for example user@operation) and retry the row.',
+  },
+  'crm.wolkvox.owner-not-found': {
+    es: 'El usuario propietario «{user}» no existe en la operación del CRM. Escríbalo como aparece en la columna «Correo wolkvox» de la lista de usuarios del CRM (por ejemplo usuario@operacion) y reintente la fila.',
+    en: 'The owner user "{user}" does not exist in the CRM operation. Write it as the "Correo wolkvox" column of the CRM\'s user list shows it (for example user@operation) and retry the row.',
+  },
+  'crm.wolkvox.case-type-not-found': {
+    es: 'El tipo de caso «{value}» no existe en la operación. Use Request, Complaints, Claims, Suggestions o un tipo creado en su CRM; si su archivo los trae en español (Solicitud, Queja…), tradúzcalos en el mapa de valores del paso Asignar.',
+    en: 'The case type "{value}" does not exist in the operation. Use Request, Complaints, Claims, Suggestions or a type created in your CRM; if your file has them in Spanish (Solicitud, Queja…), translate them in the value map of the Map step.',
+  },
+  'crm.wolkvox.custom-field-not-found': {
+    es: 'El campo personalizado «{name}» no existe en el módulo de casos del CRM. En el paso Asignar, escriba su nombre exactamente como en el CRM (mayúsculas, espacios y tildes), o quite esa columna de la asignación.',
+    en: 'The custom field "{name}" does not exist in the CRM\'s cases module. In the Map step, write its name exactly as in the CRM (case, spaces and accents), or take that column out of the mapping.',
+  },
+  'crm.wolkvox.module-field-not-found': {
+    es: 'El campo «{name}» no existe en el módulo «{module}» del CRM. En el paso Asignar, escriba su nombre exactamente como en el CRM (mayúsculas, espacios y tildes), o quite esa columna de la asignación.',
+    en: 'The field "{name}" does not exist in the CRM\'s "{module}" module. In the Map step, write its name exactly as in the CRM (case, spaces and accents), or take that column out of the mapping.',
+  },
+  'crm.wolkvox.field-user-not-found': {
+    es: 'El usuario «{user}» del campo «{name}» no existe en la operación del CRM. Corrija la celda con un usuario de la lista de usuarios del CRM.',
+    en: 'The user "{user}" of the field "{name}" does not exist in the CRM operation. Fix the cell with a user from the CRM\'s user list.',
+  },
+  'crm.wolkvox.field-value-shape': {
+    es: 'El CRM no acepta el valor del campo «{name}» con esa forma: ese campo es de un tipo especial (dirección, búsqueda, relación o tabla) o pide texto. Declare su tipo en el paso Asignar o corrija la celda.',
+    en: 'The CRM does not accept the value of the field "{name}" in that shape: the field is of a special type (address, search, relationship or table) or takes text. Declare its type in the Map step or fix the cell.',
+  },
+  'crm.wolkvox.field-too-large': {
+    es: 'El valor de «{name}» supera el tamaño que acepta el CRM ({limit}). Acorte la celda y reintente la fila.',
+    en: 'The value of "{name}" is larger than the CRM accepts ({limit}). Shorten the cell and retry the row.',
+  },
+  'crm.wolkvox.operation-not-found': {
+    es: 'La operación «{operation}» no existe en el CRM o no es la de este token. Escriba en la conexión el nombre exacto de la operación y reanude el trabajo.',
+    en: 'The operation "{operation}" does not exist in the CRM or is not this token\'s. Type the operation\'s exact name in the connection and resume the job.',
+  },
+  'crm.wolkvox.module-not-found': {
+    es: 'El módulo «{module}» no existe en la operación del CRM. Escriba en la conexión el nombre del módulo tal como aparece en el CRM (por ejemplo contacts) y reanude el trabajo.',
+    en: 'The module "{module}" does not exist in the CRM operation. Type the module\'s name in the connection as the CRM shows it (for example contacts) and resume the job.',
+  },
+  'crm.wolkvox.form-not-object': {
+    es: 'El CRM no pudo leer los campos personalizados de la fila. Revise que sus nombres en el paso Asignar no tengan caracteres extraños y reintente la fila.',
+    en: "The CRM could not read the row's custom fields. Check that their names in the Map step have no odd characters and retry the row.",
   },
 
   // Any target: answers that are not what the API sends.

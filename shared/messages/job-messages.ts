@@ -6,8 +6,6 @@ export const jobMessages = {
   'report.header.row': { es: 'Fila', en: 'Row' },
   'report.header.outcome': { es: 'Resultado', en: 'Outcome' },
   'report.header.kind': { es: 'Tipo de falla', en: 'Kind of failure' },
-  'report.header.code': { es: 'Código', en: 'Code' },
-  'report.header.message': { es: 'Mensaje', en: 'Message' },
   'report.header.explanation': { es: 'Explicación', en: 'Explanation' },
   'report.header.explanation-other': { es: 'Explicación en inglés', en: 'Explanation in Spanish' },
   'report.outcome.failed': { es: 'Fallida', en: 'Failed' },
@@ -58,8 +56,8 @@ export const jobMessages = {
   'report.summary.requests': { es: 'Solicitudes enviadas: {count}', en: 'Requests sent: {count}' },
   'report.summary.breakdown': { es: 'Fallas por tipo', en: 'Failures by kind' },
   'report.summary.problems': {
-    es: 'Problemas más frecuentes (código y número de filas)',
-    en: 'Most frequent problems (code and number of rows)',
+    es: 'Problemas más frecuentes (quién los detectó y número de filas)',
+    en: 'Most frequent problems (who found them and number of rows)',
   },
   'report.summary.next': { es: 'Qué hacer ahora', en: 'What to do next' },
   'report.summary.next-uncertain': {

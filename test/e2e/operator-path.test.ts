@@ -56,16 +56,18 @@ const SHOWN = {
     checkTitle: 'Revisar antes de enviar',
     impossibleDate: 'Fila 7, columna «Fecha cierre»: «31/02/2026» no es una fecha que exista.',
     finished: 'Terminada',
-    rejectedByCrm: `Fila 5. wolkvox rechazó un parámetro y explica: «THE RESPONSIBLE USER (${UNKNOWN_RESPONSIBLE}) DOES NOT EXIST IN THE OPERATION».`,
+    rejectedByCrm: `Fila 5. El usuario responsable «${UNKNOWN_RESPONSIBLE}» no existe en la operación del CRM.`,
     missingDescription: 'Fila 6: falta «Descripción» (description).',
     reportHeader: [
       'Fila',
       'Resultado',
       'Tipo de falla',
-      'Código',
-      'Mensaje',
+      'Detectado por',
       'Explicación',
       'Explicación en inglés',
+      'Respuesta original del CRM (código y mensaje)',
+      'Enviado en el último intento (si difiere del archivo)',
+      'Corregido y aún sin enviar',
     ],
     sheetName: 'Errores',
     reportDelimiter: ';',
@@ -80,16 +82,18 @@ const SHOWN = {
     checkTitle: 'Check before sending',
     impossibleDate: 'Row 7, column «Fecha cierre»: «31/02/2026» is not a date that exists.',
     finished: 'Finished',
-    rejectedByCrm: `Row 5. wolkvox rejected a parameter and says: "THE RESPONSIBLE USER (${UNKNOWN_RESPONSIBLE}) DOES NOT EXIST IN THE OPERATION".`,
+    rejectedByCrm: `Row 5. The responsible user "${UNKNOWN_RESPONSIBLE}" does not exist in the CRM operation.`,
     missingDescription: 'Row 6: «Description» (description) is missing.',
     reportHeader: [
       'Row',
       'Outcome',
       'Kind of failure',
-      'Code',
-      'Message',
+      'Found by',
       'Explanation',
       'Explanation in Spanish',
+      "The CRM's original answer (code and message)",
+      'Sent at the last attempt (where it differs from the file)',
+      'Corrected and not sent yet',
     ],
     sheetName: 'Errors',
     reportDelimiter: ',',
@@ -264,6 +268,49 @@ async function operatorPath(
   );
   await shot('results', 'results');
 
+  // Who refused each row, in words; the cell at fault marked in the list.
+  expect(await results.explanation(ROWS.unknownResponsible).getAttribute('data-source')).toBe('crm');
+  expect(await results.explanation(ROWS.missingDescription).getAttribute('data-source')).toBe('check');
+  expect(await results.cell(ROWS.unknownResponsible, 'Responsable').getAttribute('data-failed')).toBe('true');
+  expect(await results.cell(ROWS.missingDescription, 'Descripción').getAttribute('data-failed')).toBe('true');
+  expect(await results.cell(ROWS.unknownResponsible, 'Ciudad').getAttribute('data-failed')).toBeNull();
+
+  // The whole explanation beside the row, the CRM's own words kept as a detail.
+  const panel = await results.openRow(ROWS.unknownResponsible);
+  expect(await panel.getByTestId('results-panel-source').textContent()).toBe(texts.resultsDetail.source.crm);
+  expect(await panel.getByTestId('results-details-explanation').textContent()).toContain(shown.rejectedByCrm);
+  await panel.locator('summary').click();
+  expect(await panel.getByTestId('results-panel-answer').textContent()).toContain(
+    `THE RESPONSIBLE USER (${UNKNOWN_RESPONSIBLE}) DOES NOT EXIST`,
+  );
+  await shot('results-panel');
+  const checkPanel = await results.openRow(ROWS.missingDescription);
+  expect(await checkPanel.getByTestId('results-panel-source').textContent()).toBe(
+    texts.resultsDetail.source.check,
+  );
+  expect(await checkPanel.getByTestId('results-panel-answer').count()).toBe(0);
+  await page.keyboard.press('Escape');
+  await results.panel.waitFor({ state: 'detached' });
+
+  // Accepted rows have their filter, with their CRM ids.
+  await results.outcomeChip('failed').click();
+  await results.outcomeChip('uncertain').click();
+  await results.outcomeChip('ok').click();
+  await results.waitForTotal(4);
+  expect((await results.shownRows()).map(([, outcome]) => outcome)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  for (const row of await results.rows.all()) expect(await row.textContent()).toMatch(/CS-\d+/);
+  await shot('results-accepted');
+  await results.outcomeChip('ok').click();
+  await results.outcomeChip('failed').click();
+  await results.outcomeChip('uncertain').click();
+  await results.waitForTotal(3);
+
+  // The success report beside the error report: every accepted row with its CRM id.
+  const accepted = readCsv(await results.export('accepted', 'csv'), shown.reportDelimiter);
+  expect(results.lastDownloadName).toMatch(/^casos marzo 2026 - (cargadas|loaded) - .+\.csv$/);
+  expect(accepted.slice(1)).toHaveLength(4);
+  for (const cells of accepted.slice(1)) expect(cells.at(-1)).toMatch(/^CS-\d+$/);
+
   await results.filterByKind(texts.failureClasses.row);
   await results.waitForTotal(1);
   expect(await results.shownRows()).toEqual([[ROWS.unknownResponsible, 'failed']]);
@@ -292,7 +339,9 @@ async function operatorPath(
   await shot('fix');
   const insertsBeforeRetry = casesInserts().length;
   const retried = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/retryJob');
-  await results.retryFailed.click();
+  await results.page.locator('[data-testid="results-retry-corrected"][data-count="1"]').waitFor();
+  expect(await results.retryFailed.getAttribute('data-count')).toBe('3');
+  await results.retryCorrected.click();
   expect(z.object({ status: z.string() }).parse(await (await retried).json()).status).toBe('running');
   await run.waitForStatus('finished');
   expect(await statValue(run.ok)).toBe(5);
@@ -317,9 +366,10 @@ async function operatorPath(
   expect(casesInserts().filter((request) => request.status === 200)).toHaveLength(5);
   await shot('retried');
 
-  // Exports: the error report (CSV and XLSX) and the failed rows, where the app says it saved them.
+  // Exports: the error report (CSV and XLSX) and the failed rows, downloaded by the browser.
   const errorsCsv = await results.export('errors', 'csv');
   const errorsXlsx = await results.export('errors', 'xlsx');
+  expect(results.lastDownloadName).toMatch(/^casos marzo 2026 - (errores|errors) - .+\.xlsx$/);
   const failedCsv = await results.export('failed-rows', 'csv');
   await shot('exports');
   for (const path of [errorsCsv, errorsXlsx, failedCsv]) expect(existsSync(path)).toBe(true);
@@ -355,8 +405,8 @@ async function operatorPath(
     .map((values) => (Array.isArray(values) ? values.slice(1).map((value) => value ?? '') : []));
   expect(sheetRows[0]).toEqual([shown.reportHeader[0], ...HEADER, ...shown.reportHeader.slice(1)]);
   expect(sheetRows.slice(1).map((cells) => cells[0])).toEqual([6, 7]);
-  expect(String(sheetRows[1]?.[HEADER.length + 5])).toContain(shown.missingDescription);
-  expect(String(sheetRows[2]?.[HEADER.length + 5])).toContain(shown.impossibleDate);
+  expect(String(sheetRows[1]?.[HEADER.length + 4])).toContain(shown.missingDescription);
+  expect(String(sheetRows[2]?.[HEADER.length + 4])).toContain(shown.impossibleDate);
 
   const failedText = readFileSync(failedCsv, 'utf8');
   expect(failedText.startsWith(UTF8_BOM)).toBe(true);
@@ -391,7 +441,7 @@ function readCsv(path: string, delimiter: string): string[][] {
 /** The explanation (in the report's language) of a spreadsheet row in an error report. */
 function explanationOf(report: string[][], rowNumber: number, reportHeader: readonly string[]): string {
   const header = report[0] ?? [];
-  const column = header.indexOf(reportHeader[5] ?? '');
+  const column = header.indexOf(reportHeader[4] ?? '');
   return report.find((cells) => cells[0] === String(rowNumber))?.[column] ?? '';
 }
 

@@ -1,4 +1,4 @@
-import type { Bridge } from '../../renderer/bridge/bridge';
+import type { Bridge, DeliveredReport } from '../../renderer/bridge/bridge';
 import type {
   AppInfo,
   CheckResult,
@@ -374,6 +374,7 @@ export class FakeEngine implements EngineClient {
       const row = this.rowAt(input.jobId, index);
       if (filter.outcomes && !filter.outcomes.includes(row.outcome)) continue;
       if (filter.classes && (!row.failureClass || !filter.classes.includes(row.failureClass))) continue;
+      if (filter.corrected && !row.unsentFix) continue;
       if (text && !Object.values(row.values).some((value) => value.toLowerCase().includes(text))) continue;
       if (matched >= input.offset && page.length < input.limit) page.push(row);
       matched += 1;
@@ -490,7 +491,8 @@ export class FakeEngine implements EngineClient {
     const rows = this.rowsOf(jobId);
     const fixed = this.fixes.get(jobId)?.get(index);
     const base = PREVIEW[index % PREVIEW.length] ?? {};
-    const values = fixed ?? { ...base, Correo: `persona${index}@example` };
+    const original = { ...base, Correo: `persona${index}@example` };
+    const values = fixed ?? original;
     const row = index + 3;
     if (index < rows.failed) {
       const invalid = index % 2 === 0;
@@ -501,10 +503,13 @@ export class FakeEngine implements EngineClient {
         failureClass: invalid ? 'validation' : 'row',
         code: invalid ? 'invalid-email' : '404',
         message: invalid ? undefined : 'REVIEW THE ERROR MESSAGE',
+        // About the values its last attempt sent, as the engine's are, whatever was fixed since.
         explanation: invalid
-          ? msg('validation.invalid-email', { row, column: 'Correo', value: values.Correo ?? '' })
+          ? msg('validation.invalid-email', { row, column: 'Correo', value: original.Correo })
           : msg('crm.wolkvox.review-detail', { detail: 'contact not found' }),
+        failedColumn: 'Correo',
         values,
+        ...(fixed ? { sent: original, unsentFix: true } : {}),
         fixed: fixed !== undefined,
       };
     }
@@ -527,10 +532,26 @@ export class FakeEngine implements EngineClient {
 /** The engine behind the renderer's Bridge: the browser's one extra turns a dropped file into a
  * path under `/fake/`. */
 export class FakeBridge extends FakeEngine implements Bridge {
+  /** How reports are handed over: downloaded (the web door) unless set (the app saves them). */
+  savesReports = false;
+  /** Paths "Show in folder" was asked for. */
+  shownInFolder: string[] = [];
+
   async pathForFile(file: File, onProgress?: (sentBytes: number) => void): Promise<string> {
     onProgress?.(file.size);
     return `/fake/${file.name}`;
   }
+
+  async deliverReport(input: Parameters<Bridge['deliverReport']>[0]): Promise<DeliveredReport> {
+    const { path } = await this.exportReport(input);
+    return this.savesReports
+      ? { kind: 'saved', path }
+      : { kind: 'downloaded', fileName: path.split('/').pop() ?? path };
+  }
+
+  showInFolder = async (path: string): Promise<void> => {
+    this.shownInFolder.push(path);
+  };
 }
 
 function totalRows(rows: FakeJobRows): number {

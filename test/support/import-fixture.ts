@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { afterEach } from 'vitest';
+
 import { createEngine, type Engine, type EngineOptions } from '../../electron/engine/engine';
 import { createMemoryVault } from '../../electron/engine/secrets/memory-vault';
 import {
@@ -11,6 +13,7 @@ import {
 } from '../../electron/sandbox/sandbox';
 import type { Connection, JobSummary } from '../../shared/contract';
 import { templateSchema, type TemplateInput } from '../../shared/template';
+import { useTempDirs } from './temp-dir';
 
 export const TEST_TOKEN = 'tok-3f1e9c0a-test-secret-do-not-leak';
 
@@ -97,15 +100,14 @@ export interface ImportFixture {
   close(): Promise<void>;
 }
 
+export interface ImportFixtureOptions {
+  sandbox?: SandboxOptions;
+  engine?: Partial<EngineOptions>;
+  connection?: Partial<Connection>;
+}
+
 /** A sandbox CRM on 127.0.0.1 and an engine talking to it over real HTTP with a test token. */
-export async function importFixture(
-  dir: string,
-  options: {
-    sandbox?: SandboxOptions;
-    engine?: Partial<EngineOptions>;
-    connection?: Partial<Connection>;
-  } = {},
-): Promise<ImportFixture> {
+export async function importFixture(dir: string, options: ImportFixtureOptions = {}): Promise<ImportFixture> {
   const sandbox = await startSandbox({
     tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }],
     ...options.sandbox,
@@ -142,5 +144,19 @@ export async function importFixture(
       await engine.close();
       await sandbox.close();
     },
+  };
+}
+
+/** Import fixtures for the tests of a file, each in a fresh folder and closed after its test. */
+export function useImportFixtures(): (options?: ImportFixtureOptions) => Promise<ImportFixture> {
+  const tempDir = useTempDirs();
+  const opened: ImportFixture[] = [];
+  afterEach(async () => {
+    for (const fixture of opened.splice(0)) await fixture.close();
+  });
+  return async (options = {}) => {
+    const fixture = await importFixture(tempDir(), options);
+    opened.push(fixture);
+    return fixture;
   };
 }

@@ -5,6 +5,7 @@ import type { CargaApi, Lang, ReportFormat, ReportKind } from '../../../shared/c
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import { openFile } from '../files/open-file';
+import { reportFileName } from '../reports/report-file-name';
 import type { EngineParts } from './engine-parts';
 
 export type JobMethods = Pick<
@@ -45,9 +46,9 @@ export function jobMethods(parts: EngineParts): JobMethods {
     pauseJob: async ({ jobId }) => jobs.pause(jobId),
     resumeJob: async ({ jobId }) => jobs.start(jobId, { kind: 'run' }),
     cancelJob: async ({ jobId }) => jobs.cancel(jobId),
-    retryJob: async ({ jobId, includeUncertain, template }) => {
+    retryJob: async ({ jobId, includeUncertain, onlyCorrected, template }) => {
       if (template) await jobs.replaceTemplate(jobId, template);
-      return jobs.start(jobId, { kind: 'retry', includeUncertain });
+      return jobs.start(jobId, { kind: 'retry', includeUncertain, onlyCorrected: onlyCorrected === true });
     },
     fixRow: async ({ jobId, index, values }) => jobs.fixRow(jobId, index, values),
     getJob: async ({ jobId }) => jobs.summary(jobId),
@@ -76,7 +77,8 @@ async function exportReport(
     spec,
     kind,
     format,
-    path: path ?? join(jobsDir, jobId, `${kind}-${jobId}.${kind === 'summary' ? 'txt' : format}`),
+    path:
+      path ?? join(jobsDir, jobId, reportFileName({ sourceName: spec.file.name, jobId, kind, format, lang })),
     lang,
   });
 }

@@ -263,11 +263,62 @@ export class JobManager {
     limit: number,
   ): Promise<ResultPage> {
     const job = await this.get(jobId);
-    const indices = filteredIndices(job.journal.state, filter);
+    const indices = filteredIndices(job.spec, job.journal.state, filter);
     const rows = indices
       .slice(offset, offset + limit)
       .map((index) => resultRow(job.spec, job.journal.state, index));
+    await this.fillFromFile(job, rows);
     return { total: indices.length, offset, rows };
+  }
+
+  /** Accepted and skipped rows keep no cells in the journal: a page of them is read from the
+   * file, only while it is still the file the job read (else they show without values). */
+  private async fillFromFile(job: OpenJob, rows: ResultRow[]): Promise<void> {
+    const wanted = new Map(rows.filter((row) => !row.sent).map((row) => [row.index, row]));
+    if (wanted.size === 0) return;
+    const last = Math.max(...wanted.keys());
+    try {
+      for await (const batch of sealedRows(fileInfoOf(job.spec), job.seal)) {
+        for (const source of batch) {
+          const row = wanted.get(source.index);
+          if (!row) continue;
+          const fixes = job.journal.state.fixes.get(source.index);
+          row.row = source.row;
+          job.spec.file.columns.forEach(
+            (column, i) => (row.values[column] = fixes?.[column] ?? source.cells[i] ?? ''),
+          );
+        }
+        if ((batch.at(-1)?.index ?? 0) >= last) return;
+      }
+    } catch {
+      // The file is gone or changed: the rows show their number and CRM id alone.
+    }
+  }
+
+  /** Every accepted row in file order, with its file values and CRM id: the success report.
+   * Read from the bytes the job read; a changed file stops it with `job.file-changed`. */
+  async *acceptedRows(jobId: string): AsyncGenerator<ResultRow> {
+    const job = await this.get(jobId);
+    const { states, crmIds, fixes } = job.journal.state;
+    const { columns } = job.spec.file;
+    for await (const batch of sealedRows(fileInfoOf(job.spec), job.seal)) {
+      for (const source of batch) {
+        if (states.get(source.index) !== 'ok') continue;
+        const crmId = crmIds.get(source.index);
+        // What the CRM accepted: the operator's fixes over the file's cells.
+        const fixed = fixes.get(source.index);
+        yield {
+          row: source.row,
+          index: source.index,
+          outcome: 'ok',
+          values: Object.fromEntries(
+            columns.map((column, i) => [column, fixed?.[column] ?? source.cells[i] ?? '']),
+          ),
+          ...(crmId !== undefined ? { crmId } : {}),
+          fixed: false,
+        };
+      }
+    }
   }
 
   async breakdown(jobId: string): Promise<Partial<Record<FailureClass | 'validation', number>>> {
@@ -280,7 +331,7 @@ export class JobManager {
     outcomes: readonly ('failed' | 'uncertain' | 'skipped')[],
   ): AsyncGenerator<ResultRow> {
     const job = await this.get(jobId);
-    for (const index of filteredIndices(job.journal.state, { outcomes: [...outcomes] })) {
+    for (const index of filteredIndices(job.spec, job.journal.state, { outcomes: [...outcomes] })) {
       yield resultRow(job.spec, job.journal.state, index);
     }
   }

@@ -1,5 +1,13 @@
-import type { JobProgress, JobStatus, JobSummary, ResultFilter, ResultRow } from '../../../shared/contract';
+import type {
+  JobProgress,
+  JobStatus,
+  JobSummary,
+  ResultFilter,
+  ResultRow,
+  RowOutcome,
+} from '../../../shared/contract';
 import type { FailureClass } from '../../../shared/errors/failure-class';
+import type { Message } from '../../../shared/messages/message';
 import type { JobSpec } from './job-spec';
 import type { JournalState, RowDetail } from './journal';
 
@@ -34,32 +42,60 @@ export function jobSummary(
   };
 }
 
-/** Rows that need the operator (failed, uncertain, skipped) matching the filter, in file order. */
-export function filteredIndices(state: JournalState, filter: ResultFilter | undefined): number[] {
-  const outcomes = filter?.outcomes?.length ? new Set(filter.outcomes) : null;
+/** What Results lists when the operator has not chosen: the rows that did not go in. */
+const NEEDS_OPERATOR: readonly RowOutcome[] = ['failed', 'uncertain', 'skipped'];
+
+/** Rows matching the filter, in file order: by default those that need the operator (failed,
+ * uncertain, skipped); accepted rows when asked for, with their CRM id. */
+export function filteredIndices(
+  spec: JobSpec,
+  state: JournalState,
+  filter: ResultFilter | undefined,
+): number[] {
+  const outcomes = new Set(filter?.outcomes?.length ? filter.outcomes : NEEDS_OPERATOR);
   const classes = filter?.classes?.length ? new Set(filter.classes) : null;
   const text = filter?.text?.trim().toLocaleLowerCase() || null;
+  const matches = (index: number): boolean => {
+    const detail = state.details.get(index);
+    if (classes && (!detail || !classes.has(detail.failure.failureClass))) return false;
+    if (filter?.corrected && !hasUnsentFix(spec, state, index)) return false;
+    return !text || matchesText(detail, state.crmIds.get(index), text);
+  };
   const indices: number[] = [];
-  for (const [index, detail] of state.details) {
-    const outcome = state.states.get(index);
-    if (outcome === 'ok' || outcome === 'pending' || outcome === 'sending') continue;
-    if (outcomes && !outcomes.has(outcome)) continue;
-    if (classes && !classes.has(detail.failure.failureClass)) continue;
-    if (text && !matchesText(detail, text)) continue;
-    indices.push(index);
+  if (outcomes.has('ok') || outcomes.has('skipped') || outcomes.has('pending')) {
+    // Accepted and skipped rows keep no detail: every row's state is looked at, in file order.
+    for (let index = 0; index < state.states.size; index++)
+      if (outcomes.has(state.states.get(index)) && matches(index)) indices.push(index);
+    return indices;
   }
+  for (const index of state.details.keys())
+    if (outcomes.has(state.states.get(index)) && matches(index)) indices.push(index);
   return indices.sort((a, b) => a - b);
+}
+
+/** A fix the row's last attempt did not carry yet: what "retry only the rows I corrected" sends. */
+export function hasUnsentFix(spec: JobSpec, state: JournalState, index: number): boolean {
+  const fixes = state.fixes.get(index);
+  if (!fixes) return false;
+  const sent = state.details.get(index)?.cells;
+  if (!sent) return true;
+  return spec.file.columns.some(
+    (column, i) => fixes[column] !== undefined && fixes[column] !== (sent[i] ?? ''),
+  );
 }
 
 export function resultRow(spec: JobSpec, state: JournalState, index: number): ResultRow {
   const detail = state.details.get(index);
   const { columns } = spec.file;
   const fixes = state.fixes.get(index);
+  const keyed = (cells: readonly string[]): Record<string, string> =>
+    Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? '']));
+  const sent = detail?.cells ? keyed(detail.cells) : undefined;
   const values: Record<string, string> = {};
-  columns.forEach((column, i) => {
-    values[column] = fixes?.[column] ?? detail?.cells?.[i] ?? '';
-  });
+  for (const column of columns) values[column] = fixes?.[column] ?? sent?.[column] ?? '';
   const failure = detail?.failure;
+  const crmId = state.crmIds.get(index);
+  const failedColumn = failure ? columnAtFault(spec, failure.explanation) : undefined;
   return {
     row: detail?.row ?? rowNumberOf(spec, index),
     index,
@@ -72,9 +108,28 @@ export function resultRow(spec: JobSpec, state: JournalState, index: number): Re
           explanation: failure.explanation,
         }
       : {}),
+    ...(failedColumn ? { failedColumn } : {}),
+    ...(crmId !== undefined ? { crmId } : {}),
     values,
+    ...(sent ? { sent } : {}),
+    ...(detail?.original ? { original: keyed(detail.original) } : {}),
     fixed: fixes !== undefined,
+    ...(fixes && hasUnsentFix(spec, state, index) ? { unsentFix: true } : {}),
   };
+}
+
+/**
+ * The file's column the explanation blames: the one it names, or the one mapped to the field it
+ * names (`contact`, `form.Ciudad`, a module's `Ciudad`). None when it blames no single cell.
+ */
+export function columnAtFault(spec: JobSpec, explanation: Message): string | undefined {
+  const { column, field } = explanation.params ?? {};
+  if (typeof column === 'string' && spec.file.columns.includes(column)) return column;
+  if (typeof field !== 'string' || field === '') return undefined;
+  const mapped = Object.entries(spec.template.columns);
+  return (
+    mapped.find(([, key]) => key === field)?.[0] ?? mapped.find(([, key]) => key.endsWith(`.${field}`))?.[0]
+  );
 }
 
 /** Failed and uncertain rows by failure class. */
@@ -89,7 +144,13 @@ export function failureBreakdown(state: JournalState): Partial<Record<FailureCla
   return counts;
 }
 
-function matchesText(detail: Readonly<RowDetail>, text: string): boolean {
+function matchesText(
+  detail: Readonly<RowDetail> | undefined,
+  crmId: string | undefined,
+  text: string,
+): boolean {
+  if (crmId?.toLocaleLowerCase().includes(text)) return true;
+  if (!detail) return false;
   if (detail.failure.message.toLocaleLowerCase().includes(text)) return true;
   if (detail.failure.code.toLocaleLowerCase().includes(text)) return true;
   return detail.cells?.some((cell) => cell.toLocaleLowerCase().includes(text)) ?? false;

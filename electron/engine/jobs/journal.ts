@@ -29,6 +29,9 @@ export interface RowDetail {
   cells?: string[];
   /** Spreadsheet row number, as Excel shows it. */
   row?: number;
+  /** The cells of the row's first attempt (the file's own), kept only once a later attempt sent
+   * other values (the operator's fixes). */
+  original?: string[];
 }
 
 /** Everything a job's journal says, replayed; read-only outside the journal. */
@@ -36,6 +39,8 @@ export interface JournalState {
   readonly states: RowStatesView;
   readonly details: ReadonlyMap<number, Readonly<RowDetail>>;
   readonly fixes: ReadonlyMap<number, Readonly<Record<string, string>>>;
+  /** The id the CRM gave each accepted row, when it gave one (T1 and T4: one per request). */
+  readonly crmIds: ReadonlyMap<number, string>;
   /** Earlier jobs whose accepted rows this job skipped: when, and how many rows. */
   readonly alreadySent: ReadonlyMap<string, Readonly<AlreadySentRows>>;
   readonly requests: number;
@@ -64,6 +69,7 @@ interface WritableState {
   states: RowStates;
   details: Map<number, RowDetail>;
   fixes: Map<number, Record<string, string>>;
+  crmIds: Map<number, string>;
   alreadySent: Map<string, AlreadySentRows>;
   requests: number;
   total: number | null;
@@ -350,6 +356,7 @@ async function replay(path: string): Promise<{ state: WritableState; firstCorrup
     states: new RowStates(),
     details: new Map(),
     fixes: new Map(),
+    crmIds: new Map(),
     alreadySent: new Map(),
     requests: 0,
     total: null,
@@ -395,13 +402,18 @@ function apply(state: WritableState, entry: JournalEntry): void {
       state.requests = Math.max(state.requests, entry.r);
       for (const index of eachIndex(entry.i)) state.states.set(index, 'sending');
       return;
-    case 'ok':
+    case 'ok': {
       state.inFlight.delete(entry.r);
+      // Ids are in range order, one per row, when the CRM gave one per row.
+      let n = 0;
       for (const index of eachIndex(entry.i)) {
         state.states.set(index, 'ok');
         state.details.delete(index);
+        const id = entry.ids?.[n++];
+        if (id !== undefined) state.crmIds.set(index, id);
       }
       return;
+    }
     case 'fail':
     case 'unc': {
       state.inFlight.delete(entry.r);
@@ -411,10 +423,12 @@ function apply(state: WritableState, entry: JournalEntry): void {
         const previous = state.details.get(index);
         const cells = entry.v?.[n] ?? previous?.cells;
         const row = entry.n?.[n] ?? previous?.row;
+        const original = originalCells(previous, cells);
         state.details.set(index, {
           failure: entry.f,
           ...(cells ? { cells } : {}),
           ...(row !== undefined ? { row } : {}),
+          ...(original ? { original } : {}),
         });
         n++;
       }
@@ -431,6 +445,7 @@ function apply(state: WritableState, entry: JournalEntry): void {
     case 'invalid': {
       state.states.set(entry.i, 'failed');
       const first = entry.p[0];
+      const original = originalCells(state.details.get(entry.i), entry.v);
       state.details.set(entry.i, {
         failure: {
           failureClass: 'validation',
@@ -440,6 +455,7 @@ function apply(state: WritableState, entry: JournalEntry): void {
         },
         cells: entry.v,
         row: entry.n,
+        ...(original ? { original } : {}),
       });
       return;
     }
@@ -477,4 +493,16 @@ function apply(state: WritableState, entry: JournalEntry): void {
       state.fixes.set(entry.i, { ...state.fixes.get(entry.i), ...entry.v });
       return;
   }
+}
+
+/** The file's cells of a row attempted again: its earlier original, or its earlier attempt's
+ * cells when this attempt sent others. */
+function originalCells(
+  previous: Readonly<RowDetail> | undefined,
+  cells: string[] | undefined,
+): string[] | undefined {
+  if (previous?.original) return previous.original;
+  const before = previous?.cells;
+  if (!before || !cells) return undefined;
+  return before.length === cells.length && before.every((cell, i) => cell === cells[i]) ? undefined : before;
 }

@@ -22,6 +22,7 @@ import { jobStorageStop } from '../storage/storage-failure';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
 import { BisectionBudget, halves } from './batch-bisection';
 import { CrmOutage } from './crm-outage';
+import { hasUnsentFix } from './job-results';
 import { fileInfoOf, type JobSpec } from './job-spec';
 import type { Journal } from './journal';
 import type { RowFailure } from './journal-entry';
@@ -43,9 +44,11 @@ interface ReadyRow {
 /** A request built ahead of its turn, or the error building it threw. */
 type Built = { request: HttpRequest } | { error: unknown };
 
-/** A retry may be limited to `only` these rows (the cases whose missing contact was just created). */
+/** A retry may be limited to `only` these rows (the cases whose missing contact was just created),
+ * or with `onlyCorrected` to the rows the operator fixed since their last attempt. */
 export type RunMode =
-  { kind: 'run' } | { kind: 'retry'; includeUncertain: boolean; only?: ReadonlySet<number> };
+  | { kind: 'run' }
+  | { kind: 'retry'; includeUncertain: boolean; only?: ReadonlySet<number>; onlyCorrected?: boolean };
 
 export interface RunnerOptions {
   spec: JobSpec;
@@ -240,6 +243,7 @@ export class JobRunner {
     const state = this.o.journal.state.states.get(index);
     if (this.o.mode.kind === 'run') return state === 'pending';
     if (this.o.mode.only && !this.o.mode.only.has(index)) return false;
+    if (this.o.mode.onlyCorrected && !hasUnsentFix(this.o.spec, this.o.journal.state, index)) return false;
     return state === 'failed' || (state === 'uncertain' && this.o.mode.includeUncertain);
   }
 

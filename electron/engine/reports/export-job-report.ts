@@ -1,7 +1,10 @@
 import type { Lang, ReportFormat, ReportKind, ResultRow } from '../../../shared/contract';
+import { failureSource, type FailureSource } from '../../../shared/errors/failure-source';
+import type { Message } from '../../../shared/messages/message';
 import type { JobManager } from '../jobs/job-manager';
 import type { JobSpec } from '../jobs/job-spec';
 import type { ReportRow } from './report-row';
+import { writeAcceptedRows, type AcceptedRow } from './write-accepted-rows';
 import { writeErrorReport } from './write-error-report';
 import { writeFailedRows } from './write-failed-rows';
 import { writeSummary } from './write-summary';
@@ -20,68 +23,101 @@ export async function exportJobReport(input: {
   path: string;
   lang: Lang;
 }): Promise<{ path: string }> {
-  const { jobs, spec, path, lang } = input;
+  const { jobs, spec, path, lang, format } = input;
   const { jobId } = spec;
-  const cellsOf = (row: ResultRow) => spec.file.columns.map((column) => row.values[column] ?? '');
+  const { columns, headers } = spec.file;
+  const cellsOf = (values: Record<string, string> | undefined) =>
+    values ? columns.map((column) => values[column] ?? '') : undefined;
 
-  if (input.kind === 'errors') {
-    async function* rows(): AsyncGenerator<ReportRow> {
-      for await (const row of jobs.detailRows(jobId, ['failed', 'uncertain', 'skipped'])) {
-        yield {
-          row: row.row,
-          values: cellsOf(row),
-          outcome:
-            row.outcome === 'failed' || row.outcome === 'uncertain' || row.outcome === 'skipped'
-              ? row.outcome
-              : 'failed',
-          ...(row.failureClass ? { failureClass: row.failureClass } : {}),
-          ...(row.code ? { code: row.code } : {}),
-          ...(row.message ? { message: row.message } : {}),
-          ...(row.explanation ? { explanation: row.explanation } : {}),
-        };
+  switch (input.kind) {
+    case 'errors': {
+      async function* rows(): AsyncGenerator<ReportRow> {
+        for await (const row of jobs.detailRows(jobId, ['failed', 'uncertain'])) {
+          const sent = cellsOf(row.sent) ?? cellsOf(row.values) ?? [];
+          yield {
+            row: row.row,
+            original: cellsOf(row.original) ?? sent,
+            sent,
+            next: cellsOf(row.values) ?? sent,
+            outcome: row.outcome === 'uncertain' ? 'uncertain' : 'failed',
+            ...(row.failureClass ? { failureClass: row.failureClass } : {}),
+            ...(row.code ? { code: row.code } : {}),
+            ...(row.message ? { message: row.message } : {}),
+            ...(row.explanation ? { explanation: row.explanation } : {}),
+          };
+        }
       }
+      await writeErrorReport({
+        path,
+        format,
+        columns: headers,
+        rows: rows(),
+        lang,
+        delimiter: REPORT_DELIMITERS[lang],
+      });
+      break;
     }
-    await writeErrorReport({
-      path,
-      format: input.format,
-      columns: spec.file.headers,
-      rows: rows(),
-      lang,
-      delimiter: REPORT_DELIMITERS[lang],
-    });
-  } else if (input.kind === 'failed-rows') {
-    async function* rows(): AsyncGenerator<readonly string[]> {
-      for await (const row of jobs.detailRows(jobId, ['failed'])) yield cellsOf(row);
+    case 'failed-rows': {
+      async function* rows(): AsyncGenerator<readonly string[]> {
+        for await (const row of jobs.detailRows(jobId, ['failed'])) yield cellsOf(row.values) ?? [];
+      }
+      await writeFailedRows({
+        path,
+        format,
+        headers,
+        rows: rows(),
+        delimiter: spec.file.delimiter ?? ';',
+      });
+      break;
     }
-    await writeFailedRows({
-      path,
-      format: input.format,
-      headers: spec.file.headers,
-      rows: rows(),
-      delimiter: spec.file.delimiter ?? ';',
-    });
-  } else {
-    const summary = await jobs.summary(jobId);
-    const breakdown = await jobs.breakdown(jobId);
-    const problems = new Map<
-      string,
-      { code: string; count: number; explanation: ResultRow['explanation'] }
-    >();
-    for await (const row of jobs.detailRows(jobId, ['failed', 'uncertain'])) {
-      const code = row.code ?? 'unknown';
-      const entry = problems.get(code);
-      if (entry) entry.count++;
-      else if (row.explanation) problems.set(code, { code, count: 1, explanation: row.explanation });
+    case 'accepted': {
+      async function* rows(): AsyncGenerator<AcceptedRow> {
+        for await (const row of jobs.acceptedRows(jobId))
+          yield {
+            row: row.row,
+            values: cellsOf(row.values) ?? [],
+            ...(row.crmId ? { crmId: row.crmId } : {}),
+          };
+      }
+      await writeAcceptedRows({
+        path,
+        format,
+        columns: headers,
+        rows: rows(),
+        lang,
+        delimiter: REPORT_DELIMITERS[lang],
+      });
+      break;
     }
-    await writeSummary({
-      path,
-      lang,
-      summary,
-      breakdown,
-      problems: [...problems.values()].flatMap((p) =>
-        p.explanation ? [{ code: p.code, count: p.count, explanation: p.explanation }] : [],
-      ),
-    });
+    case 'summary': {
+      const summary = await jobs.summary(jobId);
+      const breakdown = await jobs.breakdown(jobId);
+      await writeSummary({ path, lang, summary, breakdown, problems: await commonProblems(jobs, jobId) });
+      break;
+    }
   }
   return { path };
+}
+
+/** Failed and uncertain rows grouped by what explains them (the same explanation, whatever
+ * row it names), the most frequent first. */
+async function commonProblems(
+  jobs: JobManager,
+  jobId: string,
+): Promise<{ source: FailureSource; count: number; explanation: Message }[]> {
+  const problems = new Map<string, { source: FailureSource; count: number; explanation: Message }>();
+  for await (const row of jobs.detailRows(jobId, ['failed', 'uncertain'])) {
+    if (!row.explanation) continue;
+    const source = failureSource(row.failureClass ?? 'row', row.code ?? '');
+    const key = `${source}:${problemKey(row)}`;
+    const entry = problems.get(key);
+    if (entry) entry.count++;
+    else problems.set(key, { source, count: 1, explanation: row.explanation });
+  }
+  return [...problems.values()].sort((a, b) => b.count - a.count);
+}
+
+/** An explanation's code without the row it names (`….at-row`, `….at-cell`, `….at-value`). */
+function problemKey(row: ResultRow): string {
+  return (row.explanation?.code ?? row.code ?? '').replace(/\.at-(row|cell|value)$/, '');
 }

@@ -1,3 +1,4 @@
+import { failureSource } from '../../../shared/errors/failure-source';
 import type { Lang } from '../../../shared/lang';
 import { formatMessage, msg, type MessageCode } from '../../../shared/messages/catalog';
 import { DEFAULT_REPORT_DELIMITER, openCsvSheet } from './csv-writer';
@@ -23,16 +24,20 @@ export interface ErrorReportOptions {
 const TRAILING_HEADERS: MessageCode[] = [
   'report.header.outcome',
   'report.header.kind',
-  'report.header.code',
-  'report.header.message',
+  'report.header.source',
   'report.header.explanation',
   'report.header.explanation-other',
+  'report.header.answer',
+  'report.header.sent',
+  'report.header.unsent-fix',
 ];
 
 /**
- * The error report: for each row, its spreadsheet row number, the original cells, the outcome,
- * the kind of failure, the CRM's code and message, and the explanation in `lang` and in the
- * other language. Streams: rows are written as they come, so a job of any size fits.
+ * The error report: for each row, its spreadsheet row number, the file's own cells, the outcome,
+ * the kind of failure and who found it in words, the explanation in `lang` and in the other
+ * language, the CRM's original answer (code and message) when it answered, and the cells its
+ * last attempt sent and the fixes not sent yet where they differ — so the explanation always
+ * sits beside the values it is about. Streams: rows are written as they come.
  */
 export async function writeErrorReport(options: ErrorReportOptions): Promise<{ rows: number }> {
   const { lang, columns } = options;
@@ -43,16 +48,46 @@ export async function writeErrorReport(options: ErrorReportOptions): Promise<{ r
     ...TRAILING_HEADERS.map((code) => formatMessage(lang, msg(code))),
   ];
   const sheet = openSheet(options, header);
-  return fillSheet(sheet, options.rows, (row): SheetCell[] => [
-    row.row,
-    ...alignCells(row.values, columns.length),
-    reportLabel(lang, 'outcome', row.outcome),
-    row.failureClass === undefined ? '' : reportLabel(lang, 'kind', row.failureClass),
-    row.code ?? '',
-    row.message ?? '',
-    explain(lang, row.explanation),
-    explain(other, row.explanation),
-  ]);
+  const width = columns.length;
+  return fillSheet(sheet, options.rows, (row): SheetCell[] => {
+    const original = alignCells(row.original, width);
+    const sent = alignCells(row.sent ?? row.original, width);
+    const next = alignCells(row.next ?? row.sent ?? row.original, width);
+    const source =
+      row.failureClass === undefined ? undefined : failureSource(row.failureClass, row.code ?? '');
+    return [
+      row.row,
+      ...original,
+      reportLabel(lang, 'outcome', row.outcome),
+      row.failureClass === undefined ? '' : reportLabel(lang, 'kind', row.failureClass),
+      source === undefined ? '' : formatMessage(lang, msg(`report.source.${source}`)),
+      explain(lang, row.explanation),
+      explain(other, row.explanation),
+      // Carga's own check has no answer to quote: its problem codes are internal words.
+      source === 'check' || source === undefined ? '' : answerText(row.code, row.message),
+      changes(lang, columns, original, sent),
+      changes(lang, columns, sent, next),
+    ];
+  });
+}
+
+function answerText(code: string | undefined, message: string | undefined): string {
+  return [code, message].filter((part) => part !== undefined && part !== '').join(' · ');
+}
+
+/** `Column: «value»` for each cell of `after` that differs from `before`, one per line. */
+function changes(
+  lang: Lang,
+  columns: readonly string[],
+  before: readonly string[],
+  after: readonly string[],
+): string {
+  const lines: string[] = [];
+  columns.forEach((column, i) => {
+    const value = after[i] ?? '';
+    if (value !== (before[i] ?? '')) lines.push(formatMessage(lang, msg('report.change', { column, value })));
+  });
+  return lines.join('\n');
 }
 
 function openSheet(options: ErrorReportOptions, header: string[]): SheetWriter {
@@ -67,6 +102,6 @@ function openSheet(options: ErrorReportOptions, header: string[]): SheetWriter {
     path: options.path,
     sheetName: formatMessage(options.lang, msg('report.sheet.errors')),
     header,
-    widths: [8, ...options.columns.map(columnWidth), 14, 26, 12, 40, 60, 60],
+    widths: [8, ...options.columns.map(columnWidth), 14, 26, 22, 60, 60, 40, 40, 40],
   });
 }

@@ -1,4 +1,5 @@
 import type { JobSummary } from '../../../shared/contract';
+import type { FailureSource } from '../../../shared/errors/failure-source';
 import type { Lang } from '../../../shared/lang';
 import { formatMessage, msg, type MessageCode } from '../../../shared/messages/catalog';
 import type { Message } from '../../../shared/messages/message';
@@ -12,8 +13,8 @@ export interface SummaryOptions {
   summary: JobSummary;
   /** Failures per class (`row`, `validation`, …). */
   breakdown: Partial<Record<string, number>>;
-  /** The most frequent problems, in the order to show them. */
-  problems: { code: string; count: number; explanation: Message }[];
+  /** The most frequent problems, in the order to show them, each with who found it. */
+  problems: { source: FailureSource; count: number; explanation: Message }[];
 }
 
 /** A short plain-text summary of a job in the operator's language: what was loaded, what
@@ -66,7 +67,8 @@ export function summaryText(options: Omit<SummaryOptions, 'path'>): string {
   if (options.problems.length > 0) {
     lines.push('', text('report.summary.problems'));
     for (const problem of options.problems) {
-      lines.push(`  ${problem.code} (${count(problem.count)}): ${explain(lang, problem.explanation)}`);
+      const source = text(`report.source.${problem.source}`);
+      lines.push(`  ${source} (${count(problem.count)}): ${explain(lang, problem.explanation)}`);
     }
   }
 

@@ -87,7 +87,10 @@ export function openXlsxSheet(options: XlsxSheetOptions): SheetWriter {
         sheet = addSheet();
         rowsInSheet = 1;
       }
-      sheet.addRow(cells.map((cell) => (typeof cell === 'number' ? cell : xlsxText(cell)))).commit();
+      // An empty cell is left out of the sheet's XML (a report's many blank columns cost nothing).
+      sheet
+        .addRow(cells.map((cell) => (typeof cell === 'number' ? cell : cell === '' ? null : xlsxText(cell))))
+        .commit();
       rowsInSheet += 1;
       await drain(sheet);
     },

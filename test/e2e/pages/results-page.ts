@@ -1,5 +1,4 @@
 import type { Locator, Page } from 'playwright-core';
-import { z } from 'zod';
 
 import type { JobStatus, ReportFormat, ReportKind, RowOutcome } from '../../../shared/contract';
 import { chooseOption } from './mantine-select';
@@ -16,9 +15,13 @@ export class ResultsPage {
   readonly count: Locator;
   readonly table: Locator;
   readonly rows: Locator;
-  readonly exportPath: Locator;
   readonly retryFailed: Locator;
+  readonly retryCorrected: Locator;
   readonly retryUncertain: Locator;
+  /** The row shown in full beside the list. */
+  readonly panel: Locator;
+  /** The name the browser was told to save the last export under. */
+  lastDownloadName = '';
 
   constructor(readonly page: Page) {
     this.screen = page.getByTestId('results-screen');
@@ -30,8 +33,9 @@ export class ResultsPage {
     this.count = page.getByTestId('results-count');
     this.table = page.getByTestId('results-table');
     this.rows = page.getByTestId('results-row');
-    this.exportPath = page.getByTestId('results-export-path');
     this.retryFailed = page.getByTestId('results-retry-failed');
+    this.retryCorrected = page.getByTestId('results-retry-corrected');
+    this.panel = page.getByTestId('results-panel');
     this.retryUncertain = page.getByTestId('results-retry-uncertain');
   }
 
@@ -111,16 +115,27 @@ export class ResultsPage {
       .waitFor({ state: 'visible' });
   }
 
-  /** Exports a report and resolves to the path the screen says it saved it at, once it says so
-   * for this export (the path may be the same as last time's). */
+  /** Opens a row in full in the panel beside the list, and waits for it. */
+  async openRow(rowNumber: number): Promise<Locator> {
+    await this.row(rowNumber).getByTestId('results-details-open').click();
+    const panel = this.page.locator(`[data-testid="results-panel"][data-row="${rowNumber}"]`);
+    await panel.waitFor({ state: 'visible' });
+    return panel;
+  }
+
+  /** Exports a report from the menu as an operator does in the browser: it downloads. Resolves to
+   * where the browser saved it; the name it was offered is kept in `lastDownloadName`. */
   async export(kind: ReportKind, format: ReportFormat): Promise<string> {
-    const answered = this.page.waitForResponse(
-      (response) => new URL(response.url()).pathname === '/api/exportReport',
-    );
+    await this.page.getByTestId('results-export').click();
+    const download = this.page.waitForEvent('download');
     await this.page.getByTestId(`results-export-${kind}-${format}`).click();
-    const { path } = z.object({ path: z.string() }).parse(await (await answered).json());
-    const shown = this.exportPath.locator('span', { hasText: path });
-    await shown.waitFor({ state: 'visible' });
-    return (await shown.textContent()) ?? '';
+    const file = await download;
+    this.lastDownloadName = file.suggestedFilename();
+    const path = await file.path();
+    await this.page
+      .getByTestId('results-export-downloaded')
+      .filter({ hasText: this.lastDownloadName })
+      .waitFor({ state: 'visible' });
+    return path;
   }
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { Connection, ResultRow } from '../../../shared/contract';
 import {
@@ -10,25 +10,16 @@ import {
   CASE_HEADER,
   caseRow,
   CASES_TEMPLATE,
-  importFixture,
   TEST_TOKEN,
+  useImportFixtures,
   writeCsv,
   type ImportFixture,
 } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
-const fixtures: ImportFixture[] = [];
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
-
-async function setup(options: Parameters<typeof importFixture>[1] = {}) {
-  const dir = tempDir();
-  const fixture = await importFixture(dir, options);
-  fixtures.push(fixture);
-  return fixture;
-}
+/** An engine and a sandbox for one test, closed after it. */
+const setup = useImportFixtures();
 
 function casesFile(
   dir: string,

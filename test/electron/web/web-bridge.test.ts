@@ -53,6 +53,8 @@ function environment(cookie: string | null): WebBridgeEnvironment {
     },
     uploadWithProgress: (url, body, headers, onProgress) =>
       uploadWithNodeHttp(url, body, withCookie(headers), onProgress),
+    // Reports are downloaded against the real engine in report-download.test.ts.
+    saveDownload: () => undefined,
   };
 }
 

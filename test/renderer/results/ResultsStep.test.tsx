@@ -15,6 +15,11 @@ function openResults(bridge: FakeBridge, rows = { ok: 40, failed: 250, uncertain
   return job;
 }
 
+/** The last page the table asked for (the retry button also asks how many rows are corrected). */
+function lastPageQuery(listResults: { mock: { calls: [{ limit: number }][] } }) {
+  return listResults.mock.calls.filter(([input]) => input.limit > 1).at(-1)?.[0];
+}
+
 async function shownRows(): Promise<HTMLElement[]> {
   await waitFor(() => expect(screen.getAllByTestId('results-row')[0]?.dataset.row).toBeDefined());
   return screen.getAllByTestId('results-row');
@@ -27,7 +32,10 @@ describe('Results step', () => {
     const rows = await shownRows();
     expect(rows[0]?.dataset.outcome).toBe('failed');
     expect(within(rows[0] as HTMLElement).getByTestId('results-explanation').textContent).toBe(
-      'Row 3, column «Correo»: «persona0@example» does not look like an e-mail address (name@domain.com). Correct it in the file.',
+      'Carga’s check (not sent): Row 3, column «Correo»: «persona0@example» does not look like an e-mail address (name@domain.com). Correct it in the file.',
+    );
+    expect(within(rows[1] as HTMLElement).getByTestId('results-explanation').textContent).toMatch(
+      /^The CRM answered: wolkvox rejected a value of this row/,
     );
     expect(screen.getByTestId('results-count').textContent).toBe('253 rows');
     expect(screen.getByTestId('results-chart-validation').dataset.count).toBe('125');
@@ -38,7 +46,7 @@ describe('Results step', () => {
     const listResults = vi.spyOn(bridge, 'listResults');
     const job = openResults(bridge);
     await shownRows();
-    expect(listResults).toHaveBeenLastCalledWith({
+    expect(lastPageQuery(listResults)).toEqual({
       jobId: job.jobId,
       filter: { outcomes: ['failed', 'uncertain'] },
       offset: 0,
@@ -47,7 +55,7 @@ describe('Results step', () => {
 
     await user.click(screen.getByTestId('results-filter-outcome-uncertain'));
     await waitFor(() =>
-      expect(listResults).toHaveBeenLastCalledWith({
+      expect(lastPageQuery(listResults)).toEqual({
         jobId: job.jobId,
         filter: { outcomes: ['failed'] },
         offset: 0,
@@ -59,7 +67,7 @@ describe('Results step', () => {
     await user.click(screen.getByTestId('results-filter-class'));
     await user.click(await screen.findByRole('option', { name: 'Rejected by the CRM' }));
     await waitFor(() =>
-      expect(listResults).toHaveBeenLastCalledWith({
+      expect(lastPageQuery(listResults)).toEqual({
         jobId: job.jobId,
         filter: { outcomes: ['failed'], classes: ['row'] },
         offset: 0,
@@ -69,7 +77,7 @@ describe('Results step', () => {
 
     await user.type(screen.getByTestId('results-filter-text'), 'persona7@');
     await waitFor(() =>
-      expect(listResults).toHaveBeenLastCalledWith({
+      expect(lastPageQuery(listResults)).toEqual({
         jobId: job.jobId,
         filter: { outcomes: ['failed'], classes: ['row'], text: 'persona7@' },
         offset: 0,
@@ -85,7 +93,12 @@ describe('Results step', () => {
     const fixRow = vi.spyOn(bridge, 'fixRow');
     const job = openResults(bridge);
     const first = (await shownRows())[0] as HTMLElement;
-    await user.click(within(first).getByRole('button', { name: / — Correo, row 3$/ }));
+    const failedCell = within(first).getByRole('button', {
+      name: / — Correo, row 3 \(the problem is here\)$/,
+    });
+    expect(failedCell.dataset.failed).toBe('true');
+    expect(within(first).getByRole('button', { name: / — Ciudad, row 3$/ }).dataset.failed).toBeUndefined();
+    await user.click(failedCell);
     const input = screen.getByRole('textbox', { name: 'Edit Correo in row 3' });
     await user.clear(input);
     await user.type(input, 'ana@example.com{Enter}');
@@ -105,7 +118,7 @@ describe('Results step', () => {
     });
     const fixedRow = (await shownRows())[0] as HTMLElement;
     await waitFor(() => expect(within(fixedRow).getByText('Fixed')).toBeTruthy());
-    expect(within(fixedRow).getByRole('button', { name: / — Correo, row 3$/ }).textContent).toBe(
+    expect(within(fixedRow).getByRole('button', { name: / — Correo, row 3 \(/ }).textContent).toBe(
       'ana@example.com',
     );
   });
@@ -190,10 +203,11 @@ describe('Results step', () => {
     const fixRow = vi.spyOn(bridge, 'fixRow');
     const job = openResults(bridge, { ok: 0, failed: 2, uncertain: 0 });
     const second = (await shownRows())[1] as HTMLElement;
-    await user.click(within(second).getByRole('button', { name: 'Details of row 4' }));
-    const details = await screen.findByRole('dialog', { name: 'Row 4' });
+    await user.click(within(second).getByRole('button', { name: 'Show row 4 in full' }));
+    const details = await screen.findByRole('region', { name: 'Row 4' });
+    expect(within(details).getByTestId('results-panel-source').textContent).toBe('The CRM’s answer');
     expect(within(details).getByTestId('results-details-explanation').textContent).toBe(
-      'wolkvox rejected a parameter and says: "contact not found". Fix that field or value. Custom fields must be named exactly as in the CRM (case, spaces and accents) and system values go in English (open, low, Request).',
+      'wolkvox rejected a value of this row. Its message says: "contact not found". Fix the field or value it names and retry the row.',
     );
     expect(within(details).getByText('404 · REVIEW THE ERROR MESSAGE')).toBeTruthy();
     await user.click(within(details).getByRole('button', { name: / — Responsable, row 4$/ }));
@@ -219,37 +233,45 @@ describe('Results step', () => {
     );
     const rows = await shownRows();
     expect(within(rows[0] as HTMLElement).getByTestId('results-explanation').textContent).toBe(
-      'Fila 3, columna «Correo»: «persona0@example» no parece un correo electrónico (nombre@dominio.com). Corríjalo en el archivo.',
+      'Revisión de Carga (no se envió): Fila 3, columna «Correo»: «persona0@example» no parece un correo electrónico (nombre@dominio.com). Corríjalo en el archivo.',
     );
     expect(within(rows[1] as HTMLElement).getByText('Incierta')).toBeTruthy();
     expect(screen.getByTestId('results-count').textContent).toBe('2 filas');
   });
 
-  it('exports the error report and the failed rows and shows where they were saved', async () => {
+  it('downloads each report behind the web door: errors, loaded rows with their CRM id, failed rows', async () => {
     const bridge = new FakeBridge();
-    const exportReport = vi.spyOn(bridge, 'exportReport');
+    const deliverReport = vi.spyOn(bridge, 'deliverReport');
     const job = openResults(bridge);
-    await user.click(await screen.findByTestId('results-export-errors-xlsx'));
-    await waitFor(() =>
-      expect(exportReport).toHaveBeenCalledWith({
-        jobId: job.jobId,
-        kind: 'errors',
-        format: 'xlsx',
-        lang: 'en',
-      }),
-    );
-    expect((await screen.findByTestId('results-export-path')).textContent).toContain(
-      `/home/operador/Carga/${job.jobId}-errors.xlsx`,
-    );
-    await user.click(screen.getByTestId('results-export-failed-rows-csv'));
-    await waitFor(() =>
-      expect(exportReport).toHaveBeenLastCalledWith({
-        jobId: job.jobId,
-        kind: 'failed-rows',
-        format: 'csv',
-        lang: 'en',
-      }),
-    );
+    for (const [kind, format] of [
+      ['errors', 'xlsx'],
+      ['accepted', 'csv'],
+      ['failed-rows', 'csv'],
+    ] as const) {
+      await user.click(await screen.findByTestId('results-export'));
+      await user.click(await screen.findByTestId(`results-export-${kind}-${format}`));
+      await waitFor(() =>
+        expect(deliverReport).toHaveBeenLastCalledWith({ jobId: job.jobId, kind, format, lang: 'en' }),
+      );
+      await waitFor(() =>
+        expect(screen.getByTestId('results-export-downloaded').textContent).toBe(
+          `Downloaded: ${job.jobId}-${kind}.${format}`,
+        ),
+      );
+    }
+    expect(screen.queryByTestId('results-show-in-folder')).toBeNull();
+  });
+
+  it('in the app, says where a report was saved and shows it in its folder', async () => {
+    const bridge = new FakeBridge();
+    bridge.savesReports = true;
+    const job = openResults(bridge);
+    await user.click(await screen.findByTestId('results-export'));
+    await user.click(await screen.findByRole('menuitem', { name: 'Error report (CSV)' }));
+    const path = `/home/operador/Carga/${job.jobId}-errors.csv`;
+    expect((await screen.findByTestId('results-export-path')).textContent).toBe(`Saved at ${path}`);
+    await user.click(screen.getByRole('button', { name: 'Show in folder' }));
+    await waitFor(() => expect(bridge.shownInFolder).toEqual([path]));
   });
 
   it('pages 100,000 failed rows on demand, keeping only the rows in view in the page', async () => {
@@ -259,7 +281,8 @@ describe('Results step', () => {
     const rows = await shownRows();
     expect(screen.getByTestId('results-table').dataset.total).toBe('100000');
     expect(rows.length).toBeLessThan(60);
-    expect(listResults.mock.calls.map((call) => [call[0].offset, call[0].limit])).toEqual([[0, 100]]);
+    const pages = () => listResults.mock.calls.filter(([input]) => input.limit > 1).map(([input]) => input);
+    expect(pages().map((input) => [input.offset, input.limit])).toEqual([[0, 100]]);
 
     const viewport = screen.getByTestId('results-table');
     viewport.scrollTop = ROW_HEIGHT * 50_000;
@@ -267,7 +290,98 @@ describe('Results step', () => {
     await waitFor(() =>
       expect(screen.getAllByTestId('results-row').some((row) => row.dataset.row === '50003')).toBe(true),
     );
-    expect(listResults.mock.calls.map((call) => call[0].offset)).toEqual([0, 49_900, 50_000]);
+    expect(pages().map((input) => input.offset)).toEqual([0, 49_900, 50_000]);
     expect(screen.getAllByTestId('results-row').length).toBeLessThan(60);
+  });
+});
+
+describe('Results an operator can act on', () => {
+  it('filters every outcome, with its count; accepted rows show their CRM id', async () => {
+    const bridge = new FakeBridge();
+    openResults(bridge, { ok: 2, failed: 1, uncertain: 0 });
+    await shownRows();
+    const chip = screen.getByTestId('results-filter-outcome-ok');
+    expect(chip.closest('.mantine-Chip-root')?.textContent).toBe('Sent (2)');
+    for (const outcome of ['failed', 'uncertain', 'skipped', 'pending'])
+      expect(screen.getByTestId(`results-filter-outcome-${outcome}`)).toBeTruthy();
+    await user.click(screen.getByTestId('results-filter-outcome-failed'));
+    await user.click(chip);
+    await waitFor(() => expect(screen.getByTestId('results-count').textContent).toBe('2 rows'));
+    const rows = screen.getAllByTestId('results-row');
+    expect(rows.map((row) => row.dataset.outcome)).toEqual(['ok', 'ok']);
+    expect(within(rows[0] as HTMLElement).getByText('C-1001')).toBeTruthy();
+    await user.click(within(rows[0] as HTMLElement).getByRole('button', { name: 'Show row 4 in full' }));
+    const panel = await screen.findByRole('region', { name: 'Row 4' });
+    expect(within(panel).getByTestId('results-panel-crm-id').textContent).toBe('CRM ID: C-1001');
+  });
+
+  it('tells Carga’s check from the CRM’s answer, and keeps the CRM’s own words as a detail', async () => {
+    const bridge = new FakeBridge();
+    openResults(bridge, { ok: 0, failed: 2, uncertain: 0 });
+    const rows = await shownRows();
+    await user.click(within(rows[0] as HTMLElement).getByRole('button', { name: 'Show row 3 in full' }));
+    let panel = await screen.findByRole('region', { name: 'Row 3' });
+    expect(within(panel).getByTestId('results-panel-source').textContent).toBe('Carga’s check');
+    expect(within(panel).getByText('What Carga’s check found before sending')).toBeTruthy();
+    expect(within(panel).queryByTestId('results-panel-answer')).toBeNull();
+
+    await user.click(within(rows[1] as HTMLElement).getByRole('button', { name: 'Show row 4 in full' }));
+    panel = await screen.findByRole('region', { name: 'Row 4' });
+    expect(within(panel).getByText('What the CRM answered, explained')).toBeTruthy();
+    const answer = within(panel).getByTestId('results-panel-answer');
+    expect(answer.tagName).toBe('DETAILS');
+    expect(answer.textContent).toBe('The CRM’s original answer404 · REVIEW THE ERROR MESSAGE');
+  });
+
+  it('keeps the row’s whole explanation beside it while its cells are fixed in the list', async () => {
+    const bridge = new FakeBridge();
+    openResults(bridge, { ok: 0, failed: 3, uncertain: 0 });
+    const rows = await shownRows();
+    await user.click(within(rows[0] as HTMLElement).getByRole('button', { name: 'Show row 3 in full' }));
+    const panel = await screen.findByRole('region', { name: 'Row 3' });
+    // Not a dialog: the list stays usable beside it.
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const explanation = within(panel).getByTestId('results-details-explanation').textContent;
+    expect(explanation).toContain('does not look like an e-mail address');
+    expect(within(panel).getByText('The problem is here')).toBeTruthy();
+
+    await user.click(within(rows[0] as HTMLElement).getByRole('button', { name: / — Correo, row 3 \(/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Edit Correo in row 3' }), 'x{Enter}');
+    await waitFor(() =>
+      expect(within(panel).getByTestId('results-panel-sent').textContent).toBe(
+        'Sent last time: persona0@example',
+      ),
+    );
+    expect(screen.getByRole('region', { name: 'Row 3' })).toBe(panel);
+    expect(within(panel).getByTestId('results-details-explanation').textContent).toBe(explanation);
+
+    // Escape closes it and the keyboard is back in the list.
+    within(panel).getByRole('heading', { name: 'Row 3' }).focus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Row 3' })).toBeNull();
+    expect(document.activeElement?.closest('[role="grid"]')).toBeTruthy();
+  });
+
+  it('retries only the rows corrected, or all failed rows, each with its count', async () => {
+    const bridge = new FakeBridge();
+    const retryJob = vi.spyOn(bridge, 'retryJob');
+    const job = openResults(bridge, { ok: 0, failed: 3, uncertain: 0 });
+    const rows = await shownRows();
+    const corrected = await screen.findByTestId('results-retry-corrected');
+    await waitFor(() => expect(corrected.textContent).toBe('Retry only the rows I corrected (0)'));
+    expect(corrected.hasAttribute('disabled')).toBe(true);
+    expect(screen.getByTestId('results-retry-failed').textContent).toBe('Retry all failed rows (3)');
+
+    await user.click(within(rows[1] as HTMLElement).getByRole('button', { name: / — Ciudad, row 4$/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Edit Ciudad in row 4' }), 'x{Enter}');
+    await waitFor(() => expect(corrected.textContent).toBe('Retry only the rows I corrected (1)'));
+    await user.click(corrected);
+    await waitFor(() =>
+      expect(retryJob).toHaveBeenCalledWith({
+        jobId: job.jobId,
+        includeUncertain: false,
+        onlyCorrected: true,
+      }),
+    );
   });
 });

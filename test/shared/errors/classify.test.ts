@@ -296,9 +296,98 @@ describe('classifyWolkvoxResponse: every message of seed 001', () => {
       'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS — THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE',
     );
     expect(result.explanation).toEqual({
-      code: 'crm.wolkvox.review-detail',
-      params: { code: '404', detail: 'THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE' },
+      code: 'crm.wolkvox.custom-field-not-found',
+      params: { code: '404', name: 'Cuidad', field: 'Cuidad' },
     });
+  });
+
+  it('quotes a detail it has no explanation for as the CRM wrote it, without unrelated advice', () => {
+    const detail = 'THE SOLUTION FIELD IS TOO LONG FOR THIS CASE TYPE';
+    const body = crmBody(404, 'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS', detail);
+    const result = failureOf(classifyWolkvoxResponse(404, body));
+    expect(result.explanation).toEqual({
+      code: 'crm.wolkvox.review-detail',
+      params: { code: '404', detail },
+    });
+    const es = formatMessage('es', result.explanation);
+    expect(es).toContain(`«${detail}»`);
+    expect(es).not.toMatch(/campos personalizados|inglés \(open/);
+  });
+
+  it('explains each detail the CRM gives with advice for that detail alone', () => {
+    const cases: [string, string, Record<string, string>][] = [
+      [
+        'THE CONTACT (ana@x.co) DOES NOT EXIST IN THE OPERATION',
+        'crm.wolkvox.contact-not-found',
+        { contact: 'ana@x.co', field: 'contact' },
+      ],
+      [
+        'THE RESPONSIBLE USER (zz@demo) DOES NOT EXIST IN THE OPERATION',
+        'crm.wolkvox.responsible-not-found',
+        { user: 'zz@demo', field: 'responsible' },
+      ],
+      [
+        'THE OWNER USER (zz@demo) DOES NOT EXIST IN THE OPERATION',
+        'crm.wolkvox.owner-not-found',
+        { user: 'zz@demo', field: 'owner' },
+      ],
+      [
+        'THE CASE TYPE (Queja) DOES NOT EXIST IN THE OPERATION',
+        'crm.wolkvox.case-type-not-found',
+        { value: 'Queja', field: 'case-type' },
+      ],
+      [
+        'THE STATUS (Abierto) IS NOT VALID, USE ONE OF: open, closed',
+        'crm.wolkvox.status-not-valid',
+        { value: 'Abierto', allowed: 'open, closed', field: 'status' },
+      ],
+      [
+        'THE PRIORITY (Alta) IS NOT VALID, USE ONE OF: low, high',
+        'crm.wolkvox.priority-not-valid',
+        { value: 'Alta', allowed: 'low, high', field: 'priority' },
+      ],
+      [
+        'THE FIELD (Ciudad) DOES NOT EXIST IN THE MODULE (contacts)',
+        'crm.wolkvox.module-field-not-found',
+        { name: 'Ciudad', module: 'contacts', field: 'Ciudad' },
+      ],
+      [
+        'THE USER (x@y) OF THE FIELD (Asesor) DOES NOT EXIST IN THE OPERATION',
+        'crm.wolkvox.field-user-not-found',
+        { user: 'x@y', name: 'Asesor', field: 'Asesor' },
+      ],
+      [
+        'THE FIELD (Dirección) MUST HAVE A VALUE',
+        'crm.wolkvox.field-value-shape',
+        { name: 'Dirección', field: 'Dirección' },
+      ],
+      [
+        'THE OPERATION (demo2) DOES NOT EXIST OR DOES NOT BELONG TO THIS TOKEN',
+        'crm.wolkvox.operation-not-found',
+        { operation: 'demo2' },
+      ],
+      [
+        'THE MODULE (contactos) DOES NOT EXIST IN THE OPERATION',
+        'crm.wolkvox.module-not-found',
+        { module: 'contactos' },
+      ],
+    ];
+    for (const [detail, code, params] of cases) {
+      const body = crmBody(404, 'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS', detail);
+      const result = failureOf(classifyWolkvoxResponse(404, body));
+      expect(result.explanation, detail).toEqual({ code, params: { code: '404', ...params } });
+      // The CRM's own words stay in the message, as the original kept beside the explanation.
+      expect(result.message).toContain(detail);
+      // Spanish explanations are Spanish: the CRM's English sentence is not pasted into them.
+      expect(formatMessage('es', result.explanation)).not.toContain(detail);
+    }
+    const contact = failureOf(
+      classifyWolkvoxResponse(
+        404,
+        crmBody(404, 'REVIEW THE ERROR MESSAGE TO CORRECT POSSIBLE PROBLEMS', cases[0]![0]),
+      ),
+    );
+    expect(formatMessage('en', contact.explanation)).not.toMatch(/custom field/i);
   });
 
   it('treats a 403 about maintenance as an outage to wait out, not a refusal', () => {
@@ -676,8 +765,8 @@ describe('wolkvox fidelity', () => {
     });
     const result = failureOf(classifyWolkvoxResponse(404, body));
     expect(result.explanation).toEqual({
-      code: 'crm.wolkvox.review-detail',
-      params: { code: '404', detail: 'THE CUSTOM FIELD (Cuidad) DOES NOT EXIST IN THE CASES MODULE' },
+      code: 'crm.wolkvox.custom-field-not-found',
+      params: { code: '404', name: 'Cuidad', field: 'Cuidad' },
     });
     expect(result.message).not.toContain('NOT FOUND');
   });
@@ -691,7 +780,10 @@ describe('wolkvox fidelity', () => {
     const result = failureOf(classifyWolkvoxResponse(404, body));
     expect(result).toMatchObject({
       failureClass: 'row',
-      explanation: { code: 'crm.wolkvox.contact-not-found', params: { contact: 'ana@x.co' } },
+      explanation: {
+        code: 'crm.wolkvox.contact-not-found',
+        params: { contact: 'ana@x.co', field: 'contact' },
+      },
     });
   });
 

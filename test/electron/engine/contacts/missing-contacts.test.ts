@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { EngineEvent } from '../../../../shared/contract';
 import { formatMessage } from '../../../../shared/messages/catalog';
@@ -10,24 +10,14 @@ import {
   campaignRow,
   CASE_HEADER,
   caseRow,
-  importFixture,
   TEST_TOKEN,
+  useImportFixtures,
   writeCsv,
   type ImportFixture,
 } from '../../../support/import-fixture';
-import { useTempDirs } from '../../../support/temp-dir';
 
-const tempDir = useTempDirs();
-const fixtures: ImportFixture[] = [];
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
-
-async function setup() {
-  const fixture = await importFixture(tempDir());
-  fixtures.push(fixture);
-  return fixture;
-}
+/** An engine and a sandbox for one test, closed after it. */
+const setup = useImportFixtures();
 
 /** Seven cases in a row whose contacts are new (two of one contact), then one for a known contact. */
 function newCustomersFile(dir: string): string {

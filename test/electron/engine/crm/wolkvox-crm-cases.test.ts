@@ -161,7 +161,7 @@ describe('wolkvox CRM cases: the answer', () => {
     expect(wolkvoxCrmCases.readResponse({ status: 404, bodyText: body }, 1)).toMatchObject({
       kind: 'failure',
       failureClass: 'row',
-      explanation: { code: 'crm.wolkvox.review-detail' },
+      explanation: { code: 'crm.wolkvox.custom-field-not-found', params: { name: 'Cuidad' } },
     });
   });
 });

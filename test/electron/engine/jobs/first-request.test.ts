@@ -1,24 +1,18 @@
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { JobProgress } from '../../../../shared/contract';
 import {
   CASE_HEADER,
   caseRow,
   CASES_TEMPLATE,
-  importFixture,
   TEST_TOKEN,
+  useImportFixtures,
   writeCsv,
-  type ImportFixture,
 } from '../../../support/import-fixture';
-import { useTempDirs } from '../../../support/temp-dir';
 
-const tempDir = useTempDirs();
-const fixtures: ImportFixture[] = [];
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
+const openFixture = useImportFixtures();
 
 /** Large enough that counting it takes far longer than one request to the local sandbox. */
 const ROWS = 150_000;
@@ -26,10 +20,9 @@ const ROWS = 150_000;
 describe('the first request of a job', () => {
   it('goes out while the file is still being counted; the progress says so until the total is known', async () => {
     // A token whose quota carries any file: nothing to warn about, so nothing waits for the count.
-    const fixture = await importFixture(tempDir(), {
+    const fixture = await openFixture({
       sandbox: { tokens: [{ token: TEST_TOKEN, dailyLimit: 1_000_000_000 }] },
     });
-    fixtures.push(fixture);
     const path = writeCsv(
       join(fixture.dir, 'casos.csv'),
       CASE_HEADER,

@@ -1,27 +1,11 @@
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-  CASE_HEADER,
-  caseRow,
-  importFixture,
-  writeCsv,
-  type ImportFixture,
-} from '../../../support/import-fixture';
-import { useTempDirs } from '../../../support/temp-dir';
+import { CASE_HEADER, caseRow, useImportFixtures, writeCsv } from '../../../support/import-fixture';
 
-const tempDir = useTempDirs();
-const fixtures: ImportFixture[] = [];
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
-
-async function setup(options: Parameters<typeof importFixture>[1] = {}): Promise<ImportFixture> {
-  const fixture = await importFixture(tempDir(), options);
-  fixtures.push(fixture);
-  return fixture;
-}
+/** An engine and a sandbox for one test, closed after it. */
+const setup = useImportFixtures();
 
 describe('a setup that fails every row', () => {
   it('stops a wrong operation on 1,000 rows within 6 requests, and after the fix sends every row once', async () => {

@@ -1,24 +1,19 @@
 import { chmodSync, statSync, truncateSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   CASE_HEADER,
   caseRow,
   CASES_TEMPLATE,
-  importFixture,
   TEST_TOKEN,
+  useImportFixtures,
   writeCsv,
   type ImportFixture,
 } from '../../../support/import-fixture';
-import { useTempDirs } from '../../../support/temp-dir';
 
-const tempDir = useTempDirs();
-const fixtures: ImportFixture[] = [];
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
+const openFixture = useImportFixtures();
 
 const ROWS = 30;
 const rows = Array.from({ length: ROWS }, (_, i) => caseRow(i));
@@ -33,8 +28,7 @@ describe('the source file changing under a running job', () => {
   ])(
     'stops when the file is %s: no duplicate, no row lost, never finished with rows pending',
     async (_how, change) => {
-      const fixture = await importFixture(tempDir());
-      fixtures.push(fixture);
+      const fixture = await openFixture();
       const path = writeCsv(join(fixture.dir, 'casos.csv'), CASE_HEADER, rows);
       const release = fixture.sandbox.holdAnswers();
       const started = await fixture.engine.startJob({
@@ -97,8 +91,7 @@ function expectNoDuplicate(fixture: ImportFixture): string[] {
 
 describe('a same-size rewrite of the source with its modification time put back', () => {
   it('mid-job: stops without a duplicate, resume refuses, and the changed file as a new job sends each row once', async () => {
-    const fixture = await importFixture(tempDir());
-    fixtures.push(fixture);
+    const fixture = await openFixture();
     const path = join(fixture.dir, 'casos.csv');
     writePadded(path, padded);
     const release = fixture.sandbox.holdAnswers();
@@ -130,8 +123,7 @@ describe('a same-size rewrite of the source with its modification time put back'
   });
 
   it('between runs: resume refuses with the explanation and sends nothing', async () => {
-    const fixture = await importFixture(tempDir());
-    fixtures.push(fixture);
+    const fixture = await openFixture();
     const path = join(fixture.dir, 'casos.csv');
     writePadded(path, padded);
     const release = fixture.sandbox.holdAnswers();
@@ -158,8 +150,7 @@ describe('a same-size rewrite of the source with its modification time put back'
   });
 
   it('a file only touched between runs (same bytes, new times and permissions) resumes and finishes, each row once', async () => {
-    const fixture = await importFixture(tempDir());
-    fixtures.push(fixture);
+    const fixture = await openFixture();
     const path = join(fixture.dir, 'casos.csv');
     writePadded(path, padded);
     const release = fixture.sandbox.holdAnswers();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { QuotaLedger } from '../../../../electron/engine/quota/quota-ledger';
 import type { SandboxEvent } from '../../../../electron/sandbox/sandbox';
@@ -8,25 +8,21 @@ import {
   CAMPAIGN_HEADER,
   CAMPAIGN_TEMPLATE,
   campaignRow,
-  importFixture,
   TEST_TOKEN,
+  useImportFixtures,
   writeCsv,
-  type ImportFixture,
 } from '../../../support/import-fixture';
 import { useTempDirs } from '../../../support/temp-dir';
 
 const tempDir = useTempDirs();
-const fixtures: ImportFixture[] = [];
-afterEach(async () => {
-  for (const fixture of fixtures.splice(0)) await fixture.close();
-});
+const openFixture = useImportFixtures();
 
 const TOKEN_INFO = '/api/v2/information.php';
 
 describe("the Manager's token information (T3): at most one read every 5 minutes", () => {
   it('Test, Test again and the import right after read it once; the figures still count every request', async () => {
     const paths: string[] = [];
-    const fixture = await importFixture(tempDir(), {
+    const fixture = await openFixture({
       sandbox: {
         onEvent: (event: SandboxEvent) => {
           if (event.type === 'request-end') paths.push(event.path);
@@ -39,7 +35,6 @@ describe("the Manager's token information (T3): at most one read every 5 minutes
         campaignStatus: 'active',
       },
     });
-    fixtures.push(fixture);
     fixture.sandbox.setQuota(TEST_TOKEN, 1000, 10);
 
     const first = await fixture.engine.testConnection({ id: fixture.connection.id });
@@ -66,14 +61,13 @@ describe("the Manager's token information (T3): at most one read every 5 minutes
 
   it('the CRM (T1) has no such rule: each Test reads its figures', async () => {
     const paths: string[] = [];
-    const fixture = await importFixture(tempDir(), {
+    const fixture = await openFixture({
       sandbox: {
         onEvent: (event: SandboxEvent) => {
           if (event.type === 'request-end') paths.push(event.path);
         },
       },
     });
-    fixtures.push(fixture);
     await fixture.engine.testConnection({ id: fixture.connection.id });
     await fixture.engine.testConnection({ id: fixture.connection.id });
     expect(paths.filter((path) => path.endsWith('tokenInformation.php'))).toHaveLength(2);

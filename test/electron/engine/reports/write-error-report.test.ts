@@ -16,7 +16,7 @@ const COLUMNS = ['Nombre', 'Teléfono', 'Descripción'];
 const ROWS: ReportRow[] = [
   {
     row: 2,
-    values: ['Ñandú Pérez', '0573001234', 'Queja; "urgente"\nsegunda línea'],
+    original: ['Ñandú Pérez', '0573001234', 'Queja; "urgente"\nsegunda línea'],
     outcome: 'failed',
     failureClass: 'row',
     code: '404',
@@ -25,13 +25,35 @@ const ROWS: ReportRow[] = [
   },
   {
     row: 5,
-    values: ['Ana'],
+    original: ['Ana'],
     outcome: 'uncertain',
     failureClass: 'uncertain',
     code: 'ECONNRESET',
     message: 'socket hang up',
   },
-  { row: 7, values: ['Luis', '123', 'ok', 'extra'], outcome: 'skipped' },
+  { row: 7, original: ['Luis', '123', 'ok', 'extra'], outcome: 'skipped' },
+  {
+    // Fixed after Carga's check refused it, not sent again yet.
+    row: 9,
+    original: ['Carla', '3001234567', ''],
+    sent: ['Carla', '3001234567', ''],
+    next: ['Carla', '3001234567', 'Nueva descripción'],
+    outcome: 'failed',
+    failureClass: 'validation',
+    code: 'required-missing',
+    message: 'required-missing',
+    explanation: msg('report.summary.next-pending', { count: 1 }),
+  },
+  {
+    // Fixed and sent again; the CRM refused the fixed value.
+    row: 11,
+    original: ['Beto', '12', 'Cobro'],
+    sent: ['Beto', '3001234', 'Cobro'],
+    outcome: 'failed',
+    failureClass: 'row',
+    code: '417',
+    message: 'NUMBER LESS THAN 7 DIGITS',
+  },
 ];
 
 const DANGEROUS = ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '\tx', '\rx'];
@@ -57,19 +79,23 @@ function parseCsv(text: string, delimiter = ';'): string[][] {
   return parsed.data;
 }
 
+const HEADER_ES = [
+  'Fila',
+  'Nombre',
+  'Teléfono',
+  'Descripción',
+  'Resultado',
+  'Tipo de falla',
+  'Detectado por',
+  'Explicación',
+  'Explicación en inglés',
+  'Respuesta original del CRM (código y mensaje)',
+  'Enviado en el último intento (si difiere del archivo)',
+  'Corregido y aún sin enviar',
+];
+
 const EXPECTED_ES: (string | number)[][] = [
-  [
-    'Fila',
-    'Nombre',
-    'Teléfono',
-    'Descripción',
-    'Resultado',
-    'Tipo de falla',
-    'Código',
-    'Mensaje',
-    'Explicación',
-    'Explicación en inglés',
-  ],
+  HEADER_ES,
   [
     2,
     'Ñandú Pérez',
@@ -77,10 +103,12 @@ const EXPECTED_ES: (string | number)[][] = [
     'Queja; "urgente"\nsegunda línea',
     'Fallida',
     'Rechazada por el CRM',
-    '404',
-    'REVIEW THE ERROR MESSAGE',
+    'Respuesta del CRM',
     'Quedan filas pendientes (3): reanude la carga para enviarlas.',
     'Rows still pending (3): resume the job to send them.',
+    '404 · REVIEW THE ERROR MESSAGE',
+    '',
+    '',
   ],
   [
     5,
@@ -89,12 +117,42 @@ const EXPECTED_ES: (string | number)[][] = [
     '',
     'Sin confirmar',
     'Sin respuesta después del envío',
-    'ECONNRESET',
-    'socket hang up',
+    'La conexión (el CRM no respondió)',
+    '',
+    '',
+    'ECONNRESET · socket hang up',
     '',
     '',
   ],
-  [7, 'Luis', '123', 'ok', 'Omitida', '', '', '', '', ''],
+  [7, 'Luis', '123', 'ok', 'Omitida', '', '', '', '', '', '', ''],
+  [
+    9,
+    'Carla',
+    '3001234567',
+    '',
+    'Fallida',
+    'Datos inválidos (revisión local)',
+    'Revisión de Carga (no se envió)',
+    'Quedan filas pendientes (1): reanude la carga para enviarlas.',
+    'Rows still pending (1): resume the job to send them.',
+    '',
+    '',
+    'Descripción: «Nueva descripción»',
+  ],
+  [
+    11,
+    'Beto',
+    '12',
+    'Cobro',
+    'Fallida',
+    'Rechazada por el CRM',
+    'Respuesta del CRM',
+    '',
+    '',
+    '417 · NUMBER LESS THAN 7 DIGITS',
+    'Teléfono: «3001234»',
+    '',
+  ],
 ];
 
 describe('writeErrorReport as CSV', () => {
@@ -111,17 +169,13 @@ describe('writeErrorReport as CSV', () => {
       lang: 'es',
     });
 
-    expect(result).toEqual({ rows: 3 });
+    expect(result).toEqual({ rows: 5 });
     const bytes = await readFile(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text.slice(1)).toBe(
-      'Fila;Nombre;Teléfono;Descripción;Resultado;Tipo de falla;Código;Mensaje;Explicación;Explicación en inglés\r\n' +
-        '2;Ñandú Pérez;0573001234;"Queja; ""urgente""\nsegunda línea";Fallida;Rechazada por el CRM;404;REVIEW THE ERROR MESSAGE;' +
-        'Quedan filas pendientes (3): reanude la carga para enviarlas.;Rows still pending (3): resume the job to send them.\r\n' +
-        '5;Ana;;;Sin confirmar;Sin respuesta después del envío;ECONNRESET;socket hang up;;\r\n' +
-        '7;Luis;123;ok;Omitida;;;;;\r\n',
-    );
+    expect(text.slice(1).split('\r\n')[0]).toBe(HEADER_ES.join(';'));
+    expect(text).toContain('"Queja; ""urgente""\nsegunda línea"');
+    expect(text.endsWith('\r\n')).toBe(true);
     expect(bytes.includes(Buffer.from('Ñandú', 'utf8'))).toBe(true);
     expect(parseCsv(text.slice(1))).toEqual(EXPECTED_ES.map((row) => row.map(String)));
     expect(await readdir(dir)).toEqual(['errores.csv']);
@@ -146,10 +200,12 @@ describe('writeErrorReport as CSV', () => {
         'Descripción',
         'Outcome',
         'Kind of failure',
-        'Code',
-        'Message',
+        'Found by',
         'Explanation',
         'Explanation in Spanish',
+        "The CRM's original answer (code and message)",
+        'Sent at the last attempt (where it differs from the file)',
+        'Corrected and not sent yet',
       ],
       [
         '2',
@@ -158,10 +214,12 @@ describe('writeErrorReport as CSV', () => {
         'Queja; "urgente"\nsegunda línea',
         'Failed',
         'Rejected by the CRM',
-        '404',
-        'REVIEW THE ERROR MESSAGE',
+        "The CRM's answer",
         'Rows still pending (3): resume the job to send them.',
         'Quedan filas pendientes (3): reanude la carga para enviarlas.',
+        '404 · REVIEW THE ERROR MESSAGE',
+        '',
+        '',
       ],
     ]);
   });
@@ -173,35 +231,47 @@ describe('writeErrorReport as CSV', () => {
       format: 'csv',
       columns: DANGEROUS.map((_, i) => `c${i}`),
       rows: fromArray<ReportRow>([
-        { row: 2, values: DANGEROUS, outcome: 'failed', code: '-1', message: '=cmd|calc' },
+        {
+          row: 2,
+          original: DANGEROUS,
+          sent: DANGEROUS.map((cell) => `${cell}!`),
+          outcome: 'failed',
+          failureClass: 'row',
+          code: '-1',
+          message: '=cmd|calc',
+        },
       ]),
       lang: 'es',
     });
     const [, row] = parseCsv((await readFile(path, 'utf8')).slice(1));
-    expect(row).toEqual([
-      '2',
-      ...DANGEROUS.map((cell) => `'${cell}`),
-      'Fallida',
-      '',
-      "'-1",
-      "'=cmd|calc",
-      '',
-      '',
-    ]);
+    expect(row?.slice(0, DANGEROUS.length + 1)).toEqual(['2', ...DANGEROUS.map((cell) => `'${cell}`)]);
+    // The answer starts with a minus: neutralised; the changes start with a column name: left alone.
+    expect(row?.[DANGEROUS.length + 6]).toBe("'-1 · =cmd|calc");
+    expect(row?.[DANGEROUS.length + 7]?.split('\n')[0]).toBe('c0: «=HYPERLINK("http://x")!»');
   });
 
   it('shows an unknown failure class and an unknown explanation code as they are', async () => {
     const path = join(await tempDir(), 'errores.csv');
     const odd = {
       row: 9,
-      values: [],
+      original: [],
       outcome: 'failed',
       failureClass: 'mystery',
       explanation: { code: 'no.such-code' },
     } as unknown as ReportRow;
     await writeErrorReport({ path, format: 'csv', columns: [], rows: fromArray([odd]), lang: 'es' });
     const [, row] = parseCsv((await readFile(path, 'utf8')).slice(1));
-    expect(row).toEqual(['9', 'Fallida', 'mystery', '', '', 'no.such-code', 'no.such-code']);
+    expect(row).toEqual([
+      '9',
+      'Fallida',
+      'mystery',
+      'La conexión (el CRM no respondió)',
+      'no.such-code',
+      'no.such-code',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it('leaves no file at all when the rows fail halfway, and an earlier report untouched', async () => {
@@ -210,7 +280,7 @@ describe('writeErrorReport as CSV', () => {
     await writeErrorReport({ path, format: 'csv', columns: COLUMNS, rows: fromArray(ROWS), lang: 'es' });
     const earlier = await readFile(path);
     async function* broken(): AsyncGenerator<ReportRow> {
-      for (let n = 0; n < 20_000; n += 1) yield { row: n + 2, values: ['x'.repeat(20)], outcome: 'failed' };
+      for (let n = 0; n < 20_000; n += 1) yield { row: n + 2, original: ['x'.repeat(20)], outcome: 'failed' };
       throw new Error('journal unreadable');
     }
     await expect(
@@ -232,7 +302,7 @@ describe('writeErrorReport as CSV', () => {
           });
         yield {
           row: n + 2,
-          values: [`Cliente ${n}`, '3001234567', 'Descripción'],
+          original: [`Cliente ${n}`, '3001234567', 'Descripción'],
           outcome: 'failed',
           code: '404',
           message: 'REVIEW',
@@ -285,10 +355,10 @@ describe('writeErrorReport as XLSX', () => {
       lang: 'es',
     });
 
-    expect(result).toEqual({ rows: 3 });
+    expect(result).toEqual({ rows: 5 });
     const sheet = await readWorkbook(path);
     expect(sheet.name).toBe('Errores');
-    expect(sheetValues(sheet, 10)).toEqual(EXPECTED_ES);
+    expect(sheetValues(sheet, HEADER_ES.length)).toEqual(EXPECTED_ES);
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(await readdir(dir)).toEqual(['errores.xlsx']);
@@ -301,7 +371,7 @@ describe('writeErrorReport as XLSX', () => {
       format: 'xlsx',
       columns: DANGEROUS.map((_, i) => `c${i}`),
       rows: fromArray<ReportRow>([
-        { row: 2, values: DANGEROUS, outcome: 'failed', code: '+57', message: '@x' },
+        { row: 2, original: DANGEROUS, outcome: 'failed', failureClass: 'row', code: '+57', message: '@x' },
       ]),
       lang: 'en',
     });
@@ -311,7 +381,7 @@ describe('writeErrorReport as XLSX', () => {
     expect(DANGEROUS.map((_, i) => row.getCell(i + 2).value)).toEqual(
       DANGEROUS.map((cell) => cell.replace('\r', '\n')),
     );
-    expect([row.getCell(10).value, row.getCell(11).value]).toEqual(['+57', '@x']);
+    expect(row.getCell(DANGEROUS.length + 7).value).toBe('+57 · @x');
     expect(DANGEROUS.map((_, i) => row.getCell(i + 2).type)).toEqual(
       DANGEROUS.map(() => ExcelJS.ValueType.String),
     );
@@ -321,7 +391,7 @@ describe('writeErrorReport as XLSX', () => {
     const dir = await tempDir();
     const path = join(dir, 'errores.xlsx');
     async function* broken(): AsyncGenerator<ReportRow> {
-      for (let n = 0; n < 5_000; n += 1) yield { row: n + 2, values: ['x'], outcome: 'failed' };
+      for (let n = 0; n < 5_000; n += 1) yield { row: n + 2, original: ['x'], outcome: 'failed' };
       throw new Error('journal unreadable');
     }
     await expect(
@@ -340,7 +410,7 @@ describe('writeErrorReport as XLSX', () => {
             partialBytes: statSync(`${path}.partial`).size,
             finalExists: existsSync(path),
           });
-        yield { row: n + 2, values: [`Cliente ${n}`], outcome: 'failed', code: '404' };
+        yield { row: n + 2, original: [`Cliente ${n}`], outcome: 'failed', code: '404' };
       }
     }
     const result = await writeErrorReport({
@@ -405,10 +475,12 @@ describe('writeErrorReport with no rows', () => {
       'Name',
       'Outcome',
       'Kind of failure',
-      'Code',
-      'Message',
+      'Found by',
       'Explanation',
       'Explanation in Spanish',
+      "The CRM's original answer (code and message)",
+      'Sent at the last attempt (where it differs from the file)',
+      'Corrected and not sent yet',
     ];
     expect(await readFile(csv, 'utf8')).toBe(`\uFEFF${header.join(';')}\r\n`);
     const sheet = await readWorkbook(xlsx);

@@ -28,8 +28,8 @@ const SUMMARY: JobSummary = {
 
 const BREAKDOWN = { validation: 40, row: 300, uncertain: 2, stop: 0, mystery: 1 };
 const PROBLEMS = [
-  { code: '404', count: 300, explanation: msg('report.outcome.failed') },
-  { code: 'phone-too-short', count: 40, explanation: msg('report.summary.next-failed', { count: 40 }) },
+  { source: 'crm' as const, count: 300, explanation: msg('report.outcome.failed') },
+  { source: 'check' as const, count: 40, explanation: msg('report.summary.next-failed', { count: 40 }) },
 ];
 
 describe('writeSummary', () => {
@@ -69,9 +69,9 @@ describe('writeSummary', () => {
         '  Sin respuesta después del envío: 2',
         '  mystery: 1',
         '',
-        'Problemas más frecuentes (código y número de filas)',
-        '  404 (300): Fallida',
-        '  phone-too-short (40): Corrija las filas fallidas (40) y reinténtelas, o exporte las filas fallidas, corríjalas en Excel y cárguelas de nuevo.',
+        'Problemas más frecuentes (quién los detectó y número de filas)',
+        '  Respuesta del CRM (300): Fallida',
+        '  Revisión de Carga (no se envió) (40): Corrija las filas fallidas (40) y reinténtelas, o exporte las filas fallidas, corríjalas en Excel y cárguelas de nuevo.',
         '',
         'Qué hacer ahora',
         '  - Revise en el CRM las filas sin confirmar (2) antes de reenviarlas: pudieron haberse creado.',
