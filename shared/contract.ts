@@ -288,6 +288,8 @@ export type EngineEvent =
   | { type: 'job-progress'; progress: JobProgress }
   | { type: 'job-status'; jobId: string; status: JobStatus; reason?: Message }
   | { type: 'job-finished'; summary: JobSummary }
+  /** The count alongside ended while no pass runs (e.g. the job waits for its quota): its total is known now. */
+  | { type: 'job-counted'; summary: JobSummary }
   /** Something the operator should know that does not change the job's status (e.g. it needs more days of quota). */
   | { type: 'job-notice'; jobId: string; notice: Message }
   | { type: 'check-progress'; checkId: string; rows: number }

@@ -93,6 +93,10 @@ export function useLiveJob(jobId: string | null): { job: LiveJob; applySummary(s
         if (event.jobId !== jobId) return;
         setJob((previous) => ({ ...previous, status: event.status, reason: event.reason ?? null }));
         return;
+      case 'job-counted':
+        if (event.summary.jobId !== jobId) return;
+        setJob((previous) => withSummary(previous, event.summary));
+        return;
       case 'job-finished':
         if (event.summary.jobId !== jobId) return;
         setJob((previous) => ({ ...withSummary(previous, event.summary), etaSeconds: null }));

@@ -479,7 +479,8 @@ export class JobManager {
       job.seal.sync();
       if (job.journal.state.total === null) {
         job.journal.total(count);
-        job.runner?.totalKnown();
+        if (job.runner) job.runner.totalKnown();
+        else this.o.emit({ type: 'job-counted', summary: this.summaryOf(job) });
       }
     } catch {
       // The run itself reports an unreadable or changed file; the total is then learnt at the end of a pass.

@@ -114,6 +114,17 @@ describe('Run step', () => {
     expect(screen.queryByTestId('run-resume')).toBeNull();
     expect(screen.getByTestId('run-pause')).toBeTruthy();
 
+    // The count alongside ends while the job waits: the rows left are told from the total.
+    act(() =>
+      bridge.emit({
+        type: 'job-counted',
+        summary: { ...job, status: 'waiting-quota', total: 1500, ok: 0, failed: 0, pending: 1500 },
+      }),
+    );
+    expect(screen.getByTestId('run-eta').textContent).toContain(
+      '1,500 rows: they go on after the quota resets',
+    );
+
     act(() =>
       bridge.emit({
         type: 'job-finished',

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import type { JobProgress } from '../../../../shared/contract';
+import type { EngineEvent, JobProgress } from '../../../../shared/contract';
 import {
   CASE_HEADER,
   caseRow,
@@ -52,5 +52,41 @@ describe('the first request of a job', () => {
     expect(paused.counting).toBeUndefined();
     expect(paused.ok + paused.pending).toBe(ROWS);
     expect(fixture.sandbox.accepted().cases.length).toBe(paused.ok);
+  }, 120_000);
+
+  it('tells the total once counted even when the job already waits for its quota', async () => {
+    // The quota is used up, which only the CRM's refusal of the first request tells: the pass
+    // starts at once, ends waiting, and the count alongside ends after it.
+    const fixture = await openFixture({
+      sandbox: { tokens: [{ token: TEST_TOKEN, dailyLimit: 10, usedToday: 10 }] },
+    });
+    const path = writeCsv(
+      join(fixture.dir, 'casos.csv'),
+      CASE_HEADER,
+      Array.from({ length: ROWS }, (_, i) => caseRow(i)),
+    );
+    const events: EngineEvent[] = [];
+    let resolveCounted: () => void = () => undefined;
+    const counted = new Promise<void>((resolve) => (resolveCounted = resolve));
+    fixture.engine.onEvent((event) => {
+      events.push(event);
+      const counts =
+        event.type === 'job-progress' ? event.progress : event.type === 'job-counted' ? event.summary : null;
+      if (counts && counts.total === ROWS && !counts.counting) resolveCounted();
+    });
+    const started = await fixture.engine.startJob({
+      path,
+      template: CASES_TEMPLATE,
+      connectionId: fixture.connection.id,
+    });
+    await counted;
+
+    const waiting = events.findIndex(
+      (event) => event.type === 'job-status' && event.status === 'waiting-quota',
+    );
+    expect(waiting).toBeGreaterThanOrEqual(0);
+    const summary = await fixture.engine.getJob({ jobId: started.jobId });
+    expect(summary).toMatchObject({ status: 'waiting-quota', total: ROWS, pending: ROWS });
+    expect(fixture.sandbox.accepted().cases.length).toBe(0);
   }, 120_000);
 });
