@@ -107,6 +107,7 @@ export const REPORT = {
   flags: {
     out: { kind: 'text', value: 'cli.value.file', help: 'cli.flag.out' },
     'failed-rows': { kind: 'switch', help: 'cli.flag.failed-rows' },
+    accepted: { kind: 'switch', help: 'cli.flag.accepted' },
     ...JOBS_DIR_FLAG,
   },
 } as const satisfies CommandSpec;

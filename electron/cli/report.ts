@@ -9,24 +9,18 @@ import { REPORT } from './command-specs';
 import { exportReportTo } from './report-file';
 import { commandOf } from './run-command';
 
-/** `carga report JOB --out FILE(.csv|.xlsx|.txt) [--failed-rows]`. */
+/** `carga report JOB --out FILE(.csv|.xlsx|.txt) [--failed-rows | --accepted]`. */
 export const report = commandOf(REPORT, () => async ({ flags, args: [jobId], io, lang }) => {
   if (!flags.out) throw new CargaError(msg('cli.bad-format', { path: '' }));
+  if (flags['failed-rows'] && flags.accepted) throw new CargaError(msg('cli.report-one-kind'));
+  const kind = flags.accepted ? 'accepted' : flags['failed-rows'] ? 'failed-rows' : 'errors';
   const out = resolve(io.cwd, flags.out);
   return withCliEngine(
     io,
     lang,
     { jobsDir: jobsDirOf(io, flags['jobs-dir']), sandbox: false },
     async (engine) => {
-      await exportReportTo(
-        engine,
-        jobId!,
-        out,
-        io,
-        lang,
-        false,
-        flags['failed-rows'] ? 'failed-rows' : 'errors',
-      );
+      await exportReportTo(engine, jobId!, out, io, lang, false, kind);
       return EXIT.ok;
     },
   );

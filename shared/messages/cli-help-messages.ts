@@ -185,6 +185,10 @@ export const cliHelpMessages = {
     es: 'Exporta las filas fallidas tal como estaban en el archivo, para corregirlas y volver a cargarlas.',
     en: 'Exports the failed rows as they were in the file, to fix them and load them again.',
   },
+  'cli.flag.accepted': {
+    es: 'Exporta las filas que el CRM recibió, con el ID que les dio (el informe de filas cargadas).',
+    en: 'Exports the rows the CRM accepted, with the ID it gave them (the loaded rows report).',
+  },
   'cli.flag.port': { es: 'Puerto en 127.0.0.1 (0 = uno libre).', en: 'Port on 127.0.0.1 (0 = a free one).' },
   'cli.flag.latency': {
     es: 'Demora de cada respuesta, en milisegundos.',

@@ -45,6 +45,10 @@ export const cliMessages = {
     es: 'El informe debe terminar en .csv, .xlsx o .txt (resumen): «{path}».',
     en: 'The report must end in .csv, .xlsx or .txt (summary): "{path}".',
   },
+  'cli.report-one-kind': {
+    es: 'Elige un solo informe: --failed-rows (filas fallidas) o --accepted (filas cargadas).',
+    en: 'Choose one report: --failed-rows (failed rows) or --accepted (loaded rows).',
+  },
   'cli.report-written': {
     es: 'Informe guardado en {path}',
     en: 'Report saved to {path}',

@@ -61,6 +61,47 @@ describe('carga import', () => {
     });
   });
 
+  it('exports the loaded rows with the ids the CRM gave them (--accepted), one report at a time', async () => {
+    const home = tempDir();
+    const imported = await runCarga(
+      [
+        'import',
+        join(EXAMPLES, 'casos-ejemplo.csv'),
+        '--template',
+        join(EXAMPLES, 'casos-ejemplo.template.json'),
+        '--json',
+      ],
+      { CARGA_HOME: home },
+    );
+    const { jobId } = JSON.parse(imported.stdout) as { jobId: string };
+    const out = join(home, 'cargadas.csv');
+    const exported = await runCarga(['report', jobId, '--out', out, '--accepted', '--lang', 'en'], {
+      CARGA_HOME: home,
+    });
+    expect(exported.code).toBe(0);
+    const lines = readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    const header = lines[0]!.split(',');
+    expect(header[0]).toBe('Row');
+    expect(header.at(-1)).toBe('CRM ID');
+    // Every row of the example went in, each with the id the sandbox gave it, all different.
+    const ids = lines.slice(1).map((line) => line.split(',').at(-1));
+    expect(ids).toHaveLength(20);
+    expect(ids.every((id) => id !== undefined && id !== '')).toBe(true);
+    expect(new Set(ids).size).toBe(20);
+
+    const both = await runCarga(
+      ['report', jobId, '--out', out, '--accepted', '--failed-rows', '--lang', 'en'],
+      {
+        CARGA_HOME: home,
+      },
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('Choose one report');
+  });
+
   it('exits 1 with the failures explained when some rows fail, and writes the report', async () => {
     const home = tempDir();
     const report = join(home, 'errores.csv');
