@@ -4,5 +4,7 @@
 // memory, and a T3 import (10,000-record batches that outlive a scavenge) grew it to a peak RSS of
 // ~330 MB; capped, ~210 MB for the same CPU time (`npm run bench -- import`).
 import { runBundle } from '../scripts/node-bundle.mjs';
+import { onSupportedNode } from '../scripts/supported-node.mjs';
 
+onSupportedNode();
 await runBundle('carga');

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -50,5 +51,27 @@ describe('bin/carga.js', () => {
     );
     expect(stdout).toMatch(/^Usage: carga import FILE \[options\]\n/);
     expect(stderr).toMatch(/^flags:.*--max-semi-space-size=8\b/m);
+  });
+
+  it('started by an older Node on the PATH, hands over to the pinned one instead of failing', async (context) => {
+    const system = '/usr/bin/node';
+    const version = existsSync(system)
+      ? (await promisify(execFile)(system, ['-p', 'process.versions.node'])).stdout.trim()
+      : null;
+    if (version === null || Number(version.split('.')[0]) >= 22) {
+      console.log(`skipped: no Node older than 22 at ${system} (${version ?? 'none'})`);
+      context.skip();
+    }
+    const home = mkdtempSync(join(tmpdir(), 'carga-old-node-'));
+    try {
+      const { stdout } = await promisify(execFile)(
+        system,
+        [join(ROOT, 'bin/carga.js'), 'inspect', join(ROOT, 'examples/casos-ejemplo.csv'), '--json'],
+        { cwd: ROOT, env: { ...process.env, CARGA_HOME: home } },
+      );
+      expect(JSON.parse(stdout)).toMatchObject({ kind: 'csv', rowCount: 20 });
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });
