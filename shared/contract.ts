@@ -157,6 +157,9 @@ export interface CheckResult {
   /** Problems about the mapping itself (unmapped required fields, near-duplicate custom names). */
   mappingProblems: Message[];
   requests: number;
+  /** Module records: when the CRM refuses a whole batch for one record's reason, at most this
+   * many more requests go to finding and naming the refused rows of that batch. */
+  refusedBatchSearch?: number;
   /** Days of quota the run needs, given what is known of the token's quota (1 when it fits today). */
   quotaDays: number | null;
   /** Rows the destination already accepted in earlier jobs: a run skips them unless the operator

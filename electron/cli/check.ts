@@ -113,6 +113,10 @@ function renderText(info: FileInfo, template: Template, result: CheckResult, lan
       }),
     ),
   );
+  if (result.refusedBatchSearch)
+    lines.push(
+      text(msg('check.refused-batch-search', { requests: number.format(result.refusedBatchSearch) })),
+    );
   const day = new Intl.DateTimeFormat(lang === 'es' ? 'es-CO' : 'en-US', { dateStyle: 'medium' });
   for (const earlier of result.alreadySentFrom ?? []) {
     lines.push(
@@ -141,6 +145,7 @@ function renderJson(result: CheckResult, lang: Lang): string {
       text: formatMessage(lang, problem),
     })),
     requests: result.requests,
+    refusedBatchSearch: result.refusedBatchSearch ?? 0,
     alreadySent: result.alreadySent ?? 0,
     alreadySentFrom: result.alreadySentFrom ?? [],
   };

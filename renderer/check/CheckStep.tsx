@@ -161,6 +161,11 @@ export function CheckStep() {
             />
           </SimpleGrid>
 
+          {result.refusedBatchSearch !== undefined && (
+            <Text size="sm" data-testid="check-refused-batch-search">
+              {t('check.refusedBatchSearch', { requests: formatNumber(lang, result.refusedBatchSearch) })}
+            </Text>
+          )}
           {result.quotaDays !== null && result.quotaDays > 1 && (
             <Alert color="yellow" data-testid="check-quota-warning">
               {t('check.quotaWarning', { days: result.quotaDays })}

@@ -289,6 +289,8 @@ export const en = {
     invalidRows: 'With problems',
     requests: 'Requests',
     quotaDays: 'Days of quota',
+    refusedBatchSearch:
+      'If the CRM refuses a whole batch for one row, Carga spends up to {{requests}} more requests on that batch to find and name the refused rows.',
     quotaUnknown: 'Unknown',
     quotaWarning:
       'This import needs {{days}} days of the token’s quota. It pauses when today’s quota runs out and continues by itself after the reset.',

@@ -292,6 +292,8 @@ export const es: Translations = {
     invalidRows: 'Con problemas',
     requests: 'Solicitudes',
     quotaDays: 'Días de cuota',
+    refusedBatchSearch:
+      'Si el CRM rechaza un lote entero por una sola fila, Carga usa hasta {{requests}} solicitudes más en ese lote para encontrar y nombrar las filas rechazadas.',
     quotaUnknown: 'Desconocido',
     quotaWarning:
       'Esta importación necesita {{days}} días de la cuota del token. Se pausa cuando se agota la cuota del día y continúa sola después del reinicio.',

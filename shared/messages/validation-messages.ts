@@ -183,6 +183,10 @@ export const validationMessages = {
     es: 'Solicitudes necesarias para enviar las filas listas: {requests} ({perRequest} por solicitud).',
     en: 'Requests needed to send the rows that are ready: {requests} ({perRequest} per request).',
   },
+  'check.refused-batch-search': {
+    es: 'Si el CRM rechaza un lote entero por una sola fila, Carga usa hasta {requests} solicitudes más en ese lote para encontrar y nombrar las filas rechazadas.',
+    en: 'If the CRM refuses a whole batch for one row, Carga spends up to {requests} more requests on that batch to find and name the refused rows.',
+  },
   'check.all-good': {
     es: 'Todas las filas están listas para enviar.',
     en: 'Every row is ready to send.',

@@ -5,7 +5,9 @@ import { targetSpec } from '../../../shared/targets/catalog';
 import type { Template } from '../../../shared/template';
 import { checkRow } from '../../../shared/validation/check-row';
 import { CheckTally, quotaDaysNeeded, requestsNeeded } from '../../../shared/validation/check-summary';
+import { targetAdapter } from '../crm/targets';
 import { readRows } from '../files/read-rows';
+import { extraRequestsToFindOne } from '../jobs/batch-bisection';
 import type { LedgerFile } from '../ledger/destination-ledger';
 import { AlreadySentTally } from './already-sent';
 import { mappingWithServerLists, type ServerListsReading } from './server-lists';
@@ -49,17 +51,20 @@ export async function checkFile(input: {
     input.remainingQuota !== null && input.dailyBudget !== null
       ? { remainingToday: input.remainingQuota, dailyLimit: input.dailyBudget }
       : null;
-  const result = tally.result({
-    mappingProblems: mapping.mappingProblems,
-    maxBatch: targetSpec(template.target).maxBatch,
-    quota,
-  });
-  if (!alreadySent) return result;
+  const { maxBatch } = targetSpec(template.target);
+  const result = tally.result({ mappingProblems: mapping.mappingProblems, maxBatch, quota });
   // A run skips the rows the destination already accepted: they cost no request.
-  const skipped = alreadySent.result();
-  const requests = requestsNeeded(
-    result.validRows - skipped.alreadySent,
-    targetSpec(template.target).maxBatch,
-  );
-  return { ...result, ...skipped, requests, quotaDays: quotaDaysNeeded(requests, quota) };
+  const skipped = alreadySent?.result();
+  const toSend = result.validRows - (skipped?.alreadySent ?? 0);
+  const requests = requestsNeeded(toSend, maxBatch);
+  const search = targetAdapter(template.target).bisectsRefusals
+    ? extraRequestsToFindOne(Math.min(toSend, maxBatch))
+    : 0;
+  return {
+    ...result,
+    ...skipped,
+    requests,
+    quotaDays: quotaDaysNeeded(requests, quota),
+    ...(search > 0 ? { refusedBatchSearch: search } : {}),
+  };
 }

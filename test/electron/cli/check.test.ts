@@ -89,6 +89,7 @@ describe('carga check', () => {
       'examples',
       'mappingProblems',
       'requests',
+      'refusedBatchSearch',
       'alreadySent',
       'alreadySentFrom',
     ]);

@@ -62,6 +62,20 @@ describe('Check step', () => {
     );
   });
 
+  it('says how many more requests finding the rows of a refused batch may cost, only when it may', async () => {
+    const bridge = new FakeBridge();
+    const screenElement = await openCheck(bridge);
+    await waitFor(() => expect(screenElement.dataset.state).toBe('done'));
+    expect(screen.queryByTestId('check-refused-batch-search')).toBeNull();
+
+    const records = new FakeBridge();
+    vi.spyOn(records, 'checkFile').mockResolvedValue({ ...CHECK_RESULT, refusedBatchSearch: 28 });
+    await openCheck(records);
+    expect((await screen.findByTestId('check-refused-batch-search')).textContent).toBe(
+      'If the CRM refuses a whole batch for one row, Carga spends up to 28 more requests on that batch to find and name the refused rows.',
+    );
+  });
+
   it('starts the import and shows it running', async () => {
     const bridge = new FakeBridge();
     const startJob = vi.spyOn(bridge, 'startJob');

@@ -6,7 +6,7 @@ import { extraRequestsToFindOne, halves } from '../../../../electron/engine/jobs
 import type { SandboxEvent } from '../../../../electron/sandbox/sandbox';
 import { SANDBOX_DEFAULTS } from '../../../../electron/sandbox/seeded-data';
 import { templateSchema } from '../../../../shared/template';
-import { importFixture, writeCsv, type ImportFixture } from '../../../support/import-fixture';
+import { CASES_TEMPLATE, importFixture, writeCsv, type ImportFixture } from '../../../support/import-fixture';
 import { useTempDirs } from '../../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -62,6 +62,26 @@ describe('a batch of module records refused for one record (T2)', () => {
     expect(rows[0]?.explanation?.params?.row).toBe(7);
     const accepted = fixture.sandbox.accepted().moduleRecords.map((each) => each.record.idcontact);
     expect(accepted).toEqual(['1001', '1002', '1003', '1004', '1005', '1007', '1008']);
+  });
+
+  it('has its bound announced by Check before anything is sent; one-per-row targets announce none', async () => {
+    const { fixture, batches } = await setup();
+    const ids = ['3001', '3002', '3003', '3004', '3005', '3006', '3007', '3008'];
+    const path = contacts(fixture.dir, ids, [2]);
+    const check = await fixture.engine.checkFile({
+      checkId: 'c1',
+      path,
+      template: CONTACTS,
+      connectionId: fixture.connection.id,
+    });
+    expect(check).toMatchObject({ requests: 1, refusedBatchSearch: extraRequestsToFindOne(8) });
+    expect(batches).toEqual([]);
+    const summary = await fixture.run(path, CONTACTS);
+    expect(summary).toMatchObject({ ok: 7, failed: 1 });
+    expect(batches.length - check.requests).toBeLessThanOrEqual(check.refusedBatchSearch!);
+
+    const cases = await fixture.engine.checkFile({ checkId: 'c2', path, template: CASES_TEMPLATE });
+    expect(cases.refusedBatchSearch).toBeUndefined();
   });
 
   it('stops splitting when its budget is spent: the records left fail together, never sent twice', async () => {
