@@ -138,6 +138,16 @@ describe('axe-core finds no critical or serious violation', () => {
       await page.getByTestId('results-cell-input').waitFor({ state: 'visible' });
       await scans.scan('results-editing');
       await page.keyboard.press('Escape');
+      // The row open in the side panel, and the export menu.
+      const panel = await results.openRow(5);
+      await scans.scan('results-panel');
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await page.getByTestId('results-export').click();
+      await page.getByTestId('results-export-errors-csv').waitFor({ state: 'visible' });
+      await scans.scan('results-export-menu');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('results-export-errors-csv').waitFor({ state: 'hidden' });
 
       // "New import" from the results: the same file again maps afresh, with no word of the
       // last job's retry.

@@ -267,7 +267,8 @@ describe('Results step', () => {
     bridge.savesReports = true;
     const job = openResults(bridge);
     await user.click(await screen.findByTestId('results-export'));
-    await user.click(await screen.findByRole('menuitem', { name: 'Error report (CSV)' }));
+    const errorReport = await screen.findByRole('group', { name: 'Error report' });
+    await user.click(within(errorReport).getByRole('menuitem', { name: 'CSV' }));
     const path = `/home/operador/Carga/${job.jobId}-errors.csv`;
     expect((await screen.findByTestId('results-export-path')).textContent).toBe(`Saved at ${path}`);
     await user.click(screen.getByRole('button', { name: 'Show in folder' }));
