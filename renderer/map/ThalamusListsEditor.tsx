@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -31,6 +18,7 @@ import {
 } from './server-list-choices';
 import type { EditTemplate } from './template-edit';
 import { withConstant, withValueMapEntry } from './template-editing';
+import { ValueTableHead } from './ValueTableHead';
 
 interface ThalamusListsEditorProps {
   template: Template;
@@ -200,15 +188,7 @@ function FileValuesMap({ field, template, lists, preview, edit }: FileValuesMapP
         )}
       </Group>
       <Table verticalSpacing={2} withTableBorder fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('map.valueInFile')}</Table.Th>
-            <Table.Th scope="col">{t('map.valueSent')}</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>{t('map.valueOrigin')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ValueTableHead />
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.value} data-testid="map-list-value-row" data-value={row.value}>

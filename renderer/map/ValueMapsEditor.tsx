@@ -1,15 +1,4 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -18,6 +7,7 @@ import { useLang } from '../i18n/use-lang';
 import { builtInValueMap } from './built-in-value-maps';
 import type { EditTemplate } from './template-edit';
 import { valueMapRows, withValueMapEntry } from './template-editing';
+import { ValueTableHead } from './ValueTableHead';
 
 interface ValueMapsEditorProps {
   valueMaps: Template['valueMaps'];
@@ -86,15 +76,7 @@ function FieldValueMap({ field, valueMaps, target, edit }: FieldValueMapProps) {
         </Text>
       </Text>
       <Table verticalSpacing={2} withTableBorder fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('map.valueInFile')}</Table.Th>
-            <Table.Th scope="col">{t('map.valueSent')}</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>{t('map.valueOrigin')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ValueTableHead />
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.from}>
