@@ -17,6 +17,7 @@ export function liveJobView(job: LiveJob): JobView | null {
     quotaLeft: job.quotaLeft,
     dailyQuota: job.dailyQuota,
     quotaResetsAt: job.quotaResetsAt ?? resetOf(job.reason?.params?.resetsAt),
+    heldBy: job.heldBy,
   });
 }
 
@@ -30,6 +31,7 @@ export function summaryJobView(summary: JobSummary): JobView {
     quotaLeft: null,
     dailyQuota: null,
     quotaResetsAt: resetOf(summary.reason?.params?.resetsAt),
+    heldBy: summary.heldBy ?? null,
   });
 }
 

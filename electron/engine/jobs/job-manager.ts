@@ -430,6 +430,11 @@ export class JobManager {
    * which turns a pass cut off by a crash into a paused job, and its end is pushed. */
   private async releasedElsewhere(job: OpenJob): Promise<void> {
     if (this.open.get(job.spec.jobId) !== job) return;
+    // Its last lines first, so the counts shown end where its pass ended (no one runs it now).
+    job.elsewhere?.held.stop();
+    delete job.elsewhere;
+    job.journal.catchUp();
+    this.o.emit({ type: 'job-progress', progress: this.followedProgress(job) });
     this.forget(job);
     try {
       this.emitSettled(await this.summary(job.spec.jobId));
