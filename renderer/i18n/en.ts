@@ -514,6 +514,10 @@ export const en = {
     waiting:
       'The token’s daily quota is used up. Carga goes on by itself after it resets, {{reset}}; the window can be closed meanwhile.',
     resetUnknown: 'at midnight',
+    fitsToday_one: '{{rows}} row: it fits today’s quota',
+    fitsToday_other: '{{rows}} rows: they fit today’s quota',
+    retryCorrected: 'Only the rows I corrected — {{estimate}}',
+    retryFailed: 'All failed rows — {{estimate}}',
   },
   resultsActions: {
     newImport: 'New import',

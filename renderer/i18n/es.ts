@@ -520,6 +520,10 @@ export const es: Translations = {
     waiting:
       'Se agotó la cuota diaria del token. Carga sigue sola cuando se reinicie, {{reset}}; mientras tanto puede cerrar la ventana.',
     resetUnknown: 'a medianoche',
+    fitsToday_one: '{{rows}} fila: cabe en el cupo de hoy',
+    fitsToday_other: '{{rows}} filas: caben en el cupo de hoy',
+    retryCorrected: 'Solo las filas que corregí — {{estimate}}',
+    retryFailed: 'Todas las filas fallidas — {{estimate}}',
   },
   resultsActions: {
     newImport: 'Nueva importación',

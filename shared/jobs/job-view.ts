@@ -77,7 +77,7 @@ export function jobView(facts: JobFacts): JobView {
     },
     heldBy: facts.heldBy,
     rate: status === 'running' && facts.rate !== null && facts.rate > 0 ? facts.rate : null,
-    timeLeft: live ? timeLeft(status, facts) : { kind: 'none' },
+    timeLeft: live ? timeLeftOf(counts.pending, status, facts) : { kind: 'none' },
     resetsAt: facts.quotaResetsAt,
     done,
     percent: counts.total > 0 ? (done / counts.total) * 100 : 0,
@@ -85,8 +85,13 @@ export function jobView(facts: JobFacts): JobView {
   };
 }
 
-function timeLeft(status: JobStatus, facts: JobFacts): TimeLeft {
-  const rows = facts.counts.pending;
+/** How long `rows` more would need at this job's pace and quota: what each retry choice says
+ * before it starts, each with its own rows ("only the rows I corrected", "all failed rows"). */
+export function timeLeftFor(rows: number, facts: JobFacts): TimeLeft {
+  return timeLeftOf(rows, jobView(facts).status, facts);
+}
+
+function timeLeftOf(rows: number, status: JobStatus, facts: JobFacts): TimeLeft {
   if (rows === 0) return { kind: 'none' };
   const sent = facts.counts.ok + facts.counts.failed + facts.counts.uncertain;
   const rowsPerRequest = facts.requests > 0 && sent > facts.requests ? sent / facts.requests : 1;

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -361,6 +361,46 @@ describe('Results an operator can act on', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Row 3' })).toBeNull();
     expect(document.activeElement?.closest('[role="grid"]')).toBeTruthy();
+  });
+
+  it('tells the quota each retry choice needs with its own rows: the corrected ones fit today, all failed need days', async () => {
+    const bridge = new FakeBridge();
+    const job = openResults(bridge, { ok: 0, failed: 3, uncertain: 0 });
+    const rows = await shownRows();
+    // The pass that just ended measured the token's quota: 2 requests left today, 1 a day.
+    act(() =>
+      bridge.emit({
+        type: 'job-progress',
+        progress: {
+          jobId: job.jobId,
+          status: 'finished',
+          total: 3,
+          ok: 0,
+          failed: 3,
+          uncertain: 0,
+          pending: 0,
+          skipped: 0,
+          requests: 3,
+          rate: 0,
+          etaSeconds: null,
+          quotaLeft: 2,
+          dailyQuota: 1,
+          quotaResetsAt: '2026-12-01T00:07:32.487Z',
+        },
+      }),
+    );
+    const failed = await screen.findByTestId('results-retry-estimate-failed');
+    expect(failed.textContent).toMatch(/^All failed rows — 3 rows: about 2 days at 1 a day; next reset /);
+    expect(screen.queryByTestId('results-retry-estimate-corrected')).toBeNull();
+
+    await user.click(within(rows[1] as HTMLElement).getByRole('button', { name: / — Ciudad, row 4$/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Edit Ciudad in row 4' }), 'x{Enter}');
+    await waitFor(() =>
+      expect(screen.getByTestId('results-retry-estimate-corrected').textContent).toBe(
+        'Only the rows I corrected — 1 row: it fits today’s quota',
+      ),
+    );
+    expect(screen.getByTestId('results-retry-estimate-failed').textContent).toMatch(/3 rows: about 2 days/);
   });
 
   it('retries only the rows corrected, or all failed rows, each with its count', async () => {
