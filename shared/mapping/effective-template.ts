@@ -20,9 +20,7 @@ export function effectiveTemplate(template: Template, connection: Connection): E
     constants.operation ??= connection.operation;
   }
   const extraSystemValues = extraValuesByField(connection);
-  return extraSystemValues
-    ? { ...template, constants, extraSystemValues }
-    : { ...template, constants };
+  return extraSystemValues ? { ...template, constants, extraSystemValues } : { ...template, constants };
 }
 
 /** The connection's extra values of each field its target lets a connection extend, or

@@ -100,7 +100,11 @@ describe('inserting a case (T1)', () => {
   });
 
   it.each([
-    ['status', 'on hold', 'THE STATUS (on hold) IS NOT VALID, USE ONE OF: open, pending, closed, in progress'],
+    [
+      'status',
+      'on hold',
+      'THE STATUS (on hold) IS NOT VALID, USE ONE OF: open, pending, closed, in progress',
+    ],
     ['priority', 'critical', 'THE PRIORITY (critical) IS NOT VALID, USE ONE OF: low, medium, high, urgent'],
   ])('still refuses a %s its CRM does not have (%s)', async (field, value, detail) => {
     const answer = await postCase(sandbox, { ...VALID_CASE, [field]: value });
@@ -190,7 +194,11 @@ describe('inserting a case (T1)', () => {
   it.each([
     ['operation', 'Demo', 'THE OPERATION (Demo) DOES NOT EXIST OR DOES NOT BELONG TO THIS TOKEN'],
     ['case-type', 'Solicitud', 'THE CASE TYPE (Solicitud) DOES NOT EXIST IN THE OPERATION'],
-    ['status', 'Abierto', 'THE STATUS (Abierto) IS NOT VALID, USE ONE OF: open, pending, closed, in progress'],
+    [
+      'status',
+      'Abierto',
+      'THE STATUS (Abierto) IS NOT VALID, USE ONE OF: open, pending, closed, in progress',
+    ],
     ['status', 'Open', 'THE STATUS (Open) IS NOT VALID, USE ONE OF: open, pending, closed, in progress'],
     ['priority', 'Alta', 'THE PRIORITY (Alta) IS NOT VALID, USE ONE OF: low, medium, high, urgent'],
     ['responsible', 'pedro@demo', 'THE RESPONSIBLE USER (pedro@demo) DOES NOT EXIST IN THE OPERATION'],
