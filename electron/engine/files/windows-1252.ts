@@ -34,7 +34,7 @@ export function decodeWindows1252ByLatin1(bytes: Buffer): string {
 }
 
 /** This runtime's native Windows-1252 decoder, when it decodes all of 0x80–0x9F as the table says. */
-function trustedNativeDecoder(): TextDecoder | null {
+function trustedNativeDecoder(): { decode(bytes: Uint8Array): string } | null {
   try {
     const decoder = new TextDecoder('windows-1252');
     const high = Uint8Array.from(CODE_POINTS, (_, i) => 0x80 + i);
