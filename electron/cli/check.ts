@@ -25,18 +25,23 @@ import { dataDirOf, jobsDirOf } from './cli-paths';
 import { EXIT } from './command';
 import { CHECK } from './command-specs';
 import { fileOptionsFromFlags } from './file-flags';
+import type { FlagValues } from './flags';
 import { commandOf, type CommandRun } from './run-command';
 import { templateFromFlags, withDeclaredTypes } from './template-flags';
 
 /** A check sends nothing: what the template remembers of its connection stands in for one, so
- * connection-given fields (T1's operation) count as provided exactly as they will in a run. */
-function rememberedConnection(template: Template): Connection {
+ * connection-given fields (T1's operation) count as provided exactly as they will in a run; the
+ * values the CRM has beyond the built-in ones come from the flags as an import takes them. */
+function rememberedConnection(template: Template, flags: FlagValues<typeof CHECK.flags>): Connection {
+  const { extraStatuses, extraPriorities } = connectionFor(template, flags);
   return {
     id: 'cli',
     name: 'cli',
     target: template.target,
     server: template.connection.server ?? '',
     ...template.connection,
+    ...(extraStatuses ? { extraStatuses } : {}),
+    ...(extraPriorities ? { extraPriorities } : {}),
   };
 }
 
@@ -45,6 +50,7 @@ async function checkRows(
   path: string,
   options: FileOptions,
   template: Template,
+  connection: Connection,
   destination: { connection: Connection; book: LedgerBook } | null,
   serverLists: (info: FileInfo) => Promise<ServerListsReading | null>,
 ): Promise<{ info: FileInfo; result: CheckResult }> {
@@ -58,7 +64,7 @@ async function checkRows(
   const result = await checkFile({
     info,
     template,
-    connection: rememberedConnection(template),
+    connection,
     remainingQuota: null,
     dailyBudget: null,
     alreadySent,
@@ -173,8 +179,14 @@ export const runCheck: CommandRun<typeof CHECK.flags> = async ({ flags, args: [f
         book: new LedgerBook(join(dataDirOf(io), 'ledger'), new JobStore(jobsDir)),
       }
     : null;
-  const { info, result } = await checkRows(resolve(io.cwd, file!), options, template, destination, (info) =>
-    listsForCliCheck({ template, flags, info, io, lang }),
+  const connection = rememberedConnection(template, flags);
+  const { info, result } = await checkRows(
+    resolve(io.cwd, file!),
+    options,
+    template,
+    connection,
+    destination,
+    (info) => listsForCliCheck({ template, flags, info, io, lang }),
   ).finally(() => destination?.book.close());
 
   io.stdout(flags.json ? renderJson(result, lang) : renderText(info, template, result, lang));
