@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { msg } from '../../../shared/messages/catalog';
 import { FakeBridge, SANDBOX } from '../../support/fake-engine';
@@ -12,14 +12,11 @@ const user = userEvent.setup({ delay: null });
 const RESET = '2026-03-15T05:00:00.000Z';
 
 // Bogotá (UTC−5, no summer time): the reset is at midnight there, 05:00 in UTC.
-let zone: string | undefined;
 beforeAll(() => {
-  zone = process.env.TZ;
-  process.env.TZ = 'America/Bogota';
+  vi.stubEnv('TZ', 'America/Bogota');
 });
 afterAll(() => {
-  if (zone === undefined) delete process.env.TZ;
-  else process.env.TZ = zone;
+  vi.unstubAllEnvs();
 });
 
 async function connectResetText(lang: 'en' | 'es'): Promise<string> {
