@@ -352,8 +352,9 @@ export interface CargaApi {
   /** The embedded sandbox starts its day over: every target's quota whole again, nothing accepted. */
   resetSandbox(): Promise<void>;
   /** Reads the lists the connection's server declares (Thalamus: category/type pairs and
-   * statuses); Test and the Map step show them. */
-  readServerLists(input: { id: string }): Promise<ServerLists>;
+   * statuses); Test and the Map step show them. Thalamus shows them to a logged-in `party` only
+   * (the Map step's, from `partyForLists`); without one they are refused as `lists.party-needed`. */
+  readServerLists(input: { id: string; party?: string }): Promise<ServerLists>;
 
   openFile(input: { path: string; options?: FileOptions }): Promise<FileInfo>;
   suggestMapping(input: { target: TargetId; columns: string[] }): Promise<MappingSuggestion[]>;

@@ -36,13 +36,13 @@ export interface RowStart {
 }
 
 /**
- * Where a job's CSV may be read from the middle: the position of a record about every 64 KB of
- * the file (one per chunk the reader parses), with the data rows before it. Reading a row far
+ * Where a job's CSV may be read from the middle: the position of a record at the end of every
+ * chunk the reader parses (CSV_CHUNK_BYTES), with the data rows before it. Reading a row far
  * down a big file starts at the position before it instead of at the top, so a page of results
  * costs the same anywhere in the file: one sealed block checked, one chunk parsed.
  *
  * Written once per job, by the read that seals the source (`source-rows.json` in the job
- * folder, about 20 bytes a position: 0.05 bytes a row for rows of 150 bytes), and used only while
+ * folder, about 22 bytes a position: under 0.1 byte a row for rows of 100 bytes), and used only while
  * the seal's fingerprint (the hash of every block) is the one it was read from; the rows it
  * leads to are still read through the seal, block by block.
  */
