@@ -40,6 +40,10 @@ export interface Connection {
   campaignStatus?: string;
   /** Thalamus touchpoint. */
   touchpoint?: string;
+  /** wolkvox CRM cases: statuses and priorities this CRM has besides the built-in ones
+   * (`open`/`closed`, `low`/`medium`/`high`), as the CRM spells them (`in progress`). */
+  extraStatuses?: string[];
+  extraPriorities?: string[];
   /** Operator-set daily cap; the lower of this and the token's limit wins. */
   dailyLimit?: number;
 }
@@ -307,6 +311,8 @@ export interface TargetField {
   label: Record<Lang, string>;
   required: boolean;
   kind: 'text' | 'system' | 'date' | 'phone' | 'email' | 'number';
+  /** Free text several columns may feed: their non-empty values are joined, one per line. */
+  joinsColumns?: boolean;
 }
 
 export interface TargetDescriptor {
