@@ -23,18 +23,23 @@ import { dataDirOf, jobsDirOf } from './cli-paths';
 import { EXIT } from './command';
 import { CHECK } from './command-specs';
 import { fileOptionsFromFlags } from './file-flags';
+import type { FlagValues } from './flags';
 import { commandOf, type CommandRun } from './run-command';
 import { templateFromFlags } from './template-flags';
 
 /** A check sends nothing: what the template remembers of its connection stands in for one, so
- * connection-given fields (T1's operation) count as provided exactly as they will in a run. */
-function rememberedConnection(template: Template): Connection {
+ * connection-given fields (T1's operation) count as provided exactly as they will in a run; the
+ * values the CRM has beyond the built-in ones come from the flags as an import takes them. */
+function rememberedConnection(template: Template, flags: FlagValues<typeof CHECK.flags>): Connection {
+  const { extraStatuses, extraPriorities } = connectionFor(template, flags);
   return {
     id: 'cli',
     name: 'cli',
     target: template.target,
     server: template.connection.server ?? '',
     ...template.connection,
+    ...(extraStatuses ? { extraStatuses } : {}),
+    ...(extraPriorities ? { extraPriorities } : {}),
   };
 }
 
@@ -43,6 +48,7 @@ async function checkRows(
   path: string,
   options: FileOptions,
   template: Template,
+  connection: Connection,
   destination: { connection: Connection; book: LedgerBook } | null,
 ): Promise<{ info: FileInfo; result: CheckResult }> {
   const info = await openFile(path, options);
@@ -55,7 +61,7 @@ async function checkRows(
   const result = await checkFile({
     info,
     template,
-    connection: rememberedConnection(template),
+    connection,
     remainingQuota: null,
     dailyBudget: null,
     alreadySent,
@@ -169,9 +175,14 @@ export const runCheck: CommandRun<typeof CHECK.flags> = async ({ flags, args: [f
         book: new LedgerBook(join(dataDirOf(io), 'ledger'), new JobStore(jobsDir)),
       }
     : null;
-  const { info, result } = await checkRows(resolve(io.cwd, file!), options, template, destination).finally(
-    () => destination?.book.close(),
-  );
+  const connection = rememberedConnection(template, flags);
+  const { info, result } = await checkRows(
+    resolve(io.cwd, file!),
+    options,
+    template,
+    connection,
+    destination,
+  ).finally(() => destination?.book.close());
 
   io.stdout(flags.json ? renderJson(result, lang) : renderText(info, template, result, lang));
   const blocked = result.mappingProblems.some((p) => BLOCKING_MAPPING_PROBLEMS.has(p.code));

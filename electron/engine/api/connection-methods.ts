@@ -45,7 +45,7 @@ export function connectionMethods(parts: EngineParts): ConnectionMethods {
       );
       emit({ type: 'connections-changed' });
     },
-    readServerLists: async ({ id }) => readServerLists(parts, connections.find(id)),
+    readServerLists: async ({ id, party }) => readServerLists(parts, connections.find(id), party),
   };
 }
 
