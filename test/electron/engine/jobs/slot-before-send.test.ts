@@ -35,23 +35,24 @@ describe('the token slot comes before the durable send', () => {
     let release: (() => void) | null = null;
     let firstRowOut: () => void = () => undefined;
     const firstRowSent = new Promise<void>((resolve) => (firstRowOut = resolve));
-    sandbox = await startSandbox({
+    const box = await startSandbox({
       tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }],
       onEvent: (event) => {
         // The first case's answer waits: its request keeps this process's only free slot.
         if (event.type === 'request-start' && event.endpoint === 'cases-insert' && !release) {
-          release = sandbox!.holdAnswers();
+          release = box.holdAnswers();
           firstRowOut();
         }
       },
     });
+    sandbox = box;
     // Another process holds slot 0 of the token: the job has slot 1 alone. A process waiting for
     // a slot connects to its holder, which is how this test learns the second row is waiting.
     const holder = createServer({ pauseOnConnect: true });
     otherProcess = holder;
     const waiterArrived = new Promise<void>((resolve) => holder.once('connection', () => resolve()));
     await new Promise<void>((resolve) =>
-      holder.listen(slotAddress(machineLaneKey(sandbox.origin, TEST_TOKEN), 0), resolve),
+      holder.listen(slotAddress(machineLaneKey(box.origin, TEST_TOKEN), 0), resolve),
     );
 
     engine = await createEngine({
@@ -62,7 +63,7 @@ describe('the token slot comes before the durable send', () => {
       autoResume: false,
     });
     await engine.useConnection(
-      { id: 'cases', name: 'cases', target: 'wolkvox-crm-cases', server: sandbox.origin, operation: 'demo' },
+      { id: 'cases', name: 'cases', target: 'wolkvox-crm-cases', server: box.origin, operation: 'demo' },
       TEST_TOKEN,
     );
     const file = writeCsv(
@@ -83,6 +84,6 @@ describe('the token slot comes before the durable send', () => {
     release!();
     const summary = await engine.settled(jobId);
     expect(summary).toMatchObject({ status: 'finished', ok: 5, uncertain: 0 });
-    expect(sandbox.accepted().cases).toHaveLength(5);
+    expect(box.accepted().cases).toHaveLength(5);
   });
 });
