@@ -228,12 +228,17 @@ export class Journal {
    * `send` is flushed before its request leaves. Group commit: a caller whose entries were all
    * written before the latest flush started shares it; any other starts its own at once, beside
    * one still running, rather than queue behind it (both requests in flight would otherwise pay
-   * two flushes in a row whenever their answers come close together).
+   * two flushes in a row whenever their answers come close together). Flushes still end in the
+   * order they started, so requests leave in the order of their `send` entries.
    */
   flush(): Promise<void> {
     const upTo = this.live.counts.bytes;
-    if (this.latestFlush && this.latestFlush.covers >= upTo) return this.latestFlush.done;
-    const done = this.flushNow();
+    const previous = this.latestFlush;
+    if (previous && previous.covers >= upTo) return previous.done;
+    const own = this.flushNow();
+    const done = previous
+      ? Promise.all([own, previous.done.catch(() => undefined)]).then(() => undefined)
+      : own;
     this.latestFlush = { covers: upTo, done };
     return done;
   }

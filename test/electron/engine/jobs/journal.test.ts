@@ -168,7 +168,7 @@ describe('the journal', () => {
     expect(reviewed.state.damage).toBeNull();
   });
 
-  it('group commit: a flush answers only for entries written before it started, and the checkpoint never goes back', async () => {
+  it('group commit: a flush answers only for entries written before it started, flushes end in order, and the checkpoint never goes back', async () => {
     const dir = tempDir();
     const checkpoint = join(dir, 'checkpoint.json');
     const journal = await Journal.open(join(dir, 'outcomes.jsonl'), checkpoint);
@@ -180,7 +180,10 @@ describe('the journal', () => {
     journal.sending(2, [1]);
     const second = journal.flush();
     expect(second).not.toBe(first);
-    await Promise.all([first, second]);
+    // Requests leave in the order of their `send` entries: the later flush never ends first.
+    const ended: string[] = [];
+    await Promise.all([first.then(() => ended.push('first')), second.then(() => ended.push('second'))]);
+    expect(ended).toEqual(['first', 'second']);
     expect(readCheckpoint(checkpoint)).toMatchObject({ sends: 2 });
     journal.close();
   });
