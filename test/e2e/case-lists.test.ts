@@ -41,7 +41,9 @@ describe('extra case statuses and priorities in the Connect step', () => {
     await page.getByTestId('connection-operation').focus();
     await page.keyboard.press('Tab');
     const statuses = page.getByRole('combobox', { name: 'Estados de caso adicionales (opcional)' });
-    await expect.poll(() => statuses.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => page.evaluate('document.activeElement?.dataset?.testid'))
+      .toBe('connection-extraStatuses');
     await page.keyboard.type('in progress');
     await page.keyboard.press('Enter');
     await page.keyboard.type('escalado');
