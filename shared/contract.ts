@@ -203,6 +203,9 @@ export interface JobSummary extends JobCounts {
   createdAt: string;
   updatedAt: string;
   fileName: string;
+  /** A workbook's date cells are shown as dates (shared/sheet-cell-text.ts); absent in summaries
+   * written before it was kept. */
+  fileKind?: FileKind;
   target: TargetId;
   connectionName: string;
   /** Why the job stopped, paused or waits (quota reset time in params.resetsAt). */

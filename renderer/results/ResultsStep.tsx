@@ -10,6 +10,7 @@ import { ConfirmModal } from '../app/ConfirmModal';
 import { errorMessage } from '../app/error-message';
 import { formatNumber } from '../app/format';
 import { OutcomeCounts } from '../app/OutcomeCounts';
+import { SheetKindProvider } from '../app/sheet-cells';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
 import { liveJobView } from '../run/job-view-text';
@@ -163,11 +164,13 @@ function JobResults({ jobId }: { jobId: string }) {
           </Group>
         </Alert>
       )}
-      <ResultsTable
-        pager={pager}
-        columns={state.jobUsesTemplate ? (state.file?.info.columns ?? null) : null}
-        onFix={fix}
-      />
+      <SheetKindProvider value={job.summary?.fileKind ?? 'csv'}>
+        <ResultsTable
+          pager={pager}
+          columns={state.jobUsesTemplate ? (state.file?.info.columns ?? null) : null}
+          onFix={fix}
+        />
+      </SheetKindProvider>
       <Text size="sm" c="dimmed">
         {t('results.fixHelp')}
       </Text>

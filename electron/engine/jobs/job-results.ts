@@ -32,6 +32,7 @@ export function jobSummary(
     createdAt: spec.createdAt,
     updatedAt: state.updatedAt ?? spec.createdAt,
     fileName: spec.file.name,
+    fileKind: spec.file.kind,
     target: spec.connection.target,
     connectionName: spec.connection.name,
     ...(live?.progress.counting ? { counting: true } : {}),
