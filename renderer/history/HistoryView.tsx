@@ -123,7 +123,8 @@ export function HistoryView() {
                       </Table.Td>
                       <Table.Td>{targetName(job.target)}</Table.Td>
                       <Table.Td>
-                        <Badge color={STATUS_COLORS[view.status]} variant="light">
+                        {/* Never cut: a narrow window gives the room to the other columns. */}
+                        <Badge color={STATUS_COLORS[view.status]} variant="light" miw="max-content">
                           {statusLabel(lang, view.status)}
                         </Badge>
                       </Table.Td>

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -20,6 +21,8 @@ import { AppPage } from './pages/app-page';
 import { CheckPage } from './pages/check-page';
 import { FilePage } from './pages/file-page';
 import { chooseOption } from './pages/mantine-select';
+import { ResultsPage } from './pages/results-page';
+import { RunPage } from './pages/run-page';
 
 const SIZES = [
   { width: 1024, height: 700 },
@@ -38,14 +41,34 @@ afterEach(async ({ task }) => {
   folder = null;
 });
 
-/** Labels, buttons, column headers and step names whose text does not fit their box. */
+/** Labels, buttons, column headers and step names whose text does not fit their box. (A value in
+ * the results grid may be cut: the row's panel shows it whole.) */
 function truncatedLabels(page: Page): Promise<string[]> {
   return page.evaluate(`(() => {
     const selector = 'label, button, th, .mantine-Stepper-stepLabel, .mantine-Stepper-stepDescription, .mantine-Badge-label';
     return [...document.querySelectorAll(selector)]
-      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1 && !el.closest('[role="gridcell"]'))
       .filter((el) => getComputedStyle(el).textOverflow === 'ellipsis' || getComputedStyle(el).overflow === 'hidden')
       .map((el) => el.textContent.trim());
+  })()`);
+}
+
+/** Rows of the results list wholly in view (inside the list's box, below its head and the app's
+ * header, above the window's bottom) once the page is scrolled to the list. */
+async function rowsInView(page: Page): Promise<number> {
+  return page.evaluate(`(() => {
+    const grid = document.querySelector('[data-testid="results-table"]');
+    const appHeader = document.querySelector('.mantine-AppShell-header');
+    const top0 = appHeader ? appHeader.getBoundingClientRect().bottom : 0;
+    window.scrollBy(0, grid.getBoundingClientRect().top - top0);
+    const box = grid.getBoundingClientRect();
+    const head = grid.querySelector('.carga-grid-head').getBoundingClientRect();
+    const top = Math.max(head.bottom, top0);
+    const bottom = Math.min(box.top + grid.clientHeight, window.innerHeight);
+    return [...grid.querySelectorAll('[data-testid="results-row"]')].filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.top >= top - 1 && r.bottom <= bottom + 1;
+    }).length;
   })()`);
 }
 
@@ -183,6 +206,117 @@ describe('the operator’s words and screens (issue 11), in Chromium at 1024×70
     );
     await photograph('run-cancel-dialog');
     await cancel.getByTestId('run-cancel-modal-cancel').click();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('in English: a record with a line break keeps Excel’s row numbers from the preview to the reports; Results at 1024×700 shows 8 rows, keeps the panel and the focus through an edit', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'carga-e2e-rows-'));
+    const source = readFileSync(join(PROJECT_ROOT, 'examples', 'casos-ejemplo.csv'), 'utf8').split('\n');
+    const [header, valid] = [source[0]!, source[1]!];
+    // Row 2 holds a line break inside quotes: one record, one row in Excel. Rows 3–14 have no
+    // description (Check refuses them) and a policy number that starts like a formula.
+    const withBreak = valid
+      .replace('Solicita duplicado', '"Solicita\nduplicado')
+      .replace(';Abierto', '";Abierto');
+    const policy = (row: number) => `+57300123${String(row).padStart(4, '0')}`;
+    const failing = Array.from({ length: 12 }, (_, i) =>
+      valid
+        .replace('Solicita duplicado de la factura de febrero', '')
+        .replace(/;000123$/, `;${policy(i + 3)}`),
+    );
+    const csv = join(folder, 'casos largos.csv');
+    writeFileSync(csv, [header, withBreak, ...failing, source[2]].join('\r\n') + '\r\n');
+    const failedRows = Array.from({ length: 12 }, (_, i) => i + 3);
+
+    app = await launchApp({ lang: 'en', viewport: SIZES[0] });
+    const { page } = app;
+    await new AppPage(page).waitUntilReady();
+    await page.getByTestId('connection-sandbox-badge').waitFor({ state: 'visible' });
+    await page.getByTestId('wizard-next').click();
+    const file = new FilePage(page);
+    await file.choose(csv);
+    await file.waitForPreview('casos largos.csv');
+    expect((await file.previewRows()).map((row) => Number(row[0]))).toEqual([2, ...failedRows, 15]);
+    await file.next.click();
+    await page.getByTestId('map-screen').waitFor({ state: 'visible' });
+    await page.getByTestId('wizard-next').click();
+
+    const check = new CheckPage(page);
+    await check.waitUntilDone();
+    const examples = await check.exampleRows();
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples).toEqual(failedRows.slice(0, examples.length).map((row) => [row, 'required-missing']));
+    await check.start.click();
+    const run = new RunPage(page);
+    await run.waitForStatus('finished');
+    await photograph('en-run');
+    await run.results.click();
+
+    const results = new ResultsPage(page);
+    await results.waitForStatus('finished');
+    await results.waitForTotal(12);
+    expect((await results.shownRows()).map(([row]) => row)).toEqual(failedRows);
+    // Every row in view at once, at the smallest size, once the list is scrolled to.
+    expect(await rowsInView(page)).toBeGreaterThanOrEqual(8);
+    await photograph('en-results');
+    // A value's button says the value it shows.
+    const cell = results.cell(3, 'Número de póliza');
+    expect(await cell.getAttribute('aria-label')).toContain(policy(3));
+
+    // The row open beside the list stays open while one of its cells is edited from the list, and
+    // the keyboard is back on the edited cell once the fix is saved.
+    const panel = await results.openRow(3);
+    await results.cell(3, 'Descripción').click();
+    const input = page.getByTestId('results-cell-input');
+    await input.fill('Solicita copia del contrato');
+    await input.press('Enter');
+    await results.row(3).getByText('Fixed', { exact: true }).waitFor({ state: 'visible' });
+    await expect
+      .poll(() =>
+        page.evaluate(
+          `document.activeElement?.querySelector('[data-testid="results-cell"]')?.dataset.column ?? document.activeElement?.tagName`,
+        ),
+      )
+      .toBe('Descripción');
+    expect(await panel.isVisible()).toBe(true);
+    expect(await panel.getAttribute('data-row')).toBe('3');
+
+    // The reports number rows as Excel does, in readable words, the fix beside the old value;
+    // English CSV splits on commas; XLSX cells are text without the apostrophe CSV needs.
+    const errorsText = readFileSync(await results.export('errors', 'csv'), 'utf8').replace(/^\uFEFF/, '');
+    const errors = Papa.parse<string[]>(errorsText, {
+      delimiter: ',',
+      newline: '\r\n',
+      skipEmptyLines: true,
+    }).data;
+    expect(errors.slice(1).map((cells) => Number(cells[0]))).toEqual(failedRows);
+    const fixedRow = errors.find((cells) => cells[0] === '3') ?? [];
+    expect(fixedRow.at(-1)).toContain('Solicita copia del contrato');
+    expect(fixedRow[errors[0]!.indexOf('Descripción')]).toBe('');
+    for (const cells of errors)
+      for (const text of cells) expect(text).not.toMatch(/required-missing|^validation$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await results.export('errors', 'xlsx'));
+    const sheet = workbook.worksheets[0]!;
+    const policyColumn = (sheet.getRow(1).values as unknown[]).indexOf('Número de póliza');
+    expect(failedRows.map((_, i) => sheet.getRow(i + 2).getCell(policyColumn).value)).toEqual(
+      failedRows.map(policy),
+    );
+
+    // "Change the mapping" says the changes go to the retry; a new import does not.
+    await page.getByTestId('results-change-mapping').click();
+    await page.getByTestId('map-retry-note').waitFor({ state: 'visible' });
+    await page.getByTestId('map-back-to-results').click();
+    await page.getByTestId('results-new-import').click();
+    await file.choose(csv);
+    await file.waitForPreview('casos largos.csv');
+    await file.next.click();
+    await page.getByTestId('map-screen').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('map-retry-note').count()).toBe(0);
+
+    await new AppPage(page).historyNav.click();
+    await page.locator('[data-testid="history-row"][data-status="finished"]').waitFor({ state: 'visible' });
+    await photograph('en-history');
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { msg } from '../../../shared/messages/catalog';
 import type { Message } from '../../../shared/messages/message';
 import { createCsvParser, type CsvParseResult } from './csv-parser';
 import { fileSystemError } from './file-access';
-import { MAX_RECORD_CHARS, MAX_RECORD_LABEL, STREAM_CHUNK_BYTES } from './file-limits';
+import { CSV_CHUNK_BYTES, MAX_RECORD_CHARS, MAX_RECORD_LABEL } from './file-limits';
 import { foreignRecords } from './foreign-records';
 import { sniffNewline } from './newline';
 import { separatorLine } from './sniff-delimiter';
@@ -53,7 +53,7 @@ export async function* readCsvRecords(
   const stream = options.bytes
     ? null
     : createReadStream(path, {
-        highWaterMark: options.chunkBytes ?? STREAM_CHUNK_BYTES,
+        highWaterMark: options.chunkBytes ?? CSV_CHUNK_BYTES,
         signal: options.signal,
       });
   const source = (stream ?? options.bytes?.()) as AsyncIterable<Buffer>;

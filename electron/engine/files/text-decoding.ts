@@ -13,10 +13,9 @@ export interface TextDecoderStream {
  * caller's business (they are skipped as bytes, whatever encoding the operator forces).
  *
  * UTF-8 and UTF-16LE go through the WHATWG TextDecoder, about three times faster than Node's
- * StringDecoder (which iconv-lite uses for them). Windows-1252 is decoded as native Latin-1 with
- * its 0x80–0x9F characters fixed (iconv-lite was 5.5× slower than UTF-8; and some Node builds'
- * TextDecoder decodes that range as C1 controls). UTF-16BE goes through iconv-lite: builds
- * without full ICU lack it.
+ * StringDecoder (which iconv-lite uses for them). Windows-1252 is decoded natively too, see
+ * decodeWindows1252 (iconv-lite was 5.5× slower than UTF-8). UTF-16BE goes through iconv-lite:
+ * builds without full ICU lack it.
  */
 export function createDecoder(encoding: Encoding): TextDecoderStream {
   if (encoding === 'utf-8' || encoding === 'utf-16le') {

@@ -1,8 +1,10 @@
 /**
  * Windows-1252 is Latin-1 except for 0x80–0x9F, where it puts 27 printable characters (€, “, ”,
  * …) and leaves 5 bytes undefined (kept as the C1 controls of the same code, as browsers do, so
- * every character maps back to its byte). Decoding as Latin-1 is native and as fast as copying;
- * only the few characters of that range are then replaced, and only in text that holds any.
+ * every character maps back to its byte). The WHATWG TextDecoder decodes it natively, in one pass;
+ * where it gets that range wrong or lacks the encoding (some Node builds decode it as Latin-1,
+ * builds without full ICU have no 'windows-1252'), text is decoded as native Latin-1 and only the
+ * few characters of that range are then replaced.
  */
 // prettier-ignore
 const CODE_POINTS = [
@@ -24,10 +26,30 @@ export const UTF8_AS_WINDOWS_1252 = new RegExp(
   `[\\xc2-\\xdf]${CONTINUATION}|[\\xe0-\\xef]${CONTINUATION}{2}|[\\xf0-\\xf4]${CONTINUATION}{3}`,
 );
 
-/** Windows-1252 text of `bytes` (every byte is one character: no state across chunks). */
-export function decodeWindows1252(bytes: Buffer): string {
+/** Windows-1252 text of `bytes` by native Latin-1 and replacing 0x80–0x9F: where the native
+ * decoder cannot be trusted (exported so that tests hold both to the same table). */
+export function decodeWindows1252ByLatin1(bytes: Buffer): string {
   const text = bytes.toString('latin1');
   return HAS_C1.test(text) ? text.replace(C1_RANGE, (c) => HIGH_C1[c]!) : text;
+}
+
+/** This runtime's native Windows-1252 decoder, when it decodes all of 0x80–0x9F as the table says. */
+function trustedNativeDecoder(): { decode(bytes: Uint8Array): string } | null {
+  try {
+    const decoder = new TextDecoder('windows-1252');
+    const high = Uint8Array.from(CODE_POINTS, (_, i) => 0x80 + i);
+    return decoder.decode(high) === String.fromCharCode(...CODE_POINTS) ? decoder : null;
+  } catch {
+    return null;
+  }
+}
+
+const NATIVE = trustedNativeDecoder();
+
+/** Windows-1252 text of `bytes` (every byte is one character: no state across chunks). About 4×
+ * faster natively than by Latin-1 and replacing, which makes a second pass over the text. */
+export function decodeWindows1252(bytes: Buffer): string {
+  return NATIVE ? NATIVE.decode(bytes) : decodeWindows1252ByLatin1(bytes);
 }
 
 /** The bytes `text` was decoded from (the inverse of decodeWindows1252). */

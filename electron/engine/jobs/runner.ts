@@ -624,12 +624,7 @@ export class JobRunner {
     const remaining = this.o.lane.ledger.remaining;
     const budget = this.o.lane.ledger.budget;
     if (total === null || remaining === null || budget === null || budget <= 0) return;
-    const counts = this.o.journal.state.states.tally;
-    const done = counts.ok + counts.failed + counts.uncertain + counts.skipped;
-    const rows =
-      this.o.mode.kind === 'run'
-        ? total - done
-        : counts.failed + (this.o.mode.includeUncertain ? counts.uncertain : 0);
+    const rows = this.rowsToSend(total);
     const requests = Math.ceil(rows / this.batchCap);
     if (requests <= remaining) return;
     const days = 1 + Math.ceil((requests - remaining) / budget);
@@ -638,6 +633,20 @@ export class JobRunner {
       jobId: this.o.spec.jobId,
       notice: msg('job.needs-more-days', { requests, remaining, days }),
     });
+  }
+
+  /** The rows this pass means to send: a retry counts its own choice ("only the rows I
+   * corrected" is not "all failed rows"), so the days it announces are its own. */
+  private rowsToSend(total: number): number {
+    const { states, details } = this.o.journal.state;
+    if (this.o.mode.kind === 'run') {
+      const counts = states.tally;
+      return total - (counts.ok + counts.failed + counts.uncertain + counts.skipped);
+    }
+    // Only failed and uncertain rows can be retried, and each of them keeps a detail.
+    let rows = 0;
+    for (const index of details.keys()) if (this.eligible(index)) rows++;
+    return rows;
   }
 
   private setStatus(status: JobStatus, reason?: Message): void {

@@ -15,7 +15,7 @@ import { z } from 'zod';
 
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
-import { STREAM_CHUNK_BYTES } from '../files/file-limits';
+import { CSV_CHUNK_BYTES } from '../files/file-limits';
 import { isStorageError } from '../storage/storage-failure';
 import { writeFileAtomic } from './atomic-write';
 
@@ -161,8 +161,8 @@ export class SourceSeal {
         if (known ? !known.equals(hash) : !sameIdentity(await statOf(handle), this.identity))
           throw this.changed();
         if (!known) this.record(block, hash);
-        for (let at = 0; at < length; at += STREAM_CHUNK_BYTES)
-          yield bytes.subarray(at, Math.min(length, at + STREAM_CHUNK_BYTES));
+        for (let at = 0; at < length; at += CSV_CHUNK_BYTES)
+          yield bytes.subarray(at, Math.min(length, at + CSV_CHUNK_BYTES));
       }
       const { bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, size);
       if (bytesRead > 0) throw this.changed();

@@ -289,6 +289,36 @@ describe('quota planning', () => {
   });
 });
 
+describe('quota planning before a retry', () => {
+  it('counts the rows of the retry the operator chose: only the corrected ones, or every failed one', async () => {
+    const fixture = await setup();
+    const noDescription = Object.fromEntries(Array.from({ length: 14 }, (_, i) => [i, { Descripción: '' }]));
+    const summary = await fixture.run(casesFile(fixture.dir, 14, noDescription));
+    expect(summary).toMatchObject({ ok: 0, failed: 14 });
+    const notices: { requests: unknown; days: unknown }[] = [];
+    fixture.engine.onEvent((event) => {
+      if (event.type === 'job-notice' && event.notice.code === 'job.needs-more-days')
+        notices.push({ requests: event.notice.params?.requests, days: event.notice.params?.days });
+    });
+    for (const index of [3, 8])
+      await fixture.engine.fixRow({
+        jobId: summary.jobId,
+        index,
+        values: { Descripción: `Arreglado ${index}` },
+      });
+    // Six requests left today, the quota read included: the 2 corrected rows fit, the 14 failed do not.
+    fixture.sandbox.setQuota(TEST_TOKEN, 10, 4);
+
+    await fixture.engine.retryJob({ jobId: summary.jobId, includeUncertain: false, onlyCorrected: true });
+    expect(await fixture.engine.settled(summary.jobId)).toMatchObject({ ok: 2, failed: 12 });
+    expect(notices).toEqual([]);
+
+    await fixture.engine.retryJob({ jobId: summary.jobId, includeUncertain: false });
+    await fixture.engine.settled(summary.jobId);
+    expect(notices).toEqual([{ requests: 12, days: expect.any(Number) }]);
+  });
+});
+
 describe('pause, resume and cancel', () => {
   it('pauses after the requests in flight, keeps the rest pending, and resumes without resending', async () => {
     const fixture = await setup();
