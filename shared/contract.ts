@@ -268,6 +268,9 @@ export type ResultFilter = {
   text?: string;
   /** Only rows fixed since their last attempt. */
   corrected?: boolean;
+  /** The language the rows are read in: `text` is looked for in the explanations and workbook
+   * dates as shown in it (in both languages when absent). */
+  lang?: Lang;
 };
 
 export interface ResultPage {

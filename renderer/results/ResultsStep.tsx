@@ -46,7 +46,10 @@ function JobResults({ jobId }: { jobId: string }) {
   const [fixes, setFixes] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const query = useMemo(() => toResultFilter({ ...filter, text: debouncedText }), [filter, debouncedText]);
+  const query = useMemo(
+    () => toResultFilter({ ...filter, text: debouncedText }, lang),
+    [filter, debouncedText, lang],
+  );
   const pager = useMemo(
     () => new ResultPager((offset, limit) => bridge.listResults({ jobId, filter: query, offset, limit })),
     // `reload` builds a fresh pager after a failed page, the same filter asked again.

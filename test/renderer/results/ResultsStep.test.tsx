@@ -80,7 +80,7 @@ describe('Results step', () => {
     await waitFor(() =>
       expect(lastPageQuery(listResults)).toEqual({
         jobId: job.jobId,
-        filter: { outcomes: ['failed'], classes: ['row'], text: 'persona7@' },
+        filter: { outcomes: ['failed'], classes: ['row'], text: 'persona7@', lang: 'en' },
         offset: 0,
         limit: 100,
       }),
@@ -315,6 +315,37 @@ describe('Results an operator can act on', () => {
     await user.click(within(rows[0] as HTMLElement).getByRole('button', { name: 'Show row 4 in full' }));
     const panel = await screen.findByRole('region', { name: 'Row 4' });
     expect(within(panel).getByTestId('results-panel-crm-id').textContent).toBe('CRM ID: C-1001');
+  });
+
+  it('searches the accepted rows by any of their values, asking the engine in the operator’s language', async () => {
+    const bridge = new FakeBridge();
+    const listResults = vi.spyOn(bridge, 'listResults');
+    const job = openResults(bridge, { ok: 40, failed: 5, uncertain: 0 });
+    await shownRows();
+    await user.click(screen.getByTestId('results-filter-outcome-failed'));
+    await user.click(screen.getByTestId('results-filter-outcome-uncertain'));
+    await user.click(screen.getByTestId('results-filter-outcome-ok'));
+    await user.type(screen.getByTestId('results-filter-text'), 'persona20@');
+    await waitFor(() =>
+      expect(lastPageQuery(listResults)).toEqual({
+        jobId: job.jobId,
+        filter: { outcomes: ['ok'], text: 'persona20@', lang: 'en' },
+        offset: 0,
+        limit: 100,
+      }),
+    );
+    await waitFor(() => expect(screen.getByTestId('results-count').textContent).toBe('1 row'));
+    const [row] = screen.getAllByTestId('results-row');
+    expect([row?.dataset.row, row?.dataset.outcome]).toEqual(['23', 'ok']);
+    expect(within(row as HTMLElement).getByText('persona20@example')).toBeTruthy();
+    expect(within(row as HTMLElement).getByText('C-1020')).toBeTruthy();
+
+    // Its CRM id finds it too.
+    await user.clear(screen.getByTestId('results-filter-text'));
+    await user.type(screen.getByTestId('results-filter-text'), 'C-1021');
+    await waitFor(() =>
+      expect(screen.getAllByTestId('results-row').map((shown) => shown.dataset.row)).toEqual(['24']),
+    );
   });
 
   it('tells Carga’s check from the CRM’s answer, and keeps the CRM’s own words as a detail', async () => {
