@@ -79,7 +79,7 @@ export const methodInputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> 
   deleteConnection: z.strictObject({ id: idSchema }),
   testConnection: z.strictObject({ id: idSchema }),
   resetSandbox: z.undefined(),
-  readServerLists: z.strictObject({ id: idSchema }),
+  readServerLists: z.strictObject({ id: idSchema, party: z.string().min(1).max(1000).optional() }),
 
   openFile: z.strictObject({ path: pathSchema, options: fileOptionsSchema.optional() }),
   suggestMapping: z.strictObject({

@@ -40,6 +40,10 @@ export interface Connection {
   campaignStatus?: string;
   /** Thalamus touchpoint. */
   touchpoint?: string;
+  /** wolkvox CRM cases: statuses and priorities this CRM has besides the built-in ones
+   * (`open`/`closed`, `low`/`medium`/`high`), as the CRM spells them (`in progress`). */
+  extraStatuses?: string[];
+  extraPriorities?: string[];
   /** Operator-set daily cap; the lower of this and the token's limit wins. */
   dailyLimit?: number;
 }
@@ -313,6 +317,8 @@ export interface TargetField {
   label: Record<Lang, string>;
   required: boolean;
   kind: 'text' | 'system' | 'date' | 'phone' | 'email' | 'number';
+  /** Free text several columns may feed: their non-empty values are joined, one per line. */
+  joinsColumns?: boolean;
 }
 
 export interface TargetDescriptor {
@@ -358,8 +364,9 @@ export interface CargaApi {
   /** The embedded sandbox starts its day over: every target's quota whole again, nothing accepted. */
   resetSandbox(): Promise<void>;
   /** Reads the lists the connection's server declares (Thalamus: category/type pairs and
-   * statuses); Test and the Map step show them. */
-  readServerLists(input: { id: string }): Promise<ServerLists>;
+   * statuses); Test and the Map step show them. Thalamus shows them to a logged-in `party` only
+   * (the Map step's, from `partyForLists`); without one they are refused as `lists.party-needed`. */
+  readServerLists(input: { id: string; party?: string }): Promise<ServerLists>;
 
   openFile(input: { path: string; options?: FileOptions }): Promise<FileInfo>;
   suggestMapping(input: { target: TargetId; columns: string[] }): Promise<MappingSuggestion[]>;

@@ -26,6 +26,8 @@ const templateConnectionSchema = z
     campaignType: z.enum(['predictive', 'preview']).optional(),
     campaignStatus: z.string().optional(),
     touchpoint: z.string().optional(),
+    extraStatuses: z.array(z.string()).optional(),
+    extraPriorities: z.array(z.string()).optional(),
   })
   .strict();
 

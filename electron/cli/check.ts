@@ -15,26 +15,33 @@ import { formatMessage, msg } from '../../shared/messages/catalog';
 import { targetSpec } from '../../shared/targets/catalog';
 import type { Template } from '../../shared/template';
 import { checkFile } from '../engine/check/check-file';
+import type { ServerListsReading } from '../engine/check/server-lists';
 import { openFile } from '../engine/files/open-file';
 import { JobStore } from '../engine/jobs/job-store';
 import { LedgerBook } from '../engine/ledger/ledger-book';
+import { listsForCliCheck } from './check-lists';
 import { connectionFor } from './cli-connection';
 import { dataDirOf, jobsDirOf } from './cli-paths';
 import { EXIT } from './command';
 import { CHECK } from './command-specs';
 import { fileOptionsFromFlags } from './file-flags';
+import type { FlagValues } from './flags';
 import { commandOf, type CommandRun } from './run-command';
-import { templateFromFlags } from './template-flags';
+import { templateFromFlags, withDeclaredTypes } from './template-flags';
 
 /** A check sends nothing: what the template remembers of its connection stands in for one, so
- * connection-given fields (T1's operation) count as provided exactly as they will in a run. */
-function rememberedConnection(template: Template): Connection {
+ * connection-given fields (T1's operation) count as provided exactly as they will in a run; the
+ * values the CRM has beyond the built-in ones come from the flags as an import takes them. */
+function rememberedConnection(template: Template, flags: FlagValues<typeof CHECK.flags>): Connection {
+  const { extraStatuses, extraPriorities } = connectionFor(template, flags);
   return {
     id: 'cli',
     name: 'cli',
     target: template.target,
     server: template.connection.server ?? '',
     ...template.connection,
+    ...(extraStatuses ? { extraStatuses } : {}),
+    ...(extraPriorities ? { extraPriorities } : {}),
   };
 }
 
@@ -43,7 +50,9 @@ async function checkRows(
   path: string,
   options: FileOptions,
   template: Template,
+  connection: Connection,
   destination: { connection: Connection; book: LedgerBook } | null,
+  serverLists: (info: FileInfo) => Promise<ServerListsReading | null>,
 ): Promise<{ info: FileInfo; result: CheckResult }> {
   const info = await openFile(path, options);
   const alreadySent = destination
@@ -55,10 +64,11 @@ async function checkRows(
   const result = await checkFile({
     info,
     template,
-    connection: rememberedConnection(template),
+    connection,
     remainingQuota: null,
     dailyBudget: null,
     alreadySent,
+    serverLists: await serverLists(info),
   });
   return { info, result };
 }
@@ -159,7 +169,7 @@ function renderJson(result: CheckResult, lang: Lang): string {
  * an unreadable file or template.
  */
 export const runCheck: CommandRun<typeof CHECK.flags> = async ({ flags, args: [file], io, lang }) => {
-  const template = templateFromFlags(io.cwd, flags);
+  const template = withDeclaredTypes(templateFromFlags(io.cwd, flags), flags.type ?? []);
   const options: FileOptions = { ...template.file, ...fileOptionsFromFlags(flags) };
   const jobsDir = jobsDirOf(io, flags['jobs-dir']);
   // Without a jobs folder nothing was ever sent from here: a check creates no files.
@@ -169,9 +179,15 @@ export const runCheck: CommandRun<typeof CHECK.flags> = async ({ flags, args: [f
         book: new LedgerBook(join(dataDirOf(io), 'ledger'), new JobStore(jobsDir)),
       }
     : null;
-  const { info, result } = await checkRows(resolve(io.cwd, file!), options, template, destination).finally(
-    () => destination?.book.close(),
-  );
+  const connection = rememberedConnection(template, flags);
+  const { info, result } = await checkRows(
+    resolve(io.cwd, file!),
+    options,
+    template,
+    connection,
+    destination,
+    (info) => listsForCliCheck({ template, flags, info, io, lang }),
+  ).finally(() => destination?.book.close());
 
   io.stdout(flags.json ? renderJson(result, lang) : renderText(info, template, result, lang));
   const blocked = result.mappingProblems.some((p) => BLOCKING_MAPPING_PROBLEMS.has(p.code));

@@ -1,4 +1,6 @@
 import type { Connection } from '../../shared/contract';
+import { CargaError } from '../../shared/errors/carga-error';
+import { msg } from '../../shared/messages/catalog';
 import type { Template } from '../../shared/template';
 import { SANDBOX_DEFAULTS } from '../sandbox/seeded-data';
 import { THALAMUS_PASSWORDLESS_TOUCHPOINT } from '../sandbox/thalamus-data';
@@ -47,6 +49,34 @@ export function connectionFor(
     template.target === 'thalamus-cases' ? THALAMUS_PASSWORDLESS_TOUCHPOINT : undefined,
   );
   if (touchpoint) connection.touchpoint = touchpoint;
+  if (template.target === 'wolkvox-crm-cases') {
+    const extraStatuses = extraValues('--extra-status', flags['extra-status'], remembered.extraStatuses);
+    if (extraStatuses) connection.extraStatuses = extraStatuses;
+    const extraPriorities = extraValues(
+      '--extra-priority',
+      flags['extra-priority'],
+      remembered.extraPriorities,
+    );
+    if (extraPriorities) connection.extraPriorities = extraPriorities;
+  }
   if (flags['daily-limit']) connection.dailyLimit = flags['daily-limit'];
   return connection;
+}
+
+/** The values a CRM has beyond the built-in ones: the flag's when given (repeated), else the
+ * template's; trimmed, each once. A blank one is a typing mistake, not "no value". */
+function extraValues(
+  option: string,
+  given: readonly string[] | undefined,
+  saved: readonly string[] | undefined,
+): string[] | undefined {
+  const values = given ?? saved;
+  if (!values || values.length === 0) return undefined;
+  const unique = new Map<string, string>();
+  for (const raw of values) {
+    const value = raw.trim();
+    if (value === '') throw new CargaError(msg('cli.missing-value', { option }));
+    if (!unique.has(value.toLowerCase())) unique.set(value.toLowerCase(), value);
+  }
+  return [...unique.values()];
 }

@@ -41,12 +41,14 @@ export const CHECK = {
   name: 'check',
   summary: 'cli.command.check',
   args: [FILE_ARG],
-  // The destination an import would send to, to count the rows it already accepted.
+  // The destination an import would send to, to count the rows it already accepted and to read
+  // the lists rows are held to (Thalamus's, with the token from the environment).
   flags: {
     ...TEMPLATE_FLAGS,
     ...FILE_FLAGS,
     ...JSON_FLAG,
     server: CONNECTION_FLAGS.server,
+    'token-env': CONNECTION_FLAGS['token-env'],
     ...TARGET_CONNECTION_FLAGS,
     ...JOBS_DIR_FLAG,
   },

@@ -104,4 +104,11 @@ export const TARGET_CONNECTION_FLAGS = {
   'campaign-status': { kind: 'text', value: 'cli.value.text', help: 'cli.flag.campaign-status' },
   'party-password-env': { kind: 'text', value: 'cli.value.variable', help: 'cli.flag.party-password-env' },
   type: { kind: 'text', value: 'cli.value.field-type', repeatable: true, help: 'cli.flag.type' },
+  'extra-status': { kind: 'text', value: 'cli.value.text', repeatable: true, help: 'cli.flag.extra-status' },
+  'extra-priority': {
+    kind: 'text',
+    value: 'cli.value.text',
+    repeatable: true,
+    help: 'cli.flag.extra-priority',
+  },
 } as const satisfies FlagTable;

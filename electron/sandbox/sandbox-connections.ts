@@ -6,6 +6,8 @@ import {
 } from '../engine/connections/built-in-connections';
 import {
   SANDBOX_DEFAULTS,
+  SANDBOX_EXTRA_PRIORITIES,
+  SANDBOX_EXTRA_STATUSES,
   SANDBOX_TARGET_TOKENS,
   startSandbox,
   THALAMUS_PASSWORDLESS_TOUCHPOINT,
@@ -23,6 +25,8 @@ export function sandboxConnections(): Connection[] {
       target: 'wolkvox-crm-cases',
       server: SANDBOX_SERVER,
       operation: SANDBOX_DEFAULTS.operation,
+      extraStatuses: SANDBOX_EXTRA_STATUSES,
+      extraPriorities: SANDBOX_EXTRA_PRIORITIES,
     },
     {
       id: `${BUILT_IN_ID_PREFIX}records`,

@@ -49,9 +49,13 @@ export const SANDBOX_DEFAULTS = {
 export const BUILT_IN_CASE_TYPES = ['Request', 'Complaints', 'Claims', 'Suggestions'] as const;
 
 /** The system values the sandbox accepts, in English and lower case as the CRM wants them. The
- * real CRM's full lists are not documented; these are the ones the app's Spanish maps produce. */
-export const CASE_STATUSES = ['open', 'pending', 'closed'] as const;
+ * real CRM's full lists are not documented: besides the values the app's Spanish maps produce, a
+ * CRM has its own (`in progress`, `urgent`), which its connection lists as extra values. */
+export const CASE_STATUSES = ['open', 'pending', 'closed', 'in progress'] as const;
 export const CASE_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+/** The sandbox CRM's values beyond the built-in ones, as its connection in the app lists them. */
+export const SANDBOX_EXTRA_STATUSES = ['pending', 'in progress'];
+export const SANDBOX_EXTRA_PRIORITIES = ['urgent'];
 
 /** Record fields of the Manager's add_record API (all strings). */
 export const CAMPAIGN_RECORD_FIELDS: readonly string[] = [

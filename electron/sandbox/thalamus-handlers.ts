@@ -6,10 +6,10 @@
  *   GET  {prefix}/api/v4/cases/status          the statuses (only `initial` ones may be sent)
  *
  * Every call carries `Thalamus-Touchpoint` and `Thalamus-Token` (or `?touchpoint=&token=`): a
- * missing or unknown one → 401 {"errors":{"token"|"touchpoint": …}}. Creating a case also needs
- * the party: `Authorization: Basic base64(principal:password)` with a known principal and, on the
- * web touchpoint, its password (the call-centre touchpoint takes an empty one) → else
- * 401 {"errors":{"session":"NotLoggedIn"}}.
+ * missing or unknown one → 401 {"errors":{"token"|"touchpoint": …}}. Every call also needs the
+ * party's session, the lists too ("same headers and party"): `Authorization: Basic
+ * base64(principal:password)` with a known principal and, on the web touchpoint, its password
+ * (the call-centre touchpoint takes an empty one) → else 401 {"errors":{"session":"NotLoggedIn"}}.
  *
  * A case is checked in this order, the first problem answered with 400 and its code:
  * body a JSON object (`body: InvalidJson`); `category`/`type: CodeRequired`; the system category
@@ -65,6 +65,8 @@ export function thalamusAccess(
   if (!ledger.knows(ledgerKey)) ledger.setQuota(ledgerKey, Number.MAX_SAFE_INTEGER);
   return { kind: 'ok', ledgerKey, touchpoint };
 }
+
+const NOT_LOGGED_IN: Reply = thalamusErrors(401, { session: 'NotLoggedIn' });
 
 /** The principal of a party that logged in, or null. */
 function loggedInParty(req: IncomingMessage, touchpoint: string, config: SandboxConfig): string | null {
@@ -153,7 +155,7 @@ export const thalamusCreateCaseEndpoint: Endpoint = {
   async prepare(req, _url, { config, store, touchpoint }) {
     const reading = await readJsonBody(req, MAX_BODY_BYTES);
     const party = loggedInParty(req, touchpoint ?? '', config);
-    if (party === null) return { kind: 'refuse', reply: thalamusErrors(401, { session: 'NotLoggedIn' }) };
+    if (party === null) return { kind: 'refuse', reply: NOT_LOGGED_IN };
     if (reading.kind !== 'json')
       return { kind: 'refuse', reply: thalamusErrors(400, { body: 'InvalidJson' }) };
     const problem = caseProblem(reading.value, config);
@@ -180,7 +182,9 @@ export const thalamusTypeCategoryEndpoint: Endpoint = {
   style: 'thalamus',
   method: 'GET',
   takesInjections: false,
-  async prepare(_req, _url, { config }) {
+  async prepare(req, _url, { config, touchpoint }) {
+    if (loggedInParty(req, touchpoint ?? '', config) === null)
+      return { kind: 'refuse', reply: NOT_LOGGED_IN };
     return {
       kind: 'accept',
       commit: () => thalamusData(200, { caseTypeCategories: config.thalamus.typeCategories }),
@@ -193,7 +197,9 @@ export const thalamusStatusEndpoint: Endpoint = {
   style: 'thalamus',
   method: 'GET',
   takesInjections: false,
-  async prepare(_req, _url, { config }) {
+  async prepare(req, _url, { config, touchpoint }) {
+    if (loggedInParty(req, touchpoint ?? '', config) === null)
+      return { kind: 'refuse', reply: NOT_LOGGED_IN };
     return { kind: 'accept', commit: () => thalamusData(200, { caseStatuses: config.thalamus.statuses }) };
   },
 };

@@ -6,7 +6,7 @@ import type { ConnectionSummary, QuotaInfo, ServerLists } from '../../shared/con
 import { useAppData } from '../app/app-data';
 import { useBridge } from '../app/bridge-context';
 import { ConfirmModal } from '../app/ConfirmModal';
-import { errorMessage } from '../app/error-message';
+import { errorDetail, errorMessage } from '../app/error-message';
 import { rememberConnectionId } from '../app/initial-connection';
 import { StepFooter } from '../app/StepFooter';
 import { useWizard } from '../app/wizard-context';
@@ -38,6 +38,8 @@ export function ConnectStep() {
   );
   const [quota, setQuota] = useState<QuotaInfo | null>(null);
   const [lists, setLists] = useState<ServerLists | null>(null);
+  /** Thalamus accepted the token and touchpoint but shows its lists to a party only (Map step). */
+  const [listsNeedParty, setListsNeedParty] = useState<unknown>(null);
   const [busy, setBusy] = useState<'save' | 'test' | 'next' | 'delete' | 'reset' | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -68,6 +70,7 @@ export function ConnectStep() {
     setDraft(draftFromSummary(connection));
     setQuota(null);
     setLists(null);
+    setListsNeedParty(null);
     setFailure(null);
     setRevealed(0);
     setSandboxReset(false);
@@ -80,6 +83,7 @@ export function ConnectStep() {
     setDraft(newDraft(newConnectionId(), firstTarget.id));
     setQuota(null);
     setLists(null);
+    setListsNeedParty(null);
     setFailure(null);
     setRevealed(0);
   };
@@ -219,12 +223,19 @@ export function ConnectStep() {
               <Button
                 variant="light"
                 onClick={() =>
-                  void run('test', async (summary) =>
+                  void run('test', async (summary) => {
+                    setListsNeedParty(null);
                     // Thalamus has no quota to read: its Test reads the lists the Map step offers.
-                    testsWithLists(summary.target)
-                      ? setLists(await bridge.readServerLists({ id: summary.id }))
-                      : setQuota(await bridge.testConnection({ id: summary.id })),
-                  )
+                    if (!testsWithLists(summary.target))
+                      return setQuota(await bridge.testConnection({ id: summary.id }));
+                    try {
+                      setLists(await bridge.readServerLists({ id: summary.id }));
+                    } catch (error) {
+                      // Token and touchpoint passed; the lists wait for the file's party (Map step).
+                      if (errorDetail(error)?.code !== 'lists.party-needed') throw error;
+                      setListsNeedParty(error);
+                    }
+                  })
                 }
                 disabled={problems.length > 0}
                 loading={busy === 'test'}
@@ -266,6 +277,11 @@ export function ConnectStep() {
             )}
             {quota && <QuotaCard quota={quota} />}
             {lists && <ServerListsCard lists={lists} />}
+            {listsNeedParty !== null && (
+              <Alert color="teal" role="status" data-testid="connection-lists-need-party">
+                {errorMessage(lang, listsNeedParty)}
+              </Alert>
+            )}
           </Stack>
           <ConfirmModal
             opened={confirmDelete}

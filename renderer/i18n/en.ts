@@ -258,6 +258,8 @@ export const en = {
       valid: 'Valid',
       notInList: 'Not in the list',
       matchByName: 'Translate by name',
+      needParty:
+        'Thalamus shows its lists only to a party that logs in: map the party column or set a fixed value above, and Carga reads them as the first row’s party.',
       firstRows: 'Values of the first rows; Check looks at every row.',
     },
     types: {

@@ -262,6 +262,8 @@ export const es: Translations = {
       notInList: 'No está en la lista',
       matchByName: 'Traducir por nombre',
       firstRows: 'Valores de las primeras filas; la revisión comprueba todas.',
+      needParty:
+        'Thalamus muestra sus listas solo a una parte que inicia sesión: asigne arriba la columna de la parte o un valor fijo, y Carga las leerá con la parte de la primera fila.',
     },
     types: {
       title: 'Tipos de los campos personalizados',

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ServerLists, Template } from '../../shared/contract';
+import { partyForLists } from '../../shared/targets/thalamus-party';
 import { useBridge } from '../app/bridge-context';
 import { errorMessage } from '../app/error-message';
 import { useLang } from '../i18n/use-lang';
@@ -27,7 +28,8 @@ interface ThalamusListsEditorProps {
   edit: EditTemplate;
 }
 
-type Lists = { kind: 'loading' } | { kind: 'ready'; lists: ServerLists } | { kind: 'failed'; error: unknown };
+type Read = { kind: 'ready'; lists: ServerLists } | { kind: 'failed'; error: unknown };
+type Lists = { kind: 'loading' } | { kind: 'no-party' } | Read;
 
 /** Category, type and status as Thalamus declares them: read from the server, offered as
  * choices, and the file's own values translated to its codes. */
@@ -35,19 +37,28 @@ export function ThalamusListsEditor({ template, connectionId, preview, edit }: T
   const { t } = useTranslation();
   const lang = useLang();
   const bridge = useBridge();
-  const [state, setState] = useState<Lists>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // Thalamus shows its lists to a logged-in party only: they are read as the file's first party,
+  // again when the party changes; what was read for another party or attempt is not shown.
+  const party = partyForLists(template, preview);
+  const key = JSON.stringify([connectionId, party, attempt]);
+  const [read, setRead] = useState<{ key: string; read: Read } | null>(null);
 
   useEffect(() => {
+    if (party === undefined) return;
     let current = true;
-    bridge.readServerLists({ id: connectionId }).then(
-      (lists) => current && setState({ kind: 'ready', lists }),
-      (error: unknown) => current && setState({ kind: 'failed', error }),
+    const readKey = JSON.stringify([connectionId, party, attempt]);
+    bridge.readServerLists({ id: connectionId, party }).then(
+      (lists) => current && setRead({ key: readKey, read: { kind: 'ready', lists } }),
+      (error: unknown) => current && setRead({ key: readKey, read: { kind: 'failed', error } }),
     );
     return () => {
       current = false;
     };
-  }, [bridge, connectionId, attempt]);
+  }, [bridge, connectionId, party, attempt]);
+
+  const state: Lists =
+    party === undefined ? { kind: 'no-party' } : read?.key === key ? read.read : { kind: 'loading' };
 
   return (
     <Card withBorder padding="md" data-testid="map-lists">
@@ -57,7 +68,11 @@ export function ThalamusListsEditor({ template, connectionId, preview, edit }: T
       <Text size="sm" c="dimmed" mb="sm">
         {t('map.lists.help')}
       </Text>
-      {state.kind === 'loading' ? (
+      {state.kind === 'no-party' ? (
+        <Text size="sm" data-testid="map-lists-need-party">
+          {t('map.lists.needParty')}
+        </Text>
+      ) : state.kind === 'loading' ? (
         <Group gap="xs" data-testid="map-lists-loading">
           <Loader size="xs" />
           <Text size="sm">{t('map.lists.loading')}</Text>
@@ -66,14 +81,7 @@ export function ThalamusListsEditor({ template, connectionId, preview, edit }: T
         <Alert color="red" role="alert" data-testid="map-lists-error">
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{errorMessage(lang, state.error)}</Text>
-            <Button
-              size="xs"
-              variant="light"
-              onClick={() => {
-                setState({ kind: 'loading' });
-                setAttempt((n) => n + 1);
-              }}
-            >
+            <Button size="xs" variant="light" onClick={() => setAttempt((n) => n + 1)}>
               {t('map.lists.retry')}
             </Button>
           </Stack>

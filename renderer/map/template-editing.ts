@@ -53,6 +53,11 @@ export function templateConnection(connection: Connection): Template['connection
     const value = connection[key];
     if (value !== undefined && value !== '') Object.assign(remembered, { [key]: value });
   }
+  // The CRM's own statuses and priorities, so the CLI checks and sends the template as the app does.
+  for (const key of ['extraStatuses', 'extraPriorities'] as const) {
+    const values = connection[key];
+    if (values && values.length > 0) remembered[key] = [...values];
+  }
   return remembered;
 }
 

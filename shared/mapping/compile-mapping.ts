@@ -3,10 +3,12 @@ import type { Message } from '../messages/message';
 import { targetSpec } from '../targets/catalog';
 import { LONG_VALUE_MAX, type FieldSpec, type TargetSpec } from '../targets/field-spec';
 import type { Template } from '../template';
+import type { SystemValueSet } from '../transforms/system-values';
 import type { TransformFailure, ValueTransform } from '../transforms/transform-result';
 import { buildValueMap } from '../transforms/value-map';
 import type { ProblemCode, RowProblem } from '../validation/problems';
 import type { DeclaredType } from './declared-type';
+import type { EffectiveTemplate } from './effective-template';
 import { fieldTransform, isPlainText, type FieldRules } from './field-transform';
 import type { CompiledMapping, MappedRecord, MappedRow } from './mapped-record';
 import { compactName } from './normalize-name';
@@ -40,6 +42,13 @@ const CONSTANT_MESSAGES: Partial<Record<ProblemCode, MessageCode>> = {
   'value-too-long': 'mapping.constant-too-long',
 };
 
+/** Between the values of the columns a free-text field joins (several observation columns into one
+ * description or comment). A line each: the agent who reads the case sees each column's note as
+ * the operator wrote it, in mapping order, and can tell where one ends, while a separator within
+ * a line (` · `) runs notes together into one paragraph that reads as a single sentence. Both
+ * wolkvox descriptions and Thalamus comments keep line breaks. */
+export const JOINED_VALUES_SEPARATOR = '\n';
+
 export function shownValue(value: string): string {
   return value.length > SHOWN_VALUE_MAX ? `${value.slice(0, SHOWN_VALUE_MAX)}…` : value;
 }
@@ -51,7 +60,8 @@ type FieldKind = KnownField | { kind: 'unknown' };
 /** Where one field's value comes from, as the template says. */
 interface Source {
   field: KnownField;
-  /** Indexes of the file's columns that feed it, in template order: the first with a value wins. */
+  /** Indexes of the file's columns that feed it, in template order: the first with a value wins,
+   * or, for a field that joins columns, every one with a value, in this order. */
   columns: number[];
   /** The template's constant for it, trimmed; '' when none. */
   constant: string;
@@ -70,6 +80,8 @@ interface Slot {
   /** The constant ready to send ('' when none or invalid), used when every column's cell is empty. */
   constant: string;
   constantFailure: TransformFailure | null;
+  /** A free-text field fed by several columns: the cap of their joined values; null otherwise. */
+  joinedMax: number | null;
   transform: ValueTransform;
   /** For free text sent as written: its length cap, checked inline without calling `transform`. */
   plainMax: number | null;
@@ -173,11 +185,16 @@ function collectSources(
   }
 
   for (const [key, source] of sources) {
-    if (source.columns.length > 1) {
+    if (source.columns.length < 2) continue;
+    const names = source.columns.map((i) => columns[i] ?? '').join(', ');
+    if (source.field.kind === 'target' && source.field.spec.joinsColumns) {
+      const { label } = source.field.spec;
       warnings.push({
-        code: 'mapping.field-mapped-twice',
-        params: { field: key, columns: source.columns.map((i) => columns[i] ?? '').join(', ') },
+        code: 'mapping.columns-joined',
+        params: { field: key, labelEs: label.es, labelEn: label.en, columns: names },
       });
+    } else {
+      warnings.push({ code: 'mapping.field-mapped-twice', params: { field: key, columns: names } });
     }
   }
   return { sources, warnings };
@@ -209,11 +226,22 @@ function nearDuplicateCustomNames(template: Template, classify: (key: string) =>
   return problems;
 }
 
+/** A system field's values with those the connection's CRM adds (T1's `in progress`). */
+function withExtraValues(
+  set: SystemValueSet | undefined,
+  extra: readonly string[] | undefined,
+): SystemValueSet | undefined {
+  if (!set || !extra || extra.length === 0) return set;
+  const known = new Set(set.allowed.map((value) => value.toLowerCase()));
+  const added = extra.filter((value) => !known.has(value.toLowerCase()));
+  return { ...set, allowed: [...set.allowed, ...added] };
+}
+
 /** Builds a field's slot: its transform, its constant transformed once, and what blocks a run. */
 function buildSlot(
   key: string,
   source: Source,
-  template: Template,
+  template: EffectiveTemplate,
   spec: TargetSpec,
 ): { slot: Slot; blockers: Message[] } {
   const target = source.field.kind === 'target' ? source.field.spec : null;
@@ -225,7 +253,7 @@ function buildSlot(
     kind,
     maxLength: target?.maxLength ?? LONG_VALUE_MAX,
     valueMap: buildValueMap(target?.systemValues?.spanish, template.valueMaps[key]),
-    systemValues: target?.systemValues,
+    systemValues: withExtraValues(target?.systemValues, template.extraSystemValues?.[key]),
     acceptsOtherValues: target?.acceptsOtherValues,
     // A text or custom field holds dates only when the template says how they are written.
     dateFormat: kind === 'date' ? (forcedDate ?? 'auto') : kind === 'text' ? forcedDate : undefined,
@@ -248,6 +276,7 @@ function buildSlot(
     constantRaw: source.constant,
     constant: '',
     constantFailure: null,
+    joinedMax: target?.joinsColumns && source.columns.length > 1 ? rules.maxLength : null,
     transform,
     plainMax: isPlainText(rules) ? rules.maxLength : null,
   };
@@ -321,8 +350,53 @@ function cellProblem(
   };
 }
 
+const NO_COLUMNS: readonly number[] = [];
+
 function tooLong(length: number, max: number): TransformFailure {
   return { code: 'value-too-long', message: 'validation.value-too-long', params: { length, max } };
+}
+
+/** The non-empty values of the columns a free-text field joins, each checked as a cell of its
+ * own, then joined and capped as a whole; null when a cell or the whole cannot be sent (the
+ * problems say why). */
+function joinedCells(
+  slot: Slot,
+  joinedMax: number,
+  cells: readonly string[],
+  columns: readonly string[],
+  row: number,
+  index: number,
+  problems: RowProblem[],
+): string | null {
+  let joined = '';
+  let failed = false;
+  for (const columnIndex of slot.columns) {
+    const trimmed = cells[columnIndex]?.trim() ?? '';
+    if (trimmed === '') continue;
+    const result = slot.transform(trimmed);
+    if (!result.ok) {
+      problems.push(cellProblem(slot, columns, columnIndex, trimmed, result.failure, row, index));
+      failed = true;
+    } else if (result.value !== '') {
+      joined = joined === '' ? result.value : `${joined}${JOINED_VALUES_SEPARATOR}${result.value}`;
+    }
+  }
+  if (failed) return null;
+  if (joined.length > joinedMax) {
+    const names = slot.columns.map((i) => columns[i] ?? '').join(', ');
+    problems.push({
+      row,
+      index,
+      field: slot.key,
+      code: 'value-too-long',
+      message: {
+        code: 'validation.joined-too-long',
+        params: { row, columns: names, ...slot.labels, length: joined.length, max: joinedMax },
+      },
+    });
+    return null;
+  }
+  return joined;
 }
 
 /** The per-row work, kept to lookups and the fields' precompiled transforms; free text is
@@ -368,7 +442,13 @@ function rowMapper(
       const slot = slots[s]!;
       let value = '';
       let failed = false;
-      const slotColumns = slot.columns;
+      // A field that joins columns reads them all below; the others take the first with a value.
+      const slotColumns = slot.joinedMax === null ? slot.columns : NO_COLUMNS;
+      if (slot.joinedMax !== null) {
+        const joined = joinedCells(slot, slot.joinedMax, cells, columns, row, index, problems);
+        if (joined === null) failed = true;
+        else value = joined;
+      }
       for (let c = 0; c < slotColumns.length; c++) {
         const columnIndex = slotColumns[c]!;
         const cell = cells[columnIndex];
@@ -475,9 +555,10 @@ function declaredCustomTypes(
  * record to send, or the reasons it cannot be sent. A field is provided when a column mapped to
  * it has a value in the row or, failing that, when the template has a constant for it (the
  * engine merges the connection's values, such as T1's `operation`, into the constants first).
- * Cells are trimmed; a value map that yields '' empties the cell.
+ * A free-text field several columns feed (T1's description, T4's comment) gets all their values
+ * with something in them, one per line. Cells are trimmed; a value map that yields '' empties the cell.
  */
-export function compileMapping(template: Template, columns: string[]): CompiledMapping {
+export function compileMapping(template: EffectiveTemplate, columns: string[]): CompiledMapping {
   const spec = targetSpec(template.target);
   const classify = classifier(spec);
   const { sources, warnings } = collectSources(template, spec, columns, classify);

@@ -165,6 +165,14 @@ export const cliHelpMessages = {
     es: 'Estado en que queda la campaña tras la carga (por defecto, active).',
     en: 'Status the campaign is left in after the upload (active by default).',
   },
+  'cli.flag.extra-status': {
+    es: 'Estado de caso que su CRM de wolkvox tiene además de open y closed, escrito como en el CRM (por ejemplo "in progress"; se puede repetir).',
+    en: 'A case status your wolkvox CRM has besides open and closed, spelled as in the CRM (for example "in progress"; may be repeated).',
+  },
+  'cli.flag.extra-priority': {
+    es: 'Prioridad de caso que su CRM de wolkvox tiene además de low, medium y high, escrita como en el CRM (por ejemplo urgent; se puede repetir).',
+    en: 'A case priority your wolkvox CRM has besides low, medium and high, spelled as in the CRM (for example urgent; may be repeated).',
+  },
   'cli.flag.report': {
     es: 'Al terminar, guarda el informe de errores en este archivo (.csv, .xlsx o .txt).',
     en: 'When done, saves the error report to this file (.csv, .xlsx or .txt).',

@@ -78,6 +78,10 @@ export const engineMessages = {
     es: 'Esta forma de abrir Carga no tiene sandbox integrado; no hay nada que reiniciar.',
     en: 'Carga was opened without the embedded sandbox; there is nothing to reset.',
   },
+  'engine.sandbox-quota-used-up': {
+    es: 'La cuota de hoy de este destino del sandbox se agotó (cada destino tiene la suya). Para seguir ensayando, pulse «Reiniciar el sandbox»: la cuota vuelve a estar completa.',
+    en: 'Today’s quota of this sandbox destination is used up (each destination has its own). To keep rehearsing, press “Reset the sandbox”: the quota is whole again.',
+  },
   'job.connection-incomplete': {
     es: 'A la conexión «{name}» le falta: {fields}. Complétela antes de importar.',
     en: 'The connection "{name}" is missing: {fields}. Complete it before importing.',

@@ -22,6 +22,10 @@ export const serverListMessages = {
     es: 'Carga no pudo leer las listas de Thalamus, así que las categorías, los tipos y los estados no se revisaron contra ellas: {detail}',
     en: 'Carga could not read Thalamus’s lists, so categories, types and statuses were not checked against them: {detail}',
   },
+  'lists.party-needed': {
+    es: 'Thalamus aceptó el token y el touchpoint, pero solo muestra sus listas de categorías, tipos y estados a una parte que inicia sesión. En el paso Asignar, asigne la columna de la parte (o un valor fijo): Carga las lee con la parte de la primera fila.',
+    en: 'Thalamus accepted the token and the touchpoint, but shows its lists of categories, types and statuses only to a party that logs in. In the Map step, map the party column (or set a fixed value): Carga reads them as the first row’s party.',
+  },
   'validation.list-pair-invalid': {
     es: 'Fila {row}: la categoría «{category}» con el tipo «{type}» no es una pareja que Thalamus acepte. Parejas válidas (categoría/tipo): {options}. Corrija las celdas o, en el paso Asignar, traduzca los valores del archivo a los códigos de Thalamus.',
     en: 'Row {row}: category «{category}» with type «{type}» is not a pair Thalamus accepts. Valid pairs (category/type): {options}. Correct the cells or, in the Map step, translate the file’s values into Thalamus’s codes.',

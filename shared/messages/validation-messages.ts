@@ -48,8 +48,12 @@ export const validationMessages = {
     en: 'Row {row}, column «{column}»: «{value}» does not look like an e-mail address (name@domain.com). Correct it in the file.',
   },
   'validation.unknown-system-value': {
-    es: 'Fila {row}, columna «{column}»: «{value}» no es un valor que acepte el CRM. Use uno de estos: {allowed}, o diga en qué se convierte «{value}» en «Valores a traducir» del paso Asignar (en la plantilla, su mapa de valores).',
-    en: 'Row {row}, column «{column}»: «{value}» is not a value the CRM accepts. Use one of: {allowed}, or say what «{value}» becomes under "Values to translate" in the Map step (in the template, your value map).',
+    es: 'Fila {row}, columna «{column}»: «{value}» no es un valor que acepte el CRM. Use uno de estos: {allowed}, o diga en qué se convierte «{value}» en «Valores a traducir» del paso Asignar (en la plantilla, su mapa de valores). Si su CRM tiene ese valor, agréguelo a la conexión como estado o prioridad adicional (en la línea de comandos, --extra-status o --extra-priority).',
+    en: 'Row {row}, column «{column}»: «{value}» is not a value the CRM accepts. Use one of: {allowed}, or say what «{value}» becomes under "Values to translate" in the Map step (in the template, your value map). If your CRM has that value, add it to the connection as an extra status or priority (on the command line, --extra-status or --extra-priority).',
+  },
+  'validation.joined-too-long': {
+    es: 'Fila {row}: las columnas {columns} juntas dan {length} caracteres para «{labelEs}» ({field}) y el máximo es {max}. Acorte alguna de ellas o deje de enviar una.',
+    en: 'Row {row}: columns {columns} together give {length} characters for «{labelEn}» ({field}) and the maximum is {max}. Shorten one of them or stop sending one.',
   },
   'validation.not-a-boolean': {
     es: 'Fila {row}, columna «{column}»: «{value}» no es un sí/no. Escriba Sí o No (también valen true/false, 1/0).',
@@ -142,8 +146,12 @@ export const validationMessages = {
     en: 'The fixed value «{value}» of «{labelEn}» ({field}) is not a number.',
   },
   'mapping.constant-unknown-system-value': {
-    es: 'El valor fijo «{value}» de «{labelEs}» ({field}) no es un valor que acepte el CRM. Use uno de estos: {allowed}.',
-    en: 'The fixed value «{value}» of «{labelEn}» ({field}) is not a value the CRM accepts. Use one of: {allowed}.',
+    es: 'El valor fijo «{value}» de «{labelEs}» ({field}) no es un valor que acepte el CRM. Use uno de estos: {allowed}. Si su CRM tiene ese valor, agréguelo a la conexión como estado o prioridad adicional.',
+    en: 'The fixed value «{value}» of «{labelEn}» ({field}) is not a value the CRM accepts. Use one of: {allowed}. If your CRM has that value, add it to the connection as an extra status or priority.',
+  },
+  'mapping.columns-joined': {
+    es: 'Las columnas {columns} van juntas a «{labelEs}» ({field}): en cada fila se envían sus valores no vacíos, uno por línea y en ese orden.',
+    en: 'Columns {columns} go together to «{labelEn}» ({field}): in each row their non-empty values are sent, one per line and in that order.',
   },
   'mapping.constant-too-long': {
     es: 'El valor fijo de «{labelEs}» ({field}) tiene {length} caracteres y el máximo es {max}.',

@@ -20,7 +20,13 @@ export interface FieldSpec extends TargetField {
   /** A text field that holds e-mails or other keys (T1's contact: an e-mail, a document number):
    * a value with an `@` is meant as an e-mail and checked as one, so a typo never reaches the CRM. */
   emailWhenItHasAt?: boolean;
+  /** A system field whose allowed values the connection may extend with its CRM's own
+   * (T1 statuses and priorities: a CRM can have `in progress`, `urgent`). */
+  extendedBy?: ExtraValuesField;
 }
+
+/** The connection's lists of values a CRM has besides the built-in ones. */
+export type ExtraValuesField = 'extraStatuses' | 'extraPriorities';
 
 /** How a target wants dates: wolkvox `YYYYMMDDHHIISS`, Thalamus `YYYY-MM-DD`. */
 export type DateOutput = 'wolkvox' | 'iso-date';
@@ -39,6 +45,8 @@ interface FieldOptions {
   systemValues?: SystemValueSet;
   acceptsOtherValues?: boolean;
   emailWhenItHasAt?: boolean;
+  extendedBy?: ExtraValuesField;
+  joinsColumns?: boolean;
 }
 
 export function fieldSpec(
@@ -59,5 +67,7 @@ export function fieldSpec(
   if (options.systemValues) spec.systemValues = options.systemValues;
   if (options.acceptsOtherValues) spec.acceptsOtherValues = true;
   if (options.emailWhenItHasAt) spec.emailWhenItHasAt = true;
+  if (options.extendedBy) spec.extendedBy = options.extendedBy;
+  if (options.joinsColumns) spec.joinsColumns = true;
   return spec;
 }

@@ -40,6 +40,7 @@ export const THALAMUS_CASES: TargetSpec = {
     // Sent as the case's first comment.
     fieldSpec('comment', 'Comentario', 'Comment', 'text', {
       maxLength: LONG_VALUE_MAX,
+      joinsColumns: true,
       synonyms: ['Comentarios', 'Descripción', 'Observaciones', 'Detalle', 'Description', 'Comments'],
     }),
   ],

@@ -44,20 +44,24 @@ export const WOLKVOX_CRM_CASES: TargetSpec = {
     fieldSpec('description', 'Descripción', 'Description', 'text', {
       required: true,
       maxLength: LONG_VALUE_MAX,
+      joinsColumns: true,
       synonyms: ['Detalle', 'Observaciones', 'Observación', 'Asunto', 'Details', 'Notes'],
     }),
     fieldSpec('status', 'Estado', 'Status', 'system', {
       required: true,
       synonyms: ['Estado del caso', 'Case status'],
       systemValues: CASE_STATUS_VALUES,
+      extendedBy: 'extraStatuses',
     }),
     fieldSpec('priority', 'Prioridad', 'Priority', 'system', {
       required: true,
       synonyms: ['Prioridad del caso'],
       systemValues: CASE_PRIORITY_VALUES,
+      extendedBy: 'extraPriorities',
     }),
     fieldSpec('solution', 'Solución', 'Solution', 'text', {
       maxLength: LONG_VALUE_MAX,
+      joinsColumns: true,
       synonyms: ['Respuesta', 'Resolución', 'Answer', 'Resolution'],
     }),
   ],

@@ -15,13 +15,14 @@ import { SANDBOX_DAILY_LIMIT, SANDBOX_TOKEN } from '../../electron/sandbox/sandb
 import { en } from '../../renderer/i18n/en';
 import type { Lang } from '../../shared/contract';
 import { axeViolations, blocking, describeViolations, type AxeViolation } from './axe';
-import { launchApp, type E2eApp, type E2eOptions } from './harness';
+import { launchApp, PROJECT_ROOT, type E2eApp, type E2eOptions } from './harness';
 import { MESSY_FILE_NAME, writeMessyCasesFile } from './messy-cases-file';
 import { AppPage } from './pages/app-page';
 import { CheckPage } from './pages/check-page';
 import { ConnectPage } from './pages/connect-page';
 import { FilePage } from './pages/file-page';
 import { HistoryPage } from './pages/history-page';
+import { chooseOption } from './pages/mantine-select';
 import { MapPage } from './pages/map-page';
 import { ResultsPage } from './pages/results-page';
 import { RunPage } from './pages/run-page';
@@ -169,39 +170,76 @@ describe('axe-core finds no critical or serious violation', () => {
     });
   }
 
-  it('while the job runs, with the cancel dialog open (es, light and dark)', async () => {
-    // The CRM takes 30 s an answer: the job (5 rows, 2 at a time) stays running while it is scanned.
-    const { page, scans, spreadsheet } = await start('es', { latencyMs: 30_000 });
-    const run = await walkToRun(page, spreadsheet);
-    await run.waitForStatus('running');
-    await scans.scan('run-running');
-    await run.cancel.click();
-    await page.getByTestId('run-cancel-modal-cancel').waitFor({ state: 'visible' });
-    await scans.scan('cancel-dialog');
-    scans.expectNoneBlocking();
-  });
-
-  it('while the job waits for the quota, and on its results meanwhile (en, light and dark)', async () => {
-    const { page, scans, spreadsheet } = await start('en', {
-      tokens: [{ token: SANDBOX_TOKEN, dailyLimit: SANDBOX_DAILY_LIMIT, usedToday: SANDBOX_DAILY_LIMIT }],
+  for (const lang of ['es', 'en'] as const) {
+    it(`while the job runs, with the cancel dialog open (${lang}, light and dark)`, async () => {
+      // The CRM takes 30 s an answer: the job (5 rows, 2 at a time) stays running while it is scanned.
+      const { page, scans, spreadsheet } = await start(lang, { latencyMs: 30_000 });
+      const run = await walkToRun(page, spreadsheet);
+      await run.waitForStatus('running');
+      await scans.scan('run-running');
+      await run.cancel.click();
+      await page.getByTestId('run-cancel-modal-cancel').waitFor({ state: 'visible' });
+      await scans.scan('cancel-dialog');
+      scans.expectNoneBlocking();
     });
-    const run = await walkToRun(page, spreadsheet);
-    await run.waitForStatus('waiting-quota');
-    await scans.scan('run-waiting');
-    await expectWaitingShownOnce(page, run);
-    // Paused, then resumed with the quota still used up: it waits again, and says so.
-    await run.pause.click();
-    await run.waitForStatus('paused');
-    expect(await run.pause.count()).toBe(0);
-    await run.resume.click();
-    await run.waitForStatus('waiting-quota');
-    await expectWaitingShownOnce(page, run);
-    await run.results.click();
-    await new ResultsPage(page).screen.waitFor({ state: 'visible' });
-    await scans.scan('results-waiting');
-    scans.expectNoneBlocking();
-  });
+
+    it(`while the job waits for the quota, and on its results meanwhile (${lang}, light and dark)`, async () => {
+      const { page, scans, spreadsheet } = await start(lang, {
+        tokens: [{ token: SANDBOX_TOKEN, dailyLimit: SANDBOX_DAILY_LIMIT, usedToday: SANDBOX_DAILY_LIMIT }],
+      });
+      const run = await walkToRun(page, spreadsheet);
+      await run.waitForStatus('waiting-quota');
+      await scans.scan('run-waiting');
+      if (lang === 'en') await expectWaitingShownOnce(page, run);
+      // Paused, then resumed with the quota still used up: it waits again, and says so.
+      await run.pause.click();
+      await run.waitForStatus('paused');
+      expect(await run.pause.count()).toBe(0);
+      await run.resume.click();
+      await run.waitForStatus('waiting-quota');
+      if (lang === 'en') await expectWaitingShownOnce(page, run);
+      await run.results.click();
+      await new ResultsPage(page).screen.waitFor({ state: 'visible' });
+      await scans.scan('results-waiting');
+      scans.expectNoneBlocking();
+    });
+
+    it(`on Map and Check for module records, campaigns and Thalamus (${lang}, light and dark)`, async () => {
+      const { page, scans } = await start(lang);
+      const connect = new ConnectPage(page);
+      for (const { connection, example } of OTHER_TARGETS) {
+        await new AppPage(page).step('connect').click();
+        await connect.screen.waitFor({ state: 'visible' });
+        await chooseOption(page, connect.select, connection);
+        await connect.next.click();
+        const file = new FilePage(page);
+        await file.screen.waitFor({ state: 'visible' });
+        await file.choose(join(PROJECT_ROOT, 'examples', example));
+        await file.waitForPreview(example);
+        await file.next.click();
+        const map = new MapPage(page);
+        await map.screen.waitFor({ state: 'visible' });
+        await scans.scan(`map ${connection}`);
+        // The examples map as suggested; Check is reached only when nothing blocks it.
+        if ((await map.requiredMissing.count()) === 0) {
+          await map.next.click();
+          await new CheckPage(page).waitUntilDone();
+          await scans.scan(`check ${connection}`);
+        }
+      }
+      expect([...scans.found.keys()].filter((state) => state.includes(' check '))).toHaveLength(6);
+      scans.expectNoneBlocking();
+    });
+  }
 });
+
+/** The built-in sandbox connections of the targets the whole path above does not take, each
+ * with the example file of the README. */
+const OTHER_TARGETS = [
+  { connection: 'Sandbox · wolkvox CRM · contactos', example: 'contactos-ejemplo.csv' },
+  { connection: 'Sandbox · wolkvox Manager', example: 'campana-ejemplo.csv' },
+  { connection: 'Sandbox · Thalamus', example: 'casos-thalamus.csv' },
+] as const;
 
 /** The grid of results is one Tab stop, moved through with the arrows; an inline edit done with
  * the keyboard gives the focus back to its cell; the skip link jumps over header and stepper. */

@@ -170,6 +170,9 @@ async function operatorPath(
   expect(await file.delimiter.inputValue()).toBe(shown.delimiter);
   expect(await file.headerRow.inputValue()).toBe('2');
   await file.warnings.waitFor({ state: 'visible' });
+  // The preview scrolls from the keyboard: a named region that takes the focus.
+  const previewRegion = page.getByRole('region', { name: texts.a11y.previewRegion });
+  expect(await previewRegion.getAttribute('tabindex')).toBe('0');
   const previewHeader = await file.preview.locator('thead th').allTextContents();
   expect(previewHeader).toEqual(['#', ...HEADER]);
   const preview = await file.previewRows();
@@ -239,6 +242,15 @@ async function operatorPath(
   expect(await statValue(run.failed)).toBe(3);
   expect(await statValue(run.uncertain)).toBe(0);
   expect(await statValue(run.pending)).toBe(0);
+  // Every progress bar has a name; the job's end is announced with a close button that has one.
+  const bars = await page.getByRole('progressbar').all();
+  expect(bars.length).toBeGreaterThan(0);
+  for (const bar of bars) expect(await bar.getAttribute('aria-label')).toMatch(/\d/);
+  expect(await page.getByRole('group', { name: texts.run.progressLabel }).count()).toBe(1);
+  await page
+    .locator('.mantine-Notification-root', { hasText: MESSY_FILE_NAME })
+    .getByRole('button', { name: texts.a11y.close, exact: true })
+    .waitFor({ state: 'visible' });
   await shell.closeNotification(MESSY_FILE_NAME);
   // Two requests are in flight at a time, so they end in any order.
   expect(

@@ -16,9 +16,11 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { SANDBOX_DAILY_LIMIT, SANDBOX_TARGET_TOKENS } from '../../electron/sandbox/sandbox';
 import { launchApp, PROJECT_ROOT, type E2eApp } from './harness';
 import { AppPage } from './pages/app-page';
 import { CheckPage } from './pages/check-page';
+import { ConnectPage } from './pages/connect-page';
 import { FilePage } from './pages/file-page';
 import { chooseOption } from './pages/mantine-select';
 import { ResultsPage } from './pages/results-page';
@@ -101,11 +103,33 @@ describe('the operator’s words and screens (issue 11), in Chromium at 1024×70
   it('in Spanish: forms, dialogs and the sandbox reset; the workbook and the CSV as Excel shows them; Check catches a contact typo', async () => {
     folder = mkdtempSync(join(tmpdir(), 'carga-e2e-words-'));
     // Answers slow enough that the run is still going when its cancel dialog is opened.
-    app = await launchApp({ lang: 'es', viewport: SIZES[0], sandbox: { latencyMs: 4000 } });
+    // Today's quota of the sandbox's cases token is used up; its other targets have their own.
+    const tokens = Object.values(SANDBOX_TARGET_TOKENS).map((token) => ({
+      token,
+      dailyLimit: SANDBOX_DAILY_LIMIT,
+      usedToday: token === SANDBOX_TARGET_TOKENS['wolkvox-crm-cases'] ? SANDBOX_DAILY_LIMIT : 0,
+    }));
+    app = await launchApp({ lang: 'es', viewport: SIZES[0], sandbox: { latencyMs: 4000, tokens } });
     const { page } = app;
     await new AppPage(page).waitUntilReady();
     await page.getByTestId('connection-sandbox-badge').waitFor({ state: 'visible' });
     await photograph('connect');
+
+    // Each sandbox target has its own quota: cases used up do not block a campaign rehearsal.
+    const connect = new ConnectPage(page);
+    const remaining = async () => Number((await connect.quotaRemaining.textContent())?.replace(/\D/g, ''));
+    await connect.testButton.click();
+    await connect.error.waitFor({ state: 'visible' });
+    expect(await connect.error.textContent()).toBe(
+      'La cuota de hoy de este destino del sandbox se agotó (cada destino tiene la suya). Para seguir ensayando, pulse «Reiniciar el sandbox»: la cuota vuelve a estar completa.',
+    );
+    // The refusal is the one failed request the page made.
+    expect(app.pageErrors.splice(0)).toEqual([expect.stringMatching(/^HTTP 400 .*\/api\/testConnection$/)]);
+    await chooseOption(page, connect.select, 'Sandbox · wolkvox Manager');
+    await connect.test();
+    // (Reading the quota costs a request of it.)
+    expect(await remaining()).toBe(SANDBOX_DAILY_LIMIT - 1);
+    await chooseOption(page, connect.select, 'Sandbox · wolkvox CRM');
 
     // A new campaign connection: six required fields, none marked before the operator leaves one.
     await page.getByTestId('connection-new').click();

@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeRedirectFile } from '../../electron/web/browser-redirect-file';
 import { ensureRendererBuilt } from '../../electron/web/renderer-build';
 import { startWebServer, type WebServer } from '../../electron/web/web-server';
+import { langFromLocale } from '../../shared/lang';
+import { formatMessage, msg } from '../../shared/messages/catalog';
 import { FakeEngine } from '../support/fake-engine';
 import { chromiumPath, PROJECT_ROOT } from './harness';
 
@@ -92,5 +94,12 @@ describe('the web front door in Chromium', () => {
     });
     expect(answer).toEqual({ status: 403, body: { error: { code: 'front-door.session-ended' } } });
     expect(port).toBe(Number(new URL(restarted.origin).port));
+    // And the page says so at the operator's next step, in the page's language: not "reload".
+    const lang = langFromLocale(await page.locator('html').getAttribute('lang'));
+    await page.getByTestId('nav-history').click();
+    const told = page
+      .getByRole('alert')
+      .filter({ hasText: formatMessage(lang, msg('front-door.session-ended')) });
+    await told.waitFor({ state: 'visible' });
   });
 });

@@ -1,6 +1,7 @@
 import type { CargaApi, QuotaInfo } from '../../../shared/contract';
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
+import { SANDBOX_SERVER } from '../connections/built-in-connections';
 import type { ResolvedConnection } from '../crm/target-adapter';
 import { targetAdapter } from '../crm/targets';
 import { readTokenQuota } from '../quota/read-token-quota';
@@ -45,7 +46,7 @@ export function connectionMethods(parts: EngineParts): ConnectionMethods {
       );
       emit({ type: 'connections-changed' });
     },
-    readServerLists: async ({ id }) => readServerLists(parts, connections.find(id)),
+    readServerLists: async ({ id, party }) => readServerLists(parts, connections.find(id), party),
   };
 }
 
@@ -65,6 +66,9 @@ async function readQuota(parts: EngineParts, resolved: ResolvedConnection): Prom
     case 'network-error':
       throw new CargaError(msg('job.connection-failed', { detail: reading.message }));
     case 'failure':
+      // The sandbox's quota comes back with its reset, not with a bigger quota from wolkvox.
+      if (reading.failure.failureClass === 'quota' && resolved.connection.server === SANDBOX_SERVER)
+        throw new CargaError(msg('engine.sandbox-quota-used-up'));
       throw new CargaError(reading.failure.explanation);
     case 'unsupported':
       throw new CargaError(msg('job.quota-unknown'));

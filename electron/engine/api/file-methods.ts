@@ -1,5 +1,6 @@
 import type { CargaApi, Connection } from '../../../shared/contract';
 import { suggestMapping } from '../../../shared/mapping/suggest-mapping';
+import { partyForLists } from '../../../shared/targets/thalamus-party';
 import { checkFile } from '../check/check-file';
 import { previewRequests } from '../check/preview-requests';
 import { readListsForCheck } from '../check/server-lists';
@@ -28,8 +29,9 @@ export function fileMethods(parts: EngineParts): FileMethods {
     checkFile: async ({ checkId, path, options: fileOptions, template, connectionId }) => {
       const connection = connectionId ? connections.find(connectionId) : null;
       const lane = connection ? await laneFor(parts, connection) : null;
+      const info = await openFile(path, fileOptions);
       return checkFile({
-        info: await openFile(path, fileOptions),
+        info,
         template,
         connection,
         remainingQuota: lane?.ledger.remaining ?? null,
@@ -37,7 +39,10 @@ export function fileMethods(parts: EngineParts): FileMethods {
         alreadySent: connection ? await alreadySentAt(parts, connection) : null,
         serverLists:
           connection?.target === 'thalamus-cases'
-            ? await readListsForCheck(() => readServerLists(parts, connection), parts.lang)
+            ? await readListsForCheck(
+                () => readServerLists(parts, connection, partyForLists(template, info.preview)),
+                parts.lang,
+              )
             : null,
         onProgress: (rows) => emit({ type: 'check-progress', checkId, rows }),
       });

@@ -4,8 +4,12 @@ import { msg } from '../../../shared/messages/catalog';
 import { readThalamusLists } from '../crm/thalamus-lists';
 import type { EngineParts } from './engine-parts';
 
-/** Thalamus's category/type pairs and statuses; other targets declare none. */
-export async function readServerLists(parts: EngineParts, connection: Connection): Promise<ServerLists> {
+/** Thalamus's category/type pairs and statuses, read as `party`; other targets declare none. */
+export async function readServerLists(
+  parts: EngineParts,
+  connection: Connection,
+  party: string | undefined,
+): Promise<ServerLists> {
   if (connection.target !== 'thalamus-cases') throw new CargaError(msg('lists.not-offered'));
   const resolved = await parts.connections.resolve(connection);
   return readThalamusLists({
@@ -13,5 +17,6 @@ export async function readServerLists(parts: EngineParts, connection: Connection
     lane: parts.lanes.lane(resolved.origin, resolved.token, resolved.connection.dailyLimit),
     http: parts.http,
     timeoutMs: parts.timeoutMs,
+    party,
   });
 }

@@ -31,39 +31,48 @@ const statusSchema = z.looseObject({
   }),
 });
 
-function listRequest(conn: ResolvedConnection, path: string): HttpRequest {
-  return {
-    method: 'GET',
-    url: `${conn.origin}/api/v4/${path}`,
-    headers: {
-      'Thalamus-Touchpoint': conn.connection.touchpoint ?? '',
-      'Thalamus-Token': conn.token,
-      Accept: 'application/json',
-    },
+/** A list request: the touchpoint's headers and, as for a case, the party's session (Basic auth
+ * with the connection's party password, empty on passwordless touchpoints). */
+function listRequest(conn: ResolvedConnection, path: string, party: string | undefined): HttpRequest {
+  const headers: Record<string, string> = {
+    'Thalamus-Touchpoint': conn.connection.touchpoint ?? '',
+    'Thalamus-Token': conn.token,
+    Accept: 'application/json',
   };
+  if (party !== undefined)
+    headers.Authorization = `Basic ${Buffer.from(`${party}:${conn.partyPassword ?? ''}`, 'utf8').toString('base64')}`;
+  return { method: 'GET', url: `${conn.origin}/api/v4/${path}`, headers };
 }
 
-/**
- * Reads a Thalamus server's category/type pairs and statuses (two GETs through the token's lane,
- * like every request with that token). A refusal is explained as Thalamus's own answer would be
- * for a case (wrong token or touchpoint); an answer that is not the lists says so.
- */
-export async function readThalamusLists(input: {
+interface ListsInput {
   conn: ResolvedConnection;
   lane: TokenLane;
   http: HttpClient;
   timeoutMs: number;
-}): Promise<ServerLists> {
-  const { conn, lane, http, timeoutMs } = input;
+  /** The principal the lists are read as (`partyForLists`); none while the mapping names none. */
+  party: string | undefined;
+}
+
+/**
+ * Reads a Thalamus server's category/type pairs and statuses (two GETs through the token's lane,
+ * like every request with that token), logged in as `party`. A refusal is explained as Thalamus's
+ * own answer would be for a case (wrong token, touchpoint or party); a session refused while no
+ * party was given says the lists need one; an answer that is not the lists says so.
+ */
+export async function readThalamusLists(input: ListsInput): Promise<ServerLists> {
+  const { conn, lane, http, timeoutMs, party } = input;
   if (!conn.connection.touchpoint) throw new CargaError(msg('crm.request.missing-touchpoint'));
   const read = async <T>(path: string, schema: z.ZodType<T>, unreadable: MessageCode): Promise<T> => {
-    const result = await lane.limit(() => http.send(listRequest(conn, path), { timeoutMs }));
+    const result = await lane.limit(() => http.send(listRequest(conn, path, party), { timeoutMs }));
     if (result.kind === 'network-error')
       throw new CargaError(msg('job.connection-failed', { detail: result.message }));
     const { status, bodyText } = result.response;
     if (status < 200 || status > 299) {
       const verdict = classifyThalamusResponse(status, bodyText);
-      if (verdict.kind === 'failure') throw new CargaError(verdict.explanation);
+      if (verdict.kind === 'failure')
+        throw new CargaError(
+          verdict.partyRefused && party === undefined ? msg('lists.party-needed') : verdict.explanation,
+        );
     }
     let json: unknown;
     try {
@@ -95,12 +104,7 @@ export async function readThalamusLists(input: {
 
 /** The lists a run holds its rows to: Thalamus's, or none (another target, or a server that could
  * not be asked; it still refuses what it does not know, row by row). */
-export async function listsForRun(input: {
-  conn: ResolvedConnection;
-  lane: TokenLane;
-  http: HttpClient;
-  timeoutMs: number;
-}): Promise<ServerLists | null> {
+export async function listsForRun(input: ListsInput): Promise<ServerLists | null> {
   if (input.conn.connection.target !== 'thalamus-cases') return null;
   try {
     return await readThalamusLists(input);

@@ -23,6 +23,7 @@ import type { SlotLease } from '../quota/machine-slots';
 import type { TokenLanes } from '../quota/token-lanes';
 import { isStorageError } from '../storage/storage-failure';
 import type { BackoffPolicy } from './backoff';
+import { jobListParty } from './job-list-party';
 import { holdJob } from './job-lock';
 import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-results';
 import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
@@ -133,6 +134,7 @@ export class JobManager {
       lane: this.o.lanes.lane(conn.origin, conn.token, job.spec.connection.dailyLimit),
       http: this.o.http,
       timeoutMs: this.o.timeoutMs,
+      party: await jobListParty(job.spec),
     });
     // The operator may have fixed the connection (its operation, module, campaign) since the
     // job was created: the pass sends with the connection as it is now.

@@ -92,6 +92,28 @@ describe('inserting a case (T1)', () => {
     expect(answer.status).toBe(200);
   });
 
+  it('takes the statuses and priorities its CRM has beyond the built-in ones (in progress, urgent)', async () => {
+    const answer = await postCase(sandbox, { ...VALID_CASE, status: 'in progress', priority: 'urgent' });
+
+    expect(answer.status).toBe(200);
+    expect(sandbox.accepted().cases[0]?.fields).toMatchObject({ status: 'in progress', priority: 'urgent' });
+  });
+
+  it.each([
+    [
+      'status',
+      'on hold',
+      'THE STATUS (on hold) IS NOT VALID, USE ONE OF: open, pending, closed, in progress',
+    ],
+    ['priority', 'critical', 'THE PRIORITY (critical) IS NOT VALID, USE ONE OF: low, medium, high, urgent'],
+  ])('still refuses a %s its CRM does not have (%s)', async (field, value, detail) => {
+    const answer = await postCase(sandbox, { ...VALID_CASE, [field]: value });
+
+    expect(answer.status).toBe(404);
+    expect(answer.body).toEqual(crmFailure(404, REVIEW, detail));
+    expect(sandbox.accepted().cases).toEqual([]);
+  });
+
   it('finds users and contacts without regard to case, as the CRM database does', async () => {
     const answer = await postCase(sandbox, {
       ...VALID_CASE,
@@ -172,8 +194,12 @@ describe('inserting a case (T1)', () => {
   it.each([
     ['operation', 'Demo', 'THE OPERATION (Demo) DOES NOT EXIST OR DOES NOT BELONG TO THIS TOKEN'],
     ['case-type', 'Solicitud', 'THE CASE TYPE (Solicitud) DOES NOT EXIST IN THE OPERATION'],
-    ['status', 'Abierto', 'THE STATUS (Abierto) IS NOT VALID, USE ONE OF: open, pending, closed'],
-    ['status', 'Open', 'THE STATUS (Open) IS NOT VALID, USE ONE OF: open, pending, closed'],
+    [
+      'status',
+      'Abierto',
+      'THE STATUS (Abierto) IS NOT VALID, USE ONE OF: open, pending, closed, in progress',
+    ],
+    ['status', 'Open', 'THE STATUS (Open) IS NOT VALID, USE ONE OF: open, pending, closed, in progress'],
     ['priority', 'Alta', 'THE PRIORITY (Alta) IS NOT VALID, USE ONE OF: low, medium, high, urgent'],
     ['responsible', 'pedro@demo', 'THE RESPONSIBLE USER (pedro@demo) DOES NOT EXIST IN THE OPERATION'],
     ['owner', 'pedro@demo', 'THE OWNER USER (pedro@demo) DOES NOT EXIST IN THE OPERATION'],

@@ -160,7 +160,7 @@ describe('examples/', () => {
       crmFailure(
         404,
         WOLKVOX_MESSAGES.review,
-        'THE STATUS (Abieto) IS NOT VALID, USE ONE OF: open, pending, closed',
+        'THE STATUS (Abieto) IS NOT VALID, USE ONE OF: open, pending, closed, in progress',
       ),
     );
   });

@@ -127,10 +127,11 @@ describe('the sandbox Thalamus (T4)', () => {
     expect(sandbox.accepted().thalamusCases).toEqual([]);
   });
 
-  it('lists the valid category/type pairs and the statuses', async () => {
+  it('lists the valid category/type pairs and the statuses to a logged-in party', async () => {
     const headers = {
       'Thalamus-Touchpoint': THALAMUS_PASSWORDLESS_TOUCHPOINT,
       'Thalamus-Token': SANDBOX_TOKEN,
+      Authorization: basic('1$1020304050'),
     };
     const pairs = await send(`${sandbox.origin}/thalamus/api/v4/cases/typecategory`, { headers });
     expect(pairs.body).toMatchObject({
@@ -148,11 +149,38 @@ describe('the sandbox Thalamus (T4)', () => {
     });
     const statuses = await send(
       `${sandbox.origin}/thalamus/api/v4/cases/status?touchpoint=${THALAMUS_PASSWORDLESS_TOUCHPOINT}&token=${SANDBOX_TOKEN}`,
+      { headers: { Authorization: basic('maria.lopez@example.com') } },
     );
     expect(statuses.body).toMatchObject({
       data: {
         caseStatuses: expect.arrayContaining([{ statusName: 'Cerrado', initial: false, finalState: true }]),
       },
     });
+  });
+
+  it.each([
+    ['no party', THALAMUS_PASSWORDLESS_TOUCHPOINT, undefined],
+    ['an unknown party', THALAMUS_PASSWORDLESS_TOUCHPOINT, basic('1$000')],
+    ['a party without its password on the web touchpoint', THALAMUS_PASSWORD_TOUCHPOINT, basic('1$52123456')],
+    ['a wrong password', THALAMUS_PASSWORD_TOUCHPOINT, basic('1$52123456', 'otra')],
+  ])('refuses the lists to %s: 401 NotLoggedIn, as a case', async (_what, touchpoint, authorization) => {
+    const headers: Record<string, string> = {
+      'Thalamus-Touchpoint': touchpoint,
+      'Thalamus-Token': SANDBOX_TOKEN,
+    };
+    if (authorization) headers.Authorization = authorization;
+    for (const list of ['typecategory', 'status']) {
+      const answer = await send(`${sandbox.origin}/thalamus/api/v4/cases/${list}`, { headers });
+      expect(answer.status).toBe(401);
+      expect(answer.body).toMatchObject({ errors: { session: 'NotLoggedIn' } });
+    }
+    const web = await send(`${sandbox.origin}/thalamus/api/v4/cases/status`, {
+      headers: {
+        'Thalamus-Touchpoint': THALAMUS_PASSWORD_TOUCHPOINT,
+        'Thalamus-Token': SANDBOX_TOKEN,
+        Authorization: basic('1$52123456', THALAMUS_SANDBOX_PARTY_PASSWORD),
+      },
+    });
+    expect(web.status).toBe(200);
   });
 });

@@ -46,9 +46,9 @@ const TEMPLATE = templateSchema.parse({
 });
 
 describe('the lists a Thalamus server declares', () => {
-  it('are read from the server: category/type pairs with their names, statuses with which are initial', async () => {
+  it('are read from the server as a party: category/type pairs with their names, statuses with which are initial', async () => {
     const { engine } = await setup();
-    const lists = await engine.readServerLists({ id: 'sandbox-thalamus' });
+    const lists = await engine.readServerLists({ id: 'sandbox-thalamus', party: '1$1020304050' });
     expect(lists.caseTypes).toContainEqual({
       categoryCode: 'RECL',
       categoryName: 'Reclamos',
@@ -64,6 +64,35 @@ describe('the lists a Thalamus server declares', () => {
     ]);
   });
 
+  it('are shown to a logged-in party only: without one, the answer says the Map step reads them with the file’s party', async () => {
+    const { engine } = await setup();
+    const error: unknown = await engine.readServerLists({ id: 'sandbox-thalamus' }).catch((e: unknown) => e);
+    expect(isCargaError(error) && error.detail.code).toBe('lists.party-needed');
+    const unknown: unknown = await engine
+      .readServerLists({ id: 'sandbox-thalamus', party: '1$0000' })
+      .catch((e: unknown) => e);
+    expect(isCargaError(unknown) && unknown.detail.code).toBe('crm.thalamus.party-refused');
+  });
+
+  it('are read on a touchpoint with passwords as the party, with the password from the vault', async () => {
+    const { engine, origin } = await setup();
+    const connection: Connection = {
+      id: 'th-web',
+      name: 'Thalamus web',
+      target: 'thalamus-cases',
+      server: `${origin}/thalamus`,
+      touchpoint: THALAMUS_PASSWORD_TOUCHPOINT,
+    };
+    await engine.saveConnection({ connection, token: SANDBOX_TOKEN });
+    const without: unknown = await engine
+      .readServerLists({ id: 'th-web', party: '1$52123456' })
+      .catch((e: unknown) => e);
+    expect(isCargaError(without) && without.detail.code).toBe('crm.thalamus.party-refused');
+    await engine.saveConnection({ connection, partyPassword: THALAMUS_SANDBOX_PARTY_PASSWORD });
+    const lists = await engine.readServerLists({ id: 'th-web', party: '1$52123456' });
+    expect(lists.caseTypes).toHaveLength(5);
+  });
+
   it('are refused with the server’s explanation when the token is wrong, never quoting the token', async () => {
     const { engine, origin } = await setup();
     const connection: Connection = {
@@ -74,7 +103,9 @@ describe('the lists a Thalamus server declares', () => {
       touchpoint: THALAMUS_PASSWORD_TOUCHPOINT,
     };
     await engine.saveConnection({ connection, token: 'not-a-token-of-this-server' });
-    const error: unknown = await engine.readServerLists({ id: 'th-1' }).catch((e: unknown) => e);
+    const error: unknown = await engine
+      .readServerLists({ id: 'th-1', party: '1$1020304050' })
+      .catch((e: unknown) => e);
     expect(isCargaError(error) && error.detail.code).toBe('crm.thalamus.unauthorized');
     expect(JSON.stringify(error)).not.toContain('not-a-token-of-this-server');
   });
@@ -120,6 +151,33 @@ describe('the lists a Thalamus server declares', () => {
     expect(byRow.get(6)?.message.code).toBe('validation.list-status-unknown');
     // A run would send only the two valid rows.
     expect(result.requests).toBe(2);
+  });
+
+  it('Check reads them as the mapping’s constant party when no column gives one', async () => {
+    const { engine, dataDir, sandbox } = await setup();
+    const path = writeCsv(
+      join(dataDir, 'casos.csv'),
+      ['Categoría', 'Tipo'],
+      [
+        ['RECL', 'FACT'],
+        ['RECL', 'INFO'],
+      ],
+    );
+    const template = {
+      ...TEMPLATE,
+      columns: { Categoría: 'categoryCode', Tipo: 'typeCode' },
+      constants: { party: 'maria.lopez@example.com' },
+    };
+    const result = await engine.checkFile({
+      checkId: 'c3',
+      path,
+      template,
+      connectionId: 'sandbox-thalamus',
+    });
+    expect(result.mappingProblems.map((problem) => problem.code)).not.toContain('lists.unavailable');
+    expect(result).toMatchObject({ validRows: 1, invalidRows: 1 });
+    expect(result.problemCounts).toEqual({ 'not-in-server-list': 1 });
+    expect(sandbox.accepted().thalamusCases).toEqual([]);
   });
 
   it('Check still checks every row when the lists cannot be read, and says they were not used', async () => {
