@@ -1,3 +1,4 @@
+import { uniqueExtraValues } from '../../shared/connection/extra-values';
 import type { Connection } from '../../shared/contract';
 import { CargaError } from '../../shared/errors/carga-error';
 import { msg } from '../../shared/messages/catalog';
@@ -72,11 +73,6 @@ function extraValues(
 ): string[] | undefined {
   const values = given ?? saved;
   if (!values || values.length === 0) return undefined;
-  const unique = new Map<string, string>();
-  for (const raw of values) {
-    const value = raw.trim();
-    if (value === '') throw new CargaError(msg('cli.missing-value', { option }));
-    if (!unique.has(value.toLowerCase())) unique.set(value.toLowerCase(), value);
-  }
-  return [...unique.values()];
+  if (values.some((value) => value.trim() === '')) throw new CargaError(msg('cli.missing-value', { option }));
+  return uniqueExtraValues(values);
 }

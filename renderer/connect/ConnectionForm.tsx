@@ -15,6 +15,7 @@ import type { Connection, TargetDescriptor, TargetId } from '../../shared/contra
 import { numberSeparators } from '../app/format';
 import { useLang } from '../i18n/use-lang';
 import type { ConnectionDraft, ConnectionField, DraftProblem } from './connection-draft';
+import { ExtraValuesFields } from './ExtraValuesFields';
 import { PartyPasswordField } from './PartyPasswordField';
 
 interface ConnectionFormProps {
@@ -120,6 +121,7 @@ export function ConnectionForm({ draft, targets, problems, revealAll, onChange }
             textField(field)
           ),
         )}
+        <ExtraValuesFields connection={connection} disabled={readOnly} onChange={set} />
         <NumberInput
           label={t('connect.fields.dailyLimit')}
           description={t('connect.hints.dailyLimit')}

@@ -1,4 +1,6 @@
+import { uniqueExtraValues } from '../../shared/connection/extra-values';
 import type { Connection, ConnectionSummary, TargetDescriptor, TargetId } from '../../shared/contract';
+import { targetSpec } from '../../shared/targets/catalog';
 import { randomId } from '../app/random-id';
 
 export type ConnectionField = TargetDescriptor['connectionFields'][number];
@@ -82,6 +84,10 @@ export function connectionToSave(draft: ConnectionDraft, target: TargetDescripto
     } else {
       saved[field] = value;
     }
+  }
+  for (const field of targetSpec(connection.target).fields) {
+    const values = field.extendedBy ? uniqueExtraValues(connection[field.extendedBy] ?? []) : [];
+    if (field.extendedBy && values.length > 0) saved[field.extendedBy] = values;
   }
   if (connection.dailyLimit !== undefined && connection.dailyLimit > 0)
     saved.dailyLimit = Math.floor(connection.dailyLimit);

@@ -94,6 +94,14 @@ export const en = {
       removed: 'It will be removed when saved: parties will log in without a password.',
       keep: 'Keep it',
     },
+    extraValues: {
+      statusesLabel: 'Extra case statuses (optional)',
+      statusesHint:
+        'Statuses your CRM has besides open and closed, spelled as in the CRM (for example in progress). Type one and press Enter.',
+      prioritiesLabel: 'Extra case priorities (optional)',
+      prioritiesHint:
+        'Priorities your CRM has besides low, medium and high, spelled as in the CRM (for example urgent). Type one and press Enter.',
+    },
     lists: {
       title: 'Thalamus lists',
       pairs_one: '{{count}} category and type pair',
@@ -186,6 +194,7 @@ export const en = {
     customName: 'CRM name of the custom field for column {{column}}',
     customNamePlaceholder: 'Exact name in the CRM',
     customNameRequired: 'Type the field name exactly as in the CRM',
+    joinedColumns: 'Joined into {{field}}, one line per column in this order: {{columns}}',
     constantsTitle: 'Fixed values',
     constantsHelp:
       'The same value for every row, for example one case type for the whole file. A cell with a value wins over the fixed value.',

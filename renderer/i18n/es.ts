@@ -95,6 +95,14 @@ export const es: Translations = {
       removed: 'Se quitará al guardar: las partes entrarán sin contraseña.',
       keep: 'Conservarla',
     },
+    extraValues: {
+      statusesLabel: 'Estados de caso adicionales (opcional)',
+      statusesHint:
+        'Los estados que su CRM tiene además de open y closed, escritos como en el CRM (por ejemplo in progress). Escriba uno y pulse Intro.',
+      prioritiesLabel: 'Prioridades de caso adicionales (opcional)',
+      prioritiesHint:
+        'Las prioridades que su CRM tiene además de low, medium y high, escritas como en el CRM (por ejemplo urgent). Escriba una y pulse Intro.',
+    },
     lists: {
       title: 'Listas de Thalamus',
       pairs_one: '{{count}} pareja de categoría y tipo',
@@ -188,6 +196,7 @@ export const es: Translations = {
     customName: 'Nombre en el CRM del campo personalizado para la columna {{column}}',
     customNamePlaceholder: 'Nombre exacto en el CRM',
     customNameRequired: 'Escriba el nombre del campo tal como está en el CRM',
+    joinedColumns: 'Se unen en {{field}}, una línea por columna en este orden: {{columns}}',
     constantsTitle: 'Valores fijos',
     constantsHelp:
       'El mismo valor para todas las filas, por ejemplo un tipo de caso para todo el archivo. Una celda con valor tiene prioridad sobre el valor fijo.',

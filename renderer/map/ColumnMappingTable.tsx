@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FileInfo, MappingSuggestion, TargetDescriptor, Template } from '../../shared/contract';
 import { useLang } from '../i18n/use-lang';
 import type { EditTemplate } from './template-edit';
-import { customFieldKey, mappingRows, withColumnField } from './template-editing';
+import { customFieldKey, joinedColumns, mappingRows, withColumnField } from './template-editing';
 
 const NOT_SENT = '__not-sent';
 const CUSTOM = '__custom';
@@ -29,6 +29,14 @@ export const ColumnMappingTable = memo(function ColumnMappingTable({
   const lang = useLang();
   const rows = mappingRows(mapped, target, file.columns, suggestions, file.preview);
   const prefix = target.customPrefix;
+  const joined = joinedColumns(mapped, target);
+  const joinedNote = (field: string | null): string | undefined => {
+    const columns = field === null ? undefined : joined.get(field);
+    const label = target.fields.find((candidate) => candidate.key === field)?.label[lang];
+    return columns && label
+      ? t('map.joinedColumns', { field: label, columns: columns.join(', ') })
+      : undefined;
+  };
 
   const fieldOptions = [
     { value: NOT_SENT, label: t('map.notSent') },
@@ -96,6 +104,9 @@ export const ColumnMappingTable = memo(function ColumnMappingTable({
                         }}
                         allowDeselect={false}
                         searchable
+                        // Several columns feeding one free-text field: said under each of them.
+                        description={joinedNote(row.field)}
+                        inputWrapperOrder={['input', 'description']}
                         w={isCustom ? 200 : 280}
                         data-testid={`map-field-${row.column}`}
                       />

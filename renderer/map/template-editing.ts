@@ -131,7 +131,8 @@ export function mappingRows(
 }
 
 /** Sends `column` to `field` (null: not sent). A target field comes from one column only, so the
- * column that had it before lets it go; custom fields may repeat (the engine warns). */
+ * column that had it before lets it go, unless it is free text that joins columns (a description
+ * from several observation columns); custom fields may repeat (the engine warns). */
 export function withColumnField(
   template: Template,
   target: TargetDescriptor,
@@ -143,13 +144,25 @@ export function withColumnField(
     delete columns[column];
     return { ...template, columns };
   }
-  if (target.fields.some((candidate) => candidate.key === field)) {
+  if (target.fields.some((candidate) => candidate.key === field && !candidate.joinsColumns)) {
     for (const [other, otherField] of Object.entries(columns)) {
       if (other !== column && otherField === field) delete columns[other];
     }
   }
   columns[column] = field;
   return { ...template, columns };
+}
+
+/** The columns each free-text field joins, in the order their values are joined (the
+ * template's), for the fields that get more than one. */
+export function joinedColumns(mapped: Template['columns'], target: TargetDescriptor): Map<string, string[]> {
+  const joins = new Set(target.fields.filter((field) => field.joinsColumns).map((field) => field.key));
+  const byField = new Map<string, string[]>();
+  for (const [column, field] of Object.entries(mapped)) {
+    if (joins.has(field)) byField.set(field, [...(byField.get(field) ?? []), column]);
+  }
+  for (const [field, columns] of byField) if (columns.length < 2) byField.delete(field);
+  return byField;
 }
 
 /** Sets the value every row gets for `field` (an empty value removes the constant). */

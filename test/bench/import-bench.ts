@@ -15,7 +15,7 @@ import {
   CASES_TEMPLATE,
   writeCsv,
 } from '../support/import-fixture';
-import type { BenchFigure, BenchPart } from './bench-figure';
+import { median, type BenchFigure, type BenchPart } from './bench-figure';
 import { alternate, runProcess, type ProcessRun } from './measure-process';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -25,6 +25,8 @@ const LATENCY_MS = 20;
 const SHORT_RUN = 200;
 const CASES = 800;
 const RECORDS = 100_000;
+/** A T3 import this small is almost all fixed cost: what every job pays once, whatever its size. */
+const FEW_RECORDS = 1_000;
 const RUNS = 3;
 
 /** The sandbox runs in its own process, so the CPU measured here is the engine's alone. */
@@ -66,10 +68,17 @@ function cargaCampaignImport(
   template: string,
   origin: string,
   home: string,
+  { youngGenerationCapped = true } = {},
 ): Promise<ProcessRun> {
+  // Plain `node bin/carga.js` ignores the interpreter line, and with it the cap on V8's young
+  // generation: what an engine started without the flag (the app on Windows or macOS) does.
+  const [command, args] = youngGenerationCapped
+    ? [join(ROOT, 'bin/carga.js'), []]
+    : [process.execPath, [join(ROOT, 'bin/carga.js')]];
   return runProcess(
-    join(ROOT, 'bin/carga.js'),
+    command,
     [
+      ...args,
       'import',
       file,
       '--template',
@@ -148,15 +157,36 @@ export const importBench: BenchPart = {
         CAMPAIGN_HEADER,
         Array.from({ length: RECORDS }, (_, i) => campaignRow(i)),
       );
+      const fewRecords = writeCsv(
+        join(dir, 'campaign-few.csv'),
+        CAMPAIGN_HEADER,
+        Array.from({ length: FEW_RECORDS }, (_, i) => campaignRow(i)),
+      );
       const template = join(dir, 'campaign.template.json');
       writeFileSync(template, JSON.stringify(CAMPAIGN_TEMPLATE));
+      // A home of its own for every run: its destination ledger is empty, so every record goes.
       let home = 0;
+      const cargaRun = (file: string, options?: { youngGenerationCapped: boolean }) =>
+        cargaCampaignImport(file, template, origin, join(dir, `home-${home++}`), options);
       const t3 = await alternate(
         RUNS,
-        () => cargaCampaignImport(records, template, origin, join(dir, `home-${home++}`)),
+        () => cargaRun(records),
         () => bareCampaignImport(records, origin),
       );
+      const fixed = await alternate(
+        RUNS,
+        () => cargaRun(fewRecords),
+        () => bareCampaignImport(fewRecords, origin),
+      );
+      const uncapped: number[] = [];
+      for (let i = 0; i < RUNS; i++)
+        uncapped.push((await cargaRun(records, { youngGenerationCapped: false })).peakRssMb);
       const rate = (seconds: number) => RECORDS / seconds;
+      // The records past what every job pays once: the hot path's own rate.
+      const pastFixed = (whole: number, few: number) => (RECORDS - FEW_RECORDS) / Math.max(whole - few, 1e-3);
+      const cargaPastFixed = pastFixed(t3.carga.seconds, fixed.carga.seconds);
+      const barePastFixed = pastFixed(t3.baseline.seconds, fixed.baseline.seconds);
+      const k = (n: number) => `${(n / 1000).toFixed(0)}k`;
       return [
         {
           figure: `T1 steady rate, one case per request, ${LATENCY_MS} ms latency`,
@@ -166,23 +196,47 @@ export const importBench: BenchPart = {
           note: `${summary.ok}/${CASES} ok; ${(cpuMs / summary.requests).toFixed(3)} ms CPU per request in the engine`,
         },
         {
-          figure: `T3 ${(RECORDS / 1000).toFixed(0)}k campaign records at ${LATENCY_MS} ms, whole process`,
+          figure: `T3 ${k(RECORDS)} campaign records at ${LATENCY_MS} ms, whole process`,
           carga: { value: rate(t3.carga.seconds), unit: 'records/s' },
           baseline: { value: rate(t3.baseline.seconds), unit: 'records/s', label: 'bare client, plain Node' },
           target: { kind: 'ratio-at-least', ratio: 0.8 },
+          note:
+            `same server, 10,000 records a request, 2 in flight, the same bytes; Carga pays ` +
+            `${fixed.carga.seconds.toFixed(2)} s per job whatever its size (${k(FEW_RECORDS)} records: ` +
+            `start-up, the job folder and journal on disk, the quota read) against ${fixed.baseline.seconds.toFixed(2)} s bare; past that, ` +
+            `${(cargaPastFixed / barePastFixed).toFixed(2)}× the bare client's rate (next line)`,
         },
         {
-          figure: `T3 ${(RECORDS / 1000).toFixed(0)}k campaign records, CPU time (user + system)`,
+          figure: `T3 records/s past the fixed cost of a job (${k(RECORDS)} − ${k(FEW_RECORDS)} records)`,
+          carga: { value: cargaPastFixed, unit: 'records/s' },
+          baseline: { value: barePastFixed, unit: 'records/s', label: 'bare client, plain Node' },
+          target: { kind: 'none' },
+          note:
+            'per record Carga also maps and validates, fingerprints it for the ledger (SHA-256: the ' +
+            'format on disk) and journals each request before it leaves; its first batch goes alone ' +
+            'until the CRM takes its size (a license cap is learnt from one refusal, not two)',
+        },
+        {
+          figure: `T3 ${k(RECORDS)} campaign records, CPU time (user + system)`,
           carga: { value: t3.carga.cpuSeconds, unit: 's' },
           baseline: { value: t3.baseline.cpuSeconds, unit: 's', label: 'bare client, plain Node' },
           target: { kind: 'none' },
           note: 'the sandbox answers in a process of its own, on the same cores: CPU spent here slows it',
         },
         {
-          figure: `T3 ${(RECORDS / 1000).toFixed(0)}k campaign records, peak RSS`,
+          figure: `T3 ${k(RECORDS)} campaign records, peak RSS`,
           carga: { value: t3.carga.peakRssMb, unit: 'MB' },
           baseline: { value: t3.baseline.peakRssMb, unit: 'MB', label: 'bare client, plain Node' },
           target: { kind: 'at-most', value: 200 },
+          note:
+            "with V8's young generation capped (--max-semi-space-size=8): bin/carga.js, npm run " +
+            'carga, npm run web, npm start, the Linux app',
+        },
+        {
+          figure: `T3 ${k(RECORDS)} campaign records, peak RSS with Node's default young generation`,
+          carga: { value: median(uncapped), unit: 'MB' },
+          target: { kind: 'none' },
+          note: 'plain `node bin/carga.js`; so runs the engine of the app on Windows and macOS, whose launchers pass no V8 flags',
         },
       ];
     } finally {

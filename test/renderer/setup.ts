@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 import { preloadSteps } from '../../renderer/app/Wizard';
@@ -6,6 +6,10 @@ import { preloadSteps } from '../../renderer/app/Wizard';
 // The app fetches each step's code when first needed; tests load it up front, so a screen
 // appears as soon as it would once that code is cached, whatever the load on the machine.
 await preloadSteps();
+
+// findBy* waits for the screen to show what it should; a second is too short a net when eight
+// test workers share two cores, and a passing screen never waits longer than it takes to render.
+configure({ asyncUtilTimeout: 5000 });
 
 // What Mantine and TanStack Virtual expect from a browser and jsdom does not provide.
 

@@ -187,6 +187,12 @@ export class JobRunner {
               if (fingerprints) this.keepLedgerInStep(source, mapping, fingerprints);
               continue;
             }
+            // A batch is read only once a slot can take it: the rows of the requests in flight and
+            // of the one being filled are all a pass holds (not a third batch built ahead).
+            if (ready.length === 0) {
+              await this.slotFree();
+              if (this.stopping) break;
+            }
             const prepared = this.prepare(source, mapping);
             if (!prepared) continue;
             if (fingerprints) {
@@ -304,6 +310,8 @@ export class JobRunner {
   private prepare(source: SourceRow, mapping: CompiledMapping): ReadyRow | null {
     const cells = this.cellsOf(source);
     const mapped = mapping.mapRow(cells, source.index, source.row);
+    if (mapped.problems.length === 0 && !source.ragged)
+      return { index: source.index, row: source.row, cells, record: mapped.record };
     const problems = mapped.problems.map((p) => ({
       code: p.code,
       ...(p.column !== undefined ? { column: p.column } : {}),
@@ -311,16 +319,19 @@ export class JobRunner {
       message: p.message,
     }));
     if (source.ragged) problems.unshift({ code: 'ragged-row', message: source.ragged });
-    if (problems.length === 0) return { index: source.index, row: source.row, cells, record: mapped.record };
     this.o.journal.invalid(source.index, problems, cells, source.row);
     return null;
   }
 
+  /** Until this job has fewer than JOB_CONCURRENCY requests in flight. */
+  private async slotFree(): Promise<void> {
+    while (this.inFlight.size >= JOB_CONCURRENCY) await Promise.race(this.inFlight);
+  }
+
   /** Keeps at most JOB_CONCURRENCY requests of this job in flight; reading waits meanwhile. The
-   * request is built while the others are in flight, so a freed slot is used at once. Returns
-   * the rows a cap learnt meanwhile left out, to go with the next request. */
+   * request is built once its slot is free, so no more bodies exist than requests can go out.
+   * Returns the rows a cap learnt meanwhile left out, to go with the next request. */
   private async dispatch(rows: ReadyRow[]): Promise<ReadyRow[]> {
-    const built = this.build(rows);
     // Near a run of identical rejections, one request at a time: a wrong setup costs no more
     // requests than it takes to recognise it.
     while (
@@ -341,7 +352,7 @@ export class JobRunner {
     if (!this.stopping && !this.o.seal.unchanged())
       this.stop('stopped', msg('job.file-changed', { name: this.o.spec.file.name }));
     if (this.stopping) return [];
-    const task = this.send(rows, built)
+    const task = this.send(rows, this.build(rows))
       .catch((error: unknown) => this.failInFlight(error))
       .finally(() => this.inFlight.delete(task));
     this.inFlight.add(task);

@@ -1,5 +1,4 @@
-import { crc32 } from 'node:zlib';
-
+import { crc32 } from './crc32';
 import { FINGERPRINT_BYTES } from './row-fingerprint';
 
 /**
@@ -48,7 +47,7 @@ export function encodeRow(ref: number, fp: Uint8Array, into: Buffer, at: number)
   into[at] = ROW;
   into.writeUInt32LE(ref, at + 4);
   into.set(fp.subarray(0, FINGERPRINT_BYTES), at + 8);
-  into.writeUInt32LE(crc32(into.subarray(at, at + UNIT - 4)), at + UNIT - 4);
+  into.writeUInt32LE(crc32(into, at, at + UNIT - 4), at + UNIT - 4);
 }
 
 export function encodeJob(ref: number, jobId: string, atMs: number): Buffer {
@@ -60,7 +59,7 @@ export function encodeJob(ref: number, jobId: string, atMs: number): Buffer {
   unit.writeUInt32LE(ref, 4);
   unit.writeDoubleLE(atMs, 8);
   id.copy(unit, 16);
-  unit.writeUInt32LE(crc32(unit.subarray(0, 2 * UNIT - 4)), 2 * UNIT - 4);
+  unit.writeUInt32LE(crc32(unit, 0, 2 * UNIT - 4), 2 * UNIT - 4);
   return unit;
 }
 
@@ -107,5 +106,5 @@ export function scanRecords(
 }
 
 function checks(bytes: Buffer, at: number, size: number): boolean {
-  return crc32(bytes.subarray(at, at + size - 4)) === bytes.readUInt32LE(at + size - 4);
+  return crc32(bytes, at, at + size - 4) === bytes.readUInt32LE(at + size - 4);
 }

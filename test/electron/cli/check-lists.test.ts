@@ -156,3 +156,33 @@ describe('carga check with declared field types (--type)', () => {
     expect(summary.examples[0]).toMatchObject({ row: 3, column: 'Monto', value: 'doce mil' });
   });
 });
+
+describe('carga check against a Thalamus server it cannot ask yet', () => {
+  it('names the flag the connection lacks (--touchpoint), checks the rows anyway and sends nothing', async () => {
+    const home = tempDir();
+    const path = join(home, 'casos.csv');
+    writeFileSync(path, 'Documento;Categoría;Tipo\r\n1$1020304050;RECL;FACT\r\n');
+    const result = await runCarga(
+      [
+        'check',
+        path,
+        '--target',
+        'thalamus-cases',
+        '--server',
+        'https://crm.example.invalid/thalamus',
+        '--map',
+        'Documento=party',
+        '--map',
+        'Categoría=categoryCode',
+        '--map',
+        'Tipo=typeCode',
+      ],
+      { CARGA_HOME: home, CARGA_TOKEN: 'x' },
+    );
+    expect(result.stdout).toContain('Carga could not read Thalamus’s lists');
+    expect(result.stdout).toContain('--touchpoint');
+    // The flag, never the connection's internal field name alone.
+    expect(result.stdout).not.toMatch(/(^|[^-])touchpoint/);
+    expect(result.stdout).toContain('Rows: 1 · ready to send: 1 · with problems: 0');
+  });
+});

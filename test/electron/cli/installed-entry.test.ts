@@ -53,6 +53,27 @@ describe('bin/carga.js', () => {
     expect(stderr).toMatch(/^flags:.*--max-semi-space-size=8\b/m);
   });
 
+  it.each([
+    ['carga', 'bin/carga.js', ['import', '--help', '--lang', 'en']],
+    ['web', 'bin/carga-web.js', ['--help', '--lang', 'en']],
+  ])(
+    'npm run %s starts the engine on the same Node flags as the installed command',
+    async (script, entry, args) => {
+      // npm is a Node process too: the probe names the script each process runs.
+      const probe = `data:text/javascript,process.on('exit',()=>console.error('flags:'+process.argv[1]+'|'+process.execArgv))`;
+      const { stderr } = await promisify(execFile)('npm', ['run', '--silent', script, '--', ...args], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
+          NODE_OPTIONS: `--import=${probe}`,
+        },
+      });
+      const line = stderr.split('\n').find((text) => text.startsWith('flags:') && text.includes(entry));
+      expect(line).toMatch(/--max-semi-space-size=8\b/);
+    },
+  );
+
   it('started by an older Node on the PATH, hands over to the pinned one instead of failing', async (context) => {
     const system = '/usr/bin/node';
     const version = existsSync(system)

@@ -60,6 +60,43 @@ describe('Connect step', () => {
     expect(screen.getByTestId('connection-campaignStatus')).toBeTruthy();
   });
 
+  it('keeps the CRM’s extra statuses and priorities with the connection, typed by keyboard', async () => {
+    const bridge = new FakeBridge();
+    const saveConnection = vi.spyOn(bridge, 'saveConnection');
+    renderApp(bridge);
+    await fillNewConnection();
+    const statuses = screen.getByRole('combobox', { name: 'Extra case statuses (optional)' });
+    expect(statuses.getAttribute('aria-describedby')).toBeTruthy();
+    expect(
+      document.getElementById(statuses.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent,
+    ).toContain('besides open and closed');
+    await user.type(statuses, 'in progress{Enter}pending{Enter} PENDING {Enter}');
+    await user.type(
+      screen.getByRole('combobox', { name: 'Extra case priorities (optional)' }),
+      'urgent{Enter}',
+    );
+    await user.click(screen.getByTestId('connection-save'));
+
+    await waitFor(() => expect(saveConnection).toHaveBeenCalledTimes(1));
+    expect(saveConnection.mock.calls[0]?.[0].connection).toMatchObject({
+      extraStatuses: ['in progress', 'pending'],
+      extraPriorities: ['urgent'],
+    });
+    // Not a secret: the form shows them back, each as a value of its own.
+    expect(screen.getByText('in progress')).toBeTruthy();
+    expect(screen.getByText('urgent')).toBeTruthy();
+  });
+
+  it('asks for extra statuses only where the destination has them', async () => {
+    renderApp(new FakeBridge());
+    await user.click(await screen.findByTestId('connection-new'));
+    expect(screen.getByTestId('connection-extraStatuses')).toBeTruthy();
+    await user.click(screen.getByTestId('connection-target'));
+    await user.click(await screen.findByRole('option', { name: 'Thalamus: cases' }));
+    expect(screen.queryByTestId('connection-extraStatuses')).toBeNull();
+    expect(screen.queryByTestId('connection-extraPriorities')).toBeNull();
+  });
+
   it('shows the engine’s explanation when the server is refused', async () => {
     const bridge = new FakeBridge();
     vi.spyOn(bridge, 'saveConnection').mockRejectedValueOnce(

@@ -39,6 +39,24 @@ describe('Map step', () => {
     expect(screen.queryByTestId('map-confidence-Ciudad')).toBeNull();
   });
 
+  it('lets a second column feed the description and says, under both, that they are joined', async () => {
+    await openAtMap(new FakeBridge());
+    await choose(fieldInput('Ciudad'), 'Description (description) *');
+
+    // The first column keeps the field: a free-text field joins its columns.
+    expect(fieldInput('Asunto').value).toBe('Description (description) *');
+    const note = 'Joined into Description, one line per column in this order: Asunto, Ciudad';
+    for (const column of ['Asunto', 'Ciudad']) {
+      const describedBy = fieldInput(column).getAttribute('aria-describedby') ?? '';
+      const described = describedBy.split(' ').map((id) => document.getElementById(id)?.textContent);
+      expect(described).toContain(note);
+    }
+    expect(screen.getByTestId('map-warnings').textContent).toContain(
+      'Columns Asunto, Ciudad go together to «Description» (description)',
+    );
+    expect(fieldInput('Estado').getAttribute('aria-describedby') ?? '').not.toContain('description');
+  });
+
   it('makes required fields that nothing fills stand out, and blocks Next until they are', async () => {
     await openAtMap(new FakeBridge());
     const missing = screen.getByTestId('map-required-missing');

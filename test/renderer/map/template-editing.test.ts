@@ -5,6 +5,7 @@ import {
   customFieldKey,
   customFieldName,
   initialTemplate,
+  joinedColumns,
   mappingRows,
   templateConnection,
   usedFieldsOfKind,
@@ -74,12 +75,29 @@ describe('templateConnection', () => {
 describe('withColumnField', () => {
   it('moves a target field from the column that had it to the new one', () => {
     const next = withColumnField(
+      template({ columns: { Estado: 'status' } }),
+      cases,
+      'Estado final',
+      'status',
+    );
+    expect(next.columns).toEqual({ 'Estado final': 'status' });
+  });
+
+  it('lets several columns feed a free-text field, joined in the order they were chosen', () => {
+    let next = withColumnField(
       template({ columns: { Asunto: 'description' } }),
       cases,
       'Detalle',
       'description',
     );
-    expect(next.columns).toEqual({ Detalle: 'description' });
+    next = withColumnField(next, cases, 'Nota', 'description');
+    expect(next.columns).toEqual({ Asunto: 'description', Detalle: 'description', Nota: 'description' });
+    expect(joinedColumns(next.columns, cases)).toEqual(
+      new Map([['description', ['Asunto', 'Detalle', 'Nota']]]),
+    );
+    // One column left: nothing is joined any more.
+    next = withColumnField(withColumnField(next, cases, 'Detalle', null), cases, 'Nota', null);
+    expect(joinedColumns(next.columns, cases).size).toBe(0);
   });
 
   it('lets several columns go to custom fields and unmaps with null', () => {

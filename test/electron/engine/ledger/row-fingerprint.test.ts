@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { canonicalRecord, RowFingerprinter } from '../../../../electron/engine/ledger/row-fingerprint';
+import { CanonicalWriter, RowFingerprinter } from '../../../../electron/engine/ledger/row-fingerprint';
 import type { MappedRecord } from '../../../../shared/mapping/mapped-record';
 
 /** The fingerprint as the ledgers on disk were written: field pairs sorted, JSON, keyed SHA-256. */
@@ -22,6 +22,7 @@ const RECORDS: MappedRecord[] = [
   { fields: { description: 'Dijo "no funciona";\nrevisar\t\\ mañana 😀' }, custom: { Ciudad: 'Cúcuta' } },
   { fields: { '10': 'diez', '2': 'dos', b: 'x', a: 'y' }, custom: { Zona: 'Norte', Área: 'Sur' } },
   { fields: { description: 'ñ'.repeat(5000), note: '\ud800 suelto' }, custom: {} },
+  { fields: { a: '\u0000\u001f\u007f\u2028 €', b: '\udc00', c: '😀\ud83d' }, custom: { '"x"': 'y\\' } },
   { fields: {}, custom: {} },
 ];
 
@@ -54,12 +55,13 @@ describe('RowFingerprinter', () => {
     expect(new Set([first, second, third].map((fp) => fp.toString('hex'))).size).toBe(3);
   });
 
-  it('writes the canonical form as JSON of the sorted pairs', () => {
+  it('writes the canonical form as JSON of the sorted pairs, after the prefix', () => {
+    const writer = new CanonicalWriter(Buffer.from('key+destination\0'));
     for (const record of RECORDS) {
-      const text = canonicalRecord(record);
+      const text = writer.after(record).toString('utf8');
       const sorted = (values: Record<string, string>) =>
         Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      expect(text).toBe(JSON.stringify([sorted(record.fields), sorted(record.custom)]));
+      expect(text).toBe(`key+destination\0${JSON.stringify([sorted(record.fields), sorted(record.custom)])}`);
     }
   });
 
@@ -74,8 +76,11 @@ describe('RowFingerprinter', () => {
       { fields: { city: 'Cali', tel1: '1' }, custom: { Área: 'x', Zona: 'y' } },
       RECORDS[0]!,
     ];
+    const writer = new CanonicalWriter(new Uint8Array(0));
     for (const record of [...shapes, ...shapes.reverse()]) {
-      expect(canonicalRecord(record)).toBe(JSON.stringify([sorted(record.fields), sorted(record.custom)]));
+      expect(writer.after(record).toString('utf8')).toBe(
+        JSON.stringify([sorted(record.fields), sorted(record.custom)]),
+      );
     }
   });
 });
