@@ -104,7 +104,7 @@ function capacityFor(expected: number): number {
 }
 
 /** Little-endian u32 at `offset`, without allocating. */
-function word(bytes: Uint8Array, offset: number): number {
+export function word(bytes: Uint8Array, offset: number): number {
   return (
     ((bytes[offset] ?? 0) |
       ((bytes[offset + 1] ?? 0) << 8) |
