@@ -13,7 +13,7 @@ const STEADY_ROWS = 600;
 const RUNS = 3;
 
 /** Writes a cases CSV row by row (a million rows never sit in memory as one string). */
-function casesFile(path: string, rows: number, from = 0): string {
+export function casesFile(path: string, rows: number, from = 0): string {
   const fd = openSync(path, 'w');
   try {
     writeSync(fd, CASE_HEADER.join(';') + '\r\n');

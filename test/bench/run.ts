@@ -12,6 +12,7 @@ import { filesBench } from './files-bench';
 import { importBench } from './import-bench';
 import { jobsBench } from './jobs-bench';
 import { ledgerBench } from './ledger-bench';
+import { pagingBench } from './paging-bench';
 import { readBench } from './read-bench';
 import { startBench } from './start-bench';
 import { tableBench, uiBench } from './ui-bench';
@@ -27,6 +28,7 @@ const PARTS: BenchPart[] = [
   tableBench,
   webBench,
   ledgerBench,
+  pagingBench,
 ];
 
 const wanted = process.argv.slice(2);

@@ -8,7 +8,8 @@ import { createCsvParser, type CsvParseResult } from './csv-parser';
 import { fileSystemError } from './file-access';
 import { CSV_CHUNK_BYTES, MAX_RECORD_CHARS, MAX_RECORD_LABEL } from './file-limits';
 import { foreignRecords } from './foreign-records';
-import { sniffNewline } from './newline';
+import { sniffNewline, type Newline } from './newline';
+import { encodedLength, type RecordPosition } from './record-position';
 import { separatorLine } from './sniff-delimiter';
 import { detectBom } from './sniff-encoding';
 import { createDecoder } from './text-decoding';
@@ -23,6 +24,8 @@ export interface RecordChunk {
   lines: number[];
   /** Records that could only be read by guessing (misplaced quotes): index in `rows` → why. */
   flagged: Map<number, Message> | null;
+  /** Where the record after these starts (asked for with `track`; missing once unknowable). */
+  next?: RecordPosition;
 }
 
 export interface CsvDialect {
@@ -36,6 +39,10 @@ export interface CsvReadOptions {
   signal?: AbortSignal;
   /** The file's bytes from another source (a job's verified reading) instead of a read stream. */
   bytes?: () => AsyncIterable<Buffer>;
+  /** Reads from this record on, not from the file's start (`bytes` then starts at its offset). */
+  start?: RecordPosition;
+  /** Says in each chunk where the next record starts (one more pass over the text). */
+  track?: boolean;
 }
 
 /**
@@ -55,20 +62,31 @@ export async function* readCsvRecords(
     : createReadStream(path, {
         highWaterMark: options.chunkBytes ?? CSV_CHUNK_BYTES,
         signal: options.signal,
+        start: options.start?.offset ?? 0,
       });
   const source = (stream ?? options.bytes?.()) as AsyncIterable<Buffer>;
   const decoder = createDecoder(dialect.encoding);
   const foreign = foreignRecords(dialect.encoding);
   const encodingName = dialect.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
+  const { start } = options;
   let parse: ((input: string, final: boolean) => CsvParseResult) | null = null;
+  let newline: Newline = start?.newline ?? '\n';
   /** The line break a quoted value's lines are counted by: CR in CR-only files, else LF. */
   let lineBreak = '\n';
+  const useNewline = (found: Newline) => {
+    newline = found;
+    parse = createCsvParser(dialect.delimiter, found);
+    lineBreak = found === '\r' ? '\r' : '\n';
+  };
+  if (start) useNewline(start.newline);
+  /** Byte offset in the file where `pending` starts, while tracked (null once unknowable). */
+  let offset: number | null = options.track ? (start?.offset ?? 0) : null;
   /** Text not parsed yet: the incomplete last record. */
   let pending = '';
   /** Row where `pending` starts, as Excel numbers it: one per record, a quoted line break is
    * not a row, and the `sep=` line Excel hides is row 0. */
-  let row = 1;
-  let first = true;
+  let row = start?.row ?? 1;
+  let first = !start;
 
   const consume = (final: boolean): { chunk: RecordChunk | null; failure: CargaError | null } => {
     const { rows, errors, cursor } = parse!(pending, final);
@@ -102,12 +120,18 @@ export async function* readCsvRecords(
       }
     }
     row += rows.length;
+    let next: RecordPosition | undefined;
+    if (offset !== null && !final && failure === null) {
+      const consumed = encodedLength(pending.slice(0, cursor), dialect.encoding);
+      offset = consumed === null ? null : offset + consumed;
+      if (offset !== null) next = { offset, row, newline };
+    }
     pending = final ? '' : pending.slice(cursor);
     foreign?.settle(pending);
     if (!final && pending.length > MAX_RECORD_CHARS) {
       failure = new CargaError(msg('file.record-too-large', { row, limit: MAX_RECORD_LABEL }));
     }
-    return { chunk: rows.length > 0 ? { rows, lines, flagged } : null, failure };
+    return { chunk: rows.length > 0 ? { rows, lines, flagged, ...(next ? { next } : {}) } : null, failure };
   };
 
   try {
@@ -118,6 +142,7 @@ export async function* readCsvRecords(
         // A BOM is never data, whatever encoding the operator chose.
         const bom = detectBom(bytes);
         if (bom) bytes = bytes.subarray(bom.length);
+        if (bom && offset !== null) offset += bom.length;
       }
       const text = decoder.write(bytes);
       foreign?.chunk(bytes, text);
@@ -130,8 +155,7 @@ export async function* readCsvRecords(
           }
           continue;
         }
-        parse = createCsvParser(dialect.delimiter, newline);
-        lineBreak = newline === '\r' ? '\r' : '\n';
+        useNewline(newline);
         if (separatorLine(pending)) row = 0;
       }
       const { chunk, failure } = consume(false);
@@ -141,9 +165,7 @@ export async function* readCsvRecords(
     pending += decoder.end();
     if (!parse) {
       // The whole file is one line (or none); a trailing CR alone is its line break.
-      const newline = sniffNewline(`${pending}\n`) ?? '\n';
-      parse = createCsvParser(dialect.delimiter, newline);
-      lineBreak = newline === '\r' ? '\r' : '\n';
+      useNewline(sniffNewline(`${pending}\n`) ?? '\n');
       if (separatorLine(pending)) row = 0;
     }
     const { chunk, failure } = consume(true);

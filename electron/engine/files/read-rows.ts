@@ -2,6 +2,7 @@ import type { FileInfo } from '../../../shared/contract';
 import { isCargaError } from '../../../shared/errors/carga-error';
 import { fileRecords } from './file-records';
 import { isBlankRecord } from './header-row';
+import type { RecordPosition } from './record-position';
 import { shapeCells } from './shape-row';
 import type { SourceRow } from './source-row';
 
@@ -12,6 +13,9 @@ export interface ReadRowsOptions {
   batchSize?: number;
   /** The CSV's bytes from another source than the file itself (a job's verified reading). */
   bytes?: () => AsyncIterable<Buffer>;
+  /** A CSV read from the middle: a record's position past the header (`bytes` then start at its
+   * offset) and the index of the first data row there (see countRows' `onPosition`). */
+  from?: { position: RecordPosition; index: number };
 }
 
 const DEFAULT_BATCH = 1000;
@@ -32,9 +36,14 @@ export async function* readRows(info: FileInfo, options: ReadRowsOptions = {}): 
   const width = info.columns.length;
   const flagShort = info.kind === 'csv';
   let batch: SourceRow[] = [];
-  let index = 0;
+  const { from } = options;
+  let index = from?.index ?? 0;
   try {
-    for await (const { rows, lines, flagged } of fileRecords(info, signal, options.bytes)) {
+    for await (const { rows, lines, flagged } of fileRecords(info, {
+      ...(signal ? { signal } : {}),
+      ...(options.bytes ? { bytes: options.bytes } : {}),
+      ...(from ? { start: from.position } : {}),
+    })) {
       signal?.throwIfAborted();
       for (let i = 0; i < rows.length; i++) {
         const row = lines[i]!;

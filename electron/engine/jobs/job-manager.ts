@@ -29,9 +29,10 @@ import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-
 import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
 import { Journal } from './journal';
+import { RowIndex } from './row-index';
 import { searchRows } from './row-search';
 import { JobRunner, type RunMode } from './runner';
-import { sealedCount, sealedRows } from './sealed-read';
+import { sealedCount, sealedRows, sealedRowsAt } from './sealed-read';
 import { SourceSeal } from './source-seal';
 
 export interface JobManagerOptions {
@@ -62,6 +63,10 @@ interface OpenJob {
   settled: Promise<JobStatus> | null;
   /** The background read that seals every block of the file and counts its rows. */
   counting?: Promise<void>;
+  /** Where its CSV may be read from the middle (null: from the top); undefined until known. */
+  rowIndex?: RowIndex | null;
+  /** A job sealed before row indexes were kept: the read that writes its index. */
+  indexing?: Promise<void>;
   resumeTimer?: NodeJS.Timeout;
   /** The last search of Results, kept while the journal is unchanged: its pages read the file once. */
   search?: { key: string; rows: Promise<number[]> };
@@ -294,23 +299,23 @@ export class JobManager {
   }
 
   /** Accepted and skipped rows keep no cells in the journal: a page of them is read from the
-   * file, only while it is still the file the job read (else they show without values). */
+   * file, only while it is still the file the job read (else they show without values), from
+   * the row index's position before each (so a page far down a big file costs what the first does). */
   private async fillFromFile(job: OpenJob, rows: ResultRow[]): Promise<void> {
     const wanted = new Map(rows.filter((row) => !row.sent).map((row) => [row.index, row]));
     if (wanted.size === 0) return;
-    const last = Math.max(...wanted.keys());
+    const indices = [...wanted.keys()].sort((a, b) => a - b);
+    // A file whose stat changed is read from the top, as before the index: a changed block
+    // anywhere before the rows refuses them all.
+    const index = job.seal.unchanged() ? this.rowIndexOf(job) : null;
     try {
-      for await (const batch of sealedRows(fileInfoOf(job.spec), job.seal)) {
-        for (const source of batch) {
-          const row = wanted.get(source.index);
-          if (!row) continue;
-          const fixes = job.journal.state.fixes.get(source.index);
-          row.row = source.row;
-          job.spec.file.columns.forEach(
-            (column, i) => (row.values[column] = fixes?.[column] ?? source.cells[i] ?? ''),
-          );
-        }
-        if ((batch.at(-1)?.index ?? 0) >= last) return;
+      for await (const source of sealedRowsAt(fileInfoOf(job.spec), job.seal, index, indices)) {
+        const row = wanted.get(source.index)!;
+        const fixes = job.journal.state.fixes.get(source.index);
+        row.row = source.row;
+        job.spec.file.columns.forEach(
+          (column, i) => (row.values[column] = fixes?.[column] ?? source.cells[i] ?? ''),
+        );
       }
     } catch {
       // The file is gone or changed: the rows show their number and CRM id alone.
@@ -409,7 +414,7 @@ export class JobManager {
       clearTimeout(job.resumeTimer);
       job.runner?.pause();
     }
-    await Promise.allSettled([...this.open.values()].map((job) => job.settled));
+    await Promise.allSettled([...this.open.values()].flatMap((job) => [job.settled, job.indexing]));
     for (const job of this.open.values()) job.journal.close();
     this.open.clear();
   }
@@ -445,17 +450,13 @@ export class JobManager {
 
   /** Rows cut off in flight have no cells in the journal: read them back from the file once. */
   private async fillMissingCells(job: OpenJob): Promise<void> {
-    const missing = new Set<number>();
-    for (const [index, detail] of job.journal.state.details) if (!detail.cells) missing.add(index);
-    if (missing.size === 0) return;
+    const missing: number[] = [];
+    for (const [index, detail] of job.journal.state.details) if (!detail.cells) missing.push(index);
+    if (missing.length === 0) return;
+    missing.sort((a, b) => a - b);
     try {
-      for await (const batch of sealedRows(fileInfoOf(job.spec), job.seal)) {
-        for (const row of batch) {
-          if (!missing.delete(row.index)) continue;
-          job.journal.attachCells(row.index, row.cells, row.row);
-        }
-        if (missing.size === 0) return;
-      }
+      for await (const row of sealedRowsAt(fileInfoOf(job.spec), job.seal, this.rowIndexOf(job), missing))
+        job.journal.attachCells(row.index, row.cells, row.row);
     } catch {
       // The file is gone or changed: results show these rows without their cells.
     }
@@ -493,19 +494,38 @@ export class JobManager {
     this.o.emit({ type: 'job-status', jobId: job.spec.jobId, status });
   }
 
+  /** The job's row index when its folder holds one for these bytes. A job sealed before indexes
+   * were kept gets one by a read in the background (meanwhile, and for a workbook, null: rows are
+   * read from the top). */
+  private rowIndexOf(job: OpenJob): RowIndex | null {
+    if (job.rowIndex !== undefined || job.spec.file.kind !== 'csv') return job.rowIndex ?? null;
+    const saved = RowIndex.read(this.o.store.folder(job.spec.jobId), job.spec.file, job.seal.fingerprint());
+    if (saved) return (job.rowIndex = saved);
+    if (!job.counting && !job.indexing)
+      job.indexing = this.sealInBackground(job).finally(() => (job.indexing = undefined));
+    return null;
+  }
+
   /** Reads the whole file once right after the job is created, recording the hash of every
-   * block (so later reads can prove their bytes) and counting the rows when not known yet. */
+   * block (so later reads can prove their bytes), writing its row index and counting the rows
+   * when not known yet. */
   private async sealInBackground(job: OpenJob): Promise<void> {
     try {
-      const count = await sealedCount(fileInfoOf(job.spec), job.seal);
+      const built = job.spec.file.kind === 'csv' ? RowIndex.builder() : null;
+      const count = await sealedCount(fileInfoOf(job.spec), job.seal, built?.add);
       job.seal.sync();
+      const fingerprint = job.seal.fingerprint();
+      if (built && fingerprint)
+        job.rowIndex = RowIndex.write(this.o.store.folder(job.spec.jobId), job.spec.file, fingerprint, built);
       if (job.journal.state.total === null) {
         job.journal.total(count);
         if (job.runner) job.runner.totalKnown();
         else this.o.emit({ type: 'job-counted', summary: this.summaryOf(job) });
       }
     } catch {
-      // The run itself reports an unreadable or changed file; the total is then learnt at the end of a pass.
+      // The run itself reports an unreadable or changed file; the total is then learnt at the end
+      // of a pass. Rows are then read from the top (where the seal stops them), not indexed again.
+      job.rowIndex ??= null;
     }
   }
 

@@ -119,6 +119,19 @@ export class SourceSeal {
     return this.hashes.size >= Math.ceil(this.size / this.blockBytes);
   }
 
+  /** One digest of every block's hash, in order: names the exact bytes the job reads, for what
+   * is derived from them (the row index). Null until every block has its hash. */
+  fingerprint(): string | null {
+    if (!this.complete) return null;
+    const digest = createHash('sha256');
+    for (let block = 0; block < Math.ceil(this.size / this.blockBytes); block++) {
+      const hash = this.hashes.get(block);
+      if (!hash) return null;
+      digest.update(hash);
+    }
+    return digest.digest('hex');
+  }
+
   /**
    * Before a pass: the file as it is now may be read. When only its times changed (it was
    * touched, copied over with the same bytes, its permissions changed) every block is read and
@@ -137,16 +150,22 @@ export class SourceSeal {
    * The file's bytes in the order a reader wants them, each block checked against its hash (or
    * recorded, the first time) before any of its bytes is handed on; in pieces of the size the
    * CSV reader decodes fastest. Throws `job.file-changed` at the first block that differs, a file
-   * shorter or longer than it was, or a block that cannot be proved.
+   * shorter or longer than it was, or a block that cannot be proved. From `from` on (a byte
+   * offset): the block holding it is still read and checked whole.
    */
-  async *blocks(signal?: AbortSignal): AsyncGenerator<Buffer> {
+  async *blocks(signal?: AbortSignal, from = 0): AsyncGenerator<Buffer> {
     const handle = await open(this.source.path, 'r').catch(() => {
       throw this.changed();
     });
     try {
       const size = this.size;
-      if (size < 0) throw this.changed();
-      for (let block = 0, offset = 0; offset < size; block++, offset += this.blockBytes) {
+      if (size < 0 || from > size) throw this.changed();
+      const firstBlock = Math.floor(from / this.blockBytes);
+      for (
+        let block = firstBlock, offset = firstBlock * this.blockBytes;
+        offset < size;
+        block++, offset += this.blockBytes
+      ) {
         signal?.throwIfAborted();
         const length = Math.min(this.blockBytes, size - offset);
         const bytes = Buffer.allocUnsafe(length);
@@ -161,7 +180,7 @@ export class SourceSeal {
         if (known ? !known.equals(hash) : !sameIdentity(await statOf(handle), this.identity))
           throw this.changed();
         if (!known) this.record(block, hash);
-        for (let at = 0; at < length; at += CSV_CHUNK_BYTES)
+        for (let at = Math.max(0, from - offset); at < length; at += CSV_CHUNK_BYTES)
           yield bytes.subarray(at, Math.min(length, at + CSV_CHUNK_BYTES));
       }
       const { bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, size);

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 
+import { countRows } from '../../../../electron/engine/files/count-rows';
 import { openFile } from '../../../../electron/engine/files/open-file';
 import { readRows } from '../../../../electron/engine/files/read-rows';
+import type { RecordPosition } from '../../../../electron/engine/files/record-position';
 import type { SourceRow } from '../../../../electron/engine/files/source-row';
 import type { FileInfo } from '../../../../shared/contract';
 import { isCargaError } from '../../../../shared/errors/carga-error';
@@ -252,5 +254,59 @@ describe('readRows on CSV files', () => {
       ['“ACCIÓN” Peña', '¿Sí? ¡Ñandú! 5 €'],
       ['Álvaro', '—'],
     ]);
+  });
+});
+
+describe('readRows from a position in the middle of a CSV', () => {
+  /** Every position countRows reports, each read from: the rows there are the rows read from the top. */
+  async function expectEveryPositionReadsTheSame(info: FileInfo): Promise<number> {
+    const everyRow = await allRows(info);
+    const starts: { position: RecordPosition; index: number }[] = [];
+    const count = await countRows(info, undefined, (position, index) => starts.push({ position, index }));
+    expect(count).toBe(everyRow.length);
+    for (const from of starts) {
+      // Past the last data row (blank records only after it), there is nothing to read.
+      const batch =
+        ((await readRows(info, { from, batchSize: 3 }).next()).value as SourceRow[] | undefined) ?? [];
+      expect(batch, `from row index ${from.index}`).toEqual(everyRow.slice(from.index, from.index + 3));
+    }
+    return starts.length;
+  }
+
+  it('gives the rows and Excel row numbers a read from the top gives, in every encoding and line break', async () => {
+    // Quoted line breaks, a BOM, a title line above the header, ragged and blank rows, accents.
+    const body = Array.from({ length: 3_000 }, (_, i) =>
+      i % 7 === 0
+        ? `"Peña\nNº ${i}";Bogotá;"dijo ""sí"""`
+        : i % 11 === 0
+          ? `;;`
+          : `Muñoz ${i};São Paulo${i % 13 === 0 ? ';extra;celda' : ''};${'ñ'.repeat(i % 40)}`,
+    );
+    const text = `Reporte\r\nNombre;Ciudad;Nota\r\n${body.join('\r\n')}\r\n`;
+    const utf8 = write('medio.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    expect(await expectEveryPositionReadsTheSame(await openFile(utf8))).toBeGreaterThan(2);
+    const ansi = write('medio-ansi.csv', iconv.encode(text.replaceAll('\r\n', '\n'), 'windows1252'));
+    expect(
+      await expectEveryPositionReadsTheSame(await openFile(ansi, { encoding: 'windows-1252' })),
+    ).toBeGreaterThan(1);
+    const utf16 = write(
+      'medio.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text.replaceAll(';', '\t'), 'utf16le')]),
+    );
+    expect(await expectEveryPositionReadsTheSame(await openFile(utf16))).toBeGreaterThan(2);
+  });
+
+  it('gives no position past a byte that is not UTF-8 (its length in the file cannot be known)', async () => {
+    const rows = Array.from({ length: 4_000 }, (_, i) => `Fila ${i};${'x'.repeat(60)}`);
+    const bytes = Buffer.from(`Nombre;Nota\n${rows.join('\n')}\n`);
+    // A Windows-1252 'ñ' a third of the way down.
+    const at = bytes.indexOf('Fila 1300;');
+    bytes[at + 1] = 0xf1;
+    const info = await openFile(write('roto.csv', bytes), { encoding: 'utf-8' });
+    const offsets: number[] = [];
+    await countRows(info, undefined, (position) => offsets.push(position.offset));
+    expect(offsets.length).toBeGreaterThan(0);
+    expect(Math.max(...offsets)).toBeLessThan(at);
+    expect(await expectEveryPositionReadsTheSame(info)).toBe(offsets.length);
   });
 });
