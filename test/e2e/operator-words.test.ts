@@ -233,6 +233,37 @@ describe('the operator’s words and screens (issue 11), in Chromium at 1024×70
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('in Spanish: the Map step of every sandbox target, its labels whole and its requests behind "Technical details"', async () => {
+    app = await launchApp({ lang: 'es', viewport: SIZES[0] });
+    const { page } = app;
+    await new AppPage(page).waitUntilReady();
+    const connect = new ConnectPage(page);
+    const targets = [
+      ['Sandbox · wolkvox CRM', 'casos-ejemplo.csv'],
+      ['Sandbox · wolkvox CRM · contactos', 'contactos-ejemplo.csv'],
+      ['Sandbox · wolkvox Manager', 'campana-ejemplo.csv'],
+      ['Sandbox · Thalamus', 'casos-thalamus.csv'],
+    ] as const;
+    for (const [i, [connection, example]] of targets.entries()) {
+      await new AppPage(page).step('connect').click();
+      await chooseOption(page, connect.select, connection);
+      await connect.next.click();
+      const file = new FilePage(page);
+      await file.choose(join(PROJECT_ROOT, 'examples', example));
+      await file.waitForPreview(example);
+      await file.next.click();
+      await page.getByTestId('map-screen').waitFor({ state: 'visible' });
+      // What is sent (addresses, bodies) is a technical detail, closed until asked for.
+      await page.getByTestId('map-sample-request').first().waitFor({ state: 'visible' });
+      expect(await page.getByTestId('map-sample-details-0-toggle').getAttribute('aria-expanded')).toBe(
+        'false',
+      );
+      expect(await page.getByTestId('map-sample').textContent()).not.toMatch(/https?:\/\/|\.php|"form"/);
+      await photograph(`map-target-${i + 1}`);
+    }
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('in English: a record with a line break keeps Excel’s row numbers from the preview to the reports; Results at 1024×700 shows 8 rows, keeps the panel and the focus through an edit', async () => {
     folder = mkdtempSync(join(tmpdir(), 'carga-e2e-rows-'));
     const source = readFileSync(join(PROJECT_ROOT, 'examples', 'casos-ejemplo.csv'), 'utf8').split('\n');
