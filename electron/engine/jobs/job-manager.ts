@@ -34,6 +34,7 @@ import { Journal } from './journal';
 import { watchJournal, type JournalWatch } from './journal-watch';
 import { RateMeter } from './rate-meter';
 import { RowIndex } from './row-index';
+import { searchRows } from './row-search';
 import { JobRunner, type RunMode } from './runner';
 import { sealedCount, sealedRows, sealedRowsAt } from './sealed-read';
 import { SourceSeal } from './source-seal';
@@ -87,6 +88,8 @@ interface OpenJob {
   /** Set while another process runs the job: its journal is open to read only. */
   elsewhere?: Elsewhere;
   watch?: JournalWatch;
+  /** The last search of Results, kept while the journal is unchanged: its pages read the file once. */
+  search?: { key: string; rows: Promise<number[]> };
 }
 
 /** Creates jobs, runs them one pass at a time, and answers what their journals say. */
@@ -291,12 +294,29 @@ export class JobManager {
     limit: number,
   ): Promise<ResultPage> {
     const job = await this.get(jobId);
-    const indices = filteredIndices(job.spec, job.journal.state, filter);
+    const indices = await this.matchingRows(job, filter);
     const rows = indices
       .slice(offset, offset + limit)
       .map((index) => resultRow(job.spec, job.journal.state, index));
     await this.fillFromFile(job, rows);
     return { total: indices.length, offset, rows };
+  }
+
+  /** The rows a filter lists, in file order. A search's answer is kept while the journal stays
+   * the same, so scrolling through its pages searches the file once. */
+  private matchingRows(job: OpenJob, filter: ResultFilter | undefined): Promise<number[]> {
+    if (!filter?.text?.trim()) return Promise.resolve(filteredIndices(job.spec, job.journal.state, filter));
+    const key = `${job.journal.recorded}:${JSON.stringify(filter)}`;
+    if (job.search?.key === key) return job.search.rows;
+    const rows = searchRows(job.spec, job.journal.state, filter, () =>
+      sealedRows(fileInfoOf(job.spec), job.seal),
+    );
+    job.search = { key, rows };
+    // A search that failed is not kept: the next page asks again.
+    rows.catch(() => {
+      if (job.search?.rows === rows) delete job.search;
+    });
+    return rows;
   }
 
   /** Accepted and skipped rows keep no cells in the journal: a page of them is read from the
