@@ -180,12 +180,8 @@ describe('the operator’s words and screens (issue 11), in Chromium at 1024×70
     );
     const sheetRows = await file.previewRows();
     expect(sheetRows.map((row) => row[0])).toEqual(['3', '4', '5']);
-    // In the browser's locale (es-CO writes 12-hour times), never as ISO text.
-    expect(sheetRows.map((row) => row[3])).toEqual(
-      ['01', '02', '03'].map((day) =>
-        expect.stringMatching(new RegExp(`^${day}/11/2026, (14:30|02:30 p\\. m\\.)$`)),
-      ),
-    );
+    // In the operator’s language (day first in Spanish), never as ISO text.
+    expect(sheetRows.map((row) => row[3])).toEqual(['01', '02', '03'].map((day) => `${day}/11/2026 14:30`));
     expect(await file.preview.textContent()).not.toContain('T14:30');
     await photograph('file-workbook');
 
