@@ -4,6 +4,7 @@ import {
   FILE_FLAGS,
   JOBS_DIR_FLAG,
   JSON_FLAG,
+  PARTY_PASSWORD_FLAG,
   TARGET_CONNECTION_FLAGS,
   TEMPLATE_FLAGS,
   type FlagTable,
@@ -72,14 +73,18 @@ export const RESUME = {
   name: 'resume',
   summary: 'cli.command.resume',
   args: [JOB_ARG],
-  flags: CONNECTION_FLAGS,
+  flags: { ...CONNECTION_FLAGS, ...PARTY_PASSWORD_FLAG },
 } as const satisfies CommandSpec;
 
 export const RETRY = {
   name: 'retry',
   summary: 'cli.command.retry',
   args: [JOB_ARG],
-  flags: { ...CONNECTION_FLAGS, uncertain: { kind: 'switch', help: 'cli.flag.uncertain' } },
+  flags: {
+    ...CONNECTION_FLAGS,
+    ...PARTY_PASSWORD_FLAG,
+    uncertain: { kind: 'switch', help: 'cli.flag.uncertain' },
+  },
 } as const satisfies CommandSpec;
 
 export const CREATE_CONTACTS = {

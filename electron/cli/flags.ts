@@ -89,6 +89,12 @@ export const CONNECTION_FLAGS = {
   ...JSON_FLAG,
 } as const satisfies FlagTable;
 
+/** Thalamus's party password, named by the environment variable that holds it: import, and the
+ * resume or retry of a job whose parties log in with one (it is never stored with the job). */
+export const PARTY_PASSWORD_FLAG = {
+  'party-password-env': { kind: 'text', value: 'cli.value.variable', help: 'cli.flag.party-password-env' },
+} as const satisfies FlagTable;
+
 /** The values a target's connection needs beyond the server, as import flags. */
 export const TARGET_CONNECTION_FLAGS = {
   operation: { kind: 'text', value: 'cli.value.text', help: 'cli.flag.operation' },
@@ -102,7 +108,7 @@ export const TARGET_CONNECTION_FLAGS = {
     help: 'cli.flag.campaign-type',
   },
   'campaign-status': { kind: 'text', value: 'cli.value.text', help: 'cli.flag.campaign-status' },
-  'party-password-env': { kind: 'text', value: 'cli.value.variable', help: 'cli.flag.party-password-env' },
+  ...PARTY_PASSWORD_FLAG,
   type: { kind: 'text', value: 'cli.value.field-type', repeatable: true, help: 'cli.flag.type' },
   'extra-status': { kind: 'text', value: 'cli.value.text', repeatable: true, help: 'cli.flag.extra-status' },
   'extra-priority': {

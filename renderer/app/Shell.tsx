@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { HistoryView } from '../history/HistoryView';
 import { useLang } from '../i18n/use-lang';
 import { JobEndNotifier } from '../run/JobEndNotifier';
+import { ConnectionNotice } from './ConnectionNotice';
 import { Header } from './Header';
 import { STEP_CONTENT_ID, Wizard } from './Wizard';
 import { useWizard } from './wizard-context';
@@ -35,6 +36,7 @@ export function Shell() {
         <Header />
       </AppShell.Header>
       <AppShell.Main>
+        <ConnectionNotice />
         <JobEndNotifier />
         {state.view === 'history' ? (
           <div id={STEP_CONTENT_ID} tabIndex={-1}>

@@ -1,4 +1,5 @@
 import type { EngineClient, Lang, ReportFormat, ReportKind } from '../../shared/contract';
+import type { Message } from '../../shared/messages/message';
 
 /** A report handed to the operator: saved by the browser as a download behind the web door;
  * written in the job's folder in the app, which can show it there. */
@@ -19,4 +20,7 @@ export interface Bridge extends EngineClient {
   }): Promise<DeliveredReport>;
   /** Shows a saved report in the system's file manager; only the desktop app has one. */
   showInFolder?: (path: string) => Promise<void>;
+  /** Behind the web front door: the page lost its server (a message saying what to do) or got
+   * it back (`null`). The page cannot find out otherwise while it only listens. */
+  onConnectionChange?: (listener: (lost: Message | null) => void) => () => void;
 }

@@ -21,6 +21,8 @@ export interface PlainResponse {
 
 export interface EventSourceLike {
   addEventListener(type: 'message', listener: (event: { data: string }) => void): void;
+  /** The stream dropped (it reconnects by itself) or was refused (it stays closed). */
+  addEventListener(type: 'error' | 'open', listener: () => void): void;
   close(): void;
 }
 
@@ -95,6 +97,23 @@ export function createWebBridge(env: WebBridgeEnvironment): Bridge {
 
   const listeners = new Set<(event: EngineEvent) => void>();
   let source: EventSourceLike | null = null;
+  const connectionListeners = new Set<(lost: Message | null) => void>();
+
+  /** The event stream failed: asks the server why, so the page can say what to do. */
+  const probeConnection = () => {
+    api.getAppInfo().then(
+      () => {},
+      (error: unknown) => {
+        if (!(error instanceof CargaError)) return;
+        const { detail } = error;
+        if (detail.code !== 'front-door.session-ended' && detail.code !== 'front-door.connection-lost')
+          return;
+        // A restarted server never takes this page back: stop knocking.
+        if (detail.code === 'front-door.session-ended') source?.close();
+        for (const each of [...connectionListeners]) each(detail);
+      },
+    );
+  };
 
   return {
     ...api,
@@ -108,6 +127,10 @@ export function createWebBridge(env: WebBridgeEnvironment): Bridge {
           if (!event) return;
           for (const each of [...listeners]) each(event);
         });
+        source.addEventListener('error', probeConnection);
+        source.addEventListener('open', () => {
+          for (const each of [...connectionListeners]) each(null);
+        });
       }
       return () => {
         listeners.delete(listener);
@@ -116,6 +139,11 @@ export function createWebBridge(env: WebBridgeEnvironment): Bridge {
           source = null;
         }
       };
+    },
+
+    onConnectionChange(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
     },
 
     async deliverReport(input) {

@@ -14,6 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 
 import type { ResultRow, RowOutcome } from '../../shared/contract';
+import { useSheetCells } from '../app/sheet-cells';
 import { useLang } from '../i18n/use-lang';
 import { EditableCell } from './EditableCell';
 import { clamp, gridMove, type GridCell } from './grid-keys';
@@ -60,7 +61,8 @@ interface ResultsTableProps {
 export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }: ResultsTableProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const labelsOf = useMemo(() => rowLabeller(t, lang), [t, lang]);
+  const sheetCells = useSheetCells();
+  const labelsOf = useMemo(() => rowLabeller(t, lang, sheetCells), [t, lang, sheetCells]);
   const scrollRef = useRef<HTMLDivElement>(null);
   /** The journal index of the row whose details are open. */
   const [details, setDetails] = useState<number | null>(null);

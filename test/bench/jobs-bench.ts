@@ -160,7 +160,7 @@ export const jobsBench: BenchPart = {
         carga: { value: median(durable), unit: 'requests/s' },
         baseline: { value: median(unflushed), unit: 'requests/s', label: 'the same without the fdatasync' },
         target: { kind: 'ratio-at-least', ratio: 0.95 },
-        note: `${STEADY_ROWS} one-case requests per run, median of ${RUNS}; requests in flight together share one flush`,
+        note: `${STEADY_ROWS} one-case requests per run, median of ${RUNS}; each request's turn in its slot is ${(2000 / median(durable) - 2000 / median(unflushed)).toFixed(2)} ms longer with the flush: the device's fdatasync, which the promise that a send is on disk before it leaves cannot skip; a flush starts at once beside one running, entries written before it started share it`,
       });
       return figures;
     } finally {

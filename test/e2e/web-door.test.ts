@@ -94,12 +94,14 @@ describe('the web front door in Chromium', () => {
     });
     expect(answer).toEqual({ status: 403, body: { error: { code: 'front-door.session-ended' } } });
     expect(port).toBe(Number(new URL(restarted.origin).port));
-    // And the page says so at the operator's next step, in the page's language: not "reload".
+    // The page says so by itself, in its language (not "reload"): its event stream was refused.
     const lang = langFromLocale(await page.locator('html').getAttribute('lang'));
+    const sessionEnded = formatMessage(lang, msg('front-door.session-ended'));
+    const notice = page.getByTestId('connection-notice');
+    await notice.filter({ hasText: sessionEnded }).waitFor({ state: 'visible' });
+    expect(await notice.getAttribute('role')).toBe('alert');
+    // And again at the operator's next step.
     await page.getByTestId('nav-history').click();
-    const told = page
-      .getByRole('alert')
-      .filter({ hasText: formatMessage(lang, msg('front-door.session-ended')) });
-    await told.waitFor({ state: 'visible' });
+    await page.getByTestId('history-screen').getByRole('alert').filter({ hasText: sessionEnded }).waitFor();
   });
 });

@@ -97,9 +97,11 @@ export const CRASH_FAILURE: RowFailure = {
  * nothing accepted is sent again. Every entry is applied by `apply`, live and on replay alike.
  */
 export class Journal {
-  /** Flushes in progress and the one queued behind it: requests in flight together share one. */
-  private flushing: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
+  /** The latest flush started, and the journal's bytes it covers: written before it started. */
+  private latestFlush: { covers: number; done: Promise<void> } | null = null;
+  /** Bytes of the journal the checkpoint last noted: an earlier flush ending later never takes
+   * it back. */
+  private checkpointed = 0;
 
   private constructor(
     private readonly fd: number,
@@ -126,6 +128,12 @@ export class Journal {
 
   get state(): JournalState {
     return this.live;
+  }
+
+  /** Bytes of entries recorded: it grows with every change of the state, so what was worked out
+   * from the state still holds while it stays the same. */
+  get recorded(): number {
+    return this.live.counts.bytes;
   }
 
   /** Whether the file holds lines this journal did not write (another process ran the job). */
@@ -223,26 +231,30 @@ export class Journal {
 
   /**
    * Puts every entry recorded so far on the device, then notes the counts in the checkpoint. A
-   * `send` is flushed before its request leaves; a flush already running may have started before
-   * the latest entries, so callers arriving meanwhile share the next one (group commit).
+   * `send` is flushed before its request leaves. Group commit: a caller whose entries were all
+   * written before the latest flush started shares it; any other starts its own at once, beside
+   * one still running, rather than queue behind it (both requests in flight would otherwise pay
+   * two flushes in a row whenever their answers come close together). Flushes still end in the
+   * order they started, so requests leave in the order of their `send` entries.
    */
   flush(): Promise<void> {
-    if (this.queued) return this.queued;
-    if (!this.flushing) {
-      this.flushing = this.flushNow().finally(() => (this.flushing = null));
-      return this.flushing;
-    }
-    this.queued = this.flushing.then(
-      () => this.startQueued(),
-      () => this.startQueued(),
-    );
-    return this.queued;
+    const upTo = this.live.counts.bytes;
+    const previous = this.latestFlush;
+    if (previous && previous.covers >= upTo) return previous.done;
+    const own = this.flushNow();
+    const done = previous
+      ? Promise.all([own, previous.done.catch(() => undefined)]).then(() => undefined)
+      : own;
+    this.latestFlush = { covers: upTo, done };
+    return done;
   }
 
   /** Flushes and writes the checkpoint durably: at the end of every pass. */
   sync(): void {
     fdatasyncSync(this.fd);
-    if (!this.live.damage) this.checkpoint.write(this.live.counts, { durable: true });
+    if (this.live.damage) return;
+    this.checkpointed = this.live.counts.bytes;
+    this.checkpoint.write(this.live.counts, { durable: true });
   }
 
   /**
@@ -254,6 +266,7 @@ export class Journal {
     this.live.damage = null;
     this.live.counts.corruptAccepted = this.live.counts.corrupt;
     fdatasyncSync(this.fd);
+    this.checkpointed = this.live.counts.bytes;
     this.checkpoint.write(this.live.counts, { durable: true });
   }
 
@@ -262,18 +275,15 @@ export class Journal {
     this.checkpoint.close();
   }
 
-  private startQueued(): Promise<void> {
-    this.queued = null;
-    return this.flush();
-  }
-
   private flushNow(): Promise<void> {
     const counts = { ...this.live.counts };
     return new Promise<void>((resolve, reject) =>
       fdatasync(this.fd, (error) => (error ? reject(error) : resolve())),
     ).then(() => {
       // After the journal is on the device, never before: a checkpoint is never ahead of it.
-      if (!this.live.damage) this.checkpoint.write(counts, { durable: false });
+      if (this.live.damage || counts.bytes <= this.checkpointed) return;
+      this.checkpointed = counts.bytes;
+      this.checkpoint.write(counts, { durable: false });
     });
   }
 

@@ -400,24 +400,16 @@ export class JobRunner {
         await Promise.race([this.outage.whenOver(), this.aborted]);
         continue;
       }
-      const reservation = this.o.lane.ledger.reserve();
-      if (!reservation.ok) {
-        this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: reservation.resetsAt }));
-        return;
-      }
-      const r = this.nextRequest++;
-      const indices = rows.map((row) => row.index);
-      this.o.journal.sending(r, indices);
-      // On the device before the request leaves, so even a power cut cannot hide a send.
-      if (!this.o.benchUnflushedSends) await this.o.journal.flush();
       const attempt = built ?? this.build(rows);
       // A retry builds its request again, as the first attempt did.
       built = undefined;
       if ('error' in attempt) throw attempt.error;
-      const request = attempt.request;
-      const result = await this.o.lane.limit(() =>
-        this.o.http.send(request, { timeoutMs: this.o.timeoutMs }),
-      );
+      const indices = rows.map((row) => row.index);
+      // The rows are marked sending only once the token's slot is this request's: a crash while
+      // waiting for it (another job or process holds both) leaves them pending, not uncertain.
+      const sent = await this.o.lane.limit(() => this.sendInSlot(attempt.request, indices));
+      if (sent === 'not-sent') return;
+      const { r, result } = sent;
       const verdict = this.classify(result, rows);
       const answered =
         verdict.kind === 'ok' ||
@@ -548,6 +540,24 @@ export class JobRunner {
         }
       }
     }
+  }
+
+  /** Within the token's slot: the quota unit, the durable `sending` record, then the request. */
+  private async sendInSlot(
+    request: HttpRequest,
+    indices: readonly number[],
+  ): Promise<{ r: number; result: SendResult } | 'not-sent'> {
+    if (this.stopping) return 'not-sent';
+    const reservation = this.o.lane.ledger.reserve();
+    if (!reservation.ok) {
+      this.stop('waiting-quota', msg('job.quota-reached', { resetsAt: reservation.resetsAt }));
+      return 'not-sent';
+    }
+    const r = this.nextRequest++;
+    this.o.journal.sending(r, indices);
+    // On the device before the request leaves, so even a power cut cannot hide a send.
+    if (!this.o.benchUnflushedSends) await this.o.journal.flush();
+    return { r, result: await this.o.http.send(request, { timeoutMs: this.o.timeoutMs }) };
   }
 
   /** One row per request: the explanation can name its spreadsheet row. */

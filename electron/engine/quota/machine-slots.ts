@@ -47,6 +47,8 @@ const HAND_OFF_MS = 50;
 export class MachineSlots {
   /** Slots this process gave back while others waited, with when it may take them again. */
   private readonly handedOff = new Map<number, number>();
+  /** Slots this process holds: busy without asking the system (a failed listen per request). */
+  private readonly held = new Set<number>();
 
   constructor(
     private readonly key: string,
@@ -65,6 +67,10 @@ export class MachineSlots {
           continue;
         }
         this.handedOff.delete(slot);
+        if (this.held.has(slot)) {
+          busy.push(slot);
+          continue;
+        }
         const held = await this.hold(slot);
         if (held === 'busy') busy.push(slot);
         else return held;
@@ -76,6 +82,7 @@ export class MachineSlots {
   /** A free slot now, or null when every one is held (by this process or another); never waits. */
   async tryAcquire(): Promise<SlotLease | null> {
     for (let slot = 0; slot < this.slots; slot++) {
+      if (this.held.has(slot)) continue;
       const held = await this.hold(slot);
       if (held !== 'busy') return held;
     }
@@ -101,11 +108,13 @@ export class MachineSlots {
       return { release: () => undefined };
     }
     server.on('error', () => undefined);
+    this.held.add(slot);
     let released = false;
     return {
       release: () => {
         if (released) return;
         released = true;
+        this.held.delete(slot);
         if (waiters.size > 0) this.handedOff.set(slot, Date.now() + HAND_OFF_MS);
         server.close();
         for (const socket of waiters) socket.destroy();

@@ -98,6 +98,36 @@ describe('every target from the CLI, against the sandbox over HTTP', () => {
     expect(sandbox.accepted().thalamusCases).toEqual([]);
   });
 
+  it('Thalamus: after a stop for a wrong party password, resume takes the right one from the environment', async () => {
+    sandbox = await startSandbox();
+    const env = { CARGA_HOME: tempDir(), TH_TOKEN: SANDBOX_TOKEN, TH_PASS: 'otra-clave' };
+    const connectionFlags = ['--token-env', 'TH_TOKEN', '--party-password-env', 'TH_PASS', '--json'];
+    const first = await runCarga(
+      [
+        'import',
+        join(EXAMPLES, 'casos-thalamus.csv'),
+        '--template',
+        join(EXAMPLES, 'casos-thalamus.template.json'),
+        '--server',
+        `${sandbox.origin}/thalamus`,
+        '--touchpoint',
+        THALAMUS_PASSWORD_TOUCHPOINT,
+        ...connectionFlags,
+      ],
+      env,
+    );
+    expect(first.code).toBe(3);
+    const { jobId } = JSON.parse(first.stdout);
+    const resumed = await runCarga(['resume', jobId, ...connectionFlags], {
+      ...env,
+      TH_PASS: THALAMUS_SANDBOX_PARTY_PASSWORD,
+    });
+    expect(resumed.stderr).toBe('');
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ status: 'finished', ok: 5, failed: 0 });
+    expect(sandbox.accepted().thalamusCases).toHaveLength(5);
+    expect(resumed.stdout).not.toContain(THALAMUS_SANDBOX_PARTY_PASSWORD);
+  });
+
   it('module records: typed fields sent as objects; the contacts loaded are then accepted by T1 cases', async () => {
     sandbox = await startSandbox();
     const env = { CARGA_HOME: tempDir(), CARGA_TOKEN: SANDBOX_TOKEN };

@@ -43,8 +43,10 @@ function environment(cookie: string | null): WebBridgeEnvironment {
       };
       sources.push(record);
       return {
-        addEventListener: (type, listener) =>
-          source.addEventListener(type, (event) => listener({ data: String(event.data) })),
+        addEventListener: (type: 'message' | 'error' | 'open', listener: (event: { data: string }) => void) =>
+          source.addEventListener(type, (event) =>
+            listener({ data: 'data' in event ? String(event.data) : '' }),
+          ),
         close: () => {
           record.closed = true;
           source.close();

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { readCheckpoint } from '../../../../electron/engine/jobs/checkpoint';
 import { Journal } from '../../../../electron/engine/jobs/journal';
 import { useTempDirs } from '../../../support/temp-dir';
 
@@ -165,5 +166,25 @@ describe('the journal', () => {
     const reviewed = await Journal.open(path, checkpoint);
     reviewed.close();
     expect(reviewed.state.damage).toBeNull();
+  });
+
+  it('group commit: a flush answers only for entries written before it started, flushes end in order, and the checkpoint never goes back', async () => {
+    const dir = tempDir();
+    const checkpoint = join(dir, 'checkpoint.json');
+    const journal = await Journal.open(join(dir, 'outcomes.jsonl'), checkpoint);
+    journal.sending(1, [0]);
+    const first = journal.flush();
+    // Nothing written since: the flush running covers it.
+    expect(journal.flush()).toBe(first);
+    // A send written while that flush runs needs a flush of its own, started at once.
+    journal.sending(2, [1]);
+    const second = journal.flush();
+    expect(second).not.toBe(first);
+    // Requests leave in the order of their `send` entries: the later flush never ends first.
+    const ended: string[] = [];
+    await Promise.all([first.then(() => ended.push('first')), second.then(() => ended.push('second'))]);
+    expect(ended).toEqual(['first', 'second']);
+    expect(readCheckpoint(checkpoint)).toMatchObject({ sends: 2 });
+    journal.close();
   });
 });
