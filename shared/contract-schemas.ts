@@ -61,6 +61,7 @@ const resultFilterSchema: z.ZodType<ResultFilter> = z.strictObject({
     .optional(),
   text: z.string().max(1000).optional(),
   corrected: z.boolean().optional(),
+  lang: z.enum(LANGS).optional(),
 });
 
 const jobRef = z.strictObject({ jobId: idSchema });

@@ -207,6 +207,9 @@ export interface JobSummary extends JobCounts {
   createdAt: string;
   updatedAt: string;
   fileName: string;
+  /** A workbook's date cells are shown as dates (shared/sheet-cell-text.ts); absent in summaries
+   * written before it was kept. */
+  fileKind?: FileKind;
   target: TargetId;
   connectionName: string;
   /** Why the job stopped, paused or waits (quota reset time in params.resetsAt). */
@@ -269,6 +272,9 @@ export type ResultFilter = {
   text?: string;
   /** Only rows fixed since their last attempt. */
   corrected?: boolean;
+  /** The language the rows are read in: `text` is looked for in the explanations and workbook
+   * dates as shown in it (in both languages when absent). */
+  lang?: Lang;
 };
 
 export interface ResultPage {

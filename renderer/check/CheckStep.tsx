@@ -8,6 +8,7 @@ import { errorMessage } from '../app/error-message';
 import { formatNumber } from '../app/format';
 import { messageText } from '../app/message-text';
 import { randomId } from '../app/random-id';
+import { SheetKindProvider } from '../app/sheet-cells';
 import { Stat } from '../app/Stat';
 import { StepFooter } from '../app/StepFooter';
 import { useEngineEvents } from '../app/use-engine-events';
@@ -195,7 +196,9 @@ export function CheckStep() {
           ) : (
             <>
               <ProblemCounts counts={result.problemCounts} selected={kind} onSelect={setKind} />
-              <ProblemExamples examples={result.examples} kind={kind} />
+              <SheetKindProvider value={file.info.kind}>
+                <ProblemExamples examples={result.examples} kind={kind} />
+              </SheetKindProvider>
               <Text size="sm" c="dimmed">
                 {t('check.invalidNote', { count: result.invalidRows })}
               </Text>

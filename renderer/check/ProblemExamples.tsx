@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 
 import type { ProblemCode, RowProblem } from '../../shared/contract';
 import { problemLabel } from '../app/kind-labels';
-import { messageText } from '../app/message-text';
+import { useSheetCells } from '../app/sheet-cells';
 import { useLang } from '../i18n/use-lang';
 
 /** The first rows with each kind of problem: row number, column, value and what to do. */
 export function ProblemExamples({ examples, kind }: { examples: RowProblem[]; kind: ProblemCode | null }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const { cell, message } = useSheetCells();
   const shown = kind === null ? examples : examples.filter((example) => example.code === kind);
   return (
     <Card withBorder padding="md">
@@ -38,10 +39,10 @@ export function ProblemExamples({ examples, kind }: { examples: RowProblem[]; ki
                 <Table.Td>{example.column ?? example.field ?? ''}</Table.Td>
                 <Table.Td>
                   <Text size="sm" ff="monospace">
-                    {example.value ?? ''}
+                    {cell(example.value ?? '')}
                   </Text>
                 </Table.Td>
-                <Table.Td>{messageText(lang, example.message)}</Table.Td>
+                <Table.Td>{message(example.message)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -2,7 +2,7 @@ import { ScrollArea, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import type { FileInfo } from '../../shared/contract';
-import { formatSheetCell } from '../app/format';
+import { sheetCellText } from '../../shared/sheet-cell-text';
 import { useLang } from '../i18n/use-lang';
 
 const SHOWN_ROWS = 20;
@@ -12,8 +12,7 @@ export function PreviewGrid({ info }: { info: FileInfo }) {
   const { t } = useTranslation();
   const lang = useLang();
   const rows = info.preview.slice(0, SHOWN_ROWS);
-  // A workbook's dates are read as ISO text; they are shown as Excel showed them.
-  const shown = (value: string) => (info.kind === 'xlsx' ? formatSheetCell(lang, value) : value);
+  const shown = (value: string) => sheetCellText(lang, value, info.kind);
   return (
     <div>
       <Text fw={600} mb={4}>

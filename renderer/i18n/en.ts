@@ -364,7 +364,7 @@ export const en = {
     filterClass: 'Kind of failure',
     anyClass: 'Any kind',
     filterText: 'Search',
-    filterTextPlaceholder: 'Value, code or message',
+    filterTextPlaceholder: 'Value, explanation or CRM id',
     loading: 'Loading rows…',
     count_one: '{{formatted}} row',
     count_other: '{{formatted}} rows',

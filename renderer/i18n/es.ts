@@ -367,7 +367,7 @@ export const es: Translations = {
     filterClass: 'Tipo de falla',
     anyClass: 'Cualquier tipo',
     filterText: 'Buscar',
-    filterTextPlaceholder: 'Valor, código o mensaje',
+    filterTextPlaceholder: 'Valor, explicación o id del CRM',
     loading: 'Cargando filas…',
     count_one: '{{formatted}} fila',
     count_other: '{{formatted}} filas',

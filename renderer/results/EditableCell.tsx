@@ -2,6 +2,8 @@ import { Loader, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useSheetCells } from '../app/sheet-cells';
+
 interface EditableCellProps {
   value: string;
   column: string;
@@ -28,6 +30,9 @@ export function EditableCell({
   onCommit,
 }: EditableCellProps) {
   const { t } = useTranslation();
+  const sheetCells = useSheetCells();
+  // The editor starts from the value as shown: a workbook date in the operator's own order.
+  const shown = sheetCells.cell(value);
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -44,21 +49,21 @@ export function EditableCell({
 
   if (!editable) {
     return (
-      <span className={failed ? 'carga-cell-text carga-cell-failed' : 'carga-cell-text'} title={value}>
-        {value}
+      <span className={failed ? 'carga-cell-text carga-cell-failed' : 'carga-cell-text'} title={shown}>
+        {shown}
       </span>
     );
   }
 
   const commit = async () => {
     if (draft === null || saving) return;
-    if (draft === value) {
+    if (draft === shown) {
       setDraft(null);
       return;
     }
     setSaving(true);
     try {
-      await onCommit(draft);
+      await onCommit(sheetCells.typed(draft));
       setDraft(null);
     } catch {
       // The caller told the operator why; the text box stays open with what they typed.
@@ -100,21 +105,21 @@ export function EditableCell({
     <button
       ref={buttonRef}
       type="button"
-      onClick={() => setDraft(value)}
+      onClick={() => setDraft(shown)}
       tabIndex={tabbable ? 0 : -1}
       aria-label={t(failed ? 'resultsDetail.failedCell' : 'a11y.cellValue', {
-        value: value === '' ? t('a11y.emptyValue') : value,
+        value: value === '' ? t('a11y.emptyValue') : shown,
         column,
         row,
       })}
-      title={value}
+      title={shown}
       className={failed ? 'carga-cell-button carga-cell-failed' : 'carga-cell-button'}
       data-testid={testId}
       data-column={column}
       data-row={row}
       data-failed={failed || undefined}
     >
-      {value === '' ? <span className="carga-cell-empty">—</span> : value}
+      {value === '' ? <span className="carga-cell-empty">—</span> : shown}
     </button>
   );
 }

@@ -10,6 +10,7 @@ import { ConfirmModal } from '../app/ConfirmModal';
 import { errorMessage } from '../app/error-message';
 import { formatNumber } from '../app/format';
 import { OutcomeCounts } from '../app/OutcomeCounts';
+import { SheetKindProvider } from '../app/sheet-cells';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
 import { liveJobView } from '../run/job-view-text';
@@ -45,7 +46,10 @@ function JobResults({ jobId }: { jobId: string }) {
   const [fixes, setFixes] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const query = useMemo(() => toResultFilter({ ...filter, text: debouncedText }), [filter, debouncedText]);
+  const query = useMemo(
+    () => toResultFilter({ ...filter, text: debouncedText }, lang),
+    [filter, debouncedText, lang],
+  );
   const pager = useMemo(
     () => new ResultPager((offset, limit) => bridge.listResults({ jobId, filter: query, offset, limit })),
     // `reload` builds a fresh pager after a failed page, the same filter asked again.
@@ -163,11 +167,13 @@ function JobResults({ jobId }: { jobId: string }) {
           </Group>
         </Alert>
       )}
-      <ResultsTable
-        pager={pager}
-        columns={state.jobUsesTemplate ? (state.file?.info.columns ?? null) : null}
-        onFix={fix}
-      />
+      <SheetKindProvider value={job.summary?.fileKind ?? 'csv'}>
+        <ResultsTable
+          pager={pager}
+          columns={state.jobUsesTemplate ? (state.file?.info.columns ?? null) : null}
+          onFix={fix}
+        />
+      </SheetKindProvider>
       <Text size="sm" c="dimmed">
         {t('results.fixHelp')}
       </Text>

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultRow, RowOutcome } from '../../shared/contract';
 import { failureSource } from '../../shared/errors/failure-source';
 import { failureClassLabel, outcomeLabel } from '../app/kind-labels';
-import { messageText } from '../app/message-text';
+import { useSheetCells } from '../app/sheet-cells';
 import { useLang } from '../i18n/use-lang';
 import { EditableCell } from './EditableCell';
 import { clamp, gridMove, type GridCell } from './grid-keys';
@@ -314,7 +314,7 @@ const ResultCells = memo(function ResultCells({
         {row.failureClass ? failureClassLabel(lang, row.failureClass) : ''}
       </div>
       <div {...cell(3, FIXED_COLUMNS[3]?.width)}>
-        <Explanation row={row} lang={lang} />
+        <Explanation row={row} />
       </div>
       <div {...cell(4, FIXED_COLUMNS[4]?.width)}>{row.crmId ?? ''}</div>
       {columns.map((column, i) => (
@@ -333,9 +333,10 @@ const ResultCells = memo(function ResultCells({
   );
 });
 
-function Explanation({ row, lang }: { row: ResultRow; lang: 'es' | 'en' }) {
+function Explanation({ row }: { row: ResultRow }) {
   const { t } = useTranslation();
-  const text = row.explanation ? messageText(lang, row.explanation) : (row.message ?? '');
+  const { message } = useSheetCells();
+  const text = row.explanation ? message(row.explanation) : (row.message ?? '');
   const source = row.failureClass ? failureSource(row.failureClass, row.code ?? '') : null;
   return (
     <div className="carga-explanation" title={text}>

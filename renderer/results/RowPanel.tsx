@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultRow } from '../../shared/contract';
 import { failureSource } from '../../shared/errors/failure-source';
 import { failureClassLabel, outcomeLabel } from '../app/kind-labels';
-import { messageText } from '../app/message-text';
+import { useSheetCells } from '../app/sheet-cells';
 import { useLang } from '../i18n/use-lang';
 import { EditableCell } from './EditableCell';
 import { isFixable } from './result-columns';
@@ -28,6 +28,7 @@ const SOURCE_COLORS = { check: 'indigo', crm: 'red', connection: 'yellow' } as c
 export function RowPanel({ row, columns, onClose, onFix }: RowPanelProps) {
   const { t } = useTranslation();
   const lang = useLang();
+  const { message } = useSheetCells();
   const titleId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const source = row.failureClass ? failureSource(row.failureClass, row.code ?? '') : null;
@@ -75,7 +76,7 @@ export function RowPanel({ row, columns, onClose, onFix }: RowPanelProps) {
               {t(`resultsDetail.heading.${source}`)}
             </Text>
             <Text size="sm" data-testid="results-details-explanation">
-              {messageText(lang, row.explanation)}
+              {message(row.explanation)}
             </Text>
           </div>
         )}
@@ -112,11 +113,12 @@ function ValueEntry({
   onFix: RowPanelProps['onFix'];
 }) {
   const { t } = useTranslation();
+  const { cell } = useSheetCells();
   const value = row.values[column] ?? '';
   const original = row.original?.[column];
   const sent = row.sent?.[column];
   const failed = row.failedColumn === column;
-  const shown = (text: string) => (text === '' ? t('resultsDetail.emptyValue') : text);
+  const shown = (text: string) => (text === '' ? t('resultsDetail.emptyValue') : cell(text));
   return (
     <div className={failed ? 'carga-row-value carga-cell-failed' : 'carga-row-value'} data-failed={failed}>
       <dt>

@@ -72,6 +72,17 @@ describe('Results: create the missing contacts, then retry the cases (Chromium)'
     const results = new ResultsPage(page);
     await results.waitForStatus('finished');
 
+    // The CRM's refusal explained in Spanish, with advice about the contact (not about custom
+    // fields); its own English words only behind the row's details.
+    const refused = page
+      .getByTestId('results-explanation')
+      .filter({ hasText: 'camila.rojas@correo.co' })
+      .first();
+    const explanation = (await refused.textContent()) ?? '';
+    expect(explanation).toContain('El contacto «camila.rojas@correo.co» no existe en la operación del CRM');
+    expect(explanation).toContain('Crear los contactos que faltan');
+    expect(explanation).not.toMatch(/DOES NOT EXIST|campo personalizado/i);
+
     const action = page.getByTestId('results-create-contacts');
     expect(await action.textContent()).toBe('Crear los contactos que faltan (3 casos)');
     await action.click();

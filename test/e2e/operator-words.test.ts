@@ -180,12 +180,8 @@ describe('the operator’s words and screens (issue 11), in Chromium at 1024×70
     );
     const sheetRows = await file.previewRows();
     expect(sheetRows.map((row) => row[0])).toEqual(['3', '4', '5']);
-    // In the browser's locale (es-CO writes 12-hour times), never as ISO text.
-    expect(sheetRows.map((row) => row[3])).toEqual(
-      ['01', '02', '03'].map((day) =>
-        expect.stringMatching(new RegExp(`^${day}/11/2026, (14:30|02:30 p\\. m\\.)$`)),
-      ),
-    );
+    // In the operator’s language (day first in Spanish), never as ISO text.
+    expect(sheetRows.map((row) => row[3])).toEqual(['01', '02', '03'].map((day) => `${day}/11/2026 14:30`));
     expect(await file.preview.textContent()).not.toContain('T14:30');
     await photograph('file-workbook');
 
@@ -234,6 +230,37 @@ describe('the operator’s words and screens (issue 11), in Chromium at 1024×70
     );
     await photograph('run-cancel-dialog');
     await cancel.getByTestId('run-cancel-modal-cancel').click();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('in Spanish: the Map step of every sandbox target, its labels whole and its requests behind "Technical details"', async () => {
+    app = await launchApp({ lang: 'es', viewport: SIZES[0] });
+    const { page } = app;
+    await new AppPage(page).waitUntilReady();
+    const connect = new ConnectPage(page);
+    const targets = [
+      ['Sandbox · wolkvox CRM', 'casos-ejemplo.csv'],
+      ['Sandbox · wolkvox CRM · contactos', 'contactos-ejemplo.csv'],
+      ['Sandbox · wolkvox Manager', 'campana-ejemplo.csv'],
+      ['Sandbox · Thalamus', 'casos-thalamus.csv'],
+    ] as const;
+    for (const [i, [connection, example]] of targets.entries()) {
+      await new AppPage(page).step('connect').click();
+      await chooseOption(page, connect.select, connection);
+      await connect.next.click();
+      const file = new FilePage(page);
+      await file.choose(join(PROJECT_ROOT, 'examples', example));
+      await file.waitForPreview(example);
+      await file.next.click();
+      await page.getByTestId('map-screen').waitFor({ state: 'visible' });
+      // What is sent (addresses, bodies) is a technical detail, closed until asked for.
+      await page.getByTestId('map-sample-request').first().waitFor({ state: 'visible' });
+      expect(await page.getByTestId('map-sample-details-0-toggle').getAttribute('aria-expanded')).toBe(
+        'false',
+      );
+      expect(await page.getByTestId('map-sample').textContent()).not.toMatch(/https?:\/\/|\.php|"form"/);
+      await photograph(`map-target-${i + 1}`);
+    }
     expect(app.pageErrors).toEqual([]);
   });
 

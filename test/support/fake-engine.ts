@@ -375,7 +375,9 @@ export class FakeEngine implements EngineClient {
       if (filter.outcomes && !filter.outcomes.includes(row.outcome)) continue;
       if (filter.classes && (!row.failureClass || !filter.classes.includes(row.failureClass))) continue;
       if (filter.corrected && !row.unsentFix) continue;
-      if (text && !Object.values(row.values).some((value) => value.toLowerCase().includes(text))) continue;
+      // Any value the row shows, as the engine searches: its cells and its CRM id.
+      const shown = [...Object.values(row.values), row.crmId ?? ''];
+      if (text && !shown.some((value) => value.toLowerCase().includes(text))) continue;
       if (matched >= input.offset && page.length < input.limit) page.push(row);
       matched += 1;
     }

@@ -30,6 +30,7 @@ import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
 import { Journal } from './journal';
 import { RowIndex } from './row-index';
+import { searchRows } from './row-search';
 import { JobRunner, type RunMode } from './runner';
 import { sealedCount, sealedRows, sealedRowsAt } from './sealed-read';
 import { SourceSeal } from './source-seal';
@@ -67,6 +68,8 @@ interface OpenJob {
   /** A job sealed before row indexes were kept: the read that writes its index. */
   indexing?: Promise<void>;
   resumeTimer?: NodeJS.Timeout;
+  /** The last search of Results, kept while the journal is unchanged: its pages read the file once. */
+  search?: { key: string; rows: Promise<number[]> };
 }
 
 /** Creates jobs, runs them one pass at a time, and answers what their journals say. */
@@ -270,12 +273,29 @@ export class JobManager {
     limit: number,
   ): Promise<ResultPage> {
     const job = await this.get(jobId);
-    const indices = filteredIndices(job.spec, job.journal.state, filter);
+    const indices = await this.matchingRows(job, filter);
     const rows = indices
       .slice(offset, offset + limit)
       .map((index) => resultRow(job.spec, job.journal.state, index));
     await this.fillFromFile(job, rows);
     return { total: indices.length, offset, rows };
+  }
+
+  /** The rows a filter lists, in file order. A search's answer is kept while the journal stays
+   * the same, so scrolling through its pages searches the file once. */
+  private matchingRows(job: OpenJob, filter: ResultFilter | undefined): Promise<number[]> {
+    if (!filter?.text?.trim()) return Promise.resolve(filteredIndices(job.spec, job.journal.state, filter));
+    const key = `${job.journal.recorded}:${JSON.stringify(filter)}`;
+    if (job.search?.key === key) return job.search.rows;
+    const rows = searchRows(job.spec, job.journal.state, filter, () =>
+      sealedRows(fileInfoOf(job.spec), job.seal),
+    );
+    job.search = { key, rows };
+    // A search that failed is not kept: the next page asks again.
+    rows.catch(() => {
+      if (job.search?.rows === rows) delete job.search;
+    });
+    return rows;
   }
 
   /** Accepted and skipped rows keep no cells in the journal: a page of them is read from the

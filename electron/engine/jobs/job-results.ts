@@ -9,7 +9,7 @@ import type {
 import type { FailureClass } from '../../../shared/errors/failure-class';
 import type { Message } from '../../../shared/messages/message';
 import type { JobSpec } from './job-spec';
-import type { JournalState, RowDetail } from './journal';
+import type { JournalState } from './journal';
 
 /** Where a job stands: its journal, and the running pass's live figures when one runs. */
 export function jobSummary(
@@ -32,6 +32,7 @@ export function jobSummary(
     createdAt: spec.createdAt,
     updatedAt: state.updatedAt ?? spec.createdAt,
     fileName: spec.file.name,
+    fileKind: spec.file.kind,
     target: spec.connection.target,
     connectionName: spec.connection.name,
     ...(live?.progress.counting ? { counting: true } : {}),
@@ -45,8 +46,9 @@ export function jobSummary(
 /** What Results lists when the operator has not chosen: the rows that did not go in. */
 const NEEDS_OPERATOR: readonly RowOutcome[] = ['failed', 'uncertain', 'skipped'];
 
-/** Rows matching the filter, in file order: by default those that need the operator (failed,
- * uncertain, skipped); accepted rows when asked for, with their CRM id. */
+/** Rows matching the filter's outcomes, kinds and corrections, in file order: by default those
+ * that need the operator (failed, uncertain, skipped); accepted rows when asked for, with their
+ * CRM id. Its text is searched by `searchRows` (row-search.ts). */
 export function filteredIndices(
   spec: JobSpec,
   state: JournalState,
@@ -54,12 +56,10 @@ export function filteredIndices(
 ): number[] {
   const outcomes = new Set(filter?.outcomes?.length ? filter.outcomes : NEEDS_OPERATOR);
   const classes = filter?.classes?.length ? new Set(filter.classes) : null;
-  const text = filter?.text?.trim().toLocaleLowerCase() || null;
   const matches = (index: number): boolean => {
     const detail = state.details.get(index);
     if (classes && (!detail || !classes.has(detail.failure.failureClass))) return false;
-    if (filter?.corrected && !hasUnsentFix(spec, state, index)) return false;
-    return !text || matchesText(detail, state.crmIds.get(index), text);
+    return !filter?.corrected || hasUnsentFix(spec, state, index);
   };
   const indices: number[] = [];
   if (outcomes.has('ok') || outcomes.has('skipped') || outcomes.has('pending')) {
@@ -142,18 +142,6 @@ export function failureBreakdown(state: JournalState): Partial<Record<FailureCla
     counts[kind] = (counts[kind] ?? 0) + 1;
   }
   return counts;
-}
-
-function matchesText(
-  detail: Readonly<RowDetail> | undefined,
-  crmId: string | undefined,
-  text: string,
-): boolean {
-  if (crmId?.toLocaleLowerCase().includes(text)) return true;
-  if (!detail) return false;
-  if (detail.failure.message.toLocaleLowerCase().includes(text)) return true;
-  if (detail.failure.code.toLocaleLowerCase().includes(text)) return true;
-  return detail.cells?.some((cell) => cell.toLocaleLowerCase().includes(text)) ?? false;
 }
 
 /** A fallback for rows whose number was never read (exact when no quoted line breaks precede them). */

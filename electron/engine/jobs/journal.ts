@@ -130,6 +130,12 @@ export class Journal {
     return this.live;
   }
 
+  /** Bytes of entries recorded: it grows with every change of the state, so what was worked out
+   * from the state still holds while it stays the same. */
+  get recorded(): number {
+    return this.live.counts.bytes;
+  }
+
   /** Whether the file holds lines this journal did not write (another process ran the job). */
   writtenElsewhere(): boolean {
     return fstatSync(this.fd).size !== this.live.counts.bytes;

@@ -46,7 +46,10 @@ export function openCsvSheet(options: {
 
   return {
     async addRow(cells: readonly SheetCell[]): Promise<void> {
-      pending += csvLine(cells.map(String), delimiter);
+      pending += csvLine(
+        cells.map((cell) => (typeof cell === 'object' ? cell.iso : String(cell))),
+        delimiter,
+      );
       if (pending.length >= CHUNK_CHARS) {
         const chunk = pending;
         pending = '';

@@ -1,6 +1,7 @@
 import type { Lang, ReportFormat, ReportKind, ResultRow } from '../../../shared/contract';
 import { failureSource, type FailureSource } from '../../../shared/errors/failure-source';
 import type { Message } from '../../../shared/messages/message';
+import { sheetCellMessage } from '../../../shared/sheet-cell-text';
 import type { JobManager } from '../jobs/job-manager';
 import type { JobSpec } from '../jobs/job-spec';
 import type { ReportRow } from './report-row';
@@ -25,7 +26,7 @@ export async function exportJobReport(input: {
 }): Promise<{ path: string }> {
   const { jobs, spec, path, lang, format } = input;
   const { jobId } = spec;
-  const { columns, headers } = spec.file;
+  const { columns, headers, kind: fileKind } = spec.file;
   const cellsOf = (values: Record<string, string> | undefined) =>
     values ? columns.map((column) => values[column] ?? '') : undefined;
 
@@ -54,6 +55,7 @@ export async function exportJobReport(input: {
         rows: rows(),
         lang,
         delimiter: REPORT_DELIMITERS[lang],
+        fileKind,
       });
       break;
     }
@@ -67,6 +69,8 @@ export async function exportJobReport(input: {
         headers,
         rows: rows(),
         delimiter: spec.file.delimiter ?? ';',
+        fileKind,
+        lang,
       });
       break;
     }
@@ -86,13 +90,19 @@ export async function exportJobReport(input: {
         rows: rows(),
         lang,
         delimiter: REPORT_DELIMITERS[lang],
+        fileKind,
       });
       break;
     }
     case 'summary': {
       const summary = await jobs.summary(jobId);
       const breakdown = await jobs.breakdown(jobId);
-      await writeSummary({ path, lang, summary, breakdown, problems: await commonProblems(jobs, jobId) });
+      // An explanation quoting a workbook date quotes it as the other reports do.
+      const problems = (await commonProblems(jobs, jobId)).map((problem) => ({
+        ...problem,
+        explanation: sheetCellMessage(lang, problem.explanation, fileKind),
+      }));
+      await writeSummary({ path, lang, summary, breakdown, problems });
       break;
     }
   }

@@ -1,5 +1,32 @@
-/** A cell as the report writers hand it over: text, or a number the spreadsheet may sort. */
-export type SheetCell = string | number;
+import type { FileKind } from '../../../shared/contract';
+import type { Lang } from '../../../shared/lang';
+import { readSheetDate, sheetDateFormat, sheetDateInstant } from '../../../shared/sheet-cell-text';
+
+/**
+ * A workbook's date cell in a report. An XLSX report holds a real date, shown in the report
+ * language's format: Excel sorts and filters it as a date, and Carga reads it back as the very
+ * ISO text the workbook gave (so a re-import sends the same value). A CSV report keeps that ISO
+ * text: a CSV has no dates, and a date written `11/01/2026` would be read back as 1 November by
+ * one language and 11 January by the other, by Excel (which also rewrites it on save) as by
+ * Carga; `2026-11-01T14:30:00` stays text in Excel and comes back unchanged.
+ */
+export interface DateCell {
+  /** The cell's ISO text, as the workbook reader gave it. */
+  iso: string;
+  instant: Date;
+  /** The Excel number format it is shown with. */
+  format: string;
+}
+
+/** A cell as the report writers hand it over: text, a number the spreadsheet may sort, or a date. */
+export type SheetCell = string | number | DateCell;
+
+/** A file's own cell in a report: a workbook's date cell as a date (see DateCell), else its text. */
+export function fileCell(lang: Lang, kind: FileKind, value: string): SheetCell {
+  const date = kind === 'xlsx' ? readSheetDate(value) : null;
+  if (!date) return value;
+  return { iso: value, instant: sheetDateInstant(date), format: sheetDateFormat(lang, date) };
+}
 
 /** One table written row by row to a file that appears under its final name only when done. */
 export interface SheetWriter {

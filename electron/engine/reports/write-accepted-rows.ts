@@ -1,7 +1,8 @@
+import type { FileKind } from '../../../shared/contract';
 import type { Lang } from '../../../shared/lang';
 import { formatMessage, msg } from '../../../shared/messages/catalog';
 import { DEFAULT_REPORT_DELIMITER, openCsvSheet } from './csv-writer';
-import { alignCells, fillSheet, type SheetWriter } from './sheet-writer';
+import { alignCells, fileCell, fillSheet, type SheetWriter } from './sheet-writer';
 import { columnWidth, openXlsxSheet } from './xlsx-writer';
 
 /** One accepted row: its spreadsheet row number, the cells the CRM accepted, and its CRM id. */
@@ -19,6 +20,8 @@ export interface AcceptedRowsOptions {
   rows: AsyncIterable<AcceptedRow>;
   lang: Lang;
   delimiter?: string;
+  /** The job's file: a workbook's date cells are written as dates (see DateCell). CSV when absent. */
+  fileKind?: FileKind;
 }
 
 /** The success report: every row the CRM accepted, with the id it gave (empty where the CRM
@@ -32,7 +35,9 @@ export async function writeAcceptedRows(options: AcceptedRowsOptions): Promise<{
   ];
   return fillSheet(openSheet(options, header), options.rows, (row) => [
     row.row,
-    ...alignCells(row.values, columns.length),
+    ...alignCells(row.values, columns.length).map((value) =>
+      fileCell(lang, options.fileKind ?? 'csv', value),
+    ),
     row.crmId ?? '',
   ]);
 }

@@ -1,10 +1,13 @@
+import type { FileKind } from '../../../shared/contract';
 import { failureSource } from '../../../shared/errors/failure-source';
 import type { Lang } from '../../../shared/lang';
 import { formatMessage, msg, type MessageCode } from '../../../shared/messages/catalog';
+import type { Message } from '../../../shared/messages/message';
+import { sheetCellMessage, sheetCellText } from '../../../shared/sheet-cell-text';
 import { DEFAULT_REPORT_DELIMITER, openCsvSheet } from './csv-writer';
 import { explain, otherLang, reportLabel } from './report-labels';
 import type { ReportRow } from './report-row';
-import { alignCells, fillSheet, type SheetCell, type SheetWriter } from './sheet-writer';
+import { alignCells, fileCell, fillSheet, type SheetCell, type SheetWriter } from './sheet-writer';
 import { columnWidth, openXlsxSheet } from './xlsx-writer';
 
 export interface ErrorReportOptions {
@@ -19,6 +22,8 @@ export interface ErrorReportOptions {
   /** CSV only. Defaults to `;`, which Excel in Spanish locales splits on (it reads `,` as the
    * decimal separator). */
   delimiter?: string;
+  /** The job's file: a workbook's date cells are written as dates (see DateCell). CSV when absent. */
+  fileKind?: FileKind;
 }
 
 const TRAILING_HEADERS: MessageCode[] = [
@@ -41,7 +46,10 @@ const TRAILING_HEADERS: MessageCode[] = [
  */
 export async function writeErrorReport(options: ErrorReportOptions): Promise<{ rows: number }> {
   const { lang, columns } = options;
+  const kind = options.fileKind ?? 'csv';
   const other = otherLang(lang);
+  const explained = (language: Lang, message: Message | undefined) =>
+    explain(language, message && sheetCellMessage(language, message, kind));
   const header = [
     formatMessage(lang, msg('report.header.row')),
     ...columns,
@@ -57,16 +65,16 @@ export async function writeErrorReport(options: ErrorReportOptions): Promise<{ r
       row.failureClass === undefined ? undefined : failureSource(row.failureClass, row.code ?? '');
     return [
       row.row,
-      ...original,
+      ...original.map((value) => fileCell(lang, kind, value)),
       reportLabel(lang, 'outcome', row.outcome),
       row.failureClass === undefined ? '' : reportLabel(lang, 'kind', row.failureClass),
       source === undefined ? '' : formatMessage(lang, msg(`report.source.${source}`)),
-      explain(lang, row.explanation),
-      explain(other, row.explanation),
+      explained(lang, row.explanation),
+      explained(other, row.explanation),
       // Carga's own check has no answer to quote: its problem codes are internal words.
       source === 'check' || source === undefined ? '' : answerText(row.code, row.message),
-      changes(lang, columns, original, sent),
-      changes(lang, columns, sent, next),
+      changes(lang, kind, columns, original, sent),
+      changes(lang, kind, columns, sent, next),
     ];
   });
 }
@@ -78,6 +86,7 @@ function answerText(code: string | undefined, message: string | undefined): stri
 /** `Column: «value»` for each cell of `after` that differs from `before`, one per line. */
 function changes(
   lang: Lang,
+  kind: FileKind,
   columns: readonly string[],
   before: readonly string[],
   after: readonly string[],
@@ -85,7 +94,10 @@ function changes(
   const lines: string[] = [];
   columns.forEach((column, i) => {
     const value = after[i] ?? '';
-    if (value !== (before[i] ?? '')) lines.push(formatMessage(lang, msg('report.change', { column, value })));
+    if (value !== (before[i] ?? ''))
+      lines.push(
+        formatMessage(lang, msg('report.change', { column, value: sheetCellText(lang, value, kind) })),
+      );
   });
   return lines.join('\n');
 }

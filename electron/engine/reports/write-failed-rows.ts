@@ -1,5 +1,7 @@
+import type { FileKind } from '../../../shared/contract';
+import type { Lang } from '../../../shared/lang';
 import { DEFAULT_REPORT_DELIMITER, openCsvSheet } from './csv-writer';
-import { alignCells, fillSheet, type SheetWriter } from './sheet-writer';
+import { alignCells, fileCell, fillSheet, type SheetWriter } from './sheet-writer';
 import { columnWidth, openXlsxSheet } from './xlsx-writer';
 
 export interface FailedRowsOptions {
@@ -12,6 +14,10 @@ export interface FailedRowsOptions {
   /** CSV only: the source file's delimiter when it had one; `;` otherwise (Excel in Spanish
    * locales splits on it). */
   delimiter?: string;
+  /** The job's file: a workbook's date cells are written as dates (see DateCell), in `lang`'s
+   * format. CSV when absent. */
+  fileKind?: FileKind;
+  lang?: Lang;
 }
 
 /** Language-neutral on purpose: this file is read back in, whatever the operator's language. */
@@ -21,7 +27,10 @@ const SHEET_NAME = 'Carga';
  * would start a formula get a leading apostrophe, as in every export. */
 export async function writeFailedRows(options: FailedRowsOptions): Promise<{ rows: number }> {
   const width = options.headers.length;
-  return fillSheet(openSheet(options), options.rows, (values) => alignCells(values, width));
+  const { fileKind = 'csv', lang = 'es' } = options;
+  return fillSheet(openSheet(options), options.rows, (values) =>
+    alignCells(values, width).map((value) => fileCell(lang, fileKind, value)),
+  );
 }
 
 function openSheet(options: FailedRowsOptions): SheetWriter {

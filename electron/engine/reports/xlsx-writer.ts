@@ -88,9 +88,21 @@ export function openXlsxSheet(options: XlsxSheetOptions): SheetWriter {
         rowsInSheet = 1;
       }
       // An empty cell is left out of the sheet's XML (a report's many blank columns cost nothing).
-      sheet
-        .addRow(cells.map((cell) => (typeof cell === 'number' ? cell : cell === '' ? null : xlsxText(cell))))
-        .commit();
+      const row = sheet.addRow(
+        cells.map((cell) =>
+          typeof cell === 'number'
+            ? cell
+            : typeof cell === 'object'
+              ? cell.instant
+              : cell === ''
+                ? null
+                : xlsxText(cell),
+        ),
+      );
+      cells.forEach((cell, i) => {
+        if (typeof cell === 'object') row.getCell(i + 1).numFmt = cell.format;
+      });
+      row.commit();
       rowsInSheet += 1;
       await drain(sheet);
     },

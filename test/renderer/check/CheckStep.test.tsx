@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { Template } from '../../../shared/contract';
+import { msg } from '../../../shared/messages/catalog';
 import { CHECK_RESULT, FakeBridge, SANDBOX } from '../../support/fake-engine';
 import { renderAt } from '../render-app';
 
@@ -149,5 +150,49 @@ describe('Check step', () => {
         allowDuplicates: true,
       });
     });
+  });
+});
+
+describe('Check of a workbook', () => {
+  it('quotes a date cell in its examples as the operator reads dates, not as ISO text', async () => {
+    const bridge = new FakeBridge();
+    const value = '2026-11-01T14:30:00';
+    vi.spyOn(bridge, 'checkFile').mockResolvedValue({
+      ...structuredClone(CHECK_RESULT),
+      problemCounts: { 'invalid-date': 1 },
+      examples: [
+        {
+          row: 5,
+          index: 2,
+          column: 'Fecha',
+          field: 'date',
+          value,
+          code: 'invalid-date',
+          message: msg('validation.date-format-mismatch', {
+            row: 5,
+            column: 'Fecha',
+            value,
+            format: 'excel-serial',
+          }),
+        },
+      ],
+    });
+    const info = await bridge.openFile({ path: '/fake/casos.xlsx' });
+    renderAt(
+      bridge,
+      {
+        step: 'check',
+        connectionId: SANDBOX.id,
+        target: SANDBOX.target,
+        file: { info, options: {} },
+        template,
+      },
+      'es',
+    );
+    const example = (await screen.findAllByTestId('check-example'))[0] as HTMLElement;
+    const cells = within(example).getAllByRole('cell');
+    expect(cells[2]?.textContent).toBe('01/11/2026 14:30');
+    expect(cells[3]?.textContent).toContain('«01/11/2026 14:30» no está escrita como excel-serial');
+    expect(example.textContent).not.toContain(value);
   });
 });

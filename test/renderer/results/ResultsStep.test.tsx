@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
 import { ROW_HEIGHT } from '../../../renderer/results/result-columns';
-import type { Template } from '../../../shared/contract';
+import type { ResultRow, Template } from '../../../shared/contract';
+import { msg } from '../../../shared/messages/catalog';
 import { FakeBridge, SANDBOX } from '../../support/fake-engine';
 import { renderAt } from '../render-app';
 
@@ -79,7 +80,7 @@ describe('Results step', () => {
     await waitFor(() =>
       expect(lastPageQuery(listResults)).toEqual({
         jobId: job.jobId,
-        filter: { outcomes: ['failed'], classes: ['row'], text: 'persona7@' },
+        filter: { outcomes: ['failed'], classes: ['row'], text: 'persona7@', lang: 'en' },
         offset: 0,
         limit: 100,
       }),
@@ -316,6 +317,37 @@ describe('Results an operator can act on', () => {
     expect(within(panel).getByTestId('results-panel-crm-id').textContent).toBe('CRM ID: C-1001');
   });
 
+  it('searches the accepted rows by any of their values, asking the engine in the operator’s language', async () => {
+    const bridge = new FakeBridge();
+    const listResults = vi.spyOn(bridge, 'listResults');
+    const job = openResults(bridge, { ok: 40, failed: 5, uncertain: 0 });
+    await shownRows();
+    await user.click(screen.getByTestId('results-filter-outcome-failed'));
+    await user.click(screen.getByTestId('results-filter-outcome-uncertain'));
+    await user.click(screen.getByTestId('results-filter-outcome-ok'));
+    await user.type(screen.getByTestId('results-filter-text'), 'persona20@');
+    await waitFor(() =>
+      expect(lastPageQuery(listResults)).toEqual({
+        jobId: job.jobId,
+        filter: { outcomes: ['ok'], text: 'persona20@', lang: 'en' },
+        offset: 0,
+        limit: 100,
+      }),
+    );
+    await waitFor(() => expect(screen.getByTestId('results-count').textContent).toBe('1 row'));
+    const [row] = screen.getAllByTestId('results-row');
+    expect([row?.dataset.row, row?.dataset.outcome]).toEqual(['23', 'ok']);
+    expect(within(row as HTMLElement).getByText('persona20@example')).toBeTruthy();
+    expect(within(row as HTMLElement).getByText('C-1020')).toBeTruthy();
+
+    // Its CRM id finds it too.
+    await user.clear(screen.getByTestId('results-filter-text'));
+    await user.type(screen.getByTestId('results-filter-text'), 'C-1021');
+    await waitFor(() =>
+      expect(screen.getAllByTestId('results-row').map((shown) => shown.dataset.row)).toEqual(['24']),
+    );
+  });
+
   it('tells Carga’s check from the CRM’s answer, and keeps the CRM’s own words as a detail', async () => {
     const bridge = new FakeBridge();
     openResults(bridge, { ok: 0, failed: 2, uncertain: 0 });
@@ -382,6 +414,96 @@ describe('Results an operator can act on', () => {
         jobId: job.jobId,
         includeUncertain: false,
         onlyCorrected: true,
+      }),
+    );
+  });
+});
+
+describe('Results of a workbook', () => {
+  const DATE = '2026-11-01T14:30:00';
+
+  /** A workbook job whose rows carry a date cell, as the engine reads it (ISO text). */
+  function openWorkbookResults(bridge: FakeBridge, lang: 'es' | 'en') {
+    const job = bridge.addJob(
+      { ok: 1, failed: 1, uncertain: 0 },
+      { fileName: 'casos.xlsx', fileKind: 'xlsx' },
+    );
+    const rows: ResultRow[] = [
+      {
+        row: 3,
+        index: 0,
+        outcome: 'failed',
+        failureClass: 'validation',
+        code: 'invalid-date',
+        explanation: msg('validation.date-format-mismatch', {
+          row: 3,
+          column: 'Fecha',
+          value: DATE,
+          format: 'dd/mm/yyyy',
+        }),
+        failedColumn: 'Fecha',
+        values: { Nombre: 'Ana', Fecha: DATE },
+        fixed: false,
+      },
+      {
+        row: 4,
+        index: 1,
+        outcome: 'ok',
+        crmId: 'C-9',
+        values: { Nombre: 'Luis', Fecha: '2026-12-24' },
+        fixed: false,
+      },
+    ];
+    vi.spyOn(bridge, 'listResults').mockImplementation(async ({ offset }) => ({
+      total: rows.length,
+      offset,
+      rows: offset === 0 ? rows : [],
+    }));
+    renderAt(
+      bridge,
+      { step: 'results', connectionId: SANDBOX.id, target: SANDBOX.target, jobId: job.jobId },
+      lang,
+    );
+    return job;
+  }
+
+  it('shows its dates as the operator reads dates in the list, the panel and the explanation, never as ISO text', async () => {
+    const bridge = new FakeBridge();
+    openWorkbookResults(bridge, 'es');
+    const rows = await shownRows();
+    const failed = rows[0] as HTMLElement;
+    expect(within(failed).getByRole('button', { name: /Fecha, fila 3/ }).textContent).toBe(
+      '01/11/2026 14:30',
+    );
+    expect(within(failed).getByTestId('results-explanation').textContent).toContain('«01/11/2026 14:30»');
+    expect(within(rows[1] as HTMLElement).getByText('24/12/2026')).toBeTruthy();
+    expect(screen.getByTestId('results-screen').textContent).not.toContain('2026-11-01');
+
+    await user.click(within(failed).getByRole('button', { name: 'Ver la fila 3 completa' }));
+    const details = await screen.findByRole('region', { name: 'Fila 3' });
+    expect(within(details).getByTestId('results-details-explanation').textContent).toContain(
+      '«01/11/2026 14:30»',
+    );
+    expect(within(details).getByRole('button', { name: /Fecha, fila 3/ }).textContent).toBe(
+      '01/11/2026 14:30',
+    );
+  });
+
+  it('edits a date from the text shown, and keeps a date typed that way as the workbook keeps dates', async () => {
+    const bridge = new FakeBridge();
+    const fixRow = vi.spyOn(bridge, 'fixRow');
+    const job = openWorkbookResults(bridge, 'en');
+    const failed = (await shownRows())[0] as HTMLElement;
+    await user.click(within(failed).getByRole('button', { name: /Fecha, row 3/ }));
+    const input = within(failed).getByRole('textbox', { name: 'Edit Fecha in row 3' }) as HTMLInputElement;
+    expect(input.value).toBe('11/01/2026 02:30 PM');
+    await user.clear(input);
+    await user.type(input, '11/02/2026 09:00 AM{Enter}');
+    await waitFor(() =>
+      expect(fixRow).toHaveBeenCalledWith({
+        jobId: job.jobId,
+        index: 0,
+        values: { Nombre: 'Ana', Fecha: '2026-11-02T09:00:00' },
       }),
     );
   });
