@@ -12,6 +12,7 @@ import type {
 } from '../../shared/contract';
 import { BLOCKING_MAPPING_PROBLEMS } from '../../shared/mapping/compile-mapping';
 import { formatMessage, msg } from '../../shared/messages/catalog';
+import { sheetCellMessage } from '../../shared/sheet-cell-text';
 import { targetSpec } from '../../shared/targets/catalog';
 import type { Template } from '../../shared/template';
 import { checkFile } from '../engine/check/check-file';
@@ -105,7 +106,9 @@ function renderText(info: FileInfo, template: Template, result: CheckResult, lan
       lines.push(
         `  ${text(msg('check.problem-kind', { title: text(msg(`check.kind.${code as RowProblem['code']}`)), count: number.format(count) }))}`,
       );
-      for (const example of examples) lines.push(`    ${text(example.message)}`);
+      // A workbook's date quoted as the operator reads it, as the app's Check shows it.
+      for (const example of examples)
+        lines.push(`    ${text(sheetCellMessage(lang, example.message, info.kind))}`);
       if (count > examples.length)
         lines.push(
           `    ${text(msg('check.more-examples', { count: number.format(count - examples.length) }))}`,

@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_DAILY_LIMIT, SANDBOX_TOKEN } from '../../electron/sandbox/sandbox';
 import { en } from '../../renderer/i18n/en';
 import type { Lang } from '../../shared/contract';
+import { WOLKVOX_CAMPAIGN } from '../../shared/targets/wolkvox-campaign';
 import { axeViolations, blocking, describeViolations, type AxeViolation } from './axe';
 import { launchApp, PROJECT_ROOT, type E2eApp, type E2eOptions } from './harness';
 import { MESSY_FILE_NAME, writeMessyCasesFile } from './messy-cases-file';
@@ -42,7 +43,7 @@ class Scans {
 
   constructor(
     private readonly page: Page,
-    private readonly lang: Lang,
+    readonly lang: Lang,
   ) {}
 
   /** Scans the screen as it is, in light and then in dark (the app follows the system's scheme). */
@@ -55,7 +56,8 @@ class Scans {
       // rests off the content, so no hover colour is scanned in place of the real one.
       await this.page.mouse.move(1, 1);
       await this.page.evaluate(
-        'Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished))',
+        // (An animation cancelled meanwhile, as a closing dialog's, is done too.)
+        'Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => {})))',
       );
       this.found.set(`${this.lang} ${state} ${scheme}`, await axeViolations(this.page));
     }
@@ -97,6 +99,17 @@ async function walkToRun(page: Page, spreadsheet: string, scans?: Scans): Promis
   if (scans) {
     await connect.test();
     await scans.scan('connect');
+    // The new-connection form (a campaign's, the longest) and the sandbox reset's question.
+    await page.getByTestId('connection-new').click();
+    await chooseOption(page, page.getByTestId('connection-target'), WOLKVOX_CAMPAIGN.name[scans.lang]);
+    await scans.scan('connect-new-form');
+    await page.getByTestId('connection-cancel').click();
+    await connect.sandboxBadge.waitFor({ state: 'visible' });
+    await page.getByTestId('sandbox-reset').click();
+    await page.getByTestId('sandbox-reset-modal-cancel').waitFor({ state: 'visible' });
+    await scans.scan('sandbox-reset-dialog');
+    await page.getByTestId('sandbox-reset-modal-cancel').click();
+    await page.getByTestId('sandbox-reset-modal-cancel').waitFor({ state: 'detached' });
   }
   await connect.next.click();
 

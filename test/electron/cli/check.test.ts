@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { check } from '../../../electron/cli/check';
@@ -382,5 +383,27 @@ describe('carga check', () => {
     expect(stdout()).toMatch(
       /^ {2}--target DESTINO +Destino de las filas, si no hay plantilla\. Valores: wolkvox-crm-cases, wolkvox-crm-records, wolkvox-campaign, thalamus-cases\.$/m,
     );
+  });
+
+  it('quotes a workbook’s date cell in its examples as the operator reads dates', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Lista');
+    sheet.addRow(['Nombre', 'Teléfono', 'Fecha rellamada']);
+    const row = sheet.addRow(['Ana', '3001234567', new Date(Date.UTC(2026, 10, 1, 14, 30))]);
+    row.getCell(3).numFmt = 'dd/mm/yyyy hh:mm';
+    await workbook.xlsx.writeFile(join(dir, 'lista.xlsx'));
+    const template = await write(
+      'serial.json',
+      JSON.stringify({
+        name: 'Serial',
+        target: 'wolkvox-campaign',
+        columns: { Nombre: 'customer_name', Teléfono: 'tel1', 'Fecha rellamada': 'recall_date' },
+        dateFormats: { recall_date: 'excel-serial' },
+      }),
+    );
+    const { io, stdout } = fakeIO();
+    expect(await check(['lista.xlsx', '--template', template], io)).toBe(1);
+    expect(stdout()).toContain('«01/11/2026 14:30»');
+    expect(stdout()).not.toContain('2026-11-01T14:30');
   });
 });
