@@ -1,4 +1,4 @@
-import { TagsInput } from '@mantine/core';
+import { TagsInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import type { Connection } from '../../shared/contract';
@@ -27,16 +27,26 @@ export function ExtraValuesFields({ connection, disabled, onChange }: ExtraValue
   const keys = targetSpec(connection.target).fields.flatMap((field) =>
     field.extendedBy ? [field.extendedBy] : [],
   );
-  return keys.map((key) => (
-    <TagsInput
-      key={key}
-      label={t(TEXTS[key].label)}
-      description={t(TEXTS[key].hint)}
-      value={connection[key] ?? []}
-      onChange={(values) => onChange({ [key]: values })}
-      disabled={disabled}
-      clearable={!disabled}
-      data-testid={`connection-${key}`}
-    />
-  ));
+  return keys.map((key) =>
+    // Read-only (the sandbox): one line like the other fields it shows, legible in both schemes.
+    disabled ? (
+      <TextInput
+        key={key}
+        label={t(TEXTS[key].label)}
+        value={(connection[key] ?? []).join(', ')}
+        disabled
+        data-testid={`connection-${key}`}
+      />
+    ) : (
+      <TagsInput
+        key={key}
+        label={t(TEXTS[key].label)}
+        description={t(TEXTS[key].hint)}
+        value={connection[key] ?? []}
+        onChange={(values) => onChange({ [key]: values })}
+        clearable
+        data-testid={`connection-${key}`}
+      />
+    ),
+  );
 }

@@ -17,8 +17,9 @@ function openResults(bridge: FakeBridge, rows = { ok: 40, failed: 250, uncertain
 }
 
 /** The last page the table asked for (the retry button also asks how many rows are corrected). */
-function lastPageQuery(listResults: { mock: { calls: [{ limit: number }][] } }) {
-  return listResults.mock.calls.filter(([input]) => input.limit > 1).at(-1)?.[0];
+/** The last query for a list's first page (the pages after it are fetched ahead as well). */
+function lastPageQuery(listResults: { mock: { calls: [{ limit: number; offset: number }][] } }) {
+  return listResults.mock.calls.filter(([input]) => input.limit > 1 && input.offset === 0).at(-1)?.[0];
 }
 
 async function shownRows(): Promise<HTMLElement[]> {
@@ -284,7 +285,11 @@ describe('Results step', () => {
     expect(screen.getByTestId('results-table').dataset.total).toBe('100000');
     expect(rows.length).toBeLessThan(60);
     const pages = () => listResults.mock.calls.filter(([input]) => input.limit > 1).map(([input]) => input);
-    expect(pages().map((input) => [input.offset, input.limit])).toEqual([[0, 100]]);
+    // The first page, then the next one ahead of the scroll.
+    expect(pages().map((input) => [input.offset, input.limit])).toEqual([
+      [0, 100],
+      [100, 100],
+    ]);
 
     const viewport = screen.getByTestId('results-table');
     viewport.scrollTop = ROW_HEIGHT * 50_000;
@@ -292,7 +297,8 @@ describe('Results step', () => {
     await waitFor(() =>
       expect(screen.getAllByTestId('results-row').some((row) => row.dataset.row === '50003')).toBe(true),
     );
-    expect(pages().map((input) => input.offset)).toEqual([0, 49_900, 50_000]);
+    // The pages in view, then the page on either side, ready before they scroll into view.
+    expect(pages().map((input) => input.offset)).toEqual([0, 100, 49_900, 50_000, 49_800, 50_100]);
     expect(screen.getAllByTestId('results-row').length).toBeLessThan(60);
   });
 });
