@@ -216,6 +216,14 @@ export interface JobSummary extends JobCounts {
   reason?: Message;
   /** Earlier jobs that had the skipped rows accepted at this destination. */
   alreadySentFrom?: AlreadySent[];
+  /** Another process is running the job (its progress is read from its journal as it writes). */
+  heldBy?: JobHolder;
+}
+
+/** The process that holds a job while it runs it, as it tells who asks its lock. */
+export interface JobHolder {
+  frontDoor: AppInfo['frontDoor'];
+  pid: number;
 }
 
 /** Rows an earlier job had accepted at the same destination: not sent again by default. */
@@ -238,6 +246,8 @@ export interface JobProgress extends JobCounts {
   dailyQuota?: number | null;
   /** When the token's quota counter turns over (ISO). */
   quotaResetsAt?: string;
+  /** Another process is running the job: this progress is read from its journal. */
+  heldBy?: JobHolder;
 }
 
 export interface ResultRow {

@@ -98,6 +98,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
     ...(options.benchUnflushedSends ? { benchUnflushedSends: true } : {}),
     ledgers,
+    holder: { frontDoor: options.frontDoor, pid: process.pid },
+    // The app and the browser show a job the terminal runs as it goes; a CLI command reads it once.
+    followOthers: options.frontDoor !== 'cli',
   });
 
   await jobs.scheduleWaitingJobs();

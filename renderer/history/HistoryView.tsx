@@ -35,6 +35,21 @@ export function HistoryView() {
   useEffect(load, [load]);
   useEngineEvents((event) => {
     if (event.type === 'job-finished' || event.type === 'job-status') load();
+    // A job running here or in another process (a terminal) shows its progress as it goes.
+    if (event.type === 'job-progress') {
+      const { jobId, status, total, ok, failed, uncertain, pending, skipped, requests, heldBy } =
+        event.progress;
+      setJobs((list) =>
+        list?.some((job) => job.jobId === jobId)
+          ? list.map((job) => {
+              if (job.jobId !== jobId) return job;
+              const { heldBy: _previous, ...rest } = job;
+              const next = { ...rest, status, total, ok, failed, uncertain, pending, skipped, requests };
+              return heldBy ? { ...next, heldBy } : next;
+            })
+          : list,
+      );
+    }
   });
 
   const open = (job: JobSummary) =>
@@ -127,6 +142,11 @@ export function HistoryView() {
                         <Badge color={STATUS_COLORS[view.status]} variant="light" miw="max-content">
                           {statusLabel(lang, view.status)}
                         </Badge>
+                        {view.heldBy && (
+                          <Text size="xs" c="dimmed" data-testid="history-held-by">
+                            {t(`run.heldByShort.${view.heldBy.frontDoor}`)}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">

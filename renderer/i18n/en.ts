@@ -354,6 +354,17 @@ export const en = {
     cancelConfirm: 'Yes, cancel the import',
     keepImporting: 'No, keep importing',
     seeResults: 'See results',
+    heldBy: {
+      cli: 'This import is running in a terminal (the carga command, process {{pid}}). Its progress shows here live; to pause or cancel it, use that terminal (Ctrl+C pauses it).',
+      electron:
+        'This import is running in another window of the Carga app (process {{pid}}). Its progress shows here live; to pause or cancel it, use that window.',
+      web: 'This import is running in Carga in the browser (process {{pid}}). Its progress shows here live; to pause or cancel it, use that page.',
+    },
+    heldByShort: {
+      cli: 'In a terminal',
+      electron: 'In another window',
+      web: 'In the browser',
+    },
   },
   results: {
     title: 'Results',
@@ -514,6 +525,10 @@ export const en = {
     waiting:
       'The token’s daily quota is used up. Carga goes on by itself after it resets, {{reset}}; the window can be closed meanwhile.',
     resetUnknown: 'at midnight',
+    fitsToday_one: '{{rows}} row: it fits today’s quota',
+    fitsToday_other: '{{rows}} rows: they fit today’s quota',
+    retryCorrected: 'Only the rows I corrected — {{estimate}}',
+    retryFailed: 'All failed rows — {{estimate}}',
   },
   resultsActions: {
     newImport: 'New import',

@@ -357,6 +357,17 @@ export const es: Translations = {
     cancelConfirm: 'Sí, cancelar la importación',
     keepImporting: 'No, seguir importando',
     seeResults: 'Ver resultados',
+    heldBy: {
+      cli: 'Esta importación se está ejecutando en una terminal (el comando carga, proceso {{pid}}). Aquí ve su avance en vivo; para pausarla o cancelarla, use esa terminal (Ctrl+C la pausa).',
+      electron:
+        'Esta importación se está ejecutando en otra ventana de la aplicación Carga (proceso {{pid}}). Aquí ve su avance en vivo; para pausarla o cancelarla, use esa ventana.',
+      web: 'Esta importación se está ejecutando en Carga en el navegador (proceso {{pid}}). Aquí ve su avance en vivo; para pausarla o cancelarla, use esa página.',
+    },
+    heldByShort: {
+      cli: 'En una terminal',
+      electron: 'En otra ventana',
+      web: 'En el navegador',
+    },
   },
   results: {
     title: 'Resultados',
@@ -520,6 +531,10 @@ export const es: Translations = {
     waiting:
       'Se agotó la cuota diaria del token. Carga sigue sola cuando se reinicie, {{reset}}; mientras tanto puede cerrar la ventana.',
     resetUnknown: 'a medianoche',
+    fitsToday_one: '{{rows}} fila: cabe en el cupo de hoy',
+    fitsToday_other: '{{rows}} filas: caben en el cupo de hoy',
+    retryCorrected: 'Solo las filas que corregí — {{estimate}}',
+    retryFailed: 'Todas las filas fallidas — {{estimate}}',
   },
   resultsActions: {
     newImport: 'Nueva importación',

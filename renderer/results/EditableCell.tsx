@@ -1,5 +1,5 @@
 import { Loader, TextInput } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useSheetCells } from '../app/sheet-cells';
@@ -8,6 +8,8 @@ interface EditableCellProps {
   value: string;
   column: string;
   row: number;
+  /** What the cell's button says to a screen reader (see cellLabel). */
+  label: string;
   editable: boolean;
   /** The cell the row's explanation blames: marked, and said so to a screen reader. */
   failed?: boolean;
@@ -18,18 +20,20 @@ interface EditableCellProps {
   onCommit: (value: string) => Promise<void>;
 }
 
-/** A cell of a failed row: a button that turns into a text box; Enter saves, Escape gives up. */
+/** A cell of a failed row: a button that turns into a text box; Enter saves, Escape gives up.
+ * Its label comes from the caller: a grid scrolled fast mounts hundreds of cells a second, and a
+ * translation hook in each made every one of them subscribe to the language. */
 export function EditableCell({
   value,
   column,
   row,
+  label,
   editable,
   failed = false,
   tabbable = false,
   testId = 'results-cell',
   onCommit,
 }: EditableCellProps) {
-  const { t } = useTranslation();
   const sheetCells = useSheetCells();
   // The editor starts from the value as shown: a workbook date in the operator's own order.
   const shown = sheetCells.cell(value);
@@ -74,13 +78,14 @@ export function EditableCell({
 
   if (draft !== null) {
     return (
-      <TextInput
-        size="xs"
-        autoFocus
-        value={draft}
-        aria-label={t('results.editCell', { column, row })}
-        onChange={(event) => setDraft(event.currentTarget.value)}
-        ref={inputRef}
+      <CellEditor
+        draft={draft}
+        column={column}
+        row={row}
+        saving={saving}
+        testId={testId}
+        inputRef={inputRef}
+        onChange={setDraft}
         onKeyDown={(event) => {
           if (event.key !== 'Enter' && event.key !== 'Escape') return;
           // The keyboard goes back to the cell that was edited, not to the page's start.
@@ -91,10 +96,6 @@ export function EditableCell({
           void done.then(() => cell?.focus());
         }}
         onBlur={() => void commit()}
-        rightSection={saving ? <Loader size={12} /> : null}
-        disabled={saving}
-        data-testid={`${testId}-input`}
-        w="100%"
       />
     );
   }
@@ -107,11 +108,7 @@ export function EditableCell({
       type="button"
       onClick={() => setDraft(shown)}
       tabIndex={tabbable ? 0 : -1}
-      aria-label={t(failed ? 'resultsDetail.failedCell' : 'a11y.cellValue', {
-        value: value === '' ? t('a11y.emptyValue') : shown,
-        column,
-        row,
-      })}
+      aria-label={label}
       title={shown}
       className={failed ? 'carga-cell-button carga-cell-failed' : 'carga-cell-button'}
       data-testid={testId}
@@ -121,5 +118,48 @@ export function EditableCell({
     >
       {value === '' ? <span className="carga-cell-empty">—</span> : shown}
     </button>
+  );
+}
+
+interface CellEditorProps {
+  draft: string;
+  column: string;
+  row: number;
+  saving: boolean;
+  testId: string;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onChange: (draft: string) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  onBlur: () => void;
+}
+
+/** The text box of the one cell being edited. */
+function CellEditor({
+  draft,
+  column,
+  row,
+  saving,
+  testId,
+  inputRef,
+  onChange,
+  onKeyDown,
+  onBlur,
+}: CellEditorProps) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      size="xs"
+      autoFocus
+      value={draft}
+      aria-label={t('results.editCell', { column, row })}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      ref={inputRef}
+      onKeyDown={onKeyDown}
+      onBlur={onBlur}
+      rightSection={saving ? <Loader size={12} /> : null}
+      disabled={saving}
+      data-testid={`${testId}-input`}
+      w="100%"
+    />
   );
 }

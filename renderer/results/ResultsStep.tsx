@@ -13,7 +13,7 @@ import { OutcomeCounts } from '../app/OutcomeCounts';
 import { SheetKindProvider } from '../app/sheet-cells';
 import { useWizard } from '../app/wizard-context';
 import { useLang } from '../i18n/use-lang';
-import { liveJobView } from '../run/job-view-text';
+import { liveJobView, retryTimeLeft, retryTimeLeftText } from '../run/job-view-text';
 import { useLiveJob } from '../run/use-live-job';
 import { CreateContactsAction } from './CreateContactsAction';
 import { ExportButtons } from './ExportButtons';
@@ -123,6 +123,16 @@ function JobResults({ jobId }: { jobId: string }) {
 
   const view = liveJobView(job);
   const live = view?.live ?? false;
+  // Each retry choice tells the quota it needs with its own rows, before it starts.
+  const estimates = (
+    [
+      ['corrected', corrected ?? 0],
+      ['failed', counts?.failed ?? 0],
+    ] as const
+  ).flatMap(([choice, rows]) => {
+    const timeLeft = live ? null : retryTimeLeft(job, rows);
+    return timeLeft ? [{ choice, text: retryTimeLeftText(lang, t, rows, timeLeft) }] : [];
+  });
 
   return (
     <Stack gap="md" data-testid="results-screen" data-status={view?.status ?? 'loading'}>
@@ -235,6 +245,17 @@ function JobResults({ jobId }: { jobId: string }) {
           </Button>
         </Group>
       </Group>
+      {estimates.length > 0 && (
+        <Stack gap={2} data-testid="results-retry-estimates">
+          {estimates.map(({ choice, text }) => (
+            <Text key={choice} size="sm" data-testid={`results-retry-estimate-${choice}`}>
+              {t(choice === 'corrected' ? 'jobView.retryCorrected' : 'jobView.retryFailed', {
+                estimate: text,
+              })}
+            </Text>
+          ))}
+        </Stack>
+      )}
 
       <ConfirmModal
         opened={confirmUncertain}

@@ -8,19 +8,19 @@ import {
   useRef,
   useState,
   useSyncExternalStore,
+  type CSSProperties,
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ResultRow, RowOutcome } from '../../shared/contract';
-import { failureSource } from '../../shared/errors/failure-source';
-import { failureClassLabel, outcomeLabel } from '../app/kind-labels';
 import { useSheetCells } from '../app/sheet-cells';
 import { useLang } from '../i18n/use-lang';
 import { EditableCell } from './EditableCell';
 import { clamp, gridMove, type GridCell } from './grid-keys';
 import { FIXED_COLUMNS, isFixable, ROW_HEIGHT, VALUE_COLUMN_WIDTH, valueColumns } from './result-columns';
 import type { ResultPager } from './result-pager';
+import { rowLabeller, type RowLabels } from './row-labels';
 import { RowPanel } from './RowPanel';
 
 const HEADER_HEIGHT = 44;
@@ -39,6 +39,13 @@ const OUTCOME_COLORS: Record<RowOutcome, string> = {
   sending: 'blue',
   skipped: 'gray',
 };
+/** The colours of Mantine's light badge, on a plain element (see .carga-outcome). */
+const OUTCOME_STYLES = Object.fromEntries(
+  Object.entries(OUTCOME_COLORS).map(([outcome, color]) => [
+    outcome,
+    { background: `var(--mantine-color-${color}-light)`, color: `var(--mantine-color-${color}-light-color)` },
+  ]),
+) as Record<RowOutcome, CSSProperties>;
 
 interface ResultsTableProps {
   pager: ResultPager;
@@ -53,6 +60,9 @@ interface ResultsTableProps {
  */
 export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }: ResultsTableProps) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const sheetCells = useSheetCells();
+  const labelsOf = useMemo(() => rowLabeller(t, lang, sheetCells), [t, lang, sheetCells]);
   const scrollRef = useRef<HTMLDivElement>(null);
   /** The journal index of the row whose details are open. */
   const [details, setDetails] = useState<number | null>(null);
@@ -66,6 +76,9 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
+    // A scroll renders with React's next commit, not synchronously inside the scroll event: at
+    // a fling's speed, a synchronous render at every event was most of each frame's script.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -73,6 +86,7 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
 
   useEffect(() => {
     pager.ensure(first, last);
+    pager.prefetch(first, last);
   }, [pager, first, last]);
 
   useEffect(() => {
@@ -152,6 +166,7 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
     }
   };
 
+  const loadingText = t('results.loadingRow');
   const detailsRow = details === null ? null : (pager.findRow(details) ?? null);
   // As tall as its rows, up to a screenful: a short list leaves no empty box behind.
   const height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, HEADER_HEIGHT + total * ROW_HEIGHT));
@@ -221,6 +236,7 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
                   {row ? (
                     <ResultCells
                       row={row}
+                      labels={labelsOf(row)}
                       rowIndex={item.index}
                       activeColumn={active.row === item.index ? active.column : null}
                       columns={shownColumns}
@@ -228,10 +244,8 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
                       onFix={onFix}
                     />
                   ) : (
-                    <div role="gridcell" className="carga-grid-cell" style={{ width }}>
-                      <Text size="sm" c="dimmed">
-                        {t('results.loadingRow')}
-                      </Text>
+                    <div role="gridcell" className="carga-grid-cell carga-cell-loading" style={{ width }}>
+                      {loadingText}
                     </div>
                   )}
                 </div>
@@ -252,6 +266,7 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
 
 interface ResultCellsProps {
   row: ResultRow;
+  labels: RowLabels;
   /** The row's ordinal in the list, for the grid's keyboard navigation. */
   rowIndex: number;
   /** The column holding the grid's Tab stop when it is in this row. */
@@ -265,14 +280,13 @@ interface ResultCellsProps {
  * changed (a fix), so each frame draws just the rows coming into view. */
 const ResultCells = memo(function ResultCells({
   row,
+  labels,
   rowIndex,
   activeColumn,
   columns,
   onOpen,
   onFix,
 }: ResultCellsProps) {
-  const { t } = useTranslation();
-  const lang = useLang();
   const cell = (column: number, width: number | undefined) => ({
     role: 'gridcell',
     className: 'carga-grid-cell',
@@ -288,33 +302,21 @@ const ResultCells = memo(function ResultCells({
           tabIndex={-1}
           className="carga-cell-button"
           onClick={() => onOpen(row.index)}
-          aria-label={t('resultsDetail.open', { row: row.row })}
+          aria-label={labels.open}
           data-testid="results-details-open"
         >
           {row.row}
         </button>
       </div>
       <div {...cell(1, FIXED_COLUMNS[1]?.width)}>
-        <Badge color={OUTCOME_COLORS[row.outcome]} variant="light">
-          {outcomeLabel(lang, row.outcome)}
-        </Badge>
-        {row.fixed && (
-          <Badge
-            color="indigo"
-            variant="outline"
-            ml={4}
-            size="xs"
-            title={row.unsentFix ? t('resultsDetail.unsentFix') : undefined}
-          >
-            {t('results.fixed')}
-          </Badge>
-        )}
+        <span className="carga-outcome" style={OUTCOME_STYLES[row.outcome]}>
+          {labels.outcome}
+        </span>
+        {row.fixed && <FixedBadge unsent={row.unsentFix === true} />}
       </div>
-      <div {...cell(2, FIXED_COLUMNS[2]?.width)}>
-        {row.failureClass ? failureClassLabel(lang, row.failureClass) : ''}
-      </div>
+      <div {...cell(2, FIXED_COLUMNS[2]?.width)}>{labels.failureClass}</div>
       <div {...cell(3, FIXED_COLUMNS[3]?.width)}>
-        <Explanation row={row} />
+        <Explanation labels={labels} />
       </div>
       <div {...cell(4, FIXED_COLUMNS[4]?.width)}>{row.crmId ?? ''}</div>
       {columns.map((column, i) => (
@@ -323,6 +325,7 @@ const ResultCells = memo(function ResultCells({
             value={row.values[column] ?? ''}
             column={column}
             row={row.row}
+            label={labels.cell(column)}
             failed={row.failedColumn === column}
             editable={isFixable(row)}
             onCommit={(value) => onFix(row, column, value)}
@@ -333,21 +336,35 @@ const ResultCells = memo(function ResultCells({
   );
 });
 
-function Explanation({ row }: { row: ResultRow }) {
+function FixedBadge({ unsent }: { unsent: boolean }) {
   const { t } = useTranslation();
-  const { message } = useSheetCells();
-  const text = row.explanation ? message(row.explanation) : (row.message ?? '');
-  const source = row.failureClass ? failureSource(row.failureClass, row.code ?? '') : null;
   return (
-    <div className="carga-explanation" title={text}>
-      <Text size="xs" lineClamp={2} data-testid="results-explanation" data-source={source ?? undefined}>
-        {source && (
-          <Text span size="xs" fw={700}>
-            {t(`resultsDetail.sourceLead.${source}`)}{' '}
-          </Text>
-        )}
-        {text}
-      </Text>
+    <Badge
+      color="indigo"
+      variant="outline"
+      ml={4}
+      size="xs"
+      title={unsent ? t('resultsDetail.unsentFix') : undefined}
+    >
+      {t('results.fixed')}
+    </Badge>
+  );
+}
+
+/** Plain elements styled by app.css, not Mantine's Text: a row scrolled into view draws a few
+ * elements, not a few components each working out its styles. */
+function Explanation({ labels }: { labels: RowLabels }) {
+  const { explanation, source, sourceLead } = labels;
+  return (
+    <div className="carga-explanation" title={explanation}>
+      <p
+        className="carga-explanation-text"
+        data-testid="results-explanation"
+        data-source={source ?? undefined}
+      >
+        {source && <strong>{sourceLead} </strong>}
+        {explanation}
+      </p>
     </div>
   );
 }

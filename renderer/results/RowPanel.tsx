@@ -9,6 +9,7 @@ import { useSheetCells } from '../app/sheet-cells';
 import { useLang } from '../i18n/use-lang';
 import { EditableCell } from './EditableCell';
 import { isFixable } from './result-columns';
+import { cellLabel } from './row-labels';
 
 interface RowPanelProps {
   row: ResultRow;
@@ -136,6 +137,7 @@ function ValueEntry({
           value={value}
           column={column}
           row={row.row}
+          label={cellLabel(t, { value: cell(value), column, row: row.row, failed })}
           failed={failed}
           tabbable
           testId="results-panel-cell"

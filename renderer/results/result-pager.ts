@@ -31,8 +31,24 @@ export class ResultPager {
   /** Requests the pages holding rows `first`..`last` that are neither here nor on their way. */
   ensure(first: number, last: number): void {
     const end = this.total === null ? last : Math.min(last, this.total - 1);
-    const firstPage = Math.floor(Math.max(0, first) / this.pageSize);
-    const lastPage = Math.floor(Math.max(first, end) / this.pageSize);
+    this.request(
+      Math.floor(Math.max(0, first) / this.pageSize),
+      Math.floor(Math.max(first, end) / this.pageSize),
+    );
+  }
+
+  /** After `ensure`: the page on either side of rows `first`..`last`, once the list's length is
+   * known (no page past its end), so rows scrolled into view are there already, not "loading…". */
+  prefetch(first: number, last: number): void {
+    if (this.total === null || this.total === 0) return;
+    const finalPage = Math.floor((this.total - 1) / this.pageSize);
+    const before = Math.floor(Math.max(0, first) / this.pageSize) - 1;
+    const after = Math.floor(Math.min(last, this.total - 1) / this.pageSize) + 1;
+    if (before >= 0) this.request(before, before);
+    if (after <= finalPage) this.request(after, after);
+  }
+
+  private request(firstPage: number, lastPage: number): void {
     for (let page = firstPage; page <= lastPage; page += 1) {
       const rows = this.pages.get(page);
       if (rows) {

@@ -148,12 +148,17 @@ export function RunStep() {
           </Alert>
         )
       )}
+      {view?.heldBy && (
+        <Alert color="blue" role="status" data-testid="run-held-by" data-front-door={view.heldBy.frontDoor}>
+          {t(`run.heldBy.${view.heldBy.frontDoor}`, { pid: String(view.heldBy.pid) })}
+        </Alert>
+      )}
       {failure !== null && (
         <Alert color="red" role="alert" data-testid="run-error">
           {errorMessage(lang, failure)}
         </Alert>
       )}
-      {live && (
+      {live && !view?.heldBy && (
         <Text size="sm" c="dimmed">
           {t('run.keepsGoing')}
         </Text>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import type { JobCounts, JobStatus, JobSummary, Message } from '../../shared/contract';
+import type { JobCounts, JobHolder, JobStatus, JobSummary, Message } from '../../shared/contract';
 import { useBridge } from '../app/bridge-context';
 import { useEngineEvents } from '../app/use-engine-events';
 
@@ -15,6 +15,8 @@ export interface LiveJob {
   quotaResetsAt: string | null;
   requests: number;
   reason: Message | null;
+  /** Another process runs the job (a terminal, another window): its progress comes from there. */
+  heldBy: JobHolder | null;
   error: unknown;
 }
 
@@ -29,6 +31,7 @@ const empty: LiveJob = {
   quotaResetsAt: null,
   requests: 0,
   reason: null,
+  heldBy: null,
   error: null,
 };
 
@@ -45,6 +48,7 @@ function withSummary(previous: LiveJob, summary: JobSummary): LiveJob {
     counts: countsOf(summary),
     requests: summary.requests,
     reason: summary.reason ?? null,
+    heldBy: summary.heldBy ?? null,
     error: null,
   };
 }
@@ -87,11 +91,18 @@ export function useLiveJob(jobId: string | null): { job: LiveJob; applySummary(s
           dailyQuota: event.progress.dailyQuota ?? previous.dailyQuota,
           quotaResetsAt: event.progress.quotaResetsAt ?? previous.quotaResetsAt,
           requests: event.progress.requests,
+          heldBy: event.progress.heldBy ?? null,
         }));
         return;
       case 'job-status':
         if (event.jobId !== jobId) return;
-        setJob((previous) => ({ ...previous, status: event.status, reason: event.reason ?? null }));
+        // Statuses come from the process that runs the job here, or when another one let it go.
+        setJob((previous) => ({
+          ...previous,
+          status: event.status,
+          reason: event.reason ?? null,
+          heldBy: null,
+        }));
         return;
       case 'job-counted':
         if (event.summary.jobId !== jobId) return;

@@ -4,7 +4,7 @@
  * never disagree (a job waiting for its quota is not "running at 0 rows/s", and Pause and
  * Resume never show together).
  */
-import type { JobCounts, JobStatus } from '../contract';
+import type { JobCounts, JobHolder, JobStatus } from '../contract';
 
 export interface JobFacts {
   status: JobStatus;
@@ -20,6 +20,8 @@ export interface JobFacts {
   dailyQuota: number | null;
   /** When the quota counter turns over (ISO), when known. */
   quotaResetsAt: string | null;
+  /** Another process runs the job (a terminal, another window): null when none does. */
+  heldBy: JobHolder | null;
 }
 
 /** How long the rows still to send need. */
@@ -39,7 +41,11 @@ export interface JobView {
   /** Goes on by itself, without the operator (running or waiting for the quota). */
   live: boolean;
   ended: boolean;
+  /** What this screen may do to the job: nothing while another process runs it (it is paused or
+   * cancelled there), and never Pause and Resume together. */
   actions: { pause: boolean; resume: boolean; cancel: boolean };
+  /** The process that runs the job, when it is another one: the screens say so instead. */
+  heldBy: JobHolder | null;
   /** Rows per second while rows are really being sent; null otherwise. */
   rate: number | null;
   timeLeft: TimeLeft;
@@ -58,18 +64,20 @@ export function jobView(facts: JobFacts): JobView {
   const live = status === 'running' || status === 'waiting-quota';
   const ended = status === 'finished' || status === 'cancelled';
   const done = counts.total - counts.pending;
+  const here = facts.heldBy === null;
   return {
     status,
     live,
     ended,
     actions: {
       // A waiting job goes on by itself at the reset: it can be paused, not resumed.
-      pause: live,
-      resume: status === 'paused' || status === 'stopped',
-      cancel: !ended,
+      pause: here && live,
+      resume: here && (status === 'paused' || status === 'stopped'),
+      cancel: here && !ended,
     },
+    heldBy: facts.heldBy,
     rate: status === 'running' && facts.rate !== null && facts.rate > 0 ? facts.rate : null,
-    timeLeft: live ? timeLeft(status, facts) : { kind: 'none' },
+    timeLeft: live ? timeLeftOf(counts.pending, status, facts) : { kind: 'none' },
     resetsAt: facts.quotaResetsAt,
     done,
     percent: counts.total > 0 ? (done / counts.total) * 100 : 0,
@@ -77,8 +85,13 @@ export function jobView(facts: JobFacts): JobView {
   };
 }
 
-function timeLeft(status: JobStatus, facts: JobFacts): TimeLeft {
-  const rows = facts.counts.pending;
+/** How long `rows` more would need at this job's pace and quota: what each retry choice says
+ * before it starts, each with its own rows ("only the rows I corrected", "all failed rows"). */
+export function timeLeftFor(rows: number, facts: JobFacts): TimeLeft {
+  return timeLeftOf(rows, jobView(facts).status, facts);
+}
+
+function timeLeftOf(rows: number, status: JobStatus, facts: JobFacts): TimeLeft {
   if (rows === 0) return { kind: 'none' };
   const sent = facts.counts.ok + facts.counts.failed + facts.counts.uncertain;
   const rowsPerRequest = facts.requests > 0 && sent > facts.requests ? sent / facts.requests : 1;

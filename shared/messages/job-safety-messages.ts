@@ -35,6 +35,18 @@ export const jobSafetyMessages = {
     es: 'El trabajo «{jobId}» se está ejecutando en otro proceso de Carga (la aplicación, el navegador u otra terminal). Dos procesos no pueden enviar el mismo trabajo a la vez: espere a que termine, o páuselo allí, y vuelva a intentarlo.',
     en: 'The job "{jobId}" is running in another Carga process (the app, the browser or another terminal). Two processes cannot send the same job at once: wait for it to end, or pause it there, and try again.',
   },
+  'job.running-in-cli': {
+    es: 'Esta importación se está ejecutando en una terminal (el comando carga, proceso {pid}). Dos procesos no pueden enviarla a la vez: para pausarla o cancelarla, hágalo en esa terminal (Ctrl+C la pausa).',
+    en: 'This import is running in a terminal (the carga command, process {pid}). Two processes cannot send it at once: to pause or cancel it, do so in that terminal (Ctrl+C pauses it).',
+  },
+  'job.running-in-electron': {
+    es: 'Esta importación se está ejecutando en otra ventana de la aplicación Carga (proceso {pid}). Dos procesos no pueden enviarla a la vez: para pausarla o cancelarla, use esa ventana.',
+    en: 'This import is running in another window of the Carga app (process {pid}). Two processes cannot send it at once: to pause or cancel it, use that window.',
+  },
+  'job.running-in-web': {
+    es: 'Esta importación se está ejecutando en Carga en el navegador (proceso {pid}). Dos procesos no pueden enviarla a la vez: para pausarla o cancelarla, use esa página.',
+    en: 'This import is running in Carga in the browser (process {pid}). Two processes cannot send it at once: to pause or cancel it, use that page.',
+  },
   'cli.flag.max-wait': {
     es: 'Cuánto esperar a un CRM caído antes de detener la carga (se puede reanudar), p. ej. 40s, 5m, 1h; sin esta opción espera lo necesario.',
     en: 'How long to wait for a CRM that is down before stopping the job (it can be resumed), e.g. 40s, 5m, 1h; without it, waits as long as it takes.',

@@ -1,20 +1,92 @@
 import { createHmac } from 'node:crypto';
 import { realpathSync } from 'node:fs';
+import { createConnection } from 'node:net';
 
+import type { JobHolder } from '../../../shared/contract';
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
-import { MachineSlots, type SlotLease } from '../quota/machine-slots';
+import { MachineSlots, slotAddress, type SlotLease } from '../quota/machine-slots';
 
 /**
  * One process at a time runs a job, machine-wide: the app, the web front door and any number of
  * CLI runs. Held like a token's slot (a socket address only one process can listen on: on Linux
  * in the abstract namespace, on Windows a named pipe), so the kernel frees it the instant a
- * holder dies — a `kill -9` leaves no lock behind, and there is no lock file to clean up.
+ * holder dies — a `kill -9` leaves no lock behind, and there is no lock file to clean up. The
+ * holder tells whoever connects who it is, so others can say who runs the job.
  */
-export async function holdJob(folder: string, jobId: string): Promise<SlotLease> {
-  const lease = await new MachineSlots(jobLockKey(folder), 1).tryAcquire();
-  if (!lease) throw new CargaError(msg('job.running-elsewhere', { jobId }));
+export async function holdJob(folder: string, jobId: string, holder: JobHolder): Promise<SlotLease> {
+  const lease = await new MachineSlots(jobLockKey(folder), 1).tryAcquire(JSON.stringify(holder) + '\n');
+  if (!lease) throw await runningElsewhere(folder, jobId);
   return lease;
+}
+
+/** A job another process holds: who, and when it lets go (or dies). */
+export interface HeldJob {
+  holder: JobHolder;
+  released: Promise<void>;
+  /** Stops listening for the release. */
+  stop(): void;
+}
+
+/** How long a holder has to say who it is: it answers at once, unless it is not a Carga that does. */
+const GREETING_MS = 2_000;
+
+/** Who holds the job now, asked of the holder itself; null when no process holds it. Never takes
+ * the job, so it cannot get in the way of a process starting it. */
+export function whoHolds(folder: string): Promise<HeldJob | null> {
+  return new Promise((resolve) => {
+    const socket = createConnection(slotAddress(jobLockKey(folder), 0));
+    let text = '';
+    let answered = false;
+    const released = new Promise<void>((done) => socket.once('close', () => done()));
+    const answer = (held: HeldJob | null) => {
+      if (answered) return;
+      answered = true;
+      clearTimeout(timer);
+      // Listening on for the release must not keep a process alive that has nothing else to do.
+      if (held) socket.unref();
+      else socket.destroy();
+      resolve(held);
+    };
+    const timer = setTimeout(() => answer(null), GREETING_MS);
+    timer.unref();
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+      const end = text.indexOf('\n');
+      if (end < 0 || answered) return;
+      const holder = parseHolder(text.slice(0, end));
+      answer(holder ? { holder, released, stop: () => socket.destroy() } : null);
+    });
+    // Refused or gone: no one holds it (or its holder let go before answering).
+    socket.on('error', () => answer(null));
+    socket.once('close', () => answer(null));
+  });
+}
+
+async function runningElsewhere(folder: string, jobId: string): Promise<CargaError> {
+  const held = await whoHolds(folder);
+  held?.stop();
+  return new CargaError(
+    held ? runningElsewhereMessage(jobId, held.holder) : msg('job.running-elsewhere', { jobId }),
+  );
+}
+
+/** Why a job cannot be paused, resumed or changed here: who runs it, in the operator's words. */
+export function runningElsewhereMessage(jobId: string, holder: JobHolder) {
+  return msg(`job.running-in-${holder.frontDoor}`, { jobId, pid: holder.pid });
+}
+
+function parseHolder(line: string): JobHolder | null {
+  try {
+    const value = JSON.parse(line) as Partial<JobHolder>;
+    const { frontDoor, pid } = value;
+    if ((frontDoor === 'electron' || frontDoor === 'web' || frontDoor === 'cli') && Number.isInteger(pid))
+      return { frontDoor, pid: pid as number };
+  } catch {
+    // Not a holder's greeting.
+  }
+  return null;
 }
 
 /** The job folder's real path, keyed and cut short like a token's lane name: the same folder

@@ -4,6 +4,8 @@ import type {
   Connection,
   EngineEvent,
   FileInfo,
+  JobHolder,
+  JobProgress,
   JobStatus,
   JobSummary,
   ResultFilter,
@@ -24,11 +26,13 @@ import type { TokenLanes } from '../quota/token-lanes';
 import { isStorageError } from '../storage/storage-failure';
 import type { BackoffPolicy } from './backoff';
 import { jobListParty } from './job-list-party';
-import { holdJob } from './job-lock';
-import { failureBreakdown, filteredIndices, jobSummary, resultRow } from './job-results';
+import { holdJob, runningElsewhereMessage, whoHolds, type HeldJob } from './job-lock';
+import { failureBreakdown, filteredIndices, jobSummary, passProgress, resultRow } from './job-results';
 import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
 import { Journal } from './journal';
+import { watchJournal, type JournalWatch } from './journal-watch';
+import { RateMeter } from './rate-meter';
 import { RowIndex } from './row-index';
 import { searchRows } from './row-search';
 import { JobRunner, type RunMode } from './runner';
@@ -52,6 +56,19 @@ export interface JobManagerOptions {
   ledgers?: LedgerBook;
   /** Bench only: see EngineOptions.benchUnflushedSends. */
   benchUnflushedSends?: boolean;
+  /** This process, as it tells others while it runs a job. */
+  holder: JobHolder;
+  /** Follow the journals of open jobs, so a pass another process runs shows here live (the app
+   * and the web front door; the CLI shows a job once). */
+  followOthers: boolean;
+}
+
+/** A job another process is running: this process reads its journal as it grows. */
+interface Elsewhere {
+  held: HeldJob;
+  rate: RateMeter;
+  /** Rows with an outcome at the last read, to measure the rate. */
+  settled: number;
 }
 
 interface OpenJob {
@@ -68,6 +85,9 @@ interface OpenJob {
   /** A job sealed before row indexes were kept: the read that writes its index. */
   indexing?: Promise<void>;
   resumeTimer?: NodeJS.Timeout;
+  /** Set while another process runs the job: its journal is open to read only. */
+  elsewhere?: Elsewhere;
+  watch?: JournalWatch;
   /** The last search of Results, kept while the journal is unchanged: its pages read the file once. */
   search?: { key: string; rows: Promise<number[]> };
 }
@@ -115,7 +135,7 @@ export class JobManager {
     let lease: SlotLease | null = null;
     try {
       // No other process may run this job meanwhile; it is held until the pass ends.
-      lease = await holdJob(this.o.store.folder(jobId), jobId);
+      lease = await holdJob(this.o.store.folder(jobId), jobId, this.o.holder);
       const summary = await this.startHeld(await this.current(jobId), mode, lease);
       lease = null;
       return summary;
@@ -202,6 +222,7 @@ export class JobManager {
 
   async pause(jobId: string): Promise<JobSummary> {
     const job = await this.get(jobId);
+    if (job.elsewhere) throw new CargaError(runningElsewhereMessage(jobId, job.elsewhere.held.holder));
     clearTimeout(job.resumeTimer);
     job.runner?.pause();
     // A job waiting for its quota has no runner: paused, it no longer goes on at the reset.
@@ -239,9 +260,9 @@ export class JobManager {
       }
       const saved = this.o.store.readSummary(jobId);
       try {
-        summaries.push(
-          saved && !this.o.store.looksDamaged(jobId) ? saved : this.summaryOf(await this.get(jobId)),
-        );
+        // A job another process runs now is opened (to read only) so it shows as it goes.
+        const quiet = saved && !this.o.store.looksDamaged(jobId) && !(await this.isHeldElsewhere(jobId));
+        summaries.push(quiet ? saved : this.summaryOf(await this.get(jobId)));
       } catch (error) {
         if (saved)
           summaries.push({
@@ -375,7 +396,7 @@ export class JobManager {
   /** Changes a job no pass is running, while no other process can start one; refuses with
    * `job.running-elsewhere` when another process is running it. */
   private async alone<T>(jobId: string, change: (job: OpenJob) => T): Promise<T> {
-    const lease = await holdJob(this.o.store.folder(jobId), jobId);
+    const lease = await holdJob(this.o.store.folder(jobId), jobId, this.o.holder);
     try {
       return change(await this.current(jobId));
     } finally {
@@ -387,11 +408,97 @@ export class JobManager {
    * (while this process holds the job, no other can write it). */
   private async current(jobId: string): Promise<OpenJob> {
     const job = await this.get(jobId);
-    if (job.runner || !job.journal.writtenElsewhere()) return job;
-    clearTimeout(job.resumeTimer);
-    job.journal.close();
-    this.open.delete(jobId);
+    if (job.runner || (!job.elsewhere && !job.journal.writtenElsewhere())) return job;
+    this.forget(job);
     return this.get(jobId);
+  }
+
+  /** Closes an open job, to be opened again from its folder. */
+  private forget(job: OpenJob): void {
+    clearTimeout(job.resumeTimer);
+    job.elsewhere?.held.stop();
+    job.watch?.close();
+    job.journal.close();
+    if (this.open.get(job.spec.jobId) === job) this.open.delete(job.spec.jobId);
+  }
+
+  /** Whether another process holds the job now (this one's own passes aside). */
+  private async heldElsewhere(jobId: string): Promise<HeldJob | null> {
+    const held = await whoHolds(this.o.store.folder(jobId));
+    if (held?.holder.pid !== process.pid) return held;
+    held.stop();
+    return null;
+  }
+
+  private async isHeldElsewhere(jobId: string): Promise<boolean> {
+    const held = await this.heldElsewhere(jobId);
+    held?.stop();
+    return held !== null;
+  }
+
+  /** The job's journal grew: another process's pass goes on (its progress is pushed), or another
+   * process started or ran the job since this one read it (it is read again). */
+  private async journalChanged(job: OpenJob): Promise<void> {
+    const { jobId } = job.spec;
+    if (this.open.get(jobId) !== job || job.runner || this.starting.has(jobId)) return;
+    if (job.elsewhere) {
+      if (job.journal.catchUp()) this.o.emit({ type: 'job-progress', progress: this.followedProgress(job) });
+      return;
+    }
+    if (!job.journal.writtenElsewhere()) return;
+    this.forget(job);
+    const summary = await this.summary(jobId);
+    const reopened = this.open.get(jobId);
+    if (reopened?.elsewhere) this.o.emit({ type: 'job-progress', progress: this.followedProgress(reopened) });
+    else this.emitSettled(summary);
+  }
+
+  /** The other process let go of the job (its pass ended, or it died): the job is opened again,
+   * which turns a pass cut off by a crash into a paused job, and its end is pushed. */
+  private async releasedElsewhere(job: OpenJob): Promise<void> {
+    if (this.open.get(job.spec.jobId) !== job) return;
+    // Its last lines first, so the counts shown end where its pass ended (no one runs it now).
+    job.elsewhere?.held.stop();
+    delete job.elsewhere;
+    job.journal.catchUp();
+    this.o.emit({ type: 'job-progress', progress: this.followedProgress(job) });
+    this.forget(job);
+    try {
+      this.emitSettled(await this.summary(job.spec.jobId));
+    } catch {
+      // The folder went away meanwhile: nothing to show.
+    }
+  }
+
+  private emitSettled(summary: JobSummary): void {
+    const { jobId, status, reason, heldBy } = summary;
+    if (heldBy) return;
+    this.o.emit(
+      reason ? { type: 'job-status', jobId, status, reason } : { type: 'job-status', jobId, status },
+    );
+    if (status === 'finished') this.o.emit({ type: 'job-finished', summary });
+  }
+
+  /** The progress of the pass another process runs, as its journal says and this process measured. */
+  private followedProgress(job: OpenJob): JobProgress {
+    const { state } = job.journal;
+    const elsewhere = job.elsewhere;
+    const { ok, failed, uncertain, skipped } = state.states.tally;
+    const settled = ok + failed + uncertain + skipped;
+    if (elsewhere && settled > elsewhere.settled) elsewhere.rate.add(settled - elsewhere.settled);
+    if (elsewhere) elsewhere.settled = settled;
+    const resetsAt = state.reason?.params?.resetsAt;
+    return passProgress(job.spec.jobId, state, {
+      status: state.status ?? 'running',
+      seen: 0,
+      requests: state.requests,
+      rate: elsewhere?.rate.perSecond() ?? 0,
+      // The quota is the other process's to read: known here only as the reset it waits for.
+      quotaLeft: null,
+      dailyQuota: null,
+      ...(typeof resetsAt === 'string' ? { quotaResetsAt: resetsAt } : {}),
+      ...(elsewhere ? { heldBy: elsewhere.held.holder } : {}),
+    });
   }
 
   async spec(jobId: string): Promise<JobSpec> {
@@ -412,6 +519,8 @@ export class JobManager {
   async close(): Promise<void> {
     for (const job of this.open.values()) {
       clearTimeout(job.resumeTimer);
+      job.elsewhere?.held.stop();
+      job.watch?.close();
       job.runner?.pause();
     }
     await Promise.allSettled([...this.open.values()].flatMap((job) => [job.settled, job.indexing]));
@@ -436,14 +545,38 @@ export class JobManager {
 
   private async openJob(jobId: string): Promise<OpenJob> {
     const spec = this.o.store.readSpec(jobId);
+    const folder = this.o.store.folder(jobId);
+    const held = await this.heldElsewhere(jobId);
+    if (held) return this.openFollowing(spec, held);
     const journal = await Journal.open(this.o.store.journalPath(jobId), this.o.store.checkpointPath(jobId));
-    const seal = SourceSeal.open(this.o.store.folder(jobId), spec.file);
+    const seal = SourceSeal.open(folder, spec.file);
     const job: OpenJob = { spec, journal, seal, runner: null, settled: null };
+    if (this.o.followOthers) job.watch = watchJournal(folder, () => void this.journalChanged(job));
     // A process that created the job ended before counting its rows: count (and seal) them now.
     if (journal.state.total === null) job.counting = this.sealInBackground(job);
     // A job found running was cut off by a crash: it is paused now, its in-flight rows uncertain.
     if (journal.state.status === 'running') this.writeStatus(job, 'paused');
     await this.fillMissingCells(job);
+    this.open.set(jobId, job);
+    return job;
+  }
+
+  /** A job another process runs: its journal read as it grows, nothing written here, until that
+   * process lets go. */
+  private openFollowing(spec: JobSpec, held: HeldJob): OpenJob {
+    const { jobId } = spec;
+    const journal = Journal.follow(this.o.store.journalPath(jobId), this.o.store.checkpointPath(jobId));
+    const { ok, failed, uncertain, skipped } = journal.state.states.tally;
+    const job: OpenJob = {
+      spec,
+      journal,
+      seal: SourceSeal.open(this.o.store.folder(jobId), spec.file),
+      runner: null,
+      settled: null,
+      elsewhere: { held, rate: new RateMeter(), settled: ok + failed + uncertain + skipped },
+    };
+    job.watch = watchJournal(this.o.store.folder(jobId), () => void this.journalChanged(job));
+    void held.released.then(() => this.releasedElsewhere(job));
     this.open.set(jobId, job);
     return job;
   }
@@ -530,7 +663,14 @@ export class JobManager {
   }
 
   private summaryOf(job: OpenJob): JobSummary {
-    const { runner } = job;
+    const { runner, elsewhere } = job;
+    if (elsewhere) {
+      const progress = this.followedProgress(job);
+      return {
+        ...jobSummary(job.spec, job.journal.state, { status: progress.status, progress }),
+        heldBy: elsewhere.held.holder,
+      };
+    }
     return jobSummary(
       job.spec,
       job.journal.state,

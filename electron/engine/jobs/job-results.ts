@@ -1,4 +1,5 @@
 import type {
+  JobHolder,
   JobProgress,
   JobStatus,
   JobSummary,
@@ -40,6 +41,46 @@ export function jobSummary(
     ...(state.alreadySent.size
       ? { alreadySentFrom: [...state.alreadySent].map(([jobId, { at, rows }]) => ({ jobId, at, rows })) }
       : {}),
+  };
+}
+
+/** A pass's figures the journal does not hold: measured by the process that runs it, or by the
+ * one following its journal. */
+export interface PassFigures {
+  status: JobStatus;
+  /** Rows read so far, while the file's rows are still being counted. */
+  seen: number;
+  requests: number;
+  rate: number;
+  quotaLeft: number | null;
+  dailyQuota: number | null;
+  quotaResetsAt?: string;
+  heldBy?: JobHolder;
+}
+
+/** A pass's progress from its journal: rows in flight have no outcome yet, so they are pending. */
+export function passProgress(jobId: string, state: JournalState, figures: PassFigures): JobProgress {
+  const total = state.total ?? Math.max(figures.seen, state.states.size);
+  const { ok, failed, uncertain, skipped } = state.states.tally;
+  const pending = Math.max(0, total - ok - failed - uncertain - skipped);
+  const { status, requests, rate, quotaLeft, dailyQuota, quotaResetsAt, heldBy } = figures;
+  return {
+    jobId,
+    status,
+    total,
+    ok,
+    failed,
+    uncertain,
+    skipped,
+    pending,
+    requests,
+    rate,
+    etaSeconds: rate > 0 && state.total !== null ? Math.round(pending / rate) : null,
+    quotaLeft,
+    dailyQuota,
+    ...(quotaResetsAt !== undefined ? { quotaResetsAt } : {}),
+    ...(state.total === null ? { counting: true } : {}),
+    ...(heldBy ? { heldBy } : {}),
   };
 }
 

@@ -108,7 +108,58 @@ export class Journal {
     private readonly live: WritableState,
     private readonly checkpoint: Checkpoint,
     readonly path: string,
+    /** Opened to follow another process's pass: this process only reads it. */
+    readonly following = false,
   ) {}
+
+  /** Opens the journal of a job another process is running, to read only: its state so far, and
+   * with `catchUp` what that process appends next. Nothing is repaired or recorded: the journal is
+   * the other process's to write (opened normally once it lets go). */
+  static follow(path: string, checkpointPath: string): Journal {
+    const journal = new Journal(
+      openSync(path, 'r'),
+      emptyState(),
+      Checkpoint.open(checkpointPath),
+      path,
+      true,
+    );
+    journal.catchUp();
+    return journal;
+  }
+
+  /**
+   * Applies the lines appended since the last read, reading only the new bytes. A last line still
+   * being written is left for the next call (it ends with its newline). Returns whether any entry
+   * was applied.
+   */
+  catchUp(): boolean {
+    const size = fstatSync(this.fd).size;
+    const chunk = Buffer.alloc(1 << 16);
+    let pending = Buffer.alloc(0);
+    let at = this.live.counts.bytes;
+    let applied = false;
+    while (at < size) {
+      const read = readSync(this.fd, chunk, 0, Math.min(chunk.length, size - at), at);
+      if (read === 0) break;
+      at += read;
+      const buffer = pending.length
+        ? Buffer.concat([pending, chunk.subarray(0, read)])
+        : chunk.subarray(0, read);
+      let start = 0;
+      for (let end = buffer.indexOf(0x0a); end >= 0; end = buffer.indexOf(0x0a, start)) {
+        const entry = parseJournalLine(buffer.toString('utf8', start, end));
+        if (entry) {
+          apply(this.live, entry);
+          countEntry(this.live.counts, entry);
+        } else this.live.counts.corrupt++;
+        this.live.counts.bytes += end + 1 - start;
+        start = end + 1;
+        applied = true;
+      }
+      pending = Buffer.from(buffer.subarray(start));
+    }
+    return applied;
+  }
 
   /** Opens (creating) the journal, drops a torn last line, replays it, and compares it with its
    * checkpoint: a journal that lost lines or has a corrupt one is marked damaged, never trusted. */
@@ -288,6 +339,7 @@ export class Journal {
   }
 
   private record(entry: JournalEntry): void {
+    if (this.following) throw new Error('A followed journal is written by the process that runs its job');
     const line = JSON.stringify(entry) + '\n';
     // Synchronous on purpose: an entry is in the kernel's cache (which survives a process crash)
     // before anything else happens; `flush` puts it on the device. A full or failing disk may
@@ -361,8 +413,8 @@ function damageOf(
   return null;
 }
 
-async function replay(path: string): Promise<{ state: WritableState; firstCorrupt: number }> {
-  const state: WritableState = {
+function emptyState(): WritableState {
+  return {
     states: new RowStates(),
     details: new Map(),
     fixes: new Map(),
@@ -376,6 +428,10 @@ async function replay(path: string): Promise<{ state: WritableState; firstCorrup
     counts: { bytes: 0, sends: 0, settled: 0, accepted: 0, corrupt: 0, corruptAccepted: 0 },
     inFlight: new Map(),
   };
+}
+
+async function replay(path: string): Promise<{ state: WritableState; firstCorrupt: number }> {
+  const state = emptyState();
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let line = 0;
   let firstCorrupt = 0;

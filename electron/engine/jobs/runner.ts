@@ -22,7 +22,7 @@ import { jobStorageStop } from '../storage/storage-failure';
 import { backoffDelay, wait, type BackoffPolicy } from './backoff';
 import { BisectionBudget, halves } from './batch-bisection';
 import { CrmOutage } from './crm-outage';
-import { hasUnsentFix } from './job-results';
+import { hasUnsentFix, passProgress } from './job-results';
 import { fileInfoOf, type JobSpec } from './job-spec';
 import type { Journal } from './journal';
 import type { RowFailure } from './journal-entry';
@@ -692,28 +692,16 @@ export class JobRunner {
   }
 
   progress(): JobProgress {
-    const { state } = this.o.journal;
-    const total = state.total ?? Math.max(this.seen, state.states.size);
-    const { ok, failed, uncertain, skipped } = state.states.tally;
-    const pending = Math.max(0, total - ok - failed - uncertain - skipped);
-    const rate = this.rate.perSecond();
-    return {
-      jobId: this.o.spec.jobId,
+    const { ledger } = this.o.lane;
+    return passProgress(this.o.spec.jobId, this.o.journal.state, {
       status: this.status,
-      total,
-      ok,
-      failed,
-      uncertain,
-      skipped,
-      pending,
+      seen: this.seen,
       requests: this.nextRequest - 1,
-      rate,
-      etaSeconds: rate > 0 && state.total !== null ? Math.round(pending / rate) : null,
-      quotaLeft: this.o.lane.ledger.remaining,
-      dailyQuota: this.o.lane.ledger.statedBudget,
-      quotaResetsAt: this.o.lane.ledger.resetsAt,
-      ...(state.total === null ? { counting: true } : {}),
-    };
+      rate: this.rate.perSecond(),
+      quotaLeft: ledger.remaining,
+      dailyQuota: ledger.statedBudget,
+      quotaResetsAt: ledger.resetsAt,
+    });
   }
 }
 

@@ -79,18 +79,19 @@ export class MachineSlots {
     }
   }
 
-  /** A free slot now, or null when every one is held (by this process or another); never waits. */
-  async tryAcquire(): Promise<SlotLease | null> {
+  /** A free slot now, or null when every one is held (by this process or another); never waits.
+   * The holder answers whoever connects to its slot with `greeting` (who it is). */
+  async tryAcquire(greeting?: string): Promise<SlotLease | null> {
     for (let slot = 0; slot < this.slots; slot++) {
       if (this.held.has(slot)) continue;
-      const held = await this.hold(slot);
+      const held = await this.hold(slot, greeting);
       if (held !== 'busy') return held;
     }
     return null;
   }
 
   /** Listens on the slot's address; 'busy' when another holder has it. */
-  private async hold(slot: number): Promise<SlotLease | 'busy'> {
+  private async hold(slot: number, greeting?: string): Promise<SlotLease | 'busy'> {
     const address = slotAddress(this.key, slot, this.platform);
     const server = createServer({ pauseOnConnect: true });
     const waiters = new Set<Socket>();
@@ -98,9 +99,10 @@ export class MachineSlots {
       waiters.add(socket);
       socket.on('error', () => undefined);
       socket.once('close', () => waiters.delete(socket));
+      if (greeting) socket.write(greeting);
     });
     const outcome = await listen(server, address);
-    if (outcome === 'in-use' && (await this.clearIfStale(address))) return this.hold(slot);
+    if (outcome === 'in-use' && (await this.clearIfStale(address))) return this.hold(slot, greeting);
     if (outcome === 'in-use') return 'busy';
     if (outcome !== 'listening') {
       // The system refuses the lane itself (an odd temp dir, a sandboxed process): the in-process

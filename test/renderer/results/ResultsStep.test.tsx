@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -17,8 +17,9 @@ function openResults(bridge: FakeBridge, rows = { ok: 40, failed: 250, uncertain
 }
 
 /** The last page the table asked for (the retry button also asks how many rows are corrected). */
-function lastPageQuery(listResults: { mock: { calls: [{ limit: number }][] } }) {
-  return listResults.mock.calls.filter(([input]) => input.limit > 1).at(-1)?.[0];
+/** The last query for a list's first page (the pages after it are fetched ahead as well). */
+function lastPageQuery(listResults: { mock: { calls: [{ limit: number; offset: number }][] } }) {
+  return listResults.mock.calls.filter(([input]) => input.limit > 1 && input.offset === 0).at(-1)?.[0];
 }
 
 async function shownRows(): Promise<HTMLElement[]> {
@@ -284,7 +285,11 @@ describe('Results step', () => {
     expect(screen.getByTestId('results-table').dataset.total).toBe('100000');
     expect(rows.length).toBeLessThan(60);
     const pages = () => listResults.mock.calls.filter(([input]) => input.limit > 1).map(([input]) => input);
-    expect(pages().map((input) => [input.offset, input.limit])).toEqual([[0, 100]]);
+    // The first page, then the next one ahead of the scroll.
+    expect(pages().map((input) => [input.offset, input.limit])).toEqual([
+      [0, 100],
+      [100, 100],
+    ]);
 
     const viewport = screen.getByTestId('results-table');
     viewport.scrollTop = ROW_HEIGHT * 50_000;
@@ -292,7 +297,8 @@ describe('Results step', () => {
     await waitFor(() =>
       expect(screen.getAllByTestId('results-row').some((row) => row.dataset.row === '50003')).toBe(true),
     );
-    expect(pages().map((input) => input.offset)).toEqual([0, 49_900, 50_000]);
+    // The pages in view, then the page on either side, ready before they scroll into view.
+    expect(pages().map((input) => input.offset)).toEqual([0, 100, 49_900, 50_000, 49_800, 50_100]);
     expect(screen.getAllByTestId('results-row').length).toBeLessThan(60);
   });
 });
@@ -393,6 +399,46 @@ describe('Results an operator can act on', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Row 3' })).toBeNull();
     expect(document.activeElement?.closest('[role="grid"]')).toBeTruthy();
+  });
+
+  it('tells the quota each retry choice needs with its own rows: the corrected ones fit today, all failed need days', async () => {
+    const bridge = new FakeBridge();
+    const job = openResults(bridge, { ok: 0, failed: 3, uncertain: 0 });
+    const rows = await shownRows();
+    // The pass that just ended measured the token's quota: 2 requests left today, 1 a day.
+    act(() =>
+      bridge.emit({
+        type: 'job-progress',
+        progress: {
+          jobId: job.jobId,
+          status: 'finished',
+          total: 3,
+          ok: 0,
+          failed: 3,
+          uncertain: 0,
+          pending: 0,
+          skipped: 0,
+          requests: 3,
+          rate: 0,
+          etaSeconds: null,
+          quotaLeft: 2,
+          dailyQuota: 1,
+          quotaResetsAt: '2026-12-01T00:07:32.487Z',
+        },
+      }),
+    );
+    const failed = await screen.findByTestId('results-retry-estimate-failed');
+    expect(failed.textContent).toMatch(/^All failed rows — 3 rows: about 2 days at 1 a day; next reset /);
+    expect(screen.queryByTestId('results-retry-estimate-corrected')).toBeNull();
+
+    await user.click(within(rows[1] as HTMLElement).getByRole('button', { name: / — Ciudad, row 4$/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Edit Ciudad in row 4' }), 'x{Enter}');
+    await waitFor(() =>
+      expect(screen.getByTestId('results-retry-estimate-corrected').textContent).toBe(
+        'Only the rows I corrected — 1 row: it fits today’s quota',
+      ),
+    );
+    expect(screen.getByTestId('results-retry-estimate-failed').textContent).toMatch(/3 rows: about 2 days/);
   });
 
   it('retries only the rows corrected, or all failed rows, each with its count', async () => {

@@ -104,4 +104,24 @@ describe('ResultPager', () => {
     pager.ensure(0, 10);
     expect(requests).toHaveLength(2);
   });
+
+  it('fetches the page on either side ahead, once the total is known, never past the end', async () => {
+    const { requests, fetchPage } = source(250);
+    const pager = new ResultPager(fetchPage, 100);
+    // Before the total is known nothing is fetched ahead: the list may end on this page.
+    pager.ensure(0, 20);
+    pager.prefetch(0, 20);
+    expect(requests.map((request) => request.offset)).toEqual([0]);
+    const arrived = changed(pager);
+    requests[0]?.answer();
+    await arrived;
+    pager.prefetch(0, 20);
+    expect(requests.map((request) => request.offset)).toEqual([0, 100]);
+    pager.ensure(110, 130);
+    pager.prefetch(110, 130);
+    expect(requests.map((request) => request.offset)).toEqual([0, 100, 200]);
+    pager.ensure(230, 249);
+    pager.prefetch(230, 249);
+    expect(requests.map((request) => request.offset)).toEqual([0, 100, 200]);
+  });
 });

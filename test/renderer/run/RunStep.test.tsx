@@ -95,6 +95,64 @@ describe('Run step', () => {
     expect(cancelJob).toHaveBeenCalledTimes(1);
   });
 
+  it('follows a job a terminal runs: says who runs it, in the operator’s language, and offers no Pause, Resume or Cancel until it lets go', async () => {
+    for (const lang of ['en', 'es'] as const) {
+      const bridge = new FakeBridge();
+      const job = bridge.addJob(
+        { ok: 0, failed: 0, uncertain: 0 },
+        { status: 'running', total: 1000, pending: 1000, heldBy: { frontDoor: 'cli', pid: 4242 } },
+      );
+      const view = renderAt(
+        bridge,
+        { step: 'run', connectionId: SANDBOX.id, target: SANDBOX.target, jobId: job.jobId },
+        lang,
+      );
+      // The first render of the whole app can take a while on a busy machine.
+      await screen.findByTestId('run-screen', {}, { timeout: 5000 });
+      const held = await screen.findByTestId('run-held-by');
+      expect(held.textContent).toContain(
+        lang === 'en'
+          ? 'This import is running in a terminal (the carga command, process 4242)'
+          : 'Esta importación se está ejecutando en una terminal (el comando carga, proceso 4242)',
+      );
+      for (const button of ['run-pause', 'run-resume', 'run-cancel'])
+        expect(screen.queryByTestId(button), button).toBeNull();
+
+      // The terminal's pass goes on: its progress shows live, still without this screen's buttons.
+      act(() =>
+        bridge.emit({
+          type: 'job-progress',
+          progress: {
+            jobId: job.jobId,
+            status: 'running',
+            total: 1000,
+            ok: 400,
+            failed: 0,
+            uncertain: 0,
+            pending: 600,
+            skipped: 0,
+            requests: 400,
+            rate: 20,
+            etaSeconds: 30,
+            quotaLeft: null,
+            heldBy: { frontDoor: 'cli', pid: 4242 },
+          },
+        }),
+      );
+      expect(screen.getByTestId('run-ok').dataset.value).toBe('400');
+      expect(screen.getByTestId('run-rate').textContent).toMatch(/20/);
+      expect(screen.getByTestId('run-eta').textContent).toContain('30 s');
+      expect(screen.queryByTestId('run-pause')).toBeNull();
+
+      // Paused in the terminal (Ctrl+C): the terminal let go, the job is this screen's to resume.
+      act(() => bridge.emit({ type: 'job-status', jobId: job.jobId, status: 'paused' }));
+      expect(screen.queryByTestId('run-held-by')).toBeNull();
+      expect(screen.getByTestId('run-resume')).toBeTruthy();
+      expect(screen.queryByTestId('run-pause')).toBeNull();
+      view.unmount();
+    }
+  });
+
   it('says why the job waits, and tells when it ends', async () => {
     const bridge = new FakeBridge();
     const { job, run } = await openRun(bridge);

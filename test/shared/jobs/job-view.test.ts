@@ -24,6 +24,7 @@ function facts(
     quotaLeft: 310,
     dailyQuota: 4_800,
     quotaResetsAt: RESET,
+    heldBy: null,
     ...overrides,
     counts,
   };
@@ -35,6 +36,19 @@ describe('jobView: one reading of a job for every screen', () => {
     expect(view.status).toBe('waiting-quota');
     expect(view.rate).toBeNull();
     expect(view.actions).toEqual({ pause: true, resume: false, cancel: true });
+  });
+
+  it('offers no action on a job another process runs, whatever its status, and says who runs it', () => {
+    const heldBy = { frontDoor: 'cli', pid: 4242 } as const;
+    for (const status of ['running', 'paused', 'waiting-quota', 'stopped', 'waiting-crm'] as const) {
+      const view = jobView(facts({ status, heldBy }));
+      expect(view.actions, status).toEqual({ pause: false, resume: false, cancel: false });
+      expect(view.heldBy).toEqual(heldBy);
+    }
+    // Its speed and time left still show: the terminal's pass is followed live.
+    const running = jobView(facts({ heldBy, quotaLeft: null, rate: 10 }));
+    expect(running).toMatchObject({ status: 'running', live: true, rate: 10 });
+    expect(running.timeLeft).toEqual({ kind: 'seconds', seconds: 1_551 });
   });
 
   it('never offers Pause and Resume together, whatever the status', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { holdJob } from '../../../../electron/engine/jobs/job-lock';
+import { holdJob, whoHolds } from '../../../../electron/engine/jobs/job-lock';
 import { startSandbox, type SandboxHandle } from '../../../../electron/sandbox/sandbox';
 import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../../support/import-fixture';
 import { useTempDirs } from '../../../support/temp-dir';
@@ -12,6 +12,7 @@ import { useTempDirs } from '../../../support/temp-dir';
 const tempDir = useTempDirs();
 const ROOT = join(import.meta.dirname, '../../../..');
 const ROWS = 40;
+const APP = { frontDoor: 'electron', pid: process.pid } as const;
 
 let sandbox: SandboxHandle | null = null;
 const children: ChildProcess[] = [];
@@ -66,7 +67,9 @@ describe('one process at a time runs a job', () => {
 
     const second = await carga(['resume', jobId, ...common]).done;
     expect(second.code).toBe(2);
-    expect(second.stderr).toContain(`The job "${jobId}" is running in another Carga process`);
+    expect(second.stderr).toContain(
+      `This import is running in a terminal (the carga command, process ${holder.child.pid}).`,
+    );
     expect(second.stderr).not.toMatch(/\n\s+at /);
     // The second process sent nothing: still only the holder's two requests.
     expect(sandbox.accepted().cases).toHaveLength(0);
@@ -92,7 +95,7 @@ describe('one process at a time runs a job', () => {
     expect(accepted.length).toBeGreaterThanOrEqual(summary.ok);
   }, 120_000);
 
-  it('is refused to this process while another holds it, and free the moment the holder is killed', async () => {
+  it('is refused to this process while another holds it, names who holds it, and is free the moment the holder is killed', async () => {
     const folder = tempDir();
     const holder = spawn(
       process.execPath,
@@ -102,7 +105,7 @@ describe('one process at a time runs a job', () => {
         '--input-type=module',
         '-e',
         `const { holdJob } = await import(${JSON.stringify(join(ROOT, 'electron/engine/jobs/job-lock.ts'))});
-         await holdJob(${JSON.stringify(folder)}, 'job-1');
+         await holdJob(${JSON.stringify(folder)}, 'job-1', { frontDoor: 'cli', pid: process.pid });
          process.stdout.write('held\\n');
          setInterval(() => undefined, 60_000);`,
       ],
@@ -114,21 +117,25 @@ describe('one process at a time runs a job', () => {
       holder.once('exit', (code) => reject(new Error(`the holder exited (${code}) before holding the job`)));
     });
 
-    await expect(holdJob(folder, 'job-1')).rejects.toMatchObject({
-      detail: { code: 'job.running-elsewhere', params: { jobId: 'job-1' } },
+    await expect(holdJob(folder, 'job-1', APP)).rejects.toMatchObject({
+      detail: { code: 'job.running-in-cli', params: { jobId: 'job-1', pid: holder.pid } },
     });
+    // Asking who holds it never takes it; the answer's release comes when the holder dies.
+    const held = await whoHolds(folder);
+    expect(held?.holder).toEqual({ frontDoor: 'cli', pid: holder.pid });
     // Another job's folder is not held.
-    (await holdJob(tempDir(), 'job-2')).release();
+    expect(await whoHolds(tempDir())).toBeNull();
+    (await holdJob(tempDir(), 'job-2', APP)).release();
 
-    const gone = new Promise((resolve) => holder.once('exit', resolve));
     holder.kill('SIGKILL');
-    await gone;
-    const lease = await holdJob(folder, 'job-1');
+    await held?.released;
+    expect(await whoHolds(folder)).toBeNull();
+    const lease = await holdJob(folder, 'job-1', APP);
     // Held now by this process: a second hold refuses until it is released.
-    await expect(holdJob(folder, 'job-1')).rejects.toMatchObject({
-      detail: { code: 'job.running-elsewhere' },
+    await expect(holdJob(folder, 'job-1', APP)).rejects.toMatchObject({
+      detail: { code: 'job.running-in-electron', params: { pid: process.pid } },
     });
     lease.release();
-    (await holdJob(folder, 'job-1')).release();
+    (await holdJob(folder, 'job-1', APP)).release();
   }, 60_000);
 });
