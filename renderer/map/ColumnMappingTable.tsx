@@ -44,7 +44,7 @@ export const ColumnMappingTable = memo(function ColumnMappingTable({
       group: t('map.targetFields'),
       items: target.fields.map((field) => ({
         value: field.key,
-        label: `${field.label[lang]} (${field.key})${field.required ? ' *' : ''}`,
+        label: `${field.label[lang]}${field.required ? ' *' : ''}`,
       })),
     },
     ...(prefix

@@ -46,7 +46,7 @@ export const ConstantsEditor = memo(function ConstantsEditor({
         {Object.entries(constants).map(([key, constant]) => (
           <Group key={key} gap="xs" wrap="nowrap">
             <TextInput
-              label={`${labelOf(key)} (${key})`}
+              label={labelOf(key)}
               value={constant}
               onChange={(event) => {
                 const next = event.currentTarget.value;
@@ -72,7 +72,7 @@ export const ConstantsEditor = memo(function ConstantsEditor({
             label={t('map.constantField')}
             data={free.map((candidate) => ({
               value: candidate.key,
-              label: `${candidate.label[lang]} (${candidate.key})`,
+              label: candidate.label[lang],
             }))}
             value={field}
             onChange={setField}

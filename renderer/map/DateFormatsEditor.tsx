@@ -39,7 +39,7 @@ export const DateFormatsEditor = memo(function DateFormatsEditor({
         {fields.map((field) => (
           <Select<DateInputFormat>
             key={field.key}
-            label={`${field.label[lang]} (${field.key})`}
+            label={field.label[lang]}
             data={DATE_INPUT_FORMATS.map((format) => ({
               value: format,
               // For a custom field, no format means its cells go as written.

@@ -8,12 +8,12 @@ import type { MessageCatalog } from './catalog-types';
 export const validationMessages = {
   // -- Row problems ---------------------------------------------------------------------------
   'validation.required-missing': {
-    es: 'Fila {row}: falta «{labelEs}» ({field}). La celda de la columna «{column}» está vacía y la plantilla no tiene un valor fijo para ese campo. Complete la celda o defina un valor fijo.',
-    en: 'Row {row}: «{labelEn}» ({field}) is missing. The cell in column «{column}» is empty and the template has no fixed value for that field. Fill in the cell or set a fixed value.',
+    es: 'Fila {row}: falta «{labelEs}». La celda de la columna «{column}» está vacía y la plantilla no tiene un valor fijo para ese campo. Complete la celda o defina un valor fijo.',
+    en: 'Row {row}: «{labelEn}» is missing. The cell in column «{column}» is empty and the template has no fixed value for that field. Fill in the cell or set a fixed value.',
   },
   'validation.required-unmapped': {
-    es: 'Fila {row}: falta «{labelEs}» ({field}). Ninguna columna lo trae y la plantilla no tiene un valor fijo. Asígnele una columna o defina un valor fijo.',
-    en: 'Row {row}: «{labelEn}» ({field}) is missing. No column provides it and the template has no fixed value. Map a column to it or set a fixed value.',
+    es: 'Fila {row}: falta «{labelEs}». Ninguna columna lo trae y la plantilla no tiene un valor fijo. Asígnele una columna o defina un valor fijo.',
+    en: 'Row {row}: «{labelEn}» is missing. No column provides it and the template has no fixed value. Map a column to it or set a fixed value.',
   },
   'validation.invalid-date': {
     es: 'Fila {row}, columna «{column}»: «{value}» no se reconoce como fecha. Escríbala como dd/mm/aaaa (por ejemplo 15/03/2026), aaaa-mm-dd o como fecha de Excel.',
@@ -52,8 +52,8 @@ export const validationMessages = {
     en: 'Row {row}, column «{column}»: «{value}» is not a value the CRM accepts. Use one of: {allowed}, or say what «{value}» becomes under "Values to translate" in the Map step (in the template, your value map). If your CRM has that value, add it to the connection as an extra status or priority (on the command line, --extra-status or --extra-priority).',
   },
   'validation.joined-too-long': {
-    es: 'Fila {row}: las columnas {columns} juntas dan {length} caracteres para «{labelEs}» ({field}) y el máximo es {max}. Acorte alguna de ellas o deje de enviar una.',
-    en: 'Row {row}: columns {columns} together give {length} characters for «{labelEn}» ({field}) and the maximum is {max}. Shorten one of them or stop sending one.',
+    es: 'Fila {row}: las columnas {columns} juntas dan {length} caracteres para «{labelEs}» y el máximo es {max}. Acorte alguna de ellas o deje de enviar una.',
+    en: 'Row {row}: columns {columns} together give {length} characters for «{labelEn}» and the maximum is {max}. Shorten one of them or stop sending one.',
   },
   'validation.not-a-boolean': {
     es: 'Fila {row}, columna «{column}»: «{value}» no es un sí/no. Escriba Sí o No (también valen true/false, 1/0).',
@@ -90,12 +90,12 @@ export const validationMessages = {
 
   // -- Mapping problems -----------------------------------------------------------------------
   'mapping.required-unmapped': {
-    es: 'Falta el campo obligatorio «{labelEs}» ({field}): asígnele una columna o defina un valor fijo.',
-    en: 'The required field «{labelEn}» ({field}) is missing: map a column to it or set a fixed value.',
+    es: 'Falta el campo obligatorio «{labelEs}»: asígnele una columna o defina un valor fijo.',
+    en: 'The required field «{labelEn}» is missing: map a column to it or set a fixed value.',
   },
   'mapping.connection-field-missing': {
-    es: 'Falta «{labelEs}» ({field}): indíquelo en la conexión o defina un valor fijo en la plantilla.',
-    en: '«{labelEn}» ({field}) is missing: set it in the connection or as a fixed value in the template.',
+    es: 'Falta «{labelEs}»: indíquelo en la conexión o defina un valor fijo en la plantilla.',
+    en: '«{labelEn}» is missing: set it in the connection or as a fixed value in the template.',
   },
   'mapping.unknown-field': {
     es: 'La columna «{column}» está asignada a «{field}», que no es un campo de este destino; sus valores no se enviarán. Los campos personalizados se escriben con el prefijo «{prefix}» y el nombre exacto del CRM (por ejemplo «{prefix}Ciudad»).',
@@ -126,36 +126,36 @@ export const validationMessages = {
     en: 'The custom fields «{first}» and «{second}» differ only in case, spaces or accents. The CRM treats them as different fields: use the exact name it has configured.',
   },
   'mapping.constant-invalid': {
-    es: 'El valor fijo «{value}» de «{labelEs}» ({field}) no es válido para ese campo.',
-    en: 'The fixed value «{value}» of «{labelEn}» ({field}) is not valid for that field.',
+    es: 'El valor fijo «{value}» de «{labelEs}» no es válido para ese campo.',
+    en: 'The fixed value «{value}» of «{labelEn}» is not valid for that field.',
   },
   'mapping.constant-invalid-date': {
-    es: 'El valor fijo «{value}» de «{labelEs}» ({field}) no es una fecha válida. Escríbalo como dd/mm/aaaa o aaaa-mm-dd.',
-    en: 'The fixed value «{value}» of «{labelEn}» ({field}) is not a valid date. Write it as dd/mm/yyyy or yyyy-mm-dd.',
+    es: 'El valor fijo «{value}» de «{labelEs}» no es una fecha válida. Escríbalo como dd/mm/aaaa o aaaa-mm-dd.',
+    en: 'The fixed value «{value}» of «{labelEn}» is not a valid date. Write it as dd/mm/yyyy or yyyy-mm-dd.',
   },
   'mapping.constant-invalid-phone': {
-    es: 'El valor fijo «{value}» de «{labelEs}» ({field}) no es un teléfono válido: escriba solo el número, con al menos 7 dígitos.',
-    en: 'The fixed value «{value}» of «{labelEn}» ({field}) is not a valid phone number: write only the number, with at least 7 digits.',
+    es: 'El valor fijo «{value}» de «{labelEs}» no es un teléfono válido: escriba solo el número, con al menos 7 dígitos.',
+    en: 'The fixed value «{value}» of «{labelEn}» is not a valid phone number: write only the number, with at least 7 digits.',
   },
   'mapping.constant-invalid-email': {
-    es: 'El valor fijo «{value}» de «{labelEs}» ({field}) no parece un correo electrónico (nombre@dominio.com).',
-    en: 'The fixed value «{value}» of «{labelEn}» ({field}) does not look like an e-mail address (name@domain.com).',
+    es: 'El valor fijo «{value}» de «{labelEs}» no parece un correo electrónico (nombre@dominio.com).',
+    en: 'The fixed value «{value}» of «{labelEn}» does not look like an e-mail address (name@domain.com).',
   },
   'mapping.constant-not-a-number': {
-    es: 'El valor fijo «{value}» de «{labelEs}» ({field}) no es un número.',
-    en: 'The fixed value «{value}» of «{labelEn}» ({field}) is not a number.',
+    es: 'El valor fijo «{value}» de «{labelEs}» no es un número.',
+    en: 'The fixed value «{value}» of «{labelEn}» is not a number.',
   },
   'mapping.constant-unknown-system-value': {
-    es: 'El valor fijo «{value}» de «{labelEs}» ({field}) no es un valor que acepte el CRM. Use uno de estos: {allowed}. Si su CRM tiene ese valor, agréguelo a la conexión como estado o prioridad adicional.',
-    en: 'The fixed value «{value}» of «{labelEn}» ({field}) is not a value the CRM accepts. Use one of: {allowed}. If your CRM has that value, add it to the connection as an extra status or priority.',
+    es: 'El valor fijo «{value}» de «{labelEs}» no es un valor que acepte el CRM. Use uno de estos: {allowed}. Si su CRM tiene ese valor, agréguelo a la conexión como estado o prioridad adicional.',
+    en: 'The fixed value «{value}» of «{labelEn}» is not a value the CRM accepts. Use one of: {allowed}. If your CRM has that value, add it to the connection as an extra status or priority.',
   },
   'mapping.columns-joined': {
-    es: 'Las columnas {columns} van juntas a «{labelEs}» ({field}): en cada fila se envían sus valores no vacíos, uno por línea y en ese orden.',
-    en: 'Columns {columns} go together to «{labelEn}» ({field}): in each row their non-empty values are sent, one per line and in that order.',
+    es: 'Las columnas {columns} van juntas a «{labelEs}»: en cada fila se envían sus valores no vacíos, uno por línea y en ese orden.',
+    en: 'Columns {columns} go together to «{labelEn}»: in each row their non-empty values are sent, one per line and in that order.',
   },
   'mapping.constant-too-long': {
-    es: 'El valor fijo de «{labelEs}» ({field}) tiene {length} caracteres y el máximo es {max}.',
-    en: 'The fixed value of «{labelEn}» ({field}) has {length} characters and the maximum is {max}.',
+    es: 'El valor fijo de «{labelEs}» tiene {length} caracteres y el máximo es {max}.',
+    en: 'The fixed value of «{labelEn}» has {length} characters and the maximum is {max}.',
   },
 
   // -- carga check ----------------------------------------------------------------------------

@@ -96,7 +96,7 @@ describe('Thalamus and module records, end to end in Chromium', () => {
     await map.screen.waitFor({ state: 'visible' });
     await page.getByTestId('map-lists-need-party').waitFor({ state: 'visible' });
     await chooseOption(page, page.getByTestId('map-party-column'), 'Identidad');
-    expect(await map.field('Identidad').inputValue()).toBe('Parte (cliente u operador) (party) *');
+    expect(await map.field('Identidad').inputValue()).toBe('Parte (cliente u operador) *');
     // The lists are the server's: the file's category names are not codes until translated.
     const categories = page.getByTestId('map-list-values-categoryCode');
     await categories.waitFor({ state: 'visible' });

@@ -279,7 +279,7 @@ describe('carga check', () => {
     expect(text).toContain(
       [
         'Problemas de la asignación de columnas:',
-        '  ✗ Falta el campo obligatorio «Prioridad» (priority): asígnele una columna o defina un valor fijo.',
+        '  ✗ Falta el campo obligatorio «Prioridad»: asígnele una columna o defina un valor fijo.',
         '  ! La plantilla asigna la columna «Barrio» a form.ciudad, pero el archivo no tiene esa columna.',
         '  ! Los campos personalizados «Ciudad» y «ciudad» solo difieren en mayúsculas, espacios o tildes. El CRM los trata como campos distintos: use el nombre exacto que tiene configurado.',
         '  Corrija los problemas de la asignación marcados con ✗ antes de cargar.',

@@ -31,8 +31,8 @@ async function choose(input: HTMLElement, option: string) {
 describe('Map step', () => {
   it('applies the engine’s suggestions and shows their confidence', async () => {
     await openAtMap(new FakeBridge());
-    expect(fieldInput('Estado').value).toBe('Status (status) *');
-    expect(fieldInput('Asunto').value).toBe('Description (description) *');
+    expect(fieldInput('Estado').value).toBe('Status *');
+    expect(fieldInput('Asunto').value).toBe('Description *');
     expect(fieldInput('Ciudad').value).toBe('Not sent');
     expect(screen.getByTestId('map-confidence-Estado').textContent).toBe('95%');
     expect(screen.getByTestId('map-confidence-Correo').textContent).toBe('60%');
@@ -41,10 +41,10 @@ describe('Map step', () => {
 
   it('lets a second column feed the description and says, under both, that they are joined', async () => {
     await openAtMap(new FakeBridge());
-    await choose(fieldInput('Ciudad'), 'Description (description) *');
+    await choose(fieldInput('Ciudad'), 'Description *');
 
     // The first column keeps the field: a free-text field joins its columns.
-    expect(fieldInput('Asunto').value).toBe('Description (description) *');
+    expect(fieldInput('Asunto').value).toBe('Description *');
     const note = 'Joined into Description, one line per column in this order: Asunto, Ciudad';
     for (const column of ['Asunto', 'Ciudad']) {
       const describedBy = fieldInput(column).getAttribute('aria-describedby') ?? '';
@@ -52,7 +52,7 @@ describe('Map step', () => {
       expect(described).toContain(note);
     }
     expect(screen.getByTestId('map-warnings').textContent).toContain(
-      'Columns Asunto, Ciudad go together to «Description» (description)',
+      'Columns Asunto, Ciudad go together to «Description»',
     );
     expect(fieldInput('Estado').getAttribute('aria-describedby') ?? '').not.toContain('description');
   });
@@ -67,7 +67,7 @@ describe('Map step', () => {
     ).toEqual(['case-type', 'owner']);
     expect(screen.getByTestId('wizard-next')).toHaveProperty('disabled', true);
 
-    await choose(screen.getByTestId('map-constant-field'), 'Case type (case-type)');
+    await choose(screen.getByTestId('map-constant-field'), 'Case type');
     await user.type(screen.getByTestId('map-constant-value'), 'Request');
     await user.click(screen.getByTestId('map-constant-add'));
     expect(
@@ -76,14 +76,14 @@ describe('Map step', () => {
         .map((item) => item.dataset.field),
     ).toEqual(['owner']);
 
-    await choose(fieldInput('Responsable'), 'Owner (owner) *');
+    await choose(fieldInput('Responsable'), 'Owner *');
     // Responsible lost its column to Owner: it is the one missing now.
     expect(
       within(screen.getByTestId('map-required-missing'))
         .getAllByRole('listitem')
         .map((item) => item.dataset.field),
     ).toEqual(['responsible']);
-    await choose(fieldInput('Ciudad'), 'Responsible (responsible) *');
+    await choose(fieldInput('Ciudad'), 'Responsible *');
     await waitFor(() => expect(screen.queryByTestId('map-required-missing')).toBeNull());
     expect(screen.getByTestId('wizard-next')).toHaveProperty('disabled', false);
   });
@@ -101,7 +101,7 @@ describe('Map step', () => {
     await user.click(within(status).getByTestId('map-value-add-status'));
     expect((within(status).getByTestId('map-value-status-Pendiente') as HTMLInputElement).value).toBe('open');
 
-    await choose(screen.getByTestId('map-constant-field'), 'Case type (case-type)');
+    await choose(screen.getByTestId('map-constant-field'), 'Case type');
     await user.type(screen.getByTestId('map-constant-value'), 'Claims');
     await user.click(screen.getByTestId('map-constant-add'));
 
@@ -152,7 +152,7 @@ describe('Map step', () => {
     await user.click(within(offer).getByTestId('template-offer-apply'));
 
     expect(screen.queryByTestId('template-offer')).toBeNull();
-    expect(fieldInput('Asunto').value).toBe('Solution (solution)');
+    expect(fieldInput('Asunto').value).toBe('Solution');
     expect(fieldInput('Estado').value).toBe('Not sent');
     expect((screen.getByTestId('map-custom-Ciudad') as HTMLInputElement).value).toBe('Ciudad');
     expect((screen.getByTestId('map-constant-case-type') as HTMLInputElement).value).toBe('Claims');
@@ -163,10 +163,10 @@ describe('Map step', () => {
     const bridge = new FakeBridge();
     const previewRequests = vi.spyOn(bridge, 'previewRequests');
     await openAtMap(bridge);
-    await choose(screen.getByTestId('map-constant-field'), 'Case type (case-type)');
+    await choose(screen.getByTestId('map-constant-field'), 'Case type');
     await user.type(screen.getByTestId('map-constant-value'), 'Request');
     await user.click(screen.getByTestId('map-constant-add'));
-    await choose(fieldInput('Ciudad'), 'Owner (owner) *');
+    await choose(fieldInput('Ciudad'), 'Owner *');
     // The address and the body are technical details, shown when asked for.
     await user.click(await screen.findByTestId('map-sample-details-0-toggle'));
     expect(screen.getByTestId('map-sample-details-0-toggle').getAttribute('aria-expanded')).toBe('true');
