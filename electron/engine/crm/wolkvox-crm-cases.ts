@@ -1,8 +1,7 @@
-import FormData from 'form-data';
-
 import { CargaError } from '../../../shared/errors/carga-error';
 import { classifyWolkvoxResponse } from '../../../shared/errors/classify';
 import { msg } from '../../../shared/messages/catalog';
+import { multipartBody } from './multipart-body';
 import { nonEmpty } from './record-values';
 import type { TargetAdapter } from './target-adapter';
 import { crmQuotaRequest, readCrmQuota } from './wolkvox-quota';
@@ -38,25 +37,26 @@ export const wolkvoxCrmCases: TargetAdapter = {
     if (!operation) throw new CargaError(msg('crm.request.missing-operation'));
     fields.operation = operation;
 
-    const form = new FormData();
-    for (const key of CASE_FIELDS) form.append(key, fields[key] ?? '');
+    const form: Array<[string, string]> = [];
+    for (const key of CASE_FIELDS) form.push([key, fields[key] ?? '']);
     const known = new Set<string>([...CASE_FIELDS]);
     // `solution` and any further field the mapping produced: only when it holds something.
     for (const [key, value] of Object.entries(fields)) {
-      if (!known.has(key) && value !== '') form.append(key, value);
+      if (!known.has(key) && value !== '') form.push([key, value]);
     }
     const custom = nonEmpty(record.custom);
-    if (Object.keys(custom).length > 0) form.append('form', JSON.stringify(custom));
+    if (Object.keys(custom).length > 0) form.push(['form', JSON.stringify(custom)]);
+    const { contentType, body } = multipartBody(form);
 
     return {
       method: 'POST',
       url: `${conn.origin}/server/API/v2/cases/insert.php`,
       headers: {
         'Wolkvox-Token': conn.token,
-        'Content-Type': `multipart/form-data; boundary=${form.getBoundary()}`,
+        'Content-Type': contentType,
         Accept: 'application/json',
       },
-      body: form.getBuffer(),
+      body,
     };
   },
 
