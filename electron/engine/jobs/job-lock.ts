@@ -15,9 +15,14 @@ import { MachineSlots, slotAddress, type SlotLease } from '../quota/machine-slot
  * holder tells whoever connects who it is, so others can say who runs the job.
  */
 export async function holdJob(folder: string, jobId: string, holder: JobHolder): Promise<SlotLease> {
-  const lease = await new MachineSlots(jobLockKey(folder), 1).tryAcquire(JSON.stringify(holder) + '\n');
+  const lease = await tryHoldJob(folder, holder);
   if (!lease) throw await runningElsewhere(folder, jobId);
   return lease;
+}
+
+/** Takes the job when no process holds it; null when one does. */
+export function tryHoldJob(folder: string, holder: JobHolder): Promise<SlotLease | null> {
+  return new MachineSlots(jobLockKey(folder), 1).tryAcquire(JSON.stringify(holder) + '\n');
 }
 
 /** A job another process holds: who, and when it lets go (or dies). */

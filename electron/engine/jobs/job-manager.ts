@@ -26,7 +26,7 @@ import type { TokenLanes } from '../quota/token-lanes';
 import { isStorageError } from '../storage/storage-failure';
 import type { BackoffPolicy } from './backoff';
 import { jobListParty } from './job-list-party';
-import { holdJob, runningElsewhereMessage, whoHolds, type HeldJob } from './job-lock';
+import { holdJob, runningElsewhereMessage, tryHoldJob, whoHolds, type HeldJob } from './job-lock';
 import { failureBreakdown, filteredIndices, jobSummary, passProgress, resultRow } from './job-results';
 import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
@@ -543,11 +543,36 @@ export class JobManager {
     }
   }
 
+  /** Opening a job repairs what a crash left (a torn last line, rows in flight, a pass marked
+   * running), which writes its journal: that is done only while this process holds the job, so a
+   * terminal starting it at the same instant is refused rather than write beside it; a job
+   * another process holds is only read. */
   private async openJob(jobId: string): Promise<OpenJob> {
     const spec = this.o.store.readSpec(jobId);
     const folder = this.o.store.folder(jobId);
-    const held = await this.heldElsewhere(jobId);
-    if (held) return this.openFollowing(spec, held);
+    const held = await whoHolds(folder);
+    if (held && held.holder.pid !== process.pid) return this.openFollowing(spec, held);
+    held?.stop();
+    // Held by this process already: a pass being started or a change made here opens it.
+    if (held) return this.openHeld(spec);
+    const lease = await tryHoldJob(folder, this.o.holder);
+    if (!lease) {
+      // Taken since the question: by whom, asked again.
+      const taker = await this.heldElsewhere(jobId);
+      if (taker) return this.openFollowing(spec, taker);
+      throw new CargaError(msg('job.running-elsewhere', { jobId }));
+    }
+    try {
+      return await this.openHeld(spec);
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** Opens a job this process holds: its journal repaired, replayed and written from here. */
+  private async openHeld(spec: JobSpec): Promise<OpenJob> {
+    const { jobId } = spec;
+    const folder = this.o.store.folder(jobId);
     const journal = await Journal.open(this.o.store.journalPath(jobId), this.o.store.checkpointPath(jobId));
     const seal = SourceSeal.open(folder, spec.file);
     const job: OpenJob = { spec, journal, seal, runner: null, settled: null };
@@ -650,8 +675,7 @@ export class JobManager {
       const fingerprint = job.seal.fingerprint();
       if (built && fingerprint)
         job.rowIndex = RowIndex.write(this.o.store.folder(job.spec.jobId), job.spec.file, fingerprint, built);
-      if (job.journal.state.total === null) {
-        job.journal.total(count);
+      if (job.journal.state.total === null && (await this.writeHeld(job, () => job.journal.total(count)))) {
         if (job.runner) job.runner.totalKnown();
         else this.o.emit({ type: 'job-counted', summary: this.summaryOf(job) });
       }
@@ -659,6 +683,26 @@ export class JobManager {
       // The run itself reports an unreadable or changed file; the total is then learnt at the end
       // of a pass. Rows are then read from the top (where the seal stops them), not indexed again.
       job.rowIndex ??= null;
+    }
+  }
+
+  /** Writes the journal outside a pass only while this process holds the job; false (nothing
+   * written) when another process holds it or wrote it meanwhile — it is then that one's to write. */
+  private async writeHeld(job: OpenJob, write: () => void): Promise<boolean> {
+    const { jobId } = job.spec;
+    if (job.runner || this.starting.has(jobId)) {
+      write();
+      return true;
+    }
+    if (job.elsewhere) return false;
+    const lease = await tryHoldJob(this.o.store.folder(jobId), this.o.holder);
+    if (!lease) return false;
+    try {
+      if (job.journal.writtenElsewhere()) return false;
+      write();
+      return true;
+    } finally {
+      lease.release();
     }
   }
 
