@@ -413,7 +413,8 @@ function rowMapper(
     if (mappedColumns.length === 0) return false;
     for (const i of mappedColumns) {
       const cell = cells[i];
-      if (cell !== undefined && cell !== '' && cell.trim() !== '') return false;
+      // A cell with no space at either end holds something without trimming a copy of it.
+      if (cell !== undefined && cell !== '' && (isTrimmed(cell) || cell.trim() !== '')) return false;
     }
     return true;
   };

@@ -1,4 +1,6 @@
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher, Agent as UndiciAgent } from 'undici';
+// The Agent alone (undici-agent.d.ts): the package's entry loads much the client never uses.
+import Agent from 'undici/lib/dispatcher/agent.js';
 
 import { isLoopbackHost } from '../../../shared/connection/loopback-host';
 import { CargaError } from '../../../shared/errors/carga-error';
@@ -40,7 +42,7 @@ export function createHttpClient(options: { connections?: number } = {}): HttpCl
 }
 
 async function send(
-  agent: Agent,
+  agent: UndiciAgent,
   request: HttpRequest,
   options: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<SendResult> {
