@@ -315,6 +315,8 @@ export type EngineEvent =
   | { type: 'job-counted'; summary: JobSummary }
   /** Something the operator should know that does not change the job's status (e.g. it needs more days of quota). */
   | { type: 'job-notice'; jobId: string; notice: Message }
+  /** A job another process created (a terminal's `carga import`) appeared in the jobs folder. */
+  | { type: 'job-listed'; summary: JobSummary }
   | { type: 'check-progress'; checkId: string; rows: number }
   | { type: 'connections-changed' }
   | { type: 'templates-changed' };

@@ -34,7 +34,7 @@ export function HistoryView() {
 
   useEffect(load, [load]);
   useEngineEvents((event) => {
-    if (event.type === 'job-finished' || event.type === 'job-status') load();
+    if (event.type === 'job-finished' || event.type === 'job-status' || event.type === 'job-listed') load();
     // A job running here or in another process (a terminal) shows its progress as it goes.
     if (event.type === 'job-progress') {
       const { jobId, status, total, ok, failed, uncertain, pending, skipped, requests, heldBy } =

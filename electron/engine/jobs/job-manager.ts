@@ -31,7 +31,7 @@ import { failureBreakdown, filteredIndices, jobSummary, passProgress, resultRow 
 import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
 import { Journal } from './journal';
-import { watchJournal, type JournalWatch } from './journal-watch';
+import { watchFolder, watchJournal, type JournalWatch } from './journal-watch';
 import { RateMeter } from './rate-meter';
 import { RowIndex } from './row-index';
 import { searchRows } from './row-search';
@@ -99,7 +99,41 @@ export class JobManager {
   /** Jobs whose pass is being started, so a second start in this process says it is running. */
   private readonly starting = new Set<string>();
 
-  constructor(private readonly o: JobManagerOptions) {}
+  /** Jobs already in the jobs folder (or shown as they appeared), while following it. */
+  private readonly listed = new Set<string>();
+  private readonly jobsWatch: JournalWatch | null = null;
+
+  constructor(private readonly o: JobManagerOptions) {
+    if (!o.followOthers) return;
+    for (const jobId of o.store.list()) this.listed.add(jobId);
+    this.jobsWatch = watchFolder(o.store.jobsDir, () => void this.jobsFolderChanged());
+  }
+
+  /** A job another process created shows at once: its summary is pushed when its folder appears.
+   * Read from its summary file, or followed when its pass runs already; never opened to write,
+   * so the process that created it stays the one that starts it. */
+  private async jobsFolderChanged(): Promise<void> {
+    for (const jobId of this.o.store.list()) {
+      if (this.listed.has(jobId)) continue;
+      if (this.open.has(jobId) || this.opening.has(jobId) || this.starting.has(jobId)) {
+        // This process's own job: shown by its own events.
+        this.listed.add(jobId);
+        continue;
+      }
+      const held = await this.heldElsewhere(jobId);
+      held?.stop();
+      const saved = held ? null : this.o.store.readSummary(jobId);
+      // Not written fully yet: looked at again on the next change.
+      if (!held && !saved) continue;
+      this.listed.add(jobId);
+      try {
+        const summary = held ? await this.summary(jobId) : saved!;
+        this.o.emit({ type: 'job-listed', summary });
+      } catch {
+        // A folder that does not read is listed (as needing review) by the next full list.
+      }
+    }
+  }
 
   async create(input: {
     file: FileInfo;
@@ -517,6 +551,7 @@ export class JobManager {
 
   /** Pauses every running job (their rows stay pending) and closes the journals. */
   async close(): Promise<void> {
+    this.jobsWatch?.close();
     for (const job of this.open.values()) {
       clearTimeout(job.resumeTimer);
       job.elsewhere?.held.stop();

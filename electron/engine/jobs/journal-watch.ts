@@ -16,7 +16,21 @@ export interface JournalWatch {
 export function watchJournal(
   folder: string,
   changed: () => void,
-  { everyMs = 100, pollMs = 1_000 }: { everyMs?: number; pollMs?: number } = {},
+  timing: { everyMs?: number; pollMs?: number } = {},
+): JournalWatch {
+  return watchFolder(folder, changed, { ...timing, names: (name) => name === JOURNAL_FILE });
+}
+
+/** Calls `changed` as `watchJournal` does, when a name in `folder` that `names` accepts (any,
+ * without it) may have changed. */
+export function watchFolder(
+  folder: string,
+  changed: () => void,
+  {
+    everyMs = 100,
+    pollMs = 1_000,
+    names = () => true,
+  }: { everyMs?: number; pollMs?: number; names?: (name: string) => boolean } = {},
 ): JournalWatch {
   let timer: NodeJS.Timeout | null = null;
   let last = 0;
@@ -35,7 +49,7 @@ export function watchJournal(
   let watcher: FSWatcher | null = null;
   try {
     watcher = watch(folder, { persistent: false }, (_event, name) => {
-      if (!name || name === JOURNAL_FILE) nudge();
+      if (!name || names(name)) nudge();
     });
     watcher.on('error', () => {
       watcher?.close();

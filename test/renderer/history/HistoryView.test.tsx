@@ -57,4 +57,29 @@ describe('History', () => {
     expect(await screen.findByTestId('results-screen')).toBeTruthy();
     expect(screen.getByTestId('step-results').getAttribute('aria-current')).toBe('step');
   });
+
+  it('shows a job another process started while History is open, without reopening it', async () => {
+    const bridge = new FakeBridge();
+    const earlier = bridge.addJob(
+      { ok: 3, failed: 0, uncertain: 0 },
+      { createdAt: '2026-03-01T10:00:00.000Z' },
+    );
+    renderApp(bridge);
+    await user.click(await screen.findByTestId('nav-history'));
+    expect((await screen.findAllByTestId('history-row')).map((row) => row.dataset.jobId)).toEqual([
+      earlier.jobId,
+    ]);
+
+    const terminal = bridge.addJob(
+      { ok: 0, failed: 0, uncertain: 0 },
+      { status: 'running', total: 10, pending: 10, createdAt: '2026-03-02T10:00:00.000Z' },
+    );
+    bridge.emit({ type: 'job-listed', summary: terminal });
+    await waitFor(() =>
+      expect(screen.getAllByTestId('history-row').map((row) => row.dataset.jobId)).toEqual([
+        terminal.jobId,
+        earlier.jobId,
+      ]),
+    );
+  });
 });

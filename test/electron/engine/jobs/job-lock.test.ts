@@ -48,7 +48,16 @@ function carga(args: string[]): Run {
 
 describe('one process at a time runs a job', () => {
   it('a second `resume` refuses while the import runs; after `kill -9` of the holder the job is free and finishes with no duplicate', async () => {
-    sandbox = await startSandbox({ tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }] });
+    // The first case sent holds every answer (the quota read before it goes through): the import
+    // is mid-pass, two requests in flight, when the second process tries.
+    let release: (() => void) | null = null;
+    sandbox = await startSandbox({
+      tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }],
+      onEvent: (event) => {
+        if (event.type === 'request-start' && event.endpoint === 'cases-insert')
+          release ??= sandbox?.holdAnswers() ?? null;
+      },
+    });
     const dir = tempDir();
     const jobsDir = join(dir, 'jobs');
     mkdirSync(jobsDir);
@@ -60,7 +69,6 @@ describe('one process at a time runs a job', () => {
     const common = ['--server', sandbox.origin, '--jobs-dir', jobsDir];
     const template = join(ROOT, 'examples/casos-ejemplo.template.json');
 
-    const release = sandbox.holdAnswers();
     const holder = carga(['import', file, '--template', template, ...common]);
     await sandbox.whenInFlight(2, TEST_TOKEN);
     const jobId = readdirSync(jobsDir).find((name) => !name.startsWith('.'))!;
@@ -76,7 +84,7 @@ describe('one process at a time runs a job', () => {
 
     holder.child.kill('SIGKILL');
     await holder.done;
-    release();
+    release!();
 
     const third = await carga(['resume', jobId, ...common, '--json']).done;
     // The two rows in flight at the kill are uncertain (exit 1) unless the CRM's answer made it in time.
