@@ -3,15 +3,13 @@
  * History and the Run screen say who runs it and follow its progress live, without Pause,
  * Resume or Cancel; once the terminal is gone (`kill -9`), the job is the page's again.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { SANDBOX_TOKEN } from '../../electron/sandbox/seeded-data';
-import { cargaCli, EXAMPLES, REPO_ROOT } from '../support/carga-cli';
 import { CASE_HEADER, caseRow, writeCsv } from '../support/import-fixture';
+import { importArgs, onlyJobId, useTerminals } from '../support/terminal-job';
 import { launchApp, type E2eApp } from './harness';
 import { HistoryPage } from './pages/history-page';
 import { RunPage } from './pages/run-page';
@@ -19,14 +17,13 @@ import { RunPage } from './pages/run-page';
 const ROWS = 60;
 
 let app: E2eApp | null = null;
-let terminal: ChildProcess | null = null;
 
 afterEach(async () => {
-  if (terminal?.exitCode === null) terminal.kill('SIGKILL');
-  terminal = null;
   await app?.close();
   app = null;
 });
+// Registered after the app's close: the terminal is killed first (after-each hooks run in reverse).
+const carga = useTerminals({ CARGA_TOKEN: SANDBOX_TOKEN, LANG: 'es_CO.UTF-8' });
 
 /** The run screen's count of accepted rows. */
 async function okShown(run: RunPage): Promise<number> {
@@ -45,25 +42,8 @@ describe('a job the terminal runs, in the browser', () => {
       CASE_HEADER,
       Array.from({ length: ROWS }, (_, i) => caseRow(i)),
     );
-    const child = spawn(
-      ...cargaCli([
-        'import',
-        file,
-        '--template',
-        join(EXAMPLES, 'casos-ejemplo.template.json'),
-        '--server',
-        origin,
-        '--jobs-dir',
-        jobsDir,
-      ]),
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, CARGA_TOKEN: SANDBOX_TOKEN, LANG: 'es_CO.UTF-8' },
-        stdio: 'ignore',
-      },
-    );
-    terminal = child;
-    const job = () => readdirSync(jobsDir).find((name) => !name.startsWith('.'));
+    const { child } = carga(importArgs(file, origin, jobsDir));
+    const job = () => onlyJobId(jobsDir);
     await expect.poll(job, { timeout: 30_000 }).toBeDefined();
     const jobId = job()!;
 

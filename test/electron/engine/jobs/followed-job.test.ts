@@ -1,85 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 
-import { afterEach, describe, expect, it } from 'vitest';
-
-import { createEngine, type Engine } from '../../../../electron/engine/engine';
-import { createMemoryVault } from '../../../../electron/engine/secrets/memory-vault';
-import { startSandbox, type SandboxHandle } from '../../../../electron/sandbox/sandbox';
+import type { Engine } from '../../../../electron/engine/engine';
 import type { EngineEvent, JobProgress, JobSummary } from '../../../../shared/contract';
-import { cargaCli, EXAMPLES, REPO_ROOT } from '../../../support/carga-cli';
-import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../../support/import-fixture';
-import { useTempDirs } from '../../../support/temp-dir';
+import { TEST_TOKEN } from '../../../support/import-fixture';
+import { importArgs, onlyJobId, useTerminalJobs } from '../../../support/terminal-job';
 
-const tempDir = useTempDirs();
+const jobs = useTerminalJobs();
 const ROWS = 60;
-
-let sandbox: SandboxHandle | null = null;
-let app: Engine | null = null;
-const children: ChildProcess[] = [];
-
-afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-  await app?.close();
-  app = null;
-  await sandbox?.close();
-  sandbox = null;
-});
 
 /** A terminal and the app on one data folder: `carga import` runs the job, the app (the engine
  * as the desktop app builds it) only looks at it. */
 async function terminalAndApp() {
-  // The first case sent holds every answer (the quota read before it goes through): the terminal
-  // is mid-pass, two requests in flight, when the app looks.
-  let releaseAnswers: (() => void) | null = null;
-  sandbox = await startSandbox({
-    tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }],
-    onEvent: (event) => {
-      if (event.type === 'request-start' && event.endpoint === 'cases-insert')
-        releaseAnswers ??= sandbox?.holdAnswers() ?? null;
-    },
-  });
-  const dir = tempDir();
-  const jobsDir = join(dir, 'jobs');
-  mkdirSync(jobsDir);
-  const file = writeCsv(
-    join(dir, 'casos.csv'),
-    CASE_HEADER,
-    Array.from({ length: ROWS }, (_, i) => caseRow(i)),
-  );
-  const child = spawn(
-    ...cargaCli([
-      'import',
-      file,
-      '--template',
-      join(EXAMPLES, 'casos-ejemplo.template.json'),
-      '--server',
-      sandbox.origin,
-      '--jobs-dir',
-      jobsDir,
-    ]),
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, CARGA_TOKEN: TEST_TOKEN, LANG: 'en_US.UTF-8' },
-      stdio: 'ignore',
-    },
-  );
-  children.push(child);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // The terminal is mid-pass, two requests in flight, when the app looks.
+  const { sandbox, release } = await jobs.holdingSandbox();
+  const folder = jobs.casesFolder(ROWS);
+  const { child, done } = jobs.carga(importArgs(folder.file, sandbox.origin, folder.jobsDir));
+  const exited = done.then((run) => run.code);
   await sandbox.whenInFlight(2, TEST_TOKEN);
-  const jobId = readdirSync(jobsDir).find((name) => !name.startsWith('.'))!;
-  app = await createEngine({
-    dataDir: join(dir, 'app'),
-    jobsDir,
-    vault: createMemoryVault(),
-    lang: 'es',
-    frontDoor: 'electron',
-    autoResume: false,
-  });
+  const jobId = onlyJobId(folder.jobsDir)!;
+  const app = await jobs.openApp(folder);
   const events: EngineEvent[] = [];
   app.onEvent((event) => events.push(event));
-  const release = () => releaseAnswers?.();
   return { app, child, exited, jobId, release, events, sandbox };
 }
 
