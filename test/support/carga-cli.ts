@@ -1,6 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+import {
+  SANDBOX_TOKEN,
+  THALAMUS_PASSWORD_TOUCHPOINT,
+  THALAMUS_SANDBOX_PARTY_PASSWORD,
+} from '../../electron/sandbox/sandbox';
+
 export const REPO_ROOT = join(import.meta.dirname, '../..');
 /** The sample files and templates shipped in `examples/`. */
 export const EXAMPLES = join(REPO_ROOT, 'examples');
@@ -37,4 +43,29 @@ export function runCarga(args: readonly string[], env: Record<string, string> = 
     // 'close', not 'exit': by then both pipes are drained, so nothing printed last is missed.
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** A Thalamus connection's secrets, read from the environment (see `thalamusSecrets`). */
+export const THALAMUS_SECRET_FLAGS = ['--token-env', 'TH_TOKEN', '--party-password-env', 'TH_PASS'];
+
+/** The shipped Thalamus cases template and a connection to the sandbox's Thalamus at `origin`,
+ * through the touchpoint that logs the case's party in with a password. */
+export function thalamusFlags(origin: string): string[] {
+  return [
+    '--template',
+    join(EXAMPLES, 'casos-thalamus.template.json'),
+    '--server',
+    `${origin}/thalamus`,
+    '--touchpoint',
+    THALAMUS_PASSWORD_TOUCHPOINT,
+    ...THALAMUS_SECRET_FLAGS,
+  ];
+}
+
+/** The environment `THALAMUS_SECRET_FLAGS` reads: the sandbox's token and the party's password
+ * (the right one unless `partyPassword` says otherwise). */
+export function thalamusSecrets(
+  partyPassword: string = THALAMUS_SANDBOX_PARTY_PASSWORD,
+): Record<string, string> {
+  return { TH_TOKEN: SANDBOX_TOKEN, TH_PASS: partyPassword };
 }

@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import {
-  SANDBOX_TOKEN,
   startSandbox,
-  THALAMUS_PASSWORD_TOUCHPOINT,
   THALAMUS_SANDBOX_PARTY_PASSWORD,
   type SandboxHandle,
 } from '../../../electron/sandbox/sandbox';
-import { EXAMPLES, runCarga } from '../../support/carga-cli';
+import { EXAMPLES, runCarga, thalamusFlags, thalamusSecrets } from '../../support/carga-cli';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -43,23 +41,8 @@ describe('carga check holds a Thalamus file to the server’s lists, over HTTP',
     sandbox = await startSandbox();
     const home = tempDir();
     const result = await runCarga(
-      [
-        'check',
-        casesFile(home),
-        '--template',
-        join(EXAMPLES, 'casos-thalamus.template.json'),
-        '--server',
-        `${sandbox.origin}/thalamus`,
-        '--touchpoint',
-        THALAMUS_PASSWORD_TOUCHPOINT,
-        '--token-env',
-        'TH_TOKEN',
-        '--party-password-env',
-        'TH_PASS',
-        '--lang',
-        'es',
-      ],
-      { CARGA_HOME: home, TH_TOKEN: SANDBOX_TOKEN, TH_PASS: THALAMUS_SANDBOX_PARTY_PASSWORD },
+      ['check', casesFile(home), ...thalamusFlags(sandbox.origin), '--lang', 'es'],
+      { CARGA_HOME: home, ...thalamusSecrets() },
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
@@ -93,23 +76,10 @@ describe('carga check holds a Thalamus file to the server’s lists, over HTTP',
   it('still checks every row when the server refuses the lists, saying they were not used', async () => {
     sandbox = await startSandbox();
     const home = tempDir();
-    const result = await runCarga(
-      [
-        'check',
-        casesFile(home),
-        '--template',
-        join(EXAMPLES, 'casos-thalamus.template.json'),
-        '--server',
-        `${sandbox.origin}/thalamus`,
-        '--touchpoint',
-        THALAMUS_PASSWORD_TOUCHPOINT,
-        '--token-env',
-        'TH_TOKEN',
-        '--party-password-env',
-        'TH_PASS',
-      ],
-      { CARGA_HOME: home, TH_TOKEN: SANDBOX_TOKEN, TH_PASS: 'otra-clave' },
-    );
+    const result = await runCarga(['check', casesFile(home), ...thalamusFlags(sandbox.origin)], {
+      CARGA_HOME: home,
+      ...thalamusSecrets('otra-clave'),
+    });
     expect(result.stdout).toContain('Carga could not read Thalamus’s lists');
     expect(result.stdout).toContain("did not let the case's party log in");
     expect(result.stdout).toContain('Rows: 4 · ready to send: 4 · with problems: 0');

@@ -6,11 +6,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   SANDBOX_TOKEN,
   startSandbox,
-  THALAMUS_PASSWORD_TOUCHPOINT,
   THALAMUS_SANDBOX_PARTY_PASSWORD,
   type SandboxHandle,
 } from '../../../electron/sandbox/sandbox';
-import { EXAMPLES, runCarga } from '../../support/carga-cli';
+import {
+  EXAMPLES,
+  runCarga,
+  THALAMUS_SECRET_FLAGS,
+  thalamusFlags,
+  thalamusSecrets,
+} from '../../support/carga-cli';
 import { useTempDirs } from '../../support/temp-dir';
 import { postCase, VALID_CASE } from '../sandbox/sandbox-requests';
 
@@ -27,22 +32,8 @@ describe('every target from the CLI, against the sandbox over HTTP', () => {
     sandbox = await startSandbox();
     const home = tempDir();
     const result = await runCarga(
-      [
-        'import',
-        join(EXAMPLES, 'casos-thalamus.csv'),
-        '--template',
-        join(EXAMPLES, 'casos-thalamus.template.json'),
-        '--server',
-        `${sandbox.origin}/thalamus`,
-        '--touchpoint',
-        THALAMUS_PASSWORD_TOUCHPOINT,
-        '--token-env',
-        'TH_TOKEN',
-        '--party-password-env',
-        'TH_PASS',
-        '--json',
-      ],
-      { CARGA_HOME: home, TH_TOKEN: SANDBOX_TOKEN, TH_PASS: THALAMUS_SANDBOX_PARTY_PASSWORD },
+      ['import', join(EXAMPLES, 'casos-thalamus.csv'), ...thalamusFlags(sandbox.origin), '--json'],
+      { CARGA_HOME: home, ...thalamusSecrets() },
     );
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'finished', total: 5, ok: 5, failed: 0 });
@@ -75,23 +66,8 @@ describe('every target from the CLI, against the sandbox over HTTP', () => {
   it('Thalamus: a wrong party password stops the job before anything is accepted, saying why', async () => {
     sandbox = await startSandbox();
     const result = await runCarga(
-      [
-        'import',
-        join(EXAMPLES, 'casos-thalamus.csv'),
-        '--template',
-        join(EXAMPLES, 'casos-thalamus.template.json'),
-        '--server',
-        `${sandbox.origin}/thalamus`,
-        '--touchpoint',
-        THALAMUS_PASSWORD_TOUCHPOINT,
-        '--token-env',
-        'TH_TOKEN',
-        '--party-password-env',
-        'TH_PASS',
-        '--lang',
-        'es',
-      ],
-      { CARGA_HOME: tempDir(), TH_TOKEN: SANDBOX_TOKEN, TH_PASS: 'otra-clave' },
+      ['import', join(EXAMPLES, 'casos-thalamus.csv'), ...thalamusFlags(sandbox.origin), '--lang', 'es'],
+      { CARGA_HOME: tempDir(), ...thalamusSecrets('otra-clave') },
     );
     expect(result.code).toBe(3);
     expect(result.stdout + result.stderr).toContain('no dejó iniciar sesión a la parte');
@@ -100,27 +76,17 @@ describe('every target from the CLI, against the sandbox over HTTP', () => {
 
   it('Thalamus: after a stop for a wrong party password, resume takes the right one from the environment', async () => {
     sandbox = await startSandbox();
-    const env = { CARGA_HOME: tempDir(), TH_TOKEN: SANDBOX_TOKEN, TH_PASS: 'otra-clave' };
-    const connectionFlags = ['--token-env', 'TH_TOKEN', '--party-password-env', 'TH_PASS', '--json'];
+    const env = { CARGA_HOME: tempDir(), ...thalamusSecrets('otra-clave') };
+    const connectionFlags = [...THALAMUS_SECRET_FLAGS, '--json'];
     const first = await runCarga(
-      [
-        'import',
-        join(EXAMPLES, 'casos-thalamus.csv'),
-        '--template',
-        join(EXAMPLES, 'casos-thalamus.template.json'),
-        '--server',
-        `${sandbox.origin}/thalamus`,
-        '--touchpoint',
-        THALAMUS_PASSWORD_TOUCHPOINT,
-        ...connectionFlags,
-      ],
+      ['import', join(EXAMPLES, 'casos-thalamus.csv'), ...thalamusFlags(sandbox.origin), '--json'],
       env,
     );
     expect(first.code).toBe(3);
     const { jobId } = JSON.parse(first.stdout);
     const resumed = await runCarga(['resume', jobId, ...connectionFlags], {
       ...env,
-      TH_PASS: THALAMUS_SANDBOX_PARTY_PASSWORD,
+      ...thalamusSecrets(),
     });
     expect(resumed.stderr).toBe('');
     expect(JSON.parse(resumed.stdout)).toMatchObject({ status: 'finished', ok: 5, failed: 0 });
