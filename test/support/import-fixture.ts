@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach } from 'vitest';
@@ -55,6 +55,25 @@ export function writeCsv(
   const quote = (cell: string) => (/[";\n\r,]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
   writeFileSync(path, [header, ...rows].map((row) => row.map(quote).join(delimiter)).join('\r\n') + '\r\n');
   return path;
+}
+
+/** A jobs folder and a cases file beside it, in one folder. */
+export interface CasesFolder {
+  dir: string;
+  jobsDir: string;
+  file: string;
+}
+
+/** Writes in `dir` an empty jobs folder and a file of `rows` cases beside it. */
+export function writeCasesFolder(dir: string, rows: number): CasesFolder {
+  const jobsDir = join(dir, 'jobs');
+  mkdirSync(jobsDir);
+  const file = writeCsv(
+    join(dir, 'casos.csv'),
+    CASE_HEADER,
+    Array.from({ length: rows }, (_, i) => caseRow(i)),
+  );
+  return { dir, jobsDir, file };
 }
 
 export const CASES_TEMPLATE = templateSchema.parse({

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach } from 'vitest';
@@ -8,7 +8,7 @@ import { createEngine, type Engine } from '../../electron/engine/engine';
 import { createMemoryVault } from '../../electron/engine/secrets/memory-vault';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox/sandbox';
 import { cargaCli, EXAMPLES, REPO_ROOT, type CliRun } from './carga-cli';
-import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from './import-fixture';
+import { TEST_TOKEN, writeCasesFolder, type CasesFolder } from './import-fixture';
 import { useTempDirs } from './temp-dir';
 
 /** A `carga` process a test started, as a terminal would. */
@@ -25,13 +25,6 @@ export interface HoldingSandbox {
   release(): void;
   /** Holds every answer again from the next case sent. */
   holdAgain(): void;
-}
-
-/** A jobs folder and a cases file beside it, in a fresh folder. */
-export interface CasesFolder {
-  dir: string;
-  jobsDir: string;
-  file: string;
 }
 
 /** The arguments of `carga import` of `file` with the shipped cases template. */
@@ -131,17 +124,7 @@ export function useTerminalJobs() {
       };
     },
 
-    casesFolder(rows: number): CasesFolder {
-      const dir = tempDir();
-      const jobsDir = join(dir, 'jobs');
-      mkdirSync(jobsDir);
-      const file = writeCsv(
-        join(dir, 'casos.csv'),
-        CASE_HEADER,
-        Array.from({ length: rows }, (_, i) => caseRow(i)),
-      );
-      return { dir, jobsDir, file };
-    },
+    casesFolder: (rows: number): CasesFolder => writeCasesFolder(tempDir(), rows),
 
     /** The engine as the desktop app builds it, on the terminal's jobs folder. */
     async openApp({ dir, jobsDir }: CasesFolder): Promise<Engine> {

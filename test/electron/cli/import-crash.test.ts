@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, watch } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
 import { cargaCli } from '../../support/carga-cli';
-import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../support/import-fixture';
+import { TEST_TOKEN, writeCasesFolder } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -82,14 +82,7 @@ describe('kill -9 at random moments, then resume', () => {
       latencyMs: 2,
       jitterMs: 3,
     });
-    const dir = tempDir();
-    const jobsDir = join(dir, 'jobs');
-    mkdirSync(jobsDir);
-    const file = writeCsv(
-      join(dir, 'casos.csv'),
-      CASE_HEADER,
-      Array.from({ length: ROWS }, (_, i) => caseRow(i)),
-    );
+    const { jobsDir, file } = writeCasesFolder(tempDir(), ROWS);
     const template = join(ROOT, 'examples/casos-ejemplo.template.json');
     const common = ['--server', sandbox.origin, '--jobs-dir', jobsDir, '--json'];
 

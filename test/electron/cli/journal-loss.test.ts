@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox/sandbox';
 import { EXAMPLES, runCarga, type CliRun } from '../../support/carga-cli';
-import { CASE_HEADER, caseRow, TEST_TOKEN, writeCsv } from '../../support/import-fixture';
+import { CASE_HEADER, caseRow, TEST_TOKEN, writeCasesFolder, writeCsv } from '../../support/import-fixture';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -25,14 +25,7 @@ function carga(args: string[], home: string): Promise<CliRun> {
 /** A finished import of `rows` cases, its job folder and the flags to reach it again. */
 async function importedJob(rows: number) {
   sandbox = await startSandbox({ tokens: [{ token: TEST_TOKEN, dailyLimit: 100_000 }] });
-  const dir = tempDir();
-  const jobsDir = join(dir, 'jobs');
-  mkdirSync(jobsDir);
-  const file = writeCsv(
-    join(dir, 'casos.csv'),
-    CASE_HEADER,
-    Array.from({ length: rows }, (_, i) => caseRow(i)),
-  );
+  const { dir, jobsDir, file } = writeCasesFolder(tempDir(), rows);
   const common = ['--server', sandbox.origin, '--jobs-dir', jobsDir];
   const run = await carga(['import', file, '--template', TEMPLATE, ...common, '--json'], dir);
   expect(run.code).toBe(0);

@@ -47,7 +47,7 @@ describe('one process at a time runs a job', () => {
       pending: number;
     };
     expect(summary).toMatchObject({ status: 'finished', pending: 0 });
-    expect(summary.ok + summary.uncertain).toBe(ROWS);
+    expect(summary.ok + summary.uncertain, JSON.stringify(summary)).toBe(ROWS);
     const accepted = sandbox.accepted().cases.map((c) => c.fields.description);
     expect(new Set(accepted).size).toBe(accepted.length);
     expect(accepted.length).toBeLessThanOrEqual(ROWS);
