@@ -187,12 +187,9 @@ export class JobRunner {
               if (fingerprints) this.keepLedgerInStep(source, mapping, fingerprints);
               continue;
             }
-            // A batch is read only once a slot can take it: the rows of the requests in flight and
-            // of the one being filled are all a pass holds (not a third batch built ahead).
-            if (ready.length === 0) {
-              await this.slotFree();
-              if (this.stopping) break;
-            }
+            // While both slots are in flight the next batch is read, mapped and fingerprinted (its
+            // request is built once a slot frees): one batch ahead of the requests, no more, so the
+            // CRM never waits for the reading and the pass holds at most three batches of rows.
             const prepared = this.prepare(source, mapping);
             if (!prepared) continue;
             if (fingerprints) {
@@ -321,11 +318,6 @@ export class JobRunner {
     if (source.ragged) problems.unshift({ code: 'ragged-row', message: source.ragged });
     this.o.journal.invalid(source.index, problems, cells, source.row);
     return null;
-  }
-
-  /** Until this job has fewer than JOB_CONCURRENCY requests in flight. */
-  private async slotFree(): Promise<void> {
-    while (this.inFlight.size >= JOB_CONCURRENCY) await Promise.race(this.inFlight);
   }
 
   /** Keeps at most JOB_CONCURRENCY requests of this job in flight; reading waits meanwhile. The
