@@ -107,6 +107,9 @@ export class JobRunner {
   private readonly rejections = new RepeatedRejections<ReadyRow>();
   /** The server told the token's quota at the start of the pass. */
   private quotaKnown = false;
+  /** The quota read (and, when the quota may not carry the file, its count) that the pass's
+   * first request waits for. */
+  private sendable: Promise<void> = Promise.resolve();
   /** Resolves when the pass is paused, cancelled or stopped. */
   private readonly aborted: Promise<void>;
 
@@ -167,10 +170,12 @@ export class JobRunner {
       const first = mapping.mappingProblems[0] ?? msg('job.mapping-blocked');
       this.stop('stopped', first);
     } else {
-      await this.readServerQuota();
-      // Sending starts at once unless today's quota might not carry the file: then the count
-      // comes first, so the job says it needs more days before its first row goes.
-      if (this.o.journal.state.total === null && this.quotaMayRunShort()) await this.o.counted;
+      // The quota read goes on while the first batch is read: only its request waits for it. A
+      // journal the disk refused ends the pass as a refused request's would.
+      this.sendable = this.checkQuota().catch((error: unknown) => {
+        this.inFlightFailure ??= { error };
+        this.abort.abort();
+      });
     }
 
     let completePass = false;
@@ -218,8 +223,10 @@ export class JobRunner {
       } finally {
         await Promise.all(this.inFlight);
       }
-      if (this.inFlightFailure) throw this.inFlightFailure.error;
     }
+    // A pass that sent nothing (every row invalid, paused at once) still ends after its quota read.
+    await this.sendable;
+    if (this.inFlightFailure) throw this.inFlightFailure.error;
 
     this.outage.end();
     // A file cut or rewritten under the pass must never make it look finished with rows pending.
@@ -324,6 +331,7 @@ export class JobRunner {
    * request is built once its slot is free, so no more bodies exist than requests can go out.
    * Returns the rows a cap learnt meanwhile left out, to go with the next request. */
   private async dispatch(rows: ReadyRow[]): Promise<ReadyRow[]> {
+    await this.sendable;
     // Near a run of identical rejections, one request at a time: a wrong setup costs no more
     // requests than it takes to recognise it.
     while (
@@ -581,6 +589,13 @@ export class JobRunner {
   private stop(status: 'stopped' | 'waiting-quota', reason: Message): void {
     this.halt ??= { status, reason };
     this.abort.abort();
+  }
+
+  private async checkQuota(): Promise<void> {
+    await this.readServerQuota();
+    // Sending starts at once unless today's quota might not carry the file: then the count
+    // comes first, so the job says it needs more days before its first row goes.
+    if (this.o.journal.state.total === null && this.quotaMayRunShort()) await this.o.counted;
   }
 
   private async readServerQuota(): Promise<void> {

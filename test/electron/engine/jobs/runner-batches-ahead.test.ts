@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { SandboxHandle } from '../../../../electron/sandbox/sandbox';
 import {
@@ -56,8 +56,15 @@ describe('a pass of batch requests', () => {
     });
     await fixture.sandbox.whenInFlight(2, TEST_TOKEN);
     // The fourth batch is read while the second and third are in flight: its invalid row fails.
-    let job = await fixture.engine.getJob({ jobId: started.jobId });
-    while (job.counting || job.failed === 0) job = await fixture.engine.getJob({ jobId: started.jobId });
+    await vi.waitFor(
+      async () => {
+        const read = await fixture.engine.getJob({ jobId: started.jobId });
+        expect(read.counting).toBeFalsy();
+        expect(read.failed).toBeGreaterThan(0);
+      },
+      { timeout: 30_000 },
+    );
+    const job = await fixture.engine.getJob({ jobId: started.jobId });
     // By then a pass that read further ahead would have reached the fifth batch too.
     expect(job).toMatchObject({ ok: 10_000, failed: 1, total: ROWS });
     expect(fixture.sandbox.accepted().campaignRecords).toHaveLength(10_000);
