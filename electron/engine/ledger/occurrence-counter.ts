@@ -1,5 +1,3 @@
-import { word } from './fingerprint-table';
-
 /** u32 words per slot: the first 8 bytes of a row's hash, and how many times it was seen. */
 const WORDS = 3;
 const MAX_LOAD = 0.75;
@@ -15,12 +13,9 @@ export class OccurrenceCounter {
   private mask = 1023;
   private count = 0;
 
-  /** 0 the first time this hash is seen, then 1, 2… */
-  next(hash: Uint8Array): number {
+  /** 0 the first time the hash whose first two u32 words are `a` and `b` is seen, then 1, 2… */
+  next(a: number, b: number): number {
     if (this.count + 1 > (this.mask + 1) * MAX_LOAD) this.grow();
-    // No view object for each of a pass's rows.
-    const a = word(hash, 0);
-    const b = word(hash, 4);
     for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = slot * WORDS;
       const seen = this.slots[at + 2] ?? 0;

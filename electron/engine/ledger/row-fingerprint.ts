@@ -19,10 +19,11 @@ export const FINGERPRINT_BYTES = 16;
  * an accidental match between two different rows, the only way a row could be skipped unsent, a
  * chance of about n²/2¹²⁹: below 10⁻²⁶ for a billion rows.
  *
- * This runs for every row sent or checked, so the bytes hashed are written straight into one
- * reused buffer (`CanonicalWriter`): the key and destination once at its start, then each row's
- * canonical form, hashed in one call; the fingerprint is copied out of the digest (so 16 pooled
- * bytes stay with the row, not a digest of its own).
+ * This runs for every row sent or checked, so each row costs two native calls: its canonical
+ * form, built as one string, written once into a reused buffer after the key and destination
+ * (`CanonicalWriter`), and one SHA-256 of that buffer. The digest comes back as a latin1
+ * ('binary') string, not a Buffer: a Buffer is an ArrayBuffer of its own for every row, which
+ * cost more than the hashing itself; its first 16 bytes are copied into the row's fingerprint.
  */
 export class RowFingerprinter {
   private readonly occurrences = new OccurrenceCounter();
@@ -34,26 +35,42 @@ export class RowFingerprinter {
   }
 
   fingerprint(record: MappedRecord): Buffer {
-    const base = hash('sha256', this.canonical.after(record), 'buffer');
-    const occurrence = this.occurrences.next(base);
+    const base = hash('sha256', this.canonical.after(record), 'binary');
+    const occurrence = this.occurrences.next(latin1Word(base, 0), latin1Word(base, 4));
     const fp = Buffer.allocUnsafe(FINGERPRINT_BYTES);
     if (occurrence === 0) {
-      base.copy(fp, 0, 0, FINGERPRINT_BYTES);
+      fp.write(base, 0, FINGERPRINT_BYTES, 'latin1');
       return fp;
     }
     const n = Buffer.alloc(4);
     n.writeUInt32LE(occurrence);
-    createHash('sha256').update(base).update(n).digest().copy(fp, 0, 0, FINGERPRINT_BYTES);
+    createHash('sha256')
+      .update(Buffer.from(base, 'latin1'))
+      .update(n)
+      .digest()
+      .copy(fp, 0, 0, FINGERPRINT_BYTES);
     return fp;
   }
+}
+
+/** Little-endian u32 of the bytes a latin1 string holds at `offset` (one byte a character). */
+function latin1Word(text: string, offset: number): number {
+  return (
+    (text.charCodeAt(offset) |
+      (text.charCodeAt(offset + 1) << 8) |
+      (text.charCodeAt(offset + 2) << 16) |
+      (text.charCodeAt(offset + 3) << 24)) >>>
+    0
+  );
 }
 
 /**
  * A record's canonical form as UTF-8: the JSON text of `[[[name, value]…], […]]` (fields, then
  * custom fields), names sorted (UTF-16 code units, as `<` compares) — byte for byte what
  * `JSON.stringify` gives of those pairs, which is what the ledgers on disk were fingerprinted
- * from. A value JSON writes as it is goes in with one write between its quotes; one with a quote,
- * a backslash, a control character or a lone surrogate goes through `JSON.stringify`.
+ * from. It is built as one string and written once: a value JSON writes as it is goes in between
+ * its quotes; one with a quote, a backslash, a control character or a lone surrogate goes through
+ * `JSON.stringify` (so the text holds no lone surrogate for UTF-8 to replace).
  */
 export class CanonicalWriter {
   private buffer: Buffer;
@@ -68,81 +85,53 @@ export class CanonicalWriter {
 
   /** The prefix and the record's form: a view of a reused buffer, valid until the next call. */
   after(record: MappedRecord): Buffer {
-    this.fields.use(record.fields);
-    this.custom.use(record.custom);
-    const room =
-      this.prefix.length + 3 + this.fields.maxBytes(record.fields) + this.custom.maxBytes(record.custom);
+    const text = `[${this.fields.text(record.fields)},${this.custom.text(record.custom)}]`;
+    // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4).
+    const room = this.prefix.length + text.length * 3;
     if (room > this.buffer.length) {
       this.buffer = Buffer.allocUnsafe(room * 2);
       this.buffer.set(this.prefix);
     }
-    const into = this.buffer;
-    let at = this.prefix.length;
-    into[at++] = OPEN;
-    at = this.fields.write(record.fields, into, at);
-    into[at++] = COMMA;
-    at = this.custom.write(record.custom, into, at);
-    into[at++] = CLOSE;
-    return into.subarray(0, at);
+    const end = this.prefix.length + this.buffer.write(text, this.prefix.length);
+    return this.buffer.subarray(0, end);
   }
 }
 
-const OPEN = 0x5b;
-const CLOSE = 0x5d;
-const COMMA = 0x2c;
-const QUOTE = 0x22;
 /** What JSON.stringify escapes in a string (well-formed JSON: lone surrogates too). */
 // eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
- * The names of the last record seen, sorted, each with the bytes that open its pair: the records
- * of one pass share their names, so they are sorted and encoded once, not once per row (a row
+ * The names of the last record seen, sorted, each with the text that opens its pair: the records
+ * of one pass share their names, so they are sorted and written once, not once per row (a row
  * only compares its names with the last ones).
  */
 class SortedNames {
   private names: string[] = [];
-  private order: { name: string; head: Buffer }[] = [];
-  private headBytes = 0;
+  private order: { name: string; head: string }[] = [];
+
+  /** The JSON of the sorted `[name, value]` pairs of `values`, without building the pairs. */
+  text(values: Record<string, string>): string {
+    this.use(values);
+    let text = '[';
+    for (const { name, head } of this.order) {
+      const value = values[name];
+      text += head;
+      text +=
+        typeof value === 'string' && !NEEDS_ESCAPE.test(value) ? `"${value}"` : String(JSON.stringify(value));
+      text += ']';
+    }
+    return text + ']';
+  }
 
   /** Takes the names of `values` (sorted again only when they differ from the last record's). */
-  use(values: Record<string, string>): void {
+  private use(values: Record<string, string>): void {
     const names = Object.keys(values);
     if (names.length === this.names.length && names.every((name, i) => name === this.names[i])) return;
     this.names = names;
     // The default order compares UTF-16 code units, as `<` does.
     this.order = [...names]
       .sort()
-      .map((name, i) => ({ name, head: Buffer.from(`${i === 0 ? '' : ','}[${JSON.stringify(name)},`) }));
-    this.headBytes = this.order.reduce((sum, { head }) => sum + head.length, 0);
-  }
-
-  /** Bytes the pairs of `values` (whose names `use` took) can take at most: a UTF-16 unit is at
-   * most 6 bytes of JSON (`\u001f`), a value 2 quotes and a bracket more. */
-  maxBytes(values: Record<string, string>): number {
-    let bytes = this.headBytes + 2;
-    for (const { name } of this.order) bytes += String(values[name]).length * 6 + 3;
-    return bytes;
-  }
-
-  /** The JSON of the sorted `[name, value]` pairs of `values` (whose names `use` took), without
-   * building the pairs; returns where it ends. */
-  write(values: Record<string, string>, into: Buffer, at: number): number {
-    into[at++] = OPEN;
-    for (const { name, head } of this.order) {
-      into.set(head, at);
-      at += head.length;
-      const value = values[name];
-      if (typeof value === 'string' && !NEEDS_ESCAPE.test(value)) {
-        into[at++] = QUOTE;
-        at += into.write(value, at);
-        into[at++] = QUOTE;
-      } else {
-        at += into.write(String(JSON.stringify(value)), at);
-      }
-      into[at++] = CLOSE;
-    }
-    into[at++] = CLOSE;
-    return at;
+      .map((name, i) => ({ name, head: `${i === 0 ? '' : ','}[${JSON.stringify(name)},` }));
   }
 }
