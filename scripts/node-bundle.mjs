@@ -58,6 +58,9 @@ function packagesOutsideExcept(inlined) {
 export async function buildBundle({ clean = false } = {}) {
   const { build } = await import('esbuild');
   if (clean) rmSync(OUT_DIR, { recursive: true, force: true });
+  // The compiled code of a previous build is never used again: without this the cache would grow
+  // by a build's worth at each rebuild. A process using it meanwhile only misses the cache.
+  rmSync(COMPILE_CACHE_DIR, { recursive: true, force: true });
   const { outputFiles } = await build({
     entryPoints: Object.fromEntries(
       Object.entries(ENTRIES).map(([name, source]) => [name, join(ROOT, source)]),
