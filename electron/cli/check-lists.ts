@@ -3,7 +3,6 @@ import { partyForLists } from '../../shared/targets/thalamus-party';
 import type { Template } from '../../shared/template';
 import { readListsForCheck, type ServerListsReading } from '../engine/check/server-lists';
 import { connectionFor } from './cli-connection';
-import { withCliEngine } from './cli-engine';
 import { jobsDirOf } from './cli-paths';
 import type { CliIO } from './command';
 import type { CHECK } from './command-specs';
@@ -32,6 +31,9 @@ export async function listsForCliCheck(input: {
     const token = tokenFromEnv(io.env, flags, connection);
     const partyPassword = partyPasswordFromEnv(io.env, flags['party-password-env']);
     const options = { jobsDir: jobsDirOf(io, flags['jobs-dir']), sandbox: connection.server === 'sandbox' };
+    // The engine (its HTTP client among it) loads only for the one target whose check asks a
+    // server: checking any other file stays a read of the file.
+    const { withCliEngine } = await import('./cli-engine');
     return withCliEngine(io, lang, options, async (engine) => {
       await engine.useConnection(connection, token, partyPassword);
       const party = partyForLists(template, info.preview);

@@ -1,11 +1,10 @@
-import { createReadStream } from 'node:fs';
-
 import type { Delimiter, Encoding } from '../../../shared/contract';
 import { CargaError } from '../../../shared/errors/carga-error';
 import { msg } from '../../../shared/messages/catalog';
 import type { Message } from '../../../shared/messages/message';
 import { createCsvParser, type CsvParseResult } from './csv-parser';
 import { fileSystemError } from './file-access';
+import { fileChunks } from './file-chunks';
 import { CSV_CHUNK_BYTES, MAX_RECORD_CHARS, MAX_RECORD_LABEL } from './file-limits';
 import { foreignRecords } from './foreign-records';
 import { sniffNewline, type Newline } from './newline';
@@ -57,14 +56,13 @@ export async function* readCsvRecords(
   dialect: CsvDialect,
   options: CsvReadOptions = {},
 ): AsyncGenerator<RecordChunk> {
-  const stream = options.bytes
-    ? null
-    : createReadStream(path, {
-        highWaterMark: options.chunkBytes ?? CSV_CHUNK_BYTES,
-        signal: options.signal,
-        start: options.start?.offset ?? 0,
-      });
-  const source = (stream ?? options.bytes?.()) as AsyncIterable<Buffer>;
+  const source =
+    options.bytes?.() ??
+    fileChunks(path, {
+      pieceBytes: options.chunkBytes ?? CSV_CHUNK_BYTES,
+      start: options.start?.offset ?? 0,
+      signal: options.signal,
+    });
   const decoder = createDecoder(dialect.encoding);
   const foreign = foreignRecords(dialect.encoding);
   const encodingName = dialect.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
@@ -174,8 +172,6 @@ export async function* readCsvRecords(
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
     throw fileSystemError(path, error, 'read');
-  } finally {
-    stream?.destroy();
   }
 }
 

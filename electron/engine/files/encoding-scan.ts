@@ -1,8 +1,8 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
 
 import type { Encoding } from '../../../shared/contract';
 import { fileSystemError } from './file-access';
+import { FILE_READ_BYTES, fileChunks } from './file-chunks';
 import { completeUtf8Length, firstInvalidUtf8 } from './utf8-bytes';
 import { firstUtf8Hint } from './windows-1252';
 
@@ -19,8 +19,6 @@ export interface EncodingScan {
   firstNotUtf8: FilePlace | null;
 }
 
-const SCAN_CHUNK_BYTES = 1024 * 1024;
-
 /**
  * Reads the whole file (bytes only, no parsing: native checks at memory speed) to learn whether
  * it is UTF-8, Windows-1252 or a mix of both (lines pasted from two exports), and where each
@@ -29,11 +27,10 @@ const SCAN_CHUNK_BYTES = 1024 * 1024;
  */
 export async function scanEncoding(path: string, start: number): Promise<EncodingScan> {
   const found: { utf8: number | null; notUtf8: number | null } = { utf8: null, notUtf8: null };
-  const stream = createReadStream(path, { start, highWaterMark: SCAN_CHUNK_BYTES });
   let carry: Buffer = Buffer.alloc(0);
   let offset = start;
   try {
-    for await (const piece of stream as AsyncIterable<Buffer>) {
+    for await (const piece of fileChunks(path, { pieceBytes: FILE_READ_BYTES, start })) {
       const data = carry.length > 0 ? Buffer.concat([carry, piece]) : piece;
       const end = completeUtf8Length(data);
       const whole = data.subarray(0, end);
@@ -44,8 +41,6 @@ export async function scanEncoding(path: string, start: number): Promise<Encodin
     }
   } catch (error) {
     throw fileSystemError(path, error, 'read');
-  } finally {
-    stream.destroy();
   }
   // A character cut off by the end of the file is not UTF-8.
   if (carry.length > 0) found.notUtf8 ??= offset;
@@ -81,15 +76,13 @@ function inspectChunk(
 async function placesOf(path: string, offsets: readonly (number | null)[]): Promise<(FilePlace | null)[]> {
   const wanted = offsets.filter((o): o is number => o !== null);
   if (wanted.length === 0) return offsets.map(() => null);
-  const last = Math.max(...wanted);
   const lines = new Map<number, number>();
   const sorted = [...new Set(wanted)].sort((a, b) => a - b);
   let line = 1;
   let position = 0;
   let k = 0;
-  const stream = createReadStream(path, { start: 0, end: last, highWaterMark: SCAN_CHUNK_BYTES });
   try {
-    for await (const piece of stream as AsyncIterable<Buffer>) {
+    for await (const piece of fileChunks(path, { pieceBytes: FILE_READ_BYTES })) {
       let counted = 0;
       while (k < sorted.length && sorted[k]! < position + piece.length) {
         const upTo = sorted[k]! - position;
@@ -97,13 +90,12 @@ async function placesOf(path: string, offsets: readonly (number | null)[]): Prom
         counted = upTo;
         lines.set(sorted[k++]!, line);
       }
+      if (k === sorted.length) break;
       line += countNewlines(piece.subarray(counted));
       position += piece.length;
     }
   } catch (error) {
     throw fileSystemError(path, error, 'read');
-  } finally {
-    stream.destroy();
   }
   while (k < sorted.length) lines.set(sorted[k++]!, line);
   return offsets.map((o) => (o === null ? null : { line: lines.get(o) ?? line, byte: o + 1 }));
