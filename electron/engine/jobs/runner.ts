@@ -107,6 +107,8 @@ export class JobRunner {
   private readonly rejections = new RepeatedRejections<ReadyRow>();
   /** The server told the token's quota at the start of the pass. */
   private quotaKnown = false;
+  /** The pass's fingerprints, once it reads (null without a ledger). */
+  private fingerprints: RowFingerprinter | null = null;
   /** The quota read (and, when the quota may not carry the file, its count) that the pass's
    * first request waits for. */
   private sendable: Promise<void> = Promise.resolve();
@@ -182,6 +184,8 @@ export class JobRunner {
     if (!this.halt && !this.requested) {
       const ready: ReadyRow[] = [];
       const fingerprints = this.o.ledger?.fingerprinter();
+      this.fingerprints = fingerprints ?? null;
+      this.reserveForTotal();
       try {
         for await (const batch of sealedRows(fileInfoOf(this.o.spec), this.o.seal, {
           signal: this.abort.signal,
@@ -641,8 +645,19 @@ export class JobRunner {
   /** The count of the file's rows, running alongside the pass, ended: the quota warning can be
    * given now (never past the quota either way: each request reserves its unit first). */
   totalKnown(): void {
+    this.reserveForTotal();
     if (this.quotaKnown) this.warnIfMoreDaysNeeded();
     this.emitProgress();
+  }
+
+  /** Once the file's row count is known, the ledger's tables are sized for the pass at once
+   * (doubling them as rows come copied each one, ~40 ms of a 100k-row pass, and left the old
+   * arrays to the GC). */
+  private reserveForTotal(): void {
+    const { total } = this.o.journal.state;
+    if (total === null || !this.fingerprints) return;
+    this.fingerprints.reserve(total);
+    this.o.ledger?.reserve(this.rowsToSend(total));
   }
 
   /** Says when today's quota cannot carry the whole job: before the first row goes out when the

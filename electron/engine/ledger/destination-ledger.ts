@@ -45,6 +45,9 @@ export interface DestinationLedger {
   recordAccepted(fps: readonly Uint8Array[], jobId: string): void;
   /** Flushes to the device (pauses and the end of a pass, like the journal). */
   sync(): void;
+  /** Up to `rows` more rows may be accepted by the pass (the file's count, once known): room for
+   * them is made at once rather than by doubling as they come. */
+  reserve(rows: number): void;
 }
 
 /** Reading the file in chunks keeps loading a million rows to the table and 1 MB. */
@@ -135,6 +138,10 @@ export class LedgerFile implements DestinationLedger {
 
   sync(): void {
     fdatasyncSync(this.fd);
+  }
+
+  reserve(rows: number): void {
+    this.table.reserve(this.table.size + rows);
   }
 
   close(): void {

@@ -29,6 +29,12 @@ export class FingerprintTable {
     return this.slots.byteLength;
   }
 
+  /** Room for `count` fingerprints in all without growing (see OccurrenceCounter.reserve). */
+  reserve(count: number): void {
+    const capacity = capacityFor(count);
+    if (capacity > this.mask + 1) this.grow(capacity);
+  }
+
   /** The reference stored with this fingerprint, or 0 when it is not in the table. */
   get(fp: Uint8Array): number {
     const a = word(fp, 0);
@@ -75,9 +81,8 @@ export class FingerprintTable {
     }
   }
 
-  private grow(): void {
+  private grow(capacity = (this.mask + 1) * 2): void {
     const old = this.slots;
-    const capacity = (this.mask + 1) * 2;
     this.slots = new Uint32Array(capacity * WORDS);
     this.mask = capacity - 1;
     this.count = 0;

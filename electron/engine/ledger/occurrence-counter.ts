@@ -13,6 +13,14 @@ export class OccurrenceCounter {
   private mask = 1023;
   private count = 0;
 
+  /** Room for `hashes` without growing: a pass that knows its row count sizes the table once,
+   * instead of doubling it (each doubling copies every slot and leaves the old array to the GC). */
+  reserve(hashes: number): void {
+    let capacity = this.mask + 1;
+    while (hashes > capacity * MAX_LOAD) capacity *= 2;
+    if (capacity > this.mask + 1) this.grow(capacity);
+  }
+
   /** 0 the first time the hash whose first two u32 words are `a` and `b` is seen, then 1, 2… */
   next(a: number, b: number): number {
     if (this.count + 1 > (this.mask + 1) * MAX_LOAD) this.grow();
@@ -33,9 +41,8 @@ export class OccurrenceCounter {
     }
   }
 
-  private grow(): void {
+  private grow(capacity = (this.mask + 1) * 2): void {
     const old = this.slots;
-    const capacity = (this.mask + 1) * 2;
     this.slots = new Uint32Array(capacity * WORDS);
     this.mask = capacity - 1;
     for (let at = 0; at < old.length; at += WORDS) {

@@ -34,6 +34,11 @@ export class RowFingerprinter {
     this.canonical = new CanonicalWriter(Buffer.concat([key, Buffer.from(`${destination}\0`)]));
   }
 
+  /** The pass will fingerprint about `rows` rows (the file's count, once known). */
+  reserve(rows: number): void {
+    this.occurrences.reserve(rows);
+  }
+
   fingerprint(record: MappedRecord): Buffer {
     const base = hash('sha256', this.canonical.after(record), 'binary');
     const occurrence = this.occurrences.next(latin1Word(base, 0), latin1Word(base, 4));
