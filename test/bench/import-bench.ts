@@ -239,8 +239,9 @@ export const importBench: BenchPart = {
           target: { kind: 'ratio-at-least', ratio: 0.95 },
           note: `${accepted}; ${median(cpuPerRequest).toFixed(3)} ms CPU per request in the engine; the ideal, 2 in flight ÷ latency, is ${ideal} requests/s; without the fdatasync of each \`sending\` record (the one cost the bare client has not, which the promise that a send is on disk before it leaves cannot skip) the same engine runs at ${median(unflushedRates).toFixed(1)} requests/s, ${(median(unflushedRates) / median(bareRates)).toFixed(2)}× the bare client`,
         },
-        // T3 is still short of 0.8× (runs of 30 Nov evening, the 2 cores shared with another
-        // engineer's measurements: 0.47–0.52×, 1.03–1.05 s CPU against 0.44–0.45 s bare, 200–204 MB;
+        // T3 is still short of 0.8× (three runs of 30 Nov evening, the 2 cores shared with another
+        // engineer's measurements, the bare client itself at 113k–196k records/s: 0.47–0.61×,
+        // 1.02–1.05 s CPU against 0.42–0.45 s bare, 199–204 MB, 289–302 MB without the cap;
         // before: 0.46×, 1.19–1.22 s). Done for it: a row's fingerprint in two native calls (its
         // SHA-256 digest as a latin1 string, not a Buffer of its own: ~0.1 s of CPU), the next batch
         // read, mapped and fingerprinted while two requests are in flight, the quota read alongside
