@@ -77,6 +77,7 @@ export class LedgerFile implements DestinationLedger {
    * wrote, and reading them back is skipped. */
   private ownBytes = 0;
   private readonly ownRowsByJob = new Map<string, number>();
+  private appendBuffer = Buffer.alloc(0);
 
   private constructor(
     private readonly fd: number,
@@ -126,9 +127,13 @@ export class LedgerFile implements DestinationLedger {
     if (fps.length === 0) return;
     const ref = jobRef(jobId, now);
     const head = this.jobs.has(ref) ? Buffer.alloc(0) : encodeJob(ref, jobId, now.getTime());
-    const bytes = Buffer.alloc(head.length + fps.length * UNIT);
+    const size = head.length + fps.length * UNIT;
+    // One buffer reused for every append (each unit's bytes are all written below): a batch of
+    // 10,000 rows is 320 KB that would otherwise be left to the GC each time.
+    if (this.appendBuffer.length < size) this.appendBuffer = Buffer.allocUnsafe(size);
+    const bytes = this.appendBuffer.subarray(0, size);
     head.copy(bytes, 0);
-    fps.forEach((fp, n) => encodeRow(ref, fp, bytes, head.length + n * UNIT));
+    for (let n = 0; n < fps.length; n++) encodeRow(ref, fps[n]!, bytes, head.length + n * UNIT);
     writeAll(this.fd, bytes);
     this.ownBytes += bytes.length;
     this.ownRowsByJob.set(jobId, (this.ownRowsByJob.get(jobId) ?? 0) + fps.length);

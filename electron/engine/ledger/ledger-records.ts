@@ -46,7 +46,8 @@ export function encodeRow(ref: number, fp: Uint8Array, into: Buffer, at: number)
   // Each byte set once (a Buffer.fill of 32 bytes costs more than the unit's other writes).
   into.writeUInt32LE(ROW, at);
   into.writeUInt32LE(ref, at + 4);
-  into.set(fp.subarray(0, FINGERPRINT_BYTES), at + 8);
+  // A fingerprint is FINGERPRINT_BYTES long: set as it is, with no view made of it for each row.
+  into.set(fp.length === FINGERPRINT_BYTES ? fp : fp.subarray(0, FINGERPRINT_BYTES), at + 8);
   into.writeUInt32LE(0, at + 8 + FINGERPRINT_BYTES);
   into.writeUInt32LE(crc32(into, at, at + UNIT - 4), at + UNIT - 4);
 }
