@@ -224,6 +224,9 @@ export interface JobSummary extends JobCounts {
 export interface JobHolder {
   frontDoor: AppInfo['frontDoor'];
   pid: number;
+  /** Held for a moment to open or change the job, not to run a pass: a process that wants the
+   * job waits for it instead of being told the job runs elsewhere. */
+  brief?: true;
 }
 
 /** Rows an earlier job had accepted at the same destination: not sent again by default. */

@@ -146,13 +146,18 @@ function renderText(info: FileInfo, template: Template, result: CheckResult, lan
   return lines.join('\n') + '\n';
 }
 
-function renderJson(result: CheckResult, lang: Lang): string {
+/** Values as the file holds them (a workbook's date in ISO), for programs; each example's `text`
+ * reads as the text output says it, a workbook's date as the operator sees it in Excel. */
+function renderJson(info: FileInfo, result: CheckResult, lang: Lang): string {
   const summary = {
     totalRows: result.totalRows,
     validRows: result.validRows,
     invalidRows: result.invalidRows,
     problemCounts: result.problemCounts,
-    examples: result.examples.map((problem) => ({ ...problem, text: formatMessage(lang, problem.message) })),
+    examples: result.examples.map((problem) => ({
+      ...problem,
+      text: formatMessage(lang, sheetCellMessage(lang, problem.message, info.kind)),
+    })),
     mappingProblems: result.mappingProblems.map((problem) => ({
       ...problem,
       text: formatMessage(lang, problem),
@@ -192,7 +197,7 @@ export const runCheck: CommandRun<typeof CHECK.flags> = async ({ flags, args: [f
     (info) => listsForCliCheck({ template, flags, info, io, lang }),
   ).finally(() => destination?.book.close());
 
-  io.stdout(flags.json ? renderJson(result, lang) : renderText(info, template, result, lang));
+  io.stdout(flags.json ? renderJson(info, result, lang) : renderText(info, template, result, lang));
   const blocked = result.mappingProblems.some((p) => BLOCKING_MAPPING_PROBLEMS.has(p.code));
   return result.invalidRows > 0 || blocked ? EXIT.rowsFailed : EXIT.ok;
 };

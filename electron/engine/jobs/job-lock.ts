@@ -15,9 +15,41 @@ import { MachineSlots, slotAddress, type SlotLease } from '../quota/machine-slot
  * holder tells whoever connects who it is, so others can say who runs the job.
  */
 export async function holdJob(folder: string, jobId: string, holder: JobHolder): Promise<SlotLease> {
-  const lease = await tryHoldJob(folder, holder);
-  if (!lease) throw await runningElsewhere(folder, jobId);
-  return lease;
+  for (let attempt = 1; ; attempt++) {
+    const lease = await tryHoldJob(folder, holder);
+    if (lease) return lease;
+    const asked = await whoHolds(folder);
+    const held = asked && (await afterBriefHold(folder, asked));
+    held?.stop();
+    if (held && !held.holder.brief) throw new CargaError(runningElsewhereMessage(jobId, held.holder));
+    // Let go between the two questions, or after a brief hold: ask for it again, a few times
+    // (a holder that never says who it is is no Carga that will let go).
+    if (!asked && attempt >= 3) throw new CargaError(msg('job.running-elsewhere', { jobId }));
+  }
+}
+
+/** How long a process waits for another that holds a job only to open or change it: opening
+ * replays the journal, a few seconds for a million rows on a slow disk. */
+const BRIEF_HOLD_WAIT_MS = 30_000;
+
+/**
+ * A job another process holds, once a brief hold (to open or change it) is over: `held` itself
+ * when that process runs a pass; otherwise who holds it after that process let go (null: no one),
+ * asked again after BRIEF_HOLD_WAIT_MS at the latest.
+ */
+export async function afterBriefHold(folder: string, held: HeldJob): Promise<HeldJob | null> {
+  if (!held.holder.brief) return held;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((done) => {
+    timer = setTimeout(done, BRIEF_HOLD_WAIT_MS);
+  });
+  try {
+    await Promise.race([held.released, waited]);
+  } finally {
+    clearTimeout(timer);
+    held.stop();
+  }
+  return whoHolds(folder);
 }
 
 /** Takes the job when no process holds it; null when one does. */
@@ -40,7 +72,7 @@ const GREETING_MS = 2_000;
  * the job, so it cannot get in the way of a process starting it. */
 export function whoHolds(folder: string): Promise<HeldJob | null> {
   return new Promise((resolve) => {
-    const socket = createConnection(slotAddress(jobLockKey(folder), 0));
+    const socket = createConnection(jobLockAddress(folder));
     let text = '';
     let answered = false;
     const released = new Promise<void>((done) => socket.once('close', () => done()));
@@ -69,14 +101,6 @@ export function whoHolds(folder: string): Promise<HeldJob | null> {
   });
 }
 
-async function runningElsewhere(folder: string, jobId: string): Promise<CargaError> {
-  const held = await whoHolds(folder);
-  held?.stop();
-  return new CargaError(
-    held ? runningElsewhereMessage(jobId, held.holder) : msg('job.running-elsewhere', { jobId }),
-  );
-}
-
 /** Why a job cannot be paused, resumed or changed here: who runs it, in the operator's words. */
 export function runningElsewhereMessage(jobId: string, holder: JobHolder) {
   return msg(`job.running-in-${holder.frontDoor}`, { jobId, pid: holder.pid });
@@ -87,11 +111,16 @@ function parseHolder(line: string): JobHolder | null {
     const value = JSON.parse(line) as Partial<JobHolder>;
     const { frontDoor, pid } = value;
     if ((frontDoor === 'electron' || frontDoor === 'web' || frontDoor === 'cli') && Number.isInteger(pid))
-      return { frontDoor, pid: pid as number };
+      return { frontDoor, pid: pid as number, ...(value.brief === true ? { brief: true } : {}) };
   } catch {
     // Not a holder's greeting.
   }
   return null;
+}
+
+/** Where the process holding the job listens (see MachineSlots). */
+export function jobLockAddress(folder: string): string {
+  return slotAddress(jobLockKey(folder), 0);
 }
 
 /** The job folder's real path, keyed and cut short like a token's lane name: the same folder

@@ -26,7 +26,14 @@ import type { TokenLanes } from '../quota/token-lanes';
 import { isStorageError } from '../storage/storage-failure';
 import type { BackoffPolicy } from './backoff';
 import { jobListParty } from './job-list-party';
-import { holdJob, runningElsewhereMessage, tryHoldJob, whoHolds, type HeldJob } from './job-lock';
+import {
+  afterBriefHold,
+  holdJob,
+  runningElsewhereMessage,
+  tryHoldJob,
+  whoHolds,
+  type HeldJob,
+} from './job-lock';
 import { failureBreakdown, filteredIndices, jobSummary, passProgress, resultRow } from './job-results';
 import { fileInfoOf, jobFileOf, type JobSpec } from './job-spec';
 import { newJobId, type JobStore } from './job-store';
@@ -102,8 +109,12 @@ export class JobManager {
   /** Jobs already in the jobs folder (or shown as they appeared), while following it. */
   private readonly listed = new Set<string>();
   private readonly jobsWatch: JournalWatch | null = null;
+  /** This process as it holds a job to open or change it, not to run a pass: another process
+   * that wants the job meanwhile waits rather than being refused. */
+  private readonly briefHolder: JobHolder;
 
   constructor(private readonly o: JobManagerOptions) {
+    this.briefHolder = { ...o.holder, brief: true };
     if (!o.followOthers) return;
     for (const jobId of o.store.list()) this.listed.add(jobId);
     this.jobsWatch = watchFolder(o.store.jobsDir, () => void this.jobsFolderChanged());
@@ -430,7 +441,7 @@ export class JobManager {
   /** Changes a job no pass is running, while no other process can start one; refuses with
    * `job.running-elsewhere` when another process is running it. */
   private async alone<T>(jobId: string, change: (job: OpenJob) => T): Promise<T> {
-    const lease = await holdJob(this.o.store.folder(jobId), jobId, this.o.holder);
+    const lease = await holdJob(this.o.store.folder(jobId), jobId, this.briefHolder);
     try {
       return change(await this.current(jobId));
     } finally {
@@ -458,7 +469,10 @@ export class JobManager {
 
   /** Whether another process holds the job now (this one's own passes aside). */
   private async heldElsewhere(jobId: string): Promise<HeldJob | null> {
-    const held = await whoHolds(this.o.store.folder(jobId));
+    const folder = this.o.store.folder(jobId);
+    const asked = await whoHolds(folder);
+    // Opened or changed there for a moment: the job is this process's to read once that ends.
+    const held = asked && asked.holder.pid !== process.pid ? await afterBriefHold(folder, asked) : asked;
     if (held?.holder.pid !== process.pid) return held;
     held.stop();
     return null;
@@ -585,12 +599,13 @@ export class JobManager {
   private async openJob(jobId: string): Promise<OpenJob> {
     const spec = this.o.store.readSpec(jobId);
     const folder = this.o.store.folder(jobId);
-    const held = await whoHolds(folder);
+    const asked = await whoHolds(folder);
+    const held = asked && asked.holder.pid !== process.pid ? await afterBriefHold(folder, asked) : asked;
     if (held && held.holder.pid !== process.pid) return this.openFollowing(spec, held);
     held?.stop();
     // Held by this process already: a pass being started or a change made here opens it.
     if (held) return this.openHeld(spec);
-    const lease = await tryHoldJob(folder, this.o.holder);
+    const lease = await tryHoldJob(folder, this.briefHolder);
     if (!lease) {
       // Taken since the question: by whom, asked again.
       const taker = await this.heldElsewhere(jobId);
@@ -730,7 +745,7 @@ export class JobManager {
       return true;
     }
     if (job.elsewhere) return false;
-    const lease = await tryHoldJob(this.o.store.folder(jobId), this.o.holder);
+    const lease = await tryHoldJob(this.o.store.folder(jobId), this.briefHolder);
     if (!lease) return false;
     try {
       if (job.journal.writtenElsewhere()) return false;

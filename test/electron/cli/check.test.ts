@@ -405,5 +405,12 @@ describe('carga check', () => {
     expect(await check(['lista.xlsx', '--template', template], io)).toBe(1);
     expect(stdout()).toContain('«01/11/2026 14:30»');
     expect(stdout()).not.toContain('2026-11-01T14:30');
+
+    // As JSON, for programs: the value as the file holds it, the text as the operator reads it.
+    const json = fakeIO();
+    expect(await check(['lista.xlsx', '--template', template, '--json', '--lang', 'en'], json.io)).toBe(1);
+    const [example] = (JSON.parse(json.stdout()) as { examples: { value: string; text: string }[] }).examples;
+    expect(example?.value).toBe('2026-11-01T14:30:00');
+    expect(example?.text).toContain('«11/01/2026 02:30 PM»');
   });
 });

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { holdJob, whoHolds } from '../../../../electron/engine/jobs/job-lock';
+import { holdJob, jobLockAddress, tryHoldJob, whoHolds } from '../../../../electron/engine/jobs/job-lock';
+import type { JobHolder } from '../../../../shared/contract';
 import { REPO_ROOT } from '../../../support/carga-cli';
 import { TEST_TOKEN } from '../../../support/import-fixture';
 import { importArgs, onlyJobId, useTerminalJobs } from '../../../support/terminal-job';
@@ -97,4 +99,80 @@ describe('one process at a time runs a job', () => {
     lease.release();
     (await holdJob(folder, 'job-1', APP)).release();
   }, 60_000);
+
+  it('waits while another process holds the job only to open or change it, and takes it once that one lets go', async () => {
+    const folder = tempDir();
+    // Another process opening the job: it lets go only once this one has asked who holds it, so
+    // a process that did not wait would have been refused.
+    const asked = holdAsOther(folder, { frontDoor: 'electron', pid: process.pid + 1, brief: true });
+    await asked.listening;
+    const taking = holdJob(folder, 'job-1', { frontDoor: 'cli', pid: process.pid });
+    await asked.firstQuestion;
+    asked.letGo();
+    const lease = await taking;
+    expect((await whoHolds(folder))?.holder).toEqual({ frontDoor: 'cli', pid: process.pid });
+    lease.release();
+
+    // Held to run a pass: refused at once, naming who runs it.
+    const running = holdAsOther(folder, { frontDoor: 'web', pid: process.pid + 1 });
+    await running.listening;
+    await expect(holdJob(folder, 'job-1', APP)).rejects.toMatchObject({
+      detail: { code: 'job.running-in-web', params: { jobId: 'job-1', pid: process.pid + 1 } },
+    });
+    running.letGo();
+    // This process's own brief hold says so to whoever asks.
+    const brief = await tryHoldJob(folder, { ...APP, brief: true });
+    expect((await whoHolds(folder))?.holder).toEqual({ ...APP, brief: true });
+    brief?.release();
+  }, 60_000);
+
+  it('a terminal resuming a crashed job while the app opens it waits for the app, then finishes it', async () => {
+    const { sandbox, release } = await jobs.holdingSandbox();
+    const { file, jobsDir } = jobs.casesFolder(ROWS);
+    const crashed = jobs.carga(importArgs(file, sandbox.origin, jobsDir));
+    await sandbox.whenInFlight(2, TEST_TOKEN);
+    crashed.child.kill('SIGKILL');
+    await crashed.done;
+    release();
+    const jobId = onlyJobId(jobsDir)!;
+
+    // The app holds the job to open it (repairing what the crash left) when the terminal asks.
+    const app = holdAsOther(join(jobsDir, jobId), { frontDoor: 'electron', pid: process.pid, brief: true });
+    await app.listening;
+    const resume = jobs.carga(['resume', jobId, '--server', sandbox.origin, '--jobs-dir', jobsDir, '--json']);
+    await app.firstQuestion;
+    app.letGo();
+
+    const { code, stdout, stderr } = await resume.done;
+    expect(stderr).not.toContain('running in another window');
+    // The two rows in flight at the kill are uncertain unless their answers made it in time.
+    expect([0, 1], stderr).toContain(code);
+    const summary = JSON.parse(stdout) as { status: string; ok: number; uncertain: number };
+    expect(summary.status).toBe('finished');
+    expect(summary.ok + summary.uncertain).toBe(ROWS);
+  }, 120_000);
 });
+
+/** Another Carga holding the job, as its lock answers: greets whoever connects with `holder`;
+ * lets go (closes its connections, as a process that releases or dies) on `letGo`. */
+function holdAsOther(folder: string, holder: JobHolder) {
+  const sockets: Socket[] = [];
+  let questioned: () => void = () => undefined;
+  const firstQuestion = new Promise<void>((resolve) => {
+    questioned = resolve;
+  });
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    socket.write(`${JSON.stringify(holder)}\n`);
+    questioned();
+  });
+  const listening = new Promise<void>((resolve) => server.listen(jobLockAddress(folder), resolve));
+  return {
+    listening,
+    firstQuestion,
+    letGo() {
+      server.close();
+      for (const socket of sockets) socket.destroy();
+    },
+  };
+}
