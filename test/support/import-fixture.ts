@@ -109,6 +109,28 @@ export const CAMPAIGN_TEMPLATE = templateSchema.parse({
   },
 } satisfies TemplateInput);
 
+/** A connection to the sandbox's predictive campaign 1001, as the campaign tests send to it. */
+export const CAMPAIGN_CONNECTION = {
+  target: 'wolkvox-campaign',
+  campaignId: '1001',
+  campaignType: 'predictive',
+  campaignStatus: 'active',
+} satisfies Partial<Connection>;
+
+/** `rows` campaign rows in `dir`/campana.csv; the rows in `withoutPhone` have no phone, so they
+ * fail as soon as a pass reads them. */
+export function writeCampaignCsv(dir: string, rows: number, withoutPhone: readonly number[] = []): string {
+  return writeCsv(
+    join(dir, 'campana.csv'),
+    CAMPAIGN_HEADER,
+    Array.from({ length: rows }, (_, i) => {
+      const row = campaignRow(i);
+      if (withoutPhone.includes(i)) row[3] = '';
+      return row;
+    }),
+  );
+}
+
 export interface ImportFixture {
   sandbox: SandboxHandle;
   engine: Engine;

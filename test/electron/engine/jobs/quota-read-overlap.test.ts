@@ -1,15 +1,12 @@
-import { join } from 'node:path';
-
 import { describe, expect, it, vi } from 'vitest';
 
 import type { SandboxHandle } from '../../../../electron/sandbox/sandbox';
 import {
-  CAMPAIGN_HEADER,
+  CAMPAIGN_CONNECTION,
   CAMPAIGN_TEMPLATE,
-  campaignRow,
   TEST_TOKEN,
   useImportFixtures,
-  writeCsv,
+  writeCampaignCsv,
 } from '../../../support/import-fixture';
 
 const openFixture = useImportFixtures();
@@ -24,12 +21,7 @@ describe('the quota read at the start of a pass', () => {
     let campaignRequests = 0;
     let release: () => void = () => undefined;
     const fixture = await openFixture({
-      connection: {
-        target: 'wolkvox-campaign',
-        campaignId: '1001',
-        campaignType: 'predictive',
-        campaignStatus: 'active',
-      },
+      connection: CAMPAIGN_CONNECTION,
       sandbox: {
         tokens: [{ token: TEST_TOKEN, dailyLimit: 1_000 }],
         onEvent: (event) => {
@@ -40,15 +32,7 @@ describe('the quota read at the start of a pass', () => {
       },
     });
     sandbox = fixture.sandbox;
-    const path = writeCsv(
-      join(fixture.dir, 'campana.csv'),
-      CAMPAIGN_HEADER,
-      Array.from({ length: ROWS }, (_, i) => {
-        const row = campaignRow(i);
-        if (i === INVALID) row[3] = '';
-        return row;
-      }),
-    );
+    const path = writeCampaignCsv(fixture.dir, ROWS, [INVALID]);
     const started = await fixture.engine.startJob({
       path,
       template: CAMPAIGN_TEMPLATE,
@@ -75,20 +59,11 @@ describe('the quota read at the start of a pass', () => {
 
   it('stops the pass when the quota is spent, with no row sent and every valid row pending', async () => {
     const fixture = await openFixture({
-      connection: {
-        target: 'wolkvox-campaign',
-        campaignId: '1001',
-        campaignType: 'predictive',
-        campaignStatus: 'active',
-      },
+      connection: CAMPAIGN_CONNECTION,
       sandbox: { tokens: [{ token: TEST_TOKEN, dailyLimit: 1_000 }] },
     });
     fixture.sandbox.setQuota(TEST_TOKEN, 1_000, 1_000);
-    const path = writeCsv(
-      join(fixture.dir, 'campana.csv'),
-      CAMPAIGN_HEADER,
-      Array.from({ length: ROWS }, (_, i) => campaignRow(i)),
-    );
+    const path = writeCampaignCsv(fixture.dir, ROWS);
     const started = await fixture.engine.startJob({
       path,
       template: CAMPAIGN_TEMPLATE,

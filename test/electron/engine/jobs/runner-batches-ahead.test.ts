@@ -1,15 +1,12 @@
-import { join } from 'node:path';
-
 import { describe, expect, it, vi } from 'vitest';
 
 import type { SandboxHandle } from '../../../../electron/sandbox/sandbox';
 import {
-  CAMPAIGN_HEADER,
+  CAMPAIGN_CONNECTION,
   CAMPAIGN_TEMPLATE,
-  campaignRow,
   TEST_TOKEN,
   useImportFixtures,
-  writeCsv,
+  writeCampaignCsv,
 } from '../../../support/import-fixture';
 
 const openFixture = useImportFixtures();
@@ -24,12 +21,7 @@ describe('a pass of batch requests', () => {
     let campaignRequests = 0;
     let release: () => void = () => undefined;
     const fixture = await openFixture({
-      connection: {
-        target: 'wolkvox-campaign',
-        campaignId: '1001',
-        campaignType: 'predictive',
-        campaignStatus: 'active',
-      },
+      connection: CAMPAIGN_CONNECTION,
       sandbox: {
         tokens: [{ token: TEST_TOKEN, dailyLimit: 1_000 }],
         // The first batch goes alone and is answered; the answers of the next two are held.
@@ -40,15 +32,7 @@ describe('a pass of batch requests', () => {
       },
     });
     sandbox = fixture.sandbox;
-    const path = writeCsv(
-      join(fixture.dir, 'campana.csv'),
-      CAMPAIGN_HEADER,
-      Array.from({ length: ROWS }, (_, i) => {
-        const row = campaignRow(i);
-        if (INVALID.includes(i)) row[3] = '';
-        return row;
-      }),
-    );
+    const path = writeCampaignCsv(fixture.dir, ROWS, INVALID);
     const started = await fixture.engine.startJob({
       path,
       template: CAMPAIGN_TEMPLATE,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { QuotaLedger } from '../../../../electron/engine/quota/quota-ledger';
 import type { SandboxEvent } from '../../../../electron/sandbox/sandbox';
 import {
+  CAMPAIGN_CONNECTION,
   CAMPAIGN_HEADER,
   CAMPAIGN_TEMPLATE,
   campaignRow,
@@ -28,12 +29,7 @@ describe("the Manager's token information (T3): at most one read every 5 minutes
           if (event.type === 'request-end') paths.push(event.path);
         },
       },
-      connection: {
-        target: 'wolkvox-campaign',
-        campaignId: '1001',
-        campaignType: 'predictive',
-        campaignStatus: 'active',
-      },
+      connection: CAMPAIGN_CONNECTION,
     });
     fixture.sandbox.setQuota(TEST_TOKEN, 1000, 10);
 
