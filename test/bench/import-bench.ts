@@ -239,21 +239,12 @@ export const importBench: BenchPart = {
           target: { kind: 'ratio-at-least', ratio: 0.95 },
           note: `${accepted}; ${median(cpuPerRequest).toFixed(3)} ms CPU per request in the engine; the ideal, 2 in flight ÷ latency, is ${ideal} requests/s; without the fdatasync of each \`sending\` record (the one cost the bare client has not, which the promise that a send is on disk before it leaves cannot skip) the same engine runs at ${median(unflushedRates).toFixed(1)} requests/s, ${(median(unflushedRates) / median(bareRates)).toFixed(2)}× the bare client`,
         },
-        // T3 is still short of 0.8× (three runs of 30 Nov evening, the 2 cores shared with another
-        // engineer's measurements, the bare client itself at 113k–196k records/s: 0.47–0.61×,
-        // 1.02–1.05 s CPU against 0.42–0.45 s bare, 199–204 MB, 289–302 MB without the cap;
-        // before: 0.46×, 1.19–1.22 s). Done for it: a row's fingerprint in two native calls (its
-        // SHA-256 digest as a latin1 string, not a Buffer of its own: ~0.1 s of CPU), the next batch
-        // read, mapped and fingerprinted while two requests are in flight, the quota read alongside
-        // the first batch's reading, the ledger's tables sized once the count is known, its appends
-        // through one reused buffer. Where the rest goes, by a --cpu-prof of one run: garbage
-        // collection ~0.12–0.2 s (each row's cells, mapped record and fingerprint live from its
-        // reading to its request's answer, three batches at most, so they survive scavenges and are
-        // copied), fingerprints ~0.2 s (~0.5 µs a row of it the native SHA-256 call itself, whose
-        // function the ledgers on disk fix), CSV parsing ~0.07 s (twice: the count alongside and
-        // the pass), the JSON bodies ~0.05 s (as bare), the ledger's table and appends ~0.07 s,
-        // mapping ~0.06 s, and at start loading the modules ~0.1 s; the bare client does none of
-        // it but the bodies.
+        // T3 is still short of 0.8× (quiet machine, 30 Nov 20:10: 0.50×, 1.23 s CPU against 0.54 s
+        // bare, 198 MB, 291 MB without the cap; at the session's start: 0.46×, 1.19–1.22 s CPU
+        // against 0.45 s). Done for it that session: a row's fingerprint in two native calls, the
+        // next batch read while two requests are in flight, the quota read alongside the first
+        // batch's reading, the ledger's tables sized once the count is known and its appends through
+        // one reused buffer, the CSV read 256 KiB at a time. Why the rest is missed: the CPU line.
         {
           figure: `T3 ${k(RECORDS)} campaign records at ${LATENCY_MS} ms, whole process`,
           carga: { value: rate(t3.carga.seconds), unit: 'records/s' },
@@ -283,7 +274,14 @@ export const importBench: BenchPart = {
           carga: { value: t3.carga.cpuSeconds, unit: 's' },
           baseline: { value: t3.baseline.cpuSeconds, unit: 's', label: 'bare client, plain Node' },
           target: { kind: 'none' },
-          note: 'the sandbox answers in a process of its own, on the same cores: CPU spent here slows it',
+          note:
+            'why T3 misses 0.8×: the sandbox answers on the same 2 cores, so CPU spent here slows its ' +
+            "answers; where Carga's goes (--cpu-prof of one run): garbage collection ~0.15 s (each " +
+            "row's cells, mapped record and fingerprint live from its reading to its request's answer, " +
+            'three batches at most, and are copied by every scavenge meanwhile), fingerprints ~0.2 s ' +
+            "(SHA-256 per row, the ledger's format on disk), the CSV parsed twice ~0.07 s (the count " +
+            "alongside and the pass), the ledger's table and appends ~0.07 s, mapping ~0.06 s, loading " +
+            'the modules ~0.1 s; the bare client only builds the bodies',
         },
         {
           figure: `T3 ${k(RECORDS)} campaign records, peak RSS`,
