@@ -467,12 +467,16 @@ export class JobManager {
     if (this.open.get(job.spec.jobId) === job) this.open.delete(job.spec.jobId);
   }
 
+  /** Who holds the job in `folder` now; another process's brief hold (to open or change it) is
+   * waited out first, since the job is this process's to use once that ends. */
+  private async holderOf(folder: string): Promise<HeldJob | null> {
+    const asked = await whoHolds(folder);
+    return asked && asked.holder.pid !== process.pid ? afterBriefHold(folder, asked) : asked;
+  }
+
   /** Whether another process holds the job now (this one's own passes aside). */
   private async heldElsewhere(jobId: string): Promise<HeldJob | null> {
-    const folder = this.o.store.folder(jobId);
-    const asked = await whoHolds(folder);
-    // Opened or changed there for a moment: the job is this process's to read once that ends.
-    const held = asked && asked.holder.pid !== process.pid ? await afterBriefHold(folder, asked) : asked;
+    const held = await this.holderOf(this.o.store.folder(jobId));
     if (held?.holder.pid !== process.pid) return held;
     held.stop();
     return null;
@@ -599,8 +603,7 @@ export class JobManager {
   private async openJob(jobId: string): Promise<OpenJob> {
     const spec = this.o.store.readSpec(jobId);
     const folder = this.o.store.folder(jobId);
-    const asked = await whoHolds(folder);
-    const held = asked && asked.holder.pid !== process.pid ? await afterBriefHold(folder, asked) : asked;
+    const held = await this.holderOf(folder);
     if (held && held.holder.pid !== process.pid) return this.openFollowing(spec, held);
     held?.stop();
     // Held by this process already: a pass being started or a change made here opens it.
