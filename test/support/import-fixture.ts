@@ -136,6 +136,8 @@ export interface ImportFixture {
   engine: Engine;
   dir: string;
   connection: Connection;
+  /** Starts a job on the fixture's connection; its id, its pass going on. */
+  start(path: string, template?: typeof CASES_TEMPLATE): Promise<{ jobId: string }>;
   /** Starts a job and waits for the end of its pass. */
   run(path: string, template?: typeof CASES_TEMPLATE, connectionId?: string): Promise<JobSummary>;
   close(): Promise<void>;
@@ -177,6 +179,8 @@ export async function importFixture(dir: string, options: ImportFixtureOptions =
     engine,
     dir,
     connection,
+    start: (path, template = CASES_TEMPLATE) =>
+      engine.startJob({ path, template, connectionId: connection.id }),
     run: async (path, template = CASES_TEMPLATE, connectionId = connection.id) => {
       const started = await engine.startJob({ path, template, connectionId });
       return engine.settled(started.jobId);

@@ -33,11 +33,7 @@ describe('the quota read at the start of a pass', () => {
     });
     sandbox = fixture.sandbox;
     const path = writeCampaignCsv(fixture.dir, ROWS, [INVALID]);
-    const started = await fixture.engine.startJob({
-      path,
-      template: CAMPAIGN_TEMPLATE,
-      connectionId: fixture.connection.id,
-    });
+    const started = await fixture.start(path, CAMPAIGN_TEMPLATE);
     await fixture.sandbox.whenInFlight(1, TEST_TOKEN);
     // The quota's answer is held: the rows are read meanwhile (the invalid one fails)…
     await vi.waitFor(
@@ -64,12 +60,7 @@ describe('the quota read at the start of a pass', () => {
     });
     fixture.sandbox.setQuota(TEST_TOKEN, 1_000, 1_000);
     const path = writeCampaignCsv(fixture.dir, ROWS);
-    const started = await fixture.engine.startJob({
-      path,
-      template: CAMPAIGN_TEMPLATE,
-      connectionId: fixture.connection.id,
-    });
-    const summary = await fixture.engine.settled(started.jobId);
+    const summary = await fixture.run(path, CAMPAIGN_TEMPLATE);
     expect(summary).toMatchObject({ status: 'waiting-quota', ok: 0, failed: 0, uncertain: 0, pending: ROWS });
     expect(fixture.sandbox.accepted().campaignRecords).toHaveLength(0);
   }, 60_000);

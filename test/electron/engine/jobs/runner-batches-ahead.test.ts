@@ -33,11 +33,7 @@ describe('a pass of batch requests', () => {
     });
     sandbox = fixture.sandbox;
     const path = writeCampaignCsv(fixture.dir, ROWS, INVALID);
-    const started = await fixture.engine.startJob({
-      path,
-      template: CAMPAIGN_TEMPLATE,
-      connectionId: fixture.connection.id,
-    });
+    const started = await fixture.start(path, CAMPAIGN_TEMPLATE);
     await fixture.sandbox.whenInFlight(2, TEST_TOKEN);
     // The fourth batch is read while the second and third are in flight: its invalid row fails.
     await vi.waitFor(
