@@ -3,7 +3,7 @@
  * server) parse what the renderer sends with these before the engine sees it: a compromised or
  * buggy renderer can send anything, and the engine trusts its arguments.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { connectionSchema } from './connection-schema';
 import type { MethodInput, MethodName, ResultFilter, RowOutcome } from './contract';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { DELIMITERS, ENCODINGS } from './file-format';
 import { DECLARED_TYPES } from './mapping/declared-type';

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { msg } from '../../shared/messages/catalog';
 import type { WireOutcome } from '../../shared/preload-api';

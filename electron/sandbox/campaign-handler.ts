@@ -15,7 +15,7 @@
  *    left out; the others are added, and
  *    when any was left out the answer is 404 X RECORDS HAS BEEN ADDED (X = added).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 import type { AcceptedCampaignRecord } from './accepted-records';
 import type { Endpoint } from './endpoint';

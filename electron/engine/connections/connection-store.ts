@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { connectionSchema } from '../../../shared/connection-schema';
 import type { Connection } from '../../../shared/contract';

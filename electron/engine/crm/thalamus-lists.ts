@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 import type { ServerLists } from '../../../shared/contract';
 import { CargaError } from '../../../shared/errors/carga-error';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { connectionSchema } from '../../../shared/connection-schema';
 import type { FileInfo } from '../../../shared/contract';

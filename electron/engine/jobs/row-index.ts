@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 import type { RecordPosition } from '../files/record-position';
 import { isStorageError } from '../storage/storage-failure';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { writeFileAtomic } from '../jobs/atomic-write';
 import type { Vault } from './vault';
