@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import type { EngineEvent, JobProgress, JobStatus, ServerLists } from '../../../shared/contract';
 import { isCargaError } from '../../../shared/errors/carga-error';
@@ -213,6 +214,10 @@ export class JobRunner {
           this.writeLedgerVerdicts();
           if (this.stopping) break;
           this.maybeEmitProgress();
+          // Rows already read are parsed without a turn of the event loop: one turn a batch lets a
+          // journal record flushed meanwhile send its request, and an answer free its slot, at once
+          // rather than after the whole next request's rows (T3: ~12% off a 100k-record job).
+          if (this.inFlight.size > 0) await nextTurn();
         }
         while (!this.stopping && ready.length)
           ready.unshift(...(await this.dispatch(ready.splice(0, this.batchCap))));
