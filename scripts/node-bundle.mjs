@@ -38,11 +38,36 @@ function isFresh() {
 
 /** Packages built into the bundle rather than loaded from node_modules at start: zod is 226
  * small modules, and resolving them one by one took longer than compiling them as one chunk
- * (~20 ms of every command's start-up). The others load from node_modules, when used.
+ * (~20 ms of every command's start-up); undici is ~35 CommonJS files, and built in it can leave
+ * out its HTTP/2 client (withoutHttp2Client). The others load from node_modules, when used.
  * Sources import zod as a namespace (`import * as z from 'zod'`), so the bundle keeps only the
  * parts used (~200 KB); `import { z }` is one object holding all of zod, its 40-odd languages'
  * messages included (~750 KB to load, ~10 ms more CPU per command). */
-const INLINED_PACKAGES = ['zod'];
+const INLINED_PACKAGES = ['zod', 'undici'];
+
+/** undici's HTTP/2 client, left out: loading it loads node:http2 and node:tls, and Node then reads
+ * its root certificates on another thread (~20 ms of CPU per command, for a protocol Carga never
+ * speaks: its HTTP client is created with `allowH2: false`, so no connection negotiates HTTP/2 and
+ * undici never calls this module; electron/engine/crm/undici-http-client.ts). HTTPS still loads
+ * node:tls, at its first connection. In its place, a function that says so if ever called. */
+function withoutHttp2Client() {
+  return {
+    name: 'without-http2-client',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/client-h2\.js$/ }, ({ importer }) =>
+        importer.endsWith(join('undici', 'lib', 'dispatcher', 'client.js'))
+          ? { path: 'client-h2', namespace: 'without-http2' }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'without-http2' }, () => ({
+        loader: 'js',
+        contents: `module.exports = function connectH2() {
+          throw new Error('HTTP/2 is not built into Carga: its HTTP client runs with allowH2: false');
+        };`,
+      }));
+    },
+  };
+}
 
 function packagesOutsideExcept(inlined) {
   return {
@@ -74,7 +99,12 @@ export async function buildBundle({ clean = false } = {}) {
     format: 'esm',
     platform: 'node',
     target: 'node22',
-    plugins: [packagesOutsideExcept(INLINED_PACKAGES)],
+    plugins: [packagesOutsideExcept(INLINED_PACKAGES), withoutHttp2Client()],
+    // undici, built in, is CommonJS: it requires Node's built-ins, and an ES module has no
+    // `require` of its own, so each file gets one.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     logLevel: 'warning',
     write: false,
   });

@@ -32,7 +32,8 @@ export function createHttpClient(options: { connections?: number } = {}): HttpCl
     bodyTimeout: BACKSTOP_TIMEOUT_MS,
     connect: { timeout: CONNECT_TIMEOUT_MS },
     // HTTP/1.1: at 2 requests per token multiplexing gains nothing, and "was it written" is
-    // simplest to know on a connection of one request at a time.
+    // simplest to know on a connection of one request at a time. The CLI and web bundles leave
+    // undici's HTTP/2 client out on the strength of this (scripts/node-bundle.mjs).
     allowH2: false,
   });
   return {
