@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-
 import { formatMessage } from '../shared/messages/catalog';
 import { langOf } from './cli/cli-lang';
 import { EXIT, type CliIO, type Command } from './cli/command';
@@ -41,15 +39,6 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const command = await load();
   return command(args, io);
 }
-
-// The HTTP client parses answers with llhttp, compiled to WebAssembly. V8 recompiles its parser
-// function with its optimizing compiler once a budget of work is spent, and here each answer (a
-// new parser per connection) spends so much of the default budget that a CLI job reaches it by its
-// second answer: ~45 ms of CPU on another thread for answers of a few hundred bytes, which the
-// process's exit then waits for (`--trace-wasm-compilation-times` shows it). A budget ~150× larger
-// keeps the baseline code, fast enough for such answers, until a long job has sent hundreds of
-// requests, when the optimized parser pays for itself. Only the CLI: the app lives long enough.
-setFlagsFromString('--wasm-tiering-budget=2000000000');
 
 const io: CliIO = {
   stdout: (text) => process.stdout.write(text),

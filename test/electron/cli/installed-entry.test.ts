@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,10 +36,29 @@ describe('bin/carga.js', () => {
     );
     expect(stdout).toMatch(/^Usage: carga import FILE \[options\]\n/);
     expect(stdout).toMatch(/^ {2}--campaign-status TEXT +\S/m);
-    const built = statSync(join(ROOT, 'dist/node/carga.js')).mtimeMs;
+    const built = statSync(join(ROOT, 'dist/node/carga.cjs')).mtimeMs;
     expect(built).toBeGreaterThanOrEqual(
       Math.max(newestMtime(join(ROOT, 'electron')), newestMtime(join(ROOT, 'shared'))),
     );
+  });
+
+  it('runs with the compiled code its last run left, and a damaged one is refused and taken again', async () => {
+    const run = () =>
+      promisify(execFile)(
+        join(ROOT, 'node_modules/.bin/node'),
+        [join(ROOT, 'bin/carga.js'), 'report', '--help', '--lang', 'en'],
+        { cwd: ROOT },
+      );
+    await run();
+    const cacheDir = join(ROOT, 'dist/node-compile-cache');
+    const cache = join(cacheDir, 'cli-report-help.v8-code');
+    expect(existsSync(cache)).toBe(true);
+    const damaged = Buffer.from('not code V8 wrote');
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(cache, damaged);
+    const { stdout } = await run();
+    expect(stdout).toMatch(/^Usage: carga report JOB/);
+    expect(readFileSync(cache).equals(damaged)).toBe(false);
   });
 
   it('runs as a program on its own Node flags: the young generation capped, so large batches stay lean', async () => {
