@@ -1,8 +1,8 @@
 // The bundles need the Node the project pins (package.json "engines"). An older Node first on the
 // PATH (Debian's Node 20, say) would fail deep inside the HTTP client with a stack trace, so such a
 // start hands over to the pinned Node that `npm ci` installs, or says plainly what is missing.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = new URL('..', import.meta.url);
@@ -14,6 +14,8 @@ export function onSupportedNode() {
   if (atLeast(process.versions.node, wanted)) return;
   const pinned = fileURLToPath(new URL('node_modules/node/bin/node', ROOT));
   if (existsSync(pinned)) {
+    // Loaded only here: on a supported Node, which is every start but this one, it cost ~3 ms.
+    const { spawnSync } = createRequire(import.meta.url)('node:child_process');
     const run = spawnSync(pinned, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
     if (run.signal) process.kill(process.pid, run.signal);
     process.exit(run.status ?? 1);
