@@ -147,12 +147,21 @@ export async function buildBundle({ clean = false } = {}) {
       outfile: bundlePath('carga'),
       format: 'cjs',
       plugins: [packagesOutsideExcept(INLINED_PACKAGES, { esmOnlyInside: true }), withoutHttp2Client()],
+      metafile: true,
     }),
   ]);
   // What one CommonJS script cannot hold (import.meta, a top-level await) would break the CLI
-  // only when it runs: refused here.
+  // only when it runs: refused here. So is an import() left for run time: the script runs in
+  // node:vm (runCliScript), whose loader for it makes Node print an experimental-feature warning.
   if (cli.warnings.length > 0)
     throw new Error(`The CLI does not build as one CommonJS script: ${cli.warnings[0].text}`);
+  const dynamic = Object.values(cli.metafile.outputs)
+    .flatMap((output) => output.imports)
+    .find((imported) => imported.kind === 'dynamic-import' && imported.external);
+  if (dynamic)
+    throw new Error(
+      `The CLI's script would import('${dynamic.path}') when it runs: take a built-in with process.getBuiltinModule, a package with a static import`,
+    );
   const outputFiles = [...web.outputFiles, ...cli.outputFiles];
   // Each file lands whole (written aside, then renamed), chunks before the entry points that
   // load them: a Carga process starting meanwhile, or building the same bundle, never reads half
