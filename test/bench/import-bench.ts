@@ -239,12 +239,14 @@ export const importBench: BenchPart = {
           target: { kind: 'ratio-at-least', ratio: 0.95 },
           note: `${accepted}; ${median(cpuPerRequest).toFixed(3)} ms CPU per request in the engine; the ideal, 2 in flight ÷ latency, is ${ideal} requests/s; without the fdatasync of each \`sending\` record (the one cost the bare client has not, which the promise that a send is on disk before it leaves cannot skip) the same engine runs at ${median(unflushedRates).toFixed(1)} requests/s, ${(median(unflushedRates) / median(bareRates)).toFixed(2)}× the bare client`,
         },
-        // T3 is still short of 0.8× (quiet machine, 30 Nov 20:10: 0.50×, 1.23 s CPU against 0.54 s
-        // bare, 198 MB, 291 MB without the cap; at the session's start: 0.46×, 1.19–1.22 s CPU
-        // against 0.45 s). Done for it that session: a row's fingerprint in two native calls, the
-        // next batch read while two requests are in flight, the quota read alongside the first
-        // batch's reading, the ledger's tables sized once the count is known and its appends through
-        // one reused buffer, the CSV read 256 KiB at a time. Why the rest is missed: the CPU line.
+        // T3 is still short of 0.8× (30 Nov 22:00, idle machine: 0.56×, 0.96 s CPU against 0.44 s
+        // bare, 168 MB, 243 MB without the cap; the session before ended at 0.50×). Done since: a
+        // turn of the event loop per batch of rows read while requests are in flight (a flushed
+        // send waited up to a whole batch's reading, ~40 ms, to leave). Tried and dropped, measured
+        // on the whole job: hashing the fingerprints on a worker thread (0.94 s against 0.83 s
+        // without, +15 MB: the forms still have to be built here and handed over), and building
+        // each canonical form with one join instead of additions (a third fewer bytes allocated,
+        // no faster). Why the rest is missed: the CPU line.
         {
           figure: `T3 ${k(RECORDS)} campaign records at ${LATENCY_MS} ms, whole process`,
           carga: { value: rate(t3.carga.seconds), unit: 'records/s' },
@@ -275,13 +277,13 @@ export const importBench: BenchPart = {
           baseline: { value: t3.baseline.cpuSeconds, unit: 's', label: 'bare client, plain Node' },
           target: { kind: 'none' },
           note:
-            'why T3 misses 0.8×: the sandbox answers on the same 2 cores, so CPU spent here slows its ' +
-            "answers; where Carga's goes (--cpu-prof of one run): garbage collection ~0.15 s (each " +
-            "row's cells, mapped record and fingerprint live from its reading to its request's answer, " +
-            'three batches at most, and are copied by every scavenge meanwhile), fingerprints ~0.2 s ' +
-            "(SHA-256 per row, the ledger's format on disk), the CSV parsed twice ~0.07 s (the count " +
-            "alongside and the pass), the ledger's table and appends ~0.07 s, mapping ~0.06 s, loading " +
-            'the modules ~0.1 s; the bare client only builds the bodies',
+            "why T3 misses 0.8×: Carga's thread is busy for all but ~30 ms of the job, and the sandbox " +
+            'answers on the same 2 cores, so only less CPU makes it faster; where it goes (--cpu-prof of ' +
+            'one run): garbage collection ~0.16 s (each row lives from its reading to its answer, ' +
+            'copied by every scavenge meanwhile), fingerprints ~0.15 s (SHA-256 per row, the ' +
+            "ledger's format on disk), the CSV parsed twice ~0.06 s (the count alongside the pass, " +
+            "which also writes the row index), loading the modules ~0.1 s, the ledger's table and " +
+            'appends ~0.05 s, mapping ~0.05 s; the bare client only builds the bodies',
         },
         {
           figure: `T3 ${k(RECORDS)} campaign records, peak RSS`,
