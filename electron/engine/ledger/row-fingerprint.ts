@@ -19,9 +19,9 @@ export const FINGERPRINT_BYTES = 16;
  * an accidental match between two different rows, the only way a row could be skipped unsent, a
  * chance of about n²/2¹²⁹: below 10⁻²⁶ for a billion rows.
  *
- * This runs for every row sent or checked, so each row costs two native calls: its canonical
- * form, built as one string, written once into a reused buffer after the key and destination
- * (`CanonicalWriter`), and one SHA-256 of that buffer. The digest comes back as a latin1
+ * This runs for every row sent or checked, so each row costs one native call: its canonical
+ * form is encoded into a reused buffer after the key and destination (`CanonicalWriter`), and
+ * that buffer goes to one SHA-256. The digest comes back as a latin1
  * ('binary') string, not a Buffer: a Buffer is an ArrayBuffer of its own for every row, which
  * cost more than the hashing itself; its first 16 bytes are copied into the row's fingerprint.
  */
@@ -44,7 +44,9 @@ export class RowFingerprinter {
     const occurrence = this.occurrences.next(latin1Word(base, 0), latin1Word(base, 4));
     const fp = Buffer.allocUnsafe(FINGERPRINT_BYTES);
     if (occurrence === 0) {
-      fp.write(base, 0, FINGERPRINT_BYTES, 'latin1');
+      // By hand: `write(…, 'latin1')` looks its encoding up and checks its bounds at every call,
+      // which cost more than these 16 stores.
+      for (let i = 0; i < FINGERPRINT_BYTES; i++) fp[i] = base.charCodeAt(i);
       return fp;
     }
     const n = Buffer.alloc(4);
@@ -73,12 +75,18 @@ function latin1Word(text: string, offset: number): number {
  * A record's canonical form as UTF-8: the JSON text of `[[[name, value]…], […]]` (fields, then
  * custom fields), names sorted (UTF-16 code units, as `<` compares) — byte for byte what
  * `JSON.stringify` gives of those pairs, which is what the ledgers on disk were fingerprinted
- * from. It is built as one string and written once: a value JSON writes as it is goes in between
- * its quotes; one with a quote, a backslash, a control character or a lone surrogate goes through
- * `JSON.stringify` (so the text holds no lone surrogate for UTF-8 to replace).
+ * from, encoded as `Buffer.from(text)` would.
+ *
+ * Why the bytes are written here, one character at a time, and not by `Buffer.write`: built as
+ * one string, each row's form was a rope of a dozen pieces that V8 first copied into a flat
+ * string and then encoded — a third of the fingerprint's cost, and a string per row for the GC.
+ * The names' bytes are encoded once per pass; a value JSON writes as it is (no quote, backslash,
+ * control character or surrogate) is encoded straight after its quote; any other goes through
+ * `JSON.stringify`, whose text is encoded the same way (so no lone surrogate reaches the bytes).
  */
 export class CanonicalWriter {
   private buffer: Buffer;
+  private at = 0;
   private readonly fields = new SortedNames();
   private readonly custom = new SortedNames();
 
@@ -90,53 +98,140 @@ export class CanonicalWriter {
 
   /** The prefix and the record's form: a view of a reused buffer, valid until the next call. */
   after(record: MappedRecord): Buffer {
-    const text = `[${this.fields.text(record.fields)},${this.custom.text(record.custom)}]`;
-    // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4).
-    const room = this.prefix.length + text.length * 3;
-    if (room > this.buffer.length) {
-      this.buffer = Buffer.allocUnsafe(room * 2);
-      this.buffer.set(this.prefix);
+    this.at = this.prefix.length;
+    this.byte(OPEN);
+    this.pairs(this.fields, record.fields);
+    this.byte(COMMA);
+    this.pairs(this.custom, record.custom);
+    this.byte(CLOSE);
+    return this.buffer.subarray(0, this.at);
+  }
+
+  /** The JSON of the sorted `[name, value]` pairs of `values`, without building the pairs. */
+  private pairs(names: SortedNames, values: Record<string, string>): void {
+    const order = names.of(values);
+    this.byte(OPEN);
+    for (const { name, head } of order) {
+      this.room(head.length);
+      this.buffer.set(head, this.at);
+      this.at += head.length;
+      const value = values[name];
+      if (typeof value !== 'string' || !this.plain(value)) this.text(String(JSON.stringify(value)));
+      this.byte(CLOSE);
     }
-    const end = this.prefix.length + this.buffer.write(text, this.prefix.length);
-    return this.buffer.subarray(0, end);
+    this.byte(CLOSE);
+  }
+
+  /** Writes `"value"` when JSON writes the value as it is; false (nothing written) otherwise. */
+  private plain(value: string): boolean {
+    // A UTF-16 unit outside the surrogates is at most 3 bytes of UTF-8.
+    this.room(value.length * 3 + 2);
+    const buffer = this.buffer;
+    let at = this.at;
+    buffer[at++] = QUOTE;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c < 0x80) {
+        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return false;
+        buffer[at++] = c;
+      } else if (c < 0x800) {
+        buffer[at++] = 0xc0 | (c >> 6);
+        buffer[at++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        return false;
+      } else {
+        buffer[at++] = 0xe0 | (c >> 12);
+        buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
+        buffer[at++] = 0x80 | (c & 0x3f);
+      }
+    }
+    buffer[at++] = QUOTE;
+    this.at = at;
+    return true;
+  }
+
+  /** Writes any text as UTF-8, as `Buffer.write` does (a lone surrogate as U+FFFD). */
+  private text(text: string): void {
+    // A surrogate pair, 2 units, is 4 bytes; any other unit at most 3.
+    this.room(text.length * 3);
+    const buffer = this.buffer;
+    let at = this.at;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 0x80) {
+        buffer[at++] = c;
+        continue;
+      }
+      if (c < 0x800) {
+        buffer[at++] = 0xc0 | (c >> 6);
+        buffer[at++] = 0x80 | (c & 0x3f);
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const low = c <= 0xdbff ? text.charCodeAt(i + 1) : NaN;
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          const point = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+          buffer[at++] = 0xf0 | (point >> 18);
+          buffer[at++] = 0x80 | ((point >> 12) & 0x3f);
+          buffer[at++] = 0x80 | ((point >> 6) & 0x3f);
+          buffer[at++] = 0x80 | (point & 0x3f);
+          i++;
+          continue;
+        }
+        c = 0xfffd;
+      }
+      buffer[at++] = 0xe0 | (c >> 12);
+      buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
+      buffer[at++] = 0x80 | (c & 0x3f);
+    }
+    this.at = at;
+  }
+
+  private byte(value: number): void {
+    this.room(1);
+    this.buffer[this.at++] = value;
+  }
+
+  /** Room for `bytes` more after `at` (the buffer doubles, keeping what is written). */
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + bytes));
+    grown.set(this.buffer.subarray(0, this.at));
+    this.buffer = grown;
   }
 }
 
-/** What JSON.stringify escapes in a string (well-formed JSON: lone surrogates too). */
-// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const OPEN = 0x5b; // [
+const CLOSE = 0x5d; // ]
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
 /**
- * The names of the last record seen, sorted, each with the text that opens its pair: the records
- * of one pass share their names, so they are sorted and written once, not once per row (a row
- * only compares its names with the last ones).
+ * The names of the last record seen, sorted, each with the UTF-8 bytes that open its pair: the
+ * records of one pass share their names, so they are sorted and encoded once, not once per row
+ * (a row only compares its names with the last ones).
  */
 class SortedNames {
   private names: string[] = [];
-  private order: { name: string; head: string }[] = [];
+  private order: { name: string; head: Uint8Array }[] = [];
 
-  /** The JSON of the sorted `[name, value]` pairs of `values`, without building the pairs. */
-  text(values: Record<string, string>): string {
-    this.use(values);
-    let text = '[';
-    for (const { name, head } of this.order) {
-      const value = values[name];
-      text += head;
-      text +=
-        typeof value === 'string' && !NEEDS_ESCAPE.test(value) ? `"${value}"` : String(JSON.stringify(value));
-      text += ']';
-    }
-    return text + ']';
+  /** The names of `values`, sorted (again only when they differ from the last record's). */
+  of(values: Record<string, string>): readonly { name: string; head: Uint8Array }[] {
+    // Compared as they are enumerated: a list of names for every row was half of what the form
+    // allocated.
+    let count = 0;
+    for (const name in values) if (name !== this.names[count++]) return this.sort(values);
+    return count === this.names.length ? this.order : this.sort(values);
   }
 
-  /** Takes the names of `values` (sorted again only when they differ from the last record's). */
-  private use(values: Record<string, string>): void {
+  private sort(values: Record<string, string>): readonly { name: string; head: Uint8Array }[] {
     const names = Object.keys(values);
-    if (names.length === this.names.length && names.every((name, i) => name === this.names[i])) return;
     this.names = names;
     // The default order compares UTF-16 code units, as `<` does.
     this.order = [...names]
       .sort()
-      .map((name, i) => ({ name, head: `${i === 0 ? '' : ','}[${JSON.stringify(name)},` }));
+      .map((name, i) => ({ name, head: Buffer.from(`${i === 0 ? '' : ','}[${JSON.stringify(name)},`) }));
+    return this.order;
   }
 }

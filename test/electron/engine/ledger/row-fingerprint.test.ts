@@ -83,4 +83,42 @@ describe('RowFingerprinter', () => {
       );
     }
   });
+
+  it('encodes every kind of character as Buffer.from does the JSON text', () => {
+    // Each UTF-8 length and its edges, what JSON escapes, pairs and lone surrogates of both kinds.
+    const pool = [
+      'a',
+      '~',
+      '\u007f',
+      '\u0080',
+      'é',
+      '\u07ff',
+      '\u0800',
+      '€',
+      '\uffff',
+      '😀',
+      '\ud83d',
+      '\ude00',
+      '"',
+      '\\',
+      '\n',
+      '\u0000',
+      '\u001f',
+      ' ',
+      ',',
+      '[',
+      ']',
+    ];
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const text = () => Array.from({ length: random(12) }, () => pool[random(pool.length)]).join('');
+    const writer = new CanonicalWriter(Buffer.from('k\0'));
+    for (let i = 0; i < 2000; i++) {
+      const record: MappedRecord = { fields: { [text()]: text(), b: text() }, custom: { [text()]: text() } };
+      const sorted = (values: Record<string, string>) =>
+        Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const expected = Buffer.from(`k\0${JSON.stringify([sorted(record.fields), sorted(record.custom)])}`);
+      expect(writer.after(record).toString('hex')).toBe(expected.toString('hex'));
+    }
+  });
 });
