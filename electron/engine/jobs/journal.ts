@@ -457,7 +457,9 @@ function countEntry(counts: CheckpointCounts, entry: JournalEntry): void {
   if (entry.t === 'ok') for (const [start, end] of entry.i) counts.accepted += end - start + 1;
 }
 
-/** The one function that turns an entry into state, for live records and replays alike. */
+/** The one function that turns an entry into state, for live records and replays alike. A
+ * request's rows are walked range by range, not through `eachIndex`: its generator allocated a
+ * result for every row of every `send` and `ok`. */
 function apply(state: WritableState, entry: JournalEntry): void {
   switch (entry.t) {
     case 'read':
@@ -466,18 +468,20 @@ function apply(state: WritableState, entry: JournalEntry): void {
     case 'send':
       state.inFlight.set(entry.r, entry.i);
       state.requests = Math.max(state.requests, entry.r);
-      for (const index of eachIndex(entry.i)) state.states.set(index, 'sending');
+      for (const [start, end] of entry.i)
+        for (let index = start; index <= end; index++) state.states.set(index, 'sending');
       return;
     case 'ok': {
       state.inFlight.delete(entry.r);
       // Ids are in range order, one per row, when the CRM gave one per row.
       let n = 0;
-      for (const index of eachIndex(entry.i)) {
-        state.states.set(index, 'ok');
-        state.details.delete(index);
-        const id = entry.ids?.[n++];
-        if (id !== undefined) state.crmIds.set(index, id);
-      }
+      for (const [start, end] of entry.i)
+        for (let index = start; index <= end; index++) {
+          state.states.set(index, 'ok');
+          state.details.delete(index);
+          const id = entry.ids?.[n++];
+          if (id !== undefined) state.crmIds.set(index, id);
+        }
       return;
     }
     case 'fail':
