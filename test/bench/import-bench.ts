@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createEngine } from '../../electron/engine/engine';
@@ -29,12 +29,13 @@ const RECORDS = 100_000;
 const FEW_RECORDS = 1_000;
 const RUNS = 3;
 
-/** The sandbox runs in its own process, so the CPU measured here is the engine's alone. */
+/** The sandbox runs in its own process, so the CPU measured here is the engine's alone; the
+ * prebuilt command on this Node, one process whose own CPU time can be read (`sandboxCpuSeconds`). */
 async function startSandboxProcess(): Promise<{ origin: string; child: ChildProcess }> {
   const child = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
+    process.execPath,
     [
-      join(ROOT, 'electron/cli.ts'),
+      join(ROOT, 'bin/carga.js'),
       'sandbox',
       '--latency',
       String(LATENCY_MS),
@@ -59,6 +60,29 @@ async function startSandboxProcess(): Promise<{ origin: string; child: ChildProc
   });
   child.stdout?.resume();
   return { origin, child };
+}
+
+/** CPU time (user + system, all threads) the process has used so far, from /proc; null where
+ * there is none (not Linux). */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (in parentheses, which may hold spaces): utime and stime are
+    // the 12th and 13th, in clock ticks of 1/100 s (USER_HZ, fixed in Linux's /proc interface).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `run`, adding to `cpu` what the sandbox spent meanwhile answering it. */
+async function withSandboxCpu(sandbox: ChildProcess, cpu: number[], run: () => Promise<ProcessRun>) {
+  const before = cpuSecondsOf(sandbox.pid);
+  const result = await run();
+  const after = cpuSecondsOf(sandbox.pid);
+  if (before !== null && after !== null) cpu.push(after - before);
+  return result;
 }
 
 /** T3 as an operator runs it: the installed command (its own Node flags), a whole process, with
@@ -208,10 +232,11 @@ export const importBench: BenchPart = {
       let home = 0;
       const cargaRun = (file: string, options?: { youngGenerationCapped: boolean }) =>
         cargaCampaignImport(file, template, origin, join(dir, `home-${home++}`), options);
+      const sandboxCpu = { carga: [] as number[], bare: [] as number[] };
       const t3 = await alternate(
         RUNS,
-        () => cargaRun(records),
-        () => bareCampaignImport(records, origin),
+        () => withSandboxCpu(child, sandboxCpu.carga, () => cargaRun(records)),
+        () => withSandboxCpu(child, sandboxCpu.bare, () => bareCampaignImport(records, origin)),
       );
       const fixed = await alternate(
         RUNS,
@@ -227,6 +252,32 @@ export const importBench: BenchPart = {
       const cargaPastFixed = pastFixed(t3.carga.seconds, fixed.carga.seconds);
       const barePastFixed = pastFixed(t3.baseline.seconds, fixed.baseline.seconds);
       const k = (n: number) => `${(n / 1000).toFixed(0)}k`;
+      // The sandbox answers on the same cores: however well Carga's run were spread over them,
+      // its CPU and the sandbox's for that run could not take less than their sum ÷ the cores.
+      const cores = availableParallelism();
+      const sandboxCarga = sandboxCpu.carga.length > 0 ? median(sandboxCpu.carga) : null;
+      const sandboxBare = sandboxCpu.bare.length > 0 ? median(sandboxCpu.bare) : null;
+      const sandboxFigures: BenchFigure[] =
+        sandboxCarga === null || sandboxBare === null
+          ? []
+          : [
+              {
+                figure: `T3 ${k(RECORDS)} campaign records, the sandbox's CPU time answering them`,
+                carga: { value: sandboxCarga, unit: 's' },
+                baseline: { value: sandboxBare, unit: 's', label: 'answering the bare client' },
+                target: { kind: 'none' },
+                note:
+                  `what 0.8× would take here: Carga's run and the sandbox's answering it take ` +
+                  `${(t3.carga.cpuSeconds + sandboxCarga).toFixed(2)} s of CPU on ${cores} cores, so even ` +
+                  `spread perfectly over them the run could not end before ` +
+                  `${((t3.carga.cpuSeconds + sandboxCarga) / cores).toFixed(2)} s (its start-up runs on one), ` +
+                  `against the ${(t3.baseline.seconds / 0.8).toFixed(2)} s that 0.8× the bare client's rate ` +
+                  `asks: every core busy for nearly the whole run, so a large part of the work of Carga's ` +
+                  `one thread (reading, mapping, fingerprints) moved to a second thread beside the ` +
+                  `sandbox's — not done: the rows, their fingerprints and their journal would cross threads ` +
+                  `at every batch, and hashing alone on a worker was slower`,
+              },
+            ];
       return [
         {
           figure: `T1 steady rate, one case per request, ${LATENCY_MS} ms latency`,
@@ -239,14 +290,16 @@ export const importBench: BenchPart = {
           target: { kind: 'ratio-at-least', ratio: 0.95 },
           note: `${accepted}; ${median(cpuPerRequest).toFixed(3)} ms CPU per request in the engine; the ideal, 2 in flight ÷ latency, is ${ideal} requests/s; without the fdatasync of each \`sending\` record (the one cost the bare client has not, which the promise that a send is on disk before it leaves cannot skip) the same engine runs at ${median(unflushedRates).toFixed(1)} requests/s, ${(median(unflushedRates) / median(bareRates)).toFixed(2)}× the bare client`,
         },
-        // T3 is still short of 0.8× (30 Nov 22:00, idle machine: 0.56×, 0.96 s CPU against 0.44 s
-        // bare, 168 MB, 243 MB without the cap; the session before ended at 0.50×). Done since: a
-        // turn of the event loop per batch of rows read while requests are in flight (a flushed
-        // send waited up to a whole batch's reading, ~40 ms, to leave). Tried and dropped, measured
-        // on the whole job: hashing the fingerprints on a worker thread (0.94 s against 0.83 s
-        // without, +15 MB: the forms still have to be built here and handed over), and building
-        // each canonical form with one join instead of additions (a third fewer bytes allocated,
-        // no faster). Why the rest is missed: the CPU line.
+        // T3 is short of 0.8×; what it would take, measured: the sandbox's CPU line. History: 0.50× (29 Nov),
+        // 0.56× (30 Nov: a turn of the event loop per batch of rows read, so a flushed send leaves
+        // at once), then the canonical form of each fingerprint encoded straight into its buffer
+        // and no per-row garbage in the journal's replay of sends (1 Dec: ~0.1 s less CPU). Tried
+        // and dropped, measured on the whole job: hashing on a worker thread (slower: the forms
+        // are built here and handed over, +15 MB), one join per canonical form (no faster), rows
+        // held as JSON text between reading and sending (fewer scavenges, no faster: the text
+        // costs what the GC saved). Not tried, measured first: the count alongside the pass on a
+        // worker thread — the job without any count is only ~25 ms faster (~40 ms less CPU,
+        // medians of 9), the most a worker could save before its own start-up.
         {
           figure: `T3 ${k(RECORDS)} campaign records at ${LATENCY_MS} ms, whole process`,
           carga: { value: rate(t3.carga.seconds), unit: 'records/s' },
@@ -277,14 +330,15 @@ export const importBench: BenchPart = {
           baseline: { value: t3.baseline.cpuSeconds, unit: 's', label: 'bare client, plain Node' },
           target: { kind: 'none' },
           note:
-            "why T3 misses 0.8×: Carga's thread is busy for all but ~30 ms of the job, and the sandbox " +
-            'answers on the same 2 cores, so only less CPU makes it faster; where it goes (--cpu-prof of ' +
-            'one run): garbage collection ~0.16 s (each row lives from its reading to its answer, ' +
-            'copied by every scavenge meanwhile), fingerprints ~0.15 s (SHA-256 per row, the ' +
-            "ledger's format on disk), the CSV parsed twice ~0.06 s (the count alongside the pass, " +
-            "which also writes the row index), loading the modules ~0.1 s, the ledger's table and " +
-            'appends ~0.05 s, mapping ~0.05 s; the bare client only builds the bodies',
+            "Carga's thread is busy for all but ~30 ms of the job, so only less CPU makes it faster; " +
+            'where it goes (--cpu-prof of one run, 1 Dec): garbage collection ~0.1–0.14 s (each row lives ' +
+            'from its reading to its answer, copied by every scavenge meanwhile), fingerprints ~0.1–0.15 s ' +
+            "(half of it SHA-256, one per row: the ledger's format on disk), the CSV parsed twice ~0.07 s " +
+            '(the count alongside the pass, which also seals the file and writes the row index), loading ' +
+            "the modules ~0.1 s, the ledger's table and appends ~0.07 s, the bodies' JSON ~0.06 s, " +
+            'mapping ~0.05 s; the bare client only builds the bodies',
         },
+        ...sandboxFigures,
         {
           figure: `T3 ${k(RECORDS)} campaign records, peak RSS`,
           carga: { value: t3.carga.peakRssMb, unit: 'MB' },
