@@ -2,14 +2,16 @@ import { Loader, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { useSheetCells } from '../app/sheet-cells';
+import type { SheetCellTexts } from '../app/sheet-cells';
 
 interface EditableCellProps {
   value: string;
   column: string;
   row: number;
-  /** What the cell's button says to a screen reader (see cellLabel). */
+  /** What the cell's button says to a screen reader (see cellLabeller). */
   label: string;
+  /** How the screen writes the file's cells, from the caller (see the component's comment). */
+  sheetCells: SheetCellTexts;
   editable: boolean;
   /** The cell the row's explanation blames: marked, and said so to a screen reader. */
   failed?: boolean;
@@ -21,20 +23,21 @@ interface EditableCellProps {
 }
 
 /** A cell of a failed row: a button that turns into a text box; Enter saves, Escape gives up.
- * Its label comes from the caller: a grid scrolled fast mounts hundreds of cells a second, and a
- * translation hook in each made every one of them subscribe to the language. */
+ * Its label and how it writes its value come from the caller: a grid scrolled fast mounts
+ * hundreds of cells a second, and a language hook in each made every one of them subscribe to
+ * the language (react-i18next binds each hook's listeners on mount and unbinds them on unmount). */
 export function EditableCell({
   value,
   column,
   row,
   label,
+  sheetCells,
   editable,
   failed = false,
   tabbable = false,
   testId = 'results-cell',
   onCommit,
 }: EditableCellProps) {
-  const sheetCells = useSheetCells();
   // The editor starts from the value as shown: a workbook date in the operator's own order.
   const shown = sheetCells.cell(value);
   const [draft, setDraft] = useState<string | null>(null);

@@ -14,7 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 
 import type { ResultRow, RowOutcome } from '../../shared/contract';
-import { useSheetCells } from '../app/sheet-cells';
+import { useSheetCells, type SheetCellTexts } from '../app/sheet-cells';
 import { useLang } from '../i18n/use-lang';
 import { EditableCell } from './EditableCell';
 import { clamp, gridMove, type GridCell } from './grid-keys';
@@ -240,6 +240,7 @@ export const ResultsTable = memo(function ResultsTable({ pager, columns, onFix }
                       rowIndex={item.index}
                       activeColumn={active.row === item.index ? active.column : null}
                       columns={shownColumns}
+                      sheetCells={sheetCells}
                       onOpen={setDetails}
                       onFix={onFix}
                     />
@@ -272,6 +273,7 @@ interface ResultCellsProps {
   /** The column holding the grid's Tab stop when it is in this row. */
   activeColumn: number | null;
   columns: string[];
+  sheetCells: SheetCellTexts;
   onOpen: (index: number) => void;
   onFix: (row: ResultRow, column: string, value: string) => Promise<void>;
 }
@@ -284,6 +286,7 @@ const ResultCells = memo(function ResultCells({
   rowIndex,
   activeColumn,
   columns,
+  sheetCells,
   onOpen,
   onFix,
 }: ResultCellsProps) {
@@ -326,6 +329,7 @@ const ResultCells = memo(function ResultCells({
             column={column}
             row={row.row}
             label={labels.cell(column)}
+            sheetCells={sheetCells}
             failed={row.failedColumn === column}
             editable={isFixable(row)}
             onCommit={(value) => onFix(row, column, value)}

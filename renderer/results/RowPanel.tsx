@@ -9,7 +9,7 @@ import { useSheetCells } from '../app/sheet-cells';
 import { useLang } from '../i18n/use-lang';
 import { EditableCell } from './EditableCell';
 import { isFixable } from './result-columns';
-import { cellLabel } from './row-labels';
+import { cellLabeller } from './row-labels';
 
 interface RowPanelProps {
   row: ResultRow;
@@ -114,7 +114,8 @@ function ValueEntry({
   onFix: RowPanelProps['onFix'];
 }) {
   const { t } = useTranslation();
-  const { cell } = useSheetCells();
+  const sheetCells = useSheetCells();
+  const { cell } = sheetCells;
   const value = row.values[column] ?? '';
   const original = row.original?.[column];
   const sent = row.sent?.[column];
@@ -137,7 +138,8 @@ function ValueEntry({
           value={value}
           column={column}
           row={row.row}
-          label={cellLabel(t, { value: cell(value), column, row: row.row, failed })}
+          label={cellLabeller(t)({ value: cell(value), column, row: row.row, failed })}
+          sheetCells={sheetCells}
           failed={failed}
           tabbable
           testId="results-panel-cell"
