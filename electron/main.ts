@@ -94,7 +94,8 @@ async function start(): Promise<void> {
     vault: createSafeStorageVault(path.join(dataDir, 'tokens.json'), safeStorage),
     lang,
     frontDoor: 'electron',
-    sandbox: await startSandboxConnections(),
+    // Nothing reads what the app's sandbox accepted: it keeps none of it (see AcceptedRecords).
+    sandbox: await startSandboxConnections({ keepAccepted: false }),
   });
   registerIpc(ipcMain, engine, (event) => isTrustedSender(event.senderFrame, appUrl));
   registerShowInFolder(

@@ -81,7 +81,8 @@ async function startEngine(
     vault: createFileVault(join(dataDir, 'tokens.json')),
     lang: args.lang,
     frontDoor: 'web',
-    sandbox: args.sandbox ? await startSandboxConnections() : null,
+    // Nothing reads what this sandbox accepted: it keeps none of it (see AcceptedRecords).
+    sandbox: args.sandbox ? await startSandboxConnections({ keepAccepted: false }) : null,
   });
 }
 

@@ -17,7 +17,7 @@ export async function withCliEngine<T>(
 ): Promise<T> {
   // Loaded only when a job talks to it: the other commands never pay for the sandbox.
   const sandbox = options.sandbox
-    ? await (await import('../sandbox/sandbox-connections')).startSandboxConnections()
+    ? await (await import('../sandbox/sandbox-connections')).startSandboxConnections({ keepAccepted: false })
     : null;
   const engine = await createEngine({
     dataDir: dataDirOf(io),

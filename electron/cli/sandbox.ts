@@ -65,6 +65,8 @@ async function serve(
       jitterMs: jitter,
       licenseCap,
       tokens: [{ token: SANDBOX_TOKEN, dailyLimit }],
+      // Nothing outside this process can read what it accepted: it keeps none of it.
+      keepAccepted: false,
       onEvent: (event) => {
         if (event.type === 'request-end' && !quiet) io.stdout(describeRequest(lang, event));
       },

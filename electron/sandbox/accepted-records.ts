@@ -54,7 +54,16 @@ export interface AcceptedSnapshot {
   thalamusCases: AcceptedThalamusCase[];
 }
 
+/**
+ * What the sandbox accepted. Only a sandbox a test reads keeps the records themselves: one behind
+ * a front door (the app, `npm run web`, `carga sandbox`, the CLI's own) is never read, and kept
+ * every record of every rehearsal in memory until it closed (`carga sandbox`: +45 MB of RSS for
+ * every 100k campaign records, so ~450 MB for a 1M-row rehearsal, and every collection of a
+ * long-lived sandbox slower). Ids are given the same either way.
+ */
 export class AcceptedRecords {
+  constructor(private readonly keep: boolean) {}
+
   private cases: AcceptedCase[] = [];
   private campaignRecords: AcceptedCampaignRecord[] = [];
   private moduleRecords: AcceptedModuleRecord[] = [];
@@ -67,12 +76,12 @@ export class AcceptedRecords {
   addCase(entry: Omit<AcceptedCase, 'id'>): string {
     this.lastCaseNumber += 1;
     const id = `CS-${String(this.lastCaseNumber).padStart(6, '0')}`;
-    this.cases.push({ id, ...entry });
+    if (this.keep) this.cases.push({ id, ...entry });
     return id;
   }
 
   addCampaignRecords(records: readonly AcceptedCampaignRecord[]): void {
-    for (const record of records) this.campaignRecords.push(record);
+    if (this.keep) for (const record of records) this.campaignRecords.push(record);
   }
 
   /** Saves a batch of module records together; returns their ids in order. */
@@ -80,18 +89,20 @@ export class AcceptedRecords {
     return records.map((record) => {
       this.lastRecordNumber += 1;
       const id = `REC-${String(this.lastRecordNumber).padStart(6, '0')}`;
-      this.moduleRecords.push({ id, module, record });
+      if (this.keep) this.moduleRecords.push({ id, module, record });
       return id;
     });
   }
 
   addThalamusCase(entry: Omit<AcceptedThalamusCase, 'id'>): number {
     this.lastThalamusId += 1;
-    this.thalamusCases.push({ id: this.lastThalamusId, ...entry });
+    if (this.keep) this.thalamusCases.push({ id: this.lastThalamusId, ...entry });
     return this.lastThalamusId;
   }
 
   snapshot(): AcceptedSnapshot {
+    // A test reading a sandbox that keeps nothing would see every request refused.
+    if (!this.keep) throw new Error('This sandbox keeps no records: start it with keepAccepted.');
     return structuredClone({
       cases: this.cases,
       campaignRecords: this.campaignRecords,

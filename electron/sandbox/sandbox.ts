@@ -101,6 +101,9 @@ export interface SandboxOptions {
   now?: () => Date;
   /** Told of every request's start (after the token checks) and end. */
   onEvent?: (event: SandboxEvent) => void;
+  /** Keeps every record accepted for `accepted()` (default: true, for tests); a front door's
+   * sandbox passes false (see AcceptedRecords). */
+  keepAccepted?: boolean;
 }
 
 export type SandboxStats = LedgerStats;
@@ -109,7 +112,8 @@ export interface SandboxHandle {
   /** http://127.0.0.1:PORT */
   origin: string;
   port: number;
-  /** Everything accepted, for tests to verify the CRM's side exactly. */
+  /** Everything accepted, for tests to verify the CRM's side exactly (throws when started
+   * without keepAccepted). */
   accepted(): AcceptedSnapshot;
   stats(): SandboxStats;
   /** The next `count` (default 1) write requests (cases or campaign) that pass the token
@@ -167,7 +171,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     dailyLimit: SANDBOX_DAILY_LIMIT,
   }));
   const ledger = new TokenLedger(options.tokens ?? defaultTokens, options.now ?? (() => new Date()));
-  const store = new AcceptedRecords();
+  const store = new AcceptedRecords(options.keepAccepted ?? true);
   const failures = new FailureQueue();
   const latency = new LatencyModel(
     nonNegative('latencyMs', options.latencyMs ?? 0),

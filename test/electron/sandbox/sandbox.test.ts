@@ -144,6 +144,21 @@ describe('the sandbox server', () => {
     expect(JSON.stringify(sandbox.accepted())).not.toContain(SANDBOX_TOKEN);
   });
 
+  it("behind a front door keeps no records, and answers as a test's sandbox does", async () => {
+    const kept = await sandboxWith();
+    const unkept = await sandboxWith({ keepAccepted: false });
+
+    const answers = [];
+    for (const sandbox of [kept, unkept]) answers.push(await postCase(sandbox), await postCase(sandbox));
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    expect(answers[2]?.body).toEqual(answers[0]?.body);
+    expect(answers[3]?.body).toEqual(answers[1]?.body);
+    expect(answers[1]?.body).not.toEqual(answers[0]?.body);
+    expect(kept.accepted().cases).toHaveLength(2);
+    expect(() => unkept.accepted()).toThrow(/keeps no records/);
+  });
+
   it('holds answers for as long as the latency says', async () => {
     const sandbox = await sandboxWith({ latencyMs: 3_600_000 });
     const request = postCase(sandbox);
