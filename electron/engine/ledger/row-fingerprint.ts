@@ -81,7 +81,7 @@ function latin1Word(text: string, offset: number): number {
  * one string, each row's form was a rope of a dozen pieces that V8 first copied into a flat
  * string and then encoded — a third of the fingerprint's cost, and a string per row for the GC.
  * The names' bytes are encoded once per pass; a value JSON writes as it is (no quote, backslash,
- * control character or surrogate) is encoded straight after its quote; any other goes through
+ * control character or lone surrogate) is encoded straight after its quote; any other goes through
  * `JSON.stringify`, whose text is encoded the same way (so no lone surrogate reaches the bytes).
  */
 export class CanonicalWriter {
@@ -116,7 +116,7 @@ export class CanonicalWriter {
       this.buffer.set(head, this.at);
       this.at += head.length;
       const value = values[name];
-      if (typeof value !== 'string' || !this.plain(value)) this.text(String(JSON.stringify(value)));
+      if (typeof value !== 'string' || !this.plain(value)) this.utf8(String(JSON.stringify(value)), false);
       this.byte(CLOSE);
     }
     this.byte(CLOSE);
@@ -124,34 +124,22 @@ export class CanonicalWriter {
 
   /** Writes `"value"` when JSON writes the value as it is; false (nothing written) otherwise. */
   private plain(value: string): boolean {
-    // A UTF-16 unit outside the surrogates is at most 3 bytes of UTF-8.
-    this.room(value.length * 3 + 2);
-    const buffer = this.buffer;
-    let at = this.at;
-    buffer[at++] = QUOTE;
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      if (c < 0x80) {
-        if (c < 0x20 || c === QUOTE || c === BACKSLASH) return false;
-        buffer[at++] = c;
-      } else if (c < 0x800) {
-        buffer[at++] = 0xc0 | (c >> 6);
-        buffer[at++] = 0x80 | (c & 0x3f);
-      } else if (c >= 0xd800 && c <= 0xdfff) {
-        return false;
-      } else {
-        buffer[at++] = 0xe0 | (c >> 12);
-        buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
-        buffer[at++] = 0x80 | (c & 0x3f);
-      }
+    const start = this.at;
+    this.byte(QUOTE);
+    if (!this.utf8(value, true)) {
+      this.at = start;
+      return false;
     }
-    buffer[at++] = QUOTE;
-    this.at = at;
+    this.byte(QUOTE);
     return true;
   }
 
-  /** Writes any text as UTF-8, as `Buffer.write` does (a lone surrogate as U+FFFD). */
-  private text(text: string): void {
+  /**
+   * Writes `text` as UTF-8, as `Buffer.write` does (a lone surrogate as U+FFFD). As the content
+   * of a JSON string (`asIs`), it stops at the first character JSON would escape (a quote, a
+   * backslash, a control character, a lone surrogate) and returns false, `at` unmoved.
+   */
+  private utf8(text: string, asIs: boolean): boolean {
     // A surrogate pair, 2 units, is 4 bytes; any other unit at most 3.
     this.room(text.length * 3);
     const buffer = this.buffer;
@@ -159,6 +147,7 @@ export class CanonicalWriter {
     for (let i = 0; i < text.length; i++) {
       let c = text.charCodeAt(i);
       if (c < 0x80) {
+        if (asIs && (c < 0x20 || c === QUOTE || c === BACKSLASH)) return false;
         buffer[at++] = c;
         continue;
       }
@@ -178,6 +167,7 @@ export class CanonicalWriter {
           i++;
           continue;
         }
+        if (asIs) return false;
         c = 0xfffd;
       }
       buffer[at++] = 0xe0 | (c >> 12);
@@ -185,6 +175,7 @@ export class CanonicalWriter {
       buffer[at++] = 0x80 | (c & 0x3f);
     }
     this.at = at;
+    return true;
   }
 
   private byte(value: number): void {
