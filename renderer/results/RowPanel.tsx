@@ -1,15 +1,15 @@
 import { Badge, CloseButton, Code, Group, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ResultRow } from '../../shared/contract';
 import { failureSource } from '../../shared/errors/failure-source';
 import { failureClassLabel, outcomeLabel } from '../app/kind-labels';
-import { useSheetCells } from '../app/sheet-cells';
+import { useSheetCells, type SheetCellTexts } from '../app/sheet-cells';
 import { useLang } from '../i18n/use-lang';
 import { EditableCell } from './EditableCell';
 import { isFixable } from './result-columns';
-import { cellLabeller } from './row-labels';
+import { cellLabeller, type LabelledCell } from './row-labels';
 
 interface RowPanelProps {
   row: ResultRow;
@@ -29,7 +29,10 @@ const SOURCE_COLORS = { check: 'indigo', crm: 'red', connection: 'yellow' } as c
 export function RowPanel({ row, columns, onClose, onFix }: RowPanelProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { message } = useSheetCells();
+  const sheetCells = useSheetCells();
+  const { message } = sheetCells;
+  // Each value's label from texts translated once for the panel, not once per value.
+  const cellLabel = useMemo(() => cellLabeller(t), [t]);
   const titleId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const source = row.failureClass ? failureSource(row.failureClass, row.code ?? '') : null;
@@ -96,7 +99,14 @@ export function RowPanel({ row, columns, onClose, onFix }: RowPanelProps) {
         </Text>
         <dl className="carga-row-values">
           {columns.map((column) => (
-            <ValueEntry key={column} row={row} column={column} onFix={onFix} />
+            <ValueEntry
+              key={column}
+              row={row}
+              column={column}
+              sheetCells={sheetCells}
+              cellLabel={cellLabel}
+              onFix={onFix}
+            />
           ))}
         </dl>
       </Stack>
@@ -107,14 +117,17 @@ export function RowPanel({ row, columns, onClose, onFix }: RowPanelProps) {
 function ValueEntry({
   row,
   column,
+  sheetCells,
+  cellLabel,
   onFix,
 }: {
   row: ResultRow;
   column: string;
+  sheetCells: SheetCellTexts;
+  cellLabel: (cell: LabelledCell) => string;
   onFix: RowPanelProps['onFix'];
 }) {
   const { t } = useTranslation();
-  const sheetCells = useSheetCells();
   const { cell } = sheetCells;
   const value = row.values[column] ?? '';
   const original = row.original?.[column];
@@ -138,7 +151,7 @@ function ValueEntry({
           value={value}
           column={column}
           row={row.row}
-          label={cellLabeller(t)({ value: cell(value), column, row: row.row, failed })}
+          label={cellLabel({ value: cell(value), column, row: row.row, failed })}
           sheetCells={sheetCells}
           failed={failed}
           tabbable
